@@ -1,0 +1,13 @@
+//! kurs: a terminal course player.
+//! Everything lives in this library; the binary only parses arguments and calls it.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod course;
+pub mod diagnostic;
+pub mod i18n;
+pub mod markdown;
+pub mod progress;
+pub mod quiz;
+pub mod tui;
+pub mod plain;
