@@ -1,1 +1,502 @@
-//! TODO
+//! Problems found in course files, each with a stable code and an exact place,
+//! and the three ways `kurs check` prints them: for people (like rustc), as JSON, and for GitHub.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::markdown::sanitize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $severity:ident, $summary:literal;)*) => {
+        /// Every problem `kurs check` knows. The codes are stable: CI configurations and docs refer to them.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// One line for the trainer's guide.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    TomlSyntax = "E001", Error, "the file is not valid TOML";
+    UnknownKey = "E002", Error, "a key that the format does not know (often a typo)";
+    MissingKey = "E003", Error, "a required key is missing";
+    WrongType = "E004", Error, "a value has the wrong type (for example a number where text belongs)";
+    EmptyText = "E005", Error, "a title, prompt, choice or answer is empty";
+    BadId = "E006", Error, "an id uses characters other than lowercase letters, digits and `-`";
+    DuplicateId = "E007", Error, "two courses, modules or questions share an id";
+    ModuleListedTwice = "E008", Error, "a module file is listed twice in `course.toml`";
+    ModuleFileMissing = "E009", Error, "a module file listed in `course.toml` does not exist";
+    PathOutsideCourse = "E010", Error, "a module path is absolute or leads outside the course folder";
+    ModuleOrder = "E011", Error, "`course.toml` needs exactly one of `modules` and `[[area]]`";
+    TooFewChoices = "E012", Error, "a single or multiple choice question has fewer than two choices";
+    SingleNeedsOneCorrect = "E013", Error, "a single choice question does not have exactly one correct choice";
+    MultipleNeedsCorrect = "E014", Error, "a multiple choice question has no correct choice";
+    NoAcceptedAnswer = "E015", Error, "a text question has no accepted answer";
+    OrderTooFewItems = "E016", Error, "an order question has fewer than two items";
+    OrderDuplicateItem = "E017", Error, "an order question lists the same item twice";
+    KeyNotForType = "E018", Error, "a key that does not belong to the question's type";
+    PassPercentRange = "E019", Error, "`pass_percent` is not between 0 and 100";
+    ControlCharacter = "E020", Error, "text holds a control character that could drive the learner's terminal";
+    FileTooLarge = "E021", Error, "a file is larger than 4 MiB";
+    NotUtf8 = "E022", Error, "a file is not UTF-8 text";
+    NestingTooDeep = "E023", Error, "arrays or tables are nested too deeply";
+    UnknownQuestionType = "E024", Error, "a question's `type` is not one of the five types";
+    NothingToShow = "E025", Error, "a module has no section, a quiz has no question, or an area has no module";
+    Unreadable = "E026", Error, "a file or folder cannot be read";
+    NoCourse = "E027", Error, "a folder given to `kurs check` holds no course";
+    ModuleWithoutQuiz = "W001", Warning, "a module has no quiz";
+    EmptySectionBody = "W002", Warning, "a section has an empty body";
+    RawHtml = "W003", Warning, "Markdown contains raw HTML, which kurs shows as plain text";
+    UnknownLanguage = "W004", Warning, "`language` is not a tag kurs knows; the UI falls back to English";
+    ModuleNotListed = "W005", Warning, "a module file in the course folder is not listed in `course.toml`";
+}
+
+/// The part of the source shown under a diagnostic: whole lines, with the span relative to them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    pub first_line: usize,
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub message: String,
+    pub help: Option<String>,
+    pub file: PathBuf,
+    /// 1-based; columns count characters, not bytes.
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub excerpt: Option<Excerpt>,
+}
+
+/// Lines shown around a span at most; a span over a long multi-line string is cut.
+const MAX_EXCERPT_LINES: usize = 6;
+
+impl Diagnostic {
+    /// A problem at a byte span of `source`. Line and column are computed here, so the
+    /// diagnostic carries everything needed to print it once the source is gone.
+    pub fn at(
+        code: Code,
+        file: &Path,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+        let (line, column) = line_column(source, start);
+        let (end_line, end_column) = line_column(source, end);
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let mut excerpt_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
+        // Keep the excerpt short: at most a few lines from the first one.
+        let mut cut = line_start;
+        for _ in 0..MAX_EXCERPT_LINES {
+            match source[cut..].find('\n') {
+                Some(i) => cut += i + 1,
+                None => {
+                    cut = source.len();
+                    break;
+                }
+            }
+        }
+        if excerpt_end > cut {
+            excerpt_end = cut.saturating_sub(1).max(start);
+        }
+        let span_end = end.min(excerpt_end).max(start);
+        Diagnostic {
+            code,
+            message: message.into(),
+            help: None,
+            file: file.to_path_buf(),
+            line,
+            column,
+            end_line,
+            end_column,
+            excerpt: Some(Excerpt {
+                first_line: line,
+                text: source[line_start..excerpt_end].to_string(),
+                span: start - line_start..span_end - line_start,
+            }),
+        }
+    }
+
+    /// A problem with a whole file (it cannot be read, is too large, …): placed at 1:1.
+    pub fn file(code: Code, file: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            message: message.into(),
+            help: None,
+            file: file.to_path_buf(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            excerpt: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let before = &source[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Everything `kurs check` found, in the order found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == severity)
+            .count()
+    }
+
+    /// "checked 12 files: 2 errors, 1 warning"
+    pub fn summary(&self) -> String {
+        format!(
+            "checked {}: {}, {}",
+            plural(self.files, "file", "files"),
+            plural(self.errors(), "error", "errors"),
+            plural(self.warnings(), "warning", "warnings")
+        )
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Output formats of `kurs check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+/// One diagnostic the way rustc prints it. `color` adds ANSI styles (only when printing to a terminal).
+pub fn render_human(diagnostic: &Diagnostic, color: bool) -> String {
+    let level = match diagnostic.severity() {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let message = sanitize(&diagnostic.message);
+    let path = diagnostic.file.display().to_string();
+    let path = sanitize(&path);
+    let help = diagnostic.help.as_deref().map(sanitize);
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
+
+    let mut out = match &diagnostic.excerpt {
+        Some(excerpt) => {
+            let (text, span) = sanitize_excerpt(&excerpt.text, excerpt.span.clone());
+            let mut title = level
+                .primary_title(message.as_ref())
+                .id(diagnostic.code.as_str())
+                .element(
+                    Snippet::source(text.as_str())
+                        .line_start(excerpt.first_line)
+                        .path(path.as_ref())
+                        .annotation(AnnotationKind::Primary.span(span)),
+                );
+            if let Some(help) = &help {
+                title = title.element(Level::HELP.message(help.as_ref()));
+            }
+            renderer.render(&[title])
+        }
+        None => {
+            let mut group = Group::with_title(
+                level
+                    .primary_title(message.as_ref())
+                    .id(diagnostic.code.as_str()),
+            )
+            .element(
+                annotate_snippets::Origin::path(path.as_ref())
+                    .line(1)
+                    .char_column(1),
+            );
+            if let Some(help) = &help {
+                group = group.element(Level::HELP.message(help.as_ref()));
+            }
+            renderer.render(&[group])
+        }
+    };
+    out.push('\n');
+    out
+}
+
+/// Replaces control characters in an excerpt and moves the span with the text.
+fn sanitize_excerpt(text: &str, span: Range<usize>) -> (String, Range<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let (mut start, mut end) = (0, 0);
+    for (i, c) in text.char_indices() {
+        if i == span.start {
+            start = out.len();
+        }
+        if i == span.end {
+            end = out.len();
+        }
+        match c {
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    if span.start >= text.len() {
+        start = out.len();
+    }
+    if span.end >= text.len() {
+        end = out.len();
+    }
+    (out, start..end.max(start))
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+/// `{"files": N, "errors": E, "warnings": W, "diagnostics": [...]}`
+pub fn render_json(report: &Report) -> String {
+    let json = JsonReport {
+        files: report.files,
+        errors: report.errors(),
+        warnings: report.warnings(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic {
+                file: d.file.display().to_string(),
+                line: d.line,
+                column: d.column,
+                end_line: d.end_line,
+                end_column: d.end_column,
+                severity: d.severity(),
+                code: d.code.as_str(),
+                message: &d.message,
+                help: d.help.as_deref(),
+            })
+            .collect(),
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+}
+
+/// One GitHub Actions workflow command per diagnostic.
+pub fn render_github(diagnostic: &Diagnostic) -> String {
+    let kind = match diagnostic.severity() {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut message = diagnostic.message.clone();
+    if let Some(help) = &diagnostic.help {
+        let _ = write!(message, " (help: {help})");
+    }
+    format!(
+        "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+        github_property(&diagnostic.file.display().to_string()),
+        diagnostic.line,
+        diagnostic.column,
+        diagnostic.end_line,
+        diagnostic.end_column,
+        diagnostic.code.as_str(),
+        github_data(&message)
+    )
+}
+
+// Escaping rules of GitHub's workflow commands.
+fn github_data(s: &str) -> String {
+    let s = sanitize(s);
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let src = "a = 1\nüber = \"x\"\n";
+        assert_eq!(line_column(src, 0), (1, 1));
+        // byte 6 is 'ü' on line 2; '=' comes after five characters
+        let eq = src.find('=').unwrap();
+        assert_eq!(line_column(src, eq), (1, 3));
+        let second = src.rfind('=').unwrap();
+        assert_eq!(line_column(src, second), (2, 6));
+    }
+
+    #[test]
+    fn diagnostic_at_computes_end_and_excerpt() {
+        let src = "id = \"x\"\ntitel = \"y\"\n";
+        let start = src.find("titel").unwrap();
+        let d = Diagnostic::at(
+            Code::UnknownKey,
+            Path::new("m.toml"),
+            src,
+            start..start + 5,
+            "m",
+        );
+        assert_eq!((d.line, d.column, d.end_line, d.end_column), (2, 1, 2, 6));
+        let excerpt = d.excerpt.unwrap();
+        assert_eq!(excerpt.text, "titel = \"y\"");
+        assert_eq!(excerpt.span, 0..5);
+    }
+
+    #[test]
+    fn human_output_names_code_place_and_help() {
+        let src = "id = \"x\"\ntitel = \"y\"\n";
+        let d = Diagnostic::at(
+            Code::UnknownKey,
+            Path::new("m.toml"),
+            src,
+            9..14,
+            "unknown key `titel`",
+        )
+        .with_help("did you mean `title`?");
+        let out = render_human(&d, false);
+        assert!(out.contains("error[E002]: unknown key `titel`"), "{out}");
+        assert!(out.contains("--> m.toml:2:1"), "{out}");
+        assert!(out.contains("^^^^^"), "{out}");
+        assert!(out.contains("help: did you mean `title`?"), "{out}");
+    }
+
+    #[test]
+    fn human_output_never_contains_escape_bytes_from_the_source() {
+        let src = "title = \"\u{1b}[31mred\u{9b}\"\n";
+        let d = Diagnostic::at(
+            Code::ControlCharacter,
+            Path::new("m.toml"),
+            src,
+            9..10,
+            "control",
+        );
+        let out = render_human(&d, false);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{9b}'),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn github_output_escapes_properties_and_data() {
+        let d = Diagnostic::file(Code::NotUtf8, Path::new("a,b:c.toml"), "50% done\nnext");
+        assert_eq!(
+            render_github(&d),
+            "::error file=a%2Cb%3Ac.toml,line=1,col=1,endLine=1,endColumn=1,title=E022::50%25 done%0Anext\n"
+        );
+    }
+
+    #[test]
+    fn summary_uses_singular_and_plural() {
+        let mut report = Report {
+            files: 1,
+            diagnostics: vec![],
+        };
+        assert_eq!(report.summary(), "checked 1 file: 0 errors, 0 warnings");
+        report.files = 12;
+        report.diagnostics.push(Diagnostic::file(
+            Code::ModuleWithoutQuiz,
+            Path::new("x"),
+            "w",
+        ));
+        assert_eq!(report.summary(), "checked 12 files: 0 errors, 1 warning");
+    }
+
+    #[test]
+    fn codes_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.as_str()), "{}", code.as_str());
+        }
+    }
+}

@@ -1,1 +1,250 @@
-//! TODO
+//! Every string of the learner's user interface, in German and in English.
+//! Each entry is a pair, so a missing translation does not compile.
+
+use crate::progress::status::ModuleStatus;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Lang {
+    De,
+    En,
+}
+
+impl Lang {
+    /// The UI language for a BCP 47 tag: `de`, `de-AT`, … → German; `en-GB` → English.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "de" => Some(Lang::De),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($name:ident => $de:literal, $en:literal;)*) => {
+        /// Fixed UI strings.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T { $($name,)* }
+
+        impl T {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$name, Lang::De) => $de, (T::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "kurs", "kurs";
+    Library => "Kursübersicht", "Courses";
+    QuizDefaultTitle => "Mein Wissen üben", "Practice what you learned";
+    Learned => "Gelernt", "Learned";
+    MarkLearned => "Gelernt", "Mark as learned";
+    LearnedDone => "✓ Gelernt", "✓ Learned";
+    Correct => "✓ Richtig", "✓ Correct";
+    Wrong => "✗ Leider falsch", "✗ Sorry, that is wrong";
+    RightAnswer => "Richtige Antwort", "Right answer";
+    YourAnswer => "Deine Antwort", "Your answer";
+    Explanation => "Erklärung", "Explanation";
+    True => "Wahr", "True";
+    False => "Falsch", "False";
+    Passed => "Bestanden", "Passed";
+    NotPassed => "Nicht bestanden", "Not passed";
+    Result => "Ergebnis", "Result";
+    StatusNotStarted => "nicht begonnen", "not started";
+    StatusInProgress => "begonnen", "in progress";
+    StatusLearned => "gelernt", "learned";
+    StatusPassed => "bestanden", "passed";
+    NoQuiz => "Dieses Modul hat kein Quiz.", "This module has no quiz.";
+    TypeAnswer => "Antwort eingeben", "Type your answer";
+    OrderHint => "Mit Umschalt+↑/↓ oder +/- verschieben", "Move with Shift+↑/↓ or +/-";
+    MultipleHint => "Alle richtigen Antworten ankreuzen", "Tick every right answer";
+    SingleHint => "Eine Antwort wählen", "Pick one answer";
+    TrueFalseHint => "Stimmt die Aussage?", "Is the statement true?";
+    ChangedQuestion => "Frage wurde geändert", "question has changed";
+    Help => "Hilfe", "Help";
+    HelpClose => "Esc oder ? schließt die Hilfe", "Esc or ? closes the help";
+    TooSmall => "Das Fenster ist zu klein.", "The window is too small.";
+    TooSmallHint => "Bitte vergrößern.", "Please make it larger.";
+    KeyQuit => "beenden", "quit";
+    KeyBack => "zurück", "back";
+    KeyOpen => "öffnen", "open";
+    KeyToggle => "auf/zu", "open/close";
+    KeyAll => "alle auf/zu", "all open/closed";
+    KeyPractice => "üben", "practise";
+    KeyLearned => "gelernt", "learned";
+    KeyHelp => "Hilfe", "help";
+    KeyCheck => "prüfen", "check";
+    KeyNext => "weiter", "next";
+    KeyPick => "wählen", "pick";
+    KeyMove => "verschieben", "move";
+    KeyScroll => "blättern", "scroll";
+    KeyRepeatWrong => "Falsche wiederholen", "repeat wrong ones";
+    KeyRepeatAll => "alle wiederholen", "repeat all";
+    KeyMoveFocus => "Auswahl bewegen", "move selection";
+    KeyFirstLast => "Anfang/Ende", "first/last";
+    KeyPage => "Seite hoch/runter", "page up/down";
+    KeyQuitAnywhere => "sofort beenden", "quit at once";
+    KeyEdit => "Text bearbeiten", "edit text";
+    KeyClick => "Mausklick auf Überschrift: auf/zu", "mouse click on a heading: open/close";
+    KeyWheel => "Mausrad: blättern", "mouse wheel: scroll";
+    NotSaving => "Fortschritt wird nicht gespeichert", "progress is not being saved";
+    ReadOnly => "nur lesen", "read-only";
+    Sections => "Abschnitte", "sections";
+    Done => "Fertig", "Done";
+    NoCourses => "Keine Kurse gefunden.", "No courses found.";
+    Back => "Zurück", "Back";
+    Quit => "Beenden", "Quit";
+    PlainBack => "zurück", "back";
+    PlainQuit => "ende", "quit";
+    PlainReadAll => "Alle Abschnitte lesen", "Read all sections";
+    PlainReadOne => "Einen Abschnitt lesen", "Read one section";
+    PlainTakeQuiz => "Quiz machen", "Take the quiz";
+    PlainUnmarkLearned => "„Gelernt“ zurücknehmen", "Unmark as learned";
+    PlainEndOfInput => "Eingabe beendet. Fortschritt gespeichert. Tschüss!", "End of input. Progress saved. Goodbye!";
+    PlainChooseModule => "Modul wählen", "Choose a module";
+    PlainChooseCourse => "Kurs wählen", "Choose a course";
+    PlainChooseSection => "Abschnitt wählen", "Choose a section";
+    PlainNumberExpected => "Bitte eine Zahl aus der Liste eingeben.", "Please type a number from the list.";
+    PlainSingleExpected => "Bitte genau eine Nummer eingeben, zum Beispiel 2.", "Please type exactly one number, for example 2.";
+    PlainMultipleExpected => "Bitte eine oder mehrere Nummern eingeben, zum Beispiel 1,3 oder 1 3.", "Please type one or more numbers, for example 1,3 or 1 3.";
+    PlainTrueFalseExpected => "Bitte „ja“ oder „nein“ eingeben (auch: wahr/falsch).", "Please type “yes” or “no” (also: true/false).";
+    PlainOrderExpected => "Bitte alle Nummern in der richtigen Reihenfolge eingeben, zum Beispiel 3 1 2.", "Please type every number in the right order, for example 3 1 2.";
+    PlainTextExpected => "Bitte eine Antwort eingeben.", "Please type an answer.";
+    PlainPressEnter => "Enter drücken, um weiterzumachen.", "Press Enter to go on.";
+    PlainRepeatWrong => "Falsche Antworten wiederholen", "Repeat the wrong ones";
+    PlainRepeatAll => "Alle Fragen wiederholen", "Repeat all questions";
+}
+
+impl T {
+    pub fn status(status: ModuleStatus) -> T {
+        match status {
+            ModuleStatus::NotStarted => T::StatusNotStarted,
+            ModuleStatus::InProgress => T::StatusInProgress,
+            ModuleStatus::Learned => T::StatusLearned,
+            ModuleStatus::Passed => T::StatusPassed,
+        }
+    }
+}
+
+/// Strings with values in them.
+pub fn question_counter(lang: Lang, number: usize, total: usize) -> String {
+    match lang {
+        Lang::De => format!("Frage {number} | {total}"),
+        Lang::En => format!("Question {number} | {total}"),
+    }
+}
+
+pub fn passed_of(lang: Lang, passed: usize, total: usize) -> String {
+    match lang {
+        Lang::De => format!("{passed} / {total} bestanden"),
+        Lang::En => format!("{passed} / {total} passed"),
+    }
+}
+
+pub fn best_score(lang: Lang, percent: u8) -> String {
+    match lang {
+        Lang::De => format!("beste Punktzahl {percent} %"),
+        Lang::En => format!("best score {percent}%"),
+    }
+}
+
+pub fn score(lang: Lang, points: u32, max: u32, percent: u32) -> String {
+    match lang {
+        Lang::De => format!("{points} von {max} Punkten ({percent} %)"),
+        Lang::En => format!("{points} of {max} points ({percent}%)"),
+    }
+}
+
+pub fn pass_mark(lang: Lang, percent: u8) -> String {
+    match lang {
+        Lang::De => format!("Bestanden ab {percent} %"),
+        Lang::En => format!("Pass mark {percent}%"),
+    }
+}
+
+pub fn learned_on(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::De => format!("Gelernt am {date}"),
+        Lang::En => format!("Learned on {date}"),
+    }
+}
+
+pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
+    match lang {
+        Lang::De => format!("Mindestens {width}×{height} Zeichen nötig."),
+        Lang::En => format!("At least {width}×{height} characters needed."),
+    }
+}
+
+pub fn plain_prompt(lang: Lang, what: &str) -> String {
+    let back = T::PlainBack.get(lang);
+    let quit = T::PlainQuit.get(lang);
+    match lang {
+        Lang::De => format!("{what}: Nummer eingeben, „{back}“ oder „{quit}“ > "),
+        Lang::En => format!("{what}: type a number, “{back}” or “{quit}” > "),
+    }
+}
+
+pub fn module_state_sentence(
+    lang: Lang,
+    label: &str,
+    status: ModuleStatus,
+    best: Option<u8>,
+) -> String {
+    let status = T::status(status).get(lang);
+    match (lang, best) {
+        (Lang::De, Some(p)) => format!("Modul {label}: {status}, beste Punktzahl {p} %"),
+        (Lang::De, None) => format!("Modul {label}: {status}"),
+        (Lang::En, Some(p)) => format!("Module {label}: {status}, best score {p}%"),
+        (Lang::En, None) => format!("Module {label}: {status}"),
+    }
+}
+
+/// What the learner is told about their progress file, in one sentence.
+pub fn store_notice(lang: Lang, notice: &crate::progress::store::StoreNotice) -> String {
+    use crate::progress::store::StoreNotice;
+    match (notice, lang) {
+        (StoreNotice::MovedAside { path, kept_as, .. }, Lang::De) => format!(
+            "Die Fortschrittsdatei {} war beschädigt; sie wurde unverändert als {} aufbewahrt und ein neuer Fortschritt begonnen.",
+            path.display(),
+            kept_as.display()
+        ),
+        (StoreNotice::MovedAside { path, kept_as, .. }, Lang::En) => format!(
+            "The progress file {} was damaged; it was kept unchanged as {} and a new progress was started.",
+            path.display(),
+            kept_as.display()
+        ),
+        (StoreNotice::NewerVersion { path, version }, Lang::De) => format!(
+            "Die Fortschrittsdatei {} stammt von einer neueren kurs-Version (Format {version}); kurs zeigt sie nur an und speichert nichts.",
+            path.display()
+        ),
+        (StoreNotice::NewerVersion { path, version }, Lang::En) => format!(
+            "The progress file {} was written by a newer kurs (format {version}); kurs only reads it and saves nothing.",
+            path.display()
+        ),
+        (StoreNotice::NotSaved { path, reason }, Lang::De) => format!(
+            "Fortschritt wird nicht gespeichert: {} ist nicht beschreibbar ({reason}).",
+            path.display()
+        ),
+        (StoreNotice::NotSaved { path, reason }, Lang::En) => format!(
+            "Progress is not being saved: {} cannot be written ({reason}).",
+            path.display()
+        ),
+        (StoreNotice::Unreadable { path, reason }, Lang::De) => format!(
+            "Die Fortschrittsdatei {} kann nicht gelesen werden ({reason}); sie bleibt unangetastet und nichts wird gespeichert.",
+            path.display()
+        ),
+        (StoreNotice::Unreadable { path, reason }, Lang::En) => format!(
+            "The progress file {} cannot be read ({reason}); it is left untouched and nothing is saved.",
+            path.display()
+        ),
+    }
+}

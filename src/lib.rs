@@ -7,7 +7,7 @@ pub mod course;
 pub mod diagnostic;
 pub mod i18n;
 pub mod markdown;
+pub mod plain;
 pub mod progress;
 pub mod quiz;
 pub mod tui;
-pub mod plain;

@@ -1,1 +1,45 @@
-//! TODO
+//! Courses: the file format, loading files into the model with every problem reported,
+//! and the JSON Schemas for editors.
+
+pub mod files;
+pub mod format;
+pub mod load;
+pub mod model;
+pub mod schema;
+
+use std::path::Path;
+
+pub use files::{Disk, Embedded, Files, SAMPLE_LIBRARY};
+pub use load::{Target, discover, load};
+pub use model::*;
+
+use crate::diagnostic::Report;
+
+/// Loads whatever `path` is (library, course or module file) from disk.
+pub fn load_path(path: &Path) -> (Library, Report) {
+    match discover(&Disk, path) {
+        Ok(targets) => load(&Disk, &targets),
+        Err(diagnostic) => (
+            Library::default(),
+            Report {
+                files: 0,
+                diagnostics: vec![diagnostic],
+            },
+        ),
+    }
+}
+
+/// The sample library compiled into the binary.
+pub fn load_samples() -> (Library, Report) {
+    let files = Embedded(&SAMPLE_LIBRARY);
+    match discover(&files, Path::new("")) {
+        Ok(targets) => load(&files, &targets),
+        Err(diagnostic) => (
+            Library::default(),
+            Report {
+                files: 0,
+                diagnostics: vec![diagnostic],
+            },
+        ),
+    }
+}

@@ -1,1 +1,12 @@
-//! TODO
+//! The learner's progress: what is remembered (model), how far they are (status), and the file it lives in (store).
+//! Knows nothing of terminals or course files; the front ends call it with course, module and question ids.
+
+pub mod model;
+pub mod status;
+pub mod store;
+
+pub use model::{
+    Attempt, CourseProgress, ModuleProgress, Progress, QuestionRecord, SCHEMA_VERSION, now,
+};
+pub use status::{ModuleStatus, QuestionState, fingerprint, module_status, question_state};
+pub use store::{ProgressStore, StoreMode, StoreNotice};

@@ -1,0 +1,139 @@
+//! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs schema`.
+//! Parses arguments and calls the library; exit codes are decided here.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+mod check;
+mod progress;
+
+use crate::course::schema::{SchemaKind, schema_json};
+use crate::diagnostic::Format;
+use crate::i18n::Lang;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kurs",
+    version,
+    about = "Learn from courses in the terminal: read modules, practise with quizzes, keep your progress.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub play: PlayArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Open the player (the default when no command is given).
+    Play(PlayArgs),
+    /// Check course files and report every problem with its place.
+    Check(CheckArgs),
+    /// Show or reset the learner's progress.
+    Progress(ProgressArgs),
+    /// Print the JSON Schema of course or module files (for editors).
+    Schema {
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct PlayArgs {
+    /// A library folder, a course folder or a module file [default: $KURS_COURSES, else the built-in sample courses]
+    pub path: Option<PathBuf>,
+    /// The progress file [default: $KURS_PROGRESS, else the platform's state folder]
+    #[arg(long, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
+    /// User interface language [default: the course's language]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Seed for shuffling questions and choices, for a reproducible order
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Line-by-line mode for screen readers and scripts (automatic when output is not a terminal)
+    #[arg(long)]
+    pub plain: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Library folders, course folders or module files [default: the current folder]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Exit with 1 on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ProgressArgs {
+    #[command(subcommand)]
+    pub command: Option<ProgressCommand>,
+    /// A library folder, a course folder or a module file [default: $KURS_COURSES, else the built-in sample courses]
+    pub path: Option<PathBuf>,
+    /// The progress file [default: $KURS_PROGRESS, else the platform's state folder]
+    #[arg(long, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProgressCommand {
+    /// Clear progress, of one course or of all.
+    Reset {
+        /// Only this course id
+        #[arg(long, value_name = "ID")]
+        course: Option<String>,
+        /// Do not ask
+        #[arg(long)]
+        yes: bool,
+        /// The progress file [default: $KURS_PROGRESS, else the platform's state folder]
+        #[arg(long, value_name = "FILE")]
+        progress: Option<PathBuf>,
+    },
+}
+
+/// Exit codes: 0 fine, 1 problems found, 2 usage or I/O problems.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => crate::tui::launch(&cli.play),
+        Some(Command::Play(args)) => crate::tui::launch(&args),
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Progress(args)) => progress::run(&args),
+        Some(Command::Schema { kind }) => {
+            print!("{}", schema_json(kind));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Where progress is kept: `--progress`, else `$KURS_PROGRESS`, else the platform's state folder.
+pub fn progress_path(flag: Option<&PathBuf>) -> Option<PathBuf> {
+    flag.cloned()
+        .or_else(|| {
+            std::env::var_os("KURS_PROGRESS")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(crate::progress::store::ProgressStore::default_path)
+}
+
+/// The courses to show: the path given, else `$KURS_COURSES`, else the built-in samples.
+pub fn course_path(flag: Option<&PathBuf>) -> Option<PathBuf> {
+    flag.cloned().or_else(|| {
+        std::env::var_os("KURS_COURSES")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+}

@@ -1,0 +1,207 @@
+//! The file format (version 1) as serde types: the single description of every key, its type
+//! and default, from which `kurs schema` generates the JSON Schemas editors validate against.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// `course.toml`: one per course folder.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "kurs course", extend("x-taplo" = {"initKeys": ["id", "title", "language"]}))]
+pub struct CourseFile {
+    /// Stable id of the course: lowercase letters, digits and `-`. Progress is stored under it.
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: String,
+    /// Title shown in the library.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// BCP 47 language tag such as `de` or `en-GB`; it picks the UI language.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Markdown shown under the course title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Percent of points needed to pass a quiz; the default for every quiz of the course.
+    #[serde(default = "default_pass_percent")]
+    #[schemars(range(min = 0, max = 100))]
+    pub pass_percent: u8,
+    /// Module files in order, relative to the course folder. Use either this or `[[area]]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modules: Option<Vec<String>>,
+    /// Topic areas, each with its modules in order. Use either this or `modules`.
+    #[serde(default, rename = "area", skip_serializing_if = "Option::is_none")]
+    pub areas: Option<Vec<AreaFile>>,
+}
+
+/// A topic area such as "C Kommunikation".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AreaFile {
+    /// Short label such as `C`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// Module files in order, relative to the course folder.
+    pub modules: Vec<String>,
+}
+
+/// One module file: sections to read and an optional quiz.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "kurs module", extend("x-taplo" = {"initKeys": ["id", "title", "section"]}))]
+pub struct ModuleFile {
+    /// Stable id, unique in its course: lowercase letters, digits and `-`.
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: String,
+    /// Short label such as `C2`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// Markdown shown above the sections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    /// The accordion panes, in order.
+    #[serde(rename = "section")]
+    #[schemars(length(min = 1))]
+    pub sections: Vec<SectionFile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quiz: Option<QuizFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFile {
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// Markdown.
+    pub body: String,
+}
+
+/// The practice quiz at the end of the module.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuizFile {
+    /// Default: "Mein Wissen üben" / "Practice what you learned".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Default: the course's `pass_percent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 100))]
+    pub pass_percent: Option<u8>,
+    /// Shuffle questions and choices for every attempt.
+    #[serde(default = "default_true")]
+    pub shuffle: bool,
+    #[serde(rename = "question")]
+    #[schemars(length(min = 1))]
+    pub questions: Vec<QuestionFile>,
+}
+
+/// A question; `type` decides which other keys it takes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum QuestionFile {
+    /// Pick exactly one choice.
+    Single {
+        #[serde(flatten)]
+        common: QuestionCommon,
+        #[serde(rename = "choice")]
+        #[schemars(length(min = 2))]
+        choices: Vec<ChoiceFile>,
+    },
+    /// Pick every correct choice.
+    Multiple {
+        #[serde(flatten)]
+        common: QuestionCommon,
+        #[serde(rename = "choice")]
+        #[schemars(length(min = 2))]
+        choices: Vec<ChoiceFile>,
+    },
+    /// Decide whether the statement is true.
+    TrueFalse {
+        #[serde(flatten)]
+        common: QuestionCommon,
+        answer: bool,
+    },
+    /// Type the answer; compared trimmed, case-insensitively, with inner white space folded.
+    Text {
+        #[serde(flatten)]
+        common: QuestionCommon,
+        #[schemars(length(min = 1))]
+        accept: Vec<String>,
+    },
+    /// Put the items in order; they are listed here in the right order and shown shuffled.
+    Order {
+        #[serde(flatten)]
+        common: QuestionCommon,
+        #[schemars(length(min = 2))]
+        items: Vec<String>,
+    },
+}
+
+/// Keys every question type takes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct QuestionCommon {
+    /// Stable key for progress; default `q1`, `q2`, … by position.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: Option<String>,
+    /// Markdown.
+    #[schemars(length(min = 1))]
+    pub prompt: String,
+    /// Markdown shown after answering.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceFile {
+    #[schemars(length(min = 1))]
+    pub text: String,
+    #[serde(default)]
+    pub correct: bool,
+    /// Shown when the learner picked this choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<String>,
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+fn default_pass_percent() -> u8 {
+    60
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// Keys the loader accepts, per table; a test keeps them equal to the schema's properties.
+pub mod keys {
+    pub const COURSE: &[&str] = &[
+        "id",
+        "title",
+        "language",
+        "description",
+        "pass_percent",
+        "modules",
+        "area",
+    ];
+    pub const AREA: &[&str] = &["code", "title", "modules"];
+    pub const MODULE: &[&str] = &["id", "code", "title", "intro", "section", "quiz"];
+    pub const SECTION: &[&str] = &["title", "body"];
+    pub const QUIZ: &[&str] = &["title", "pass_percent", "shuffle", "question"];
+    pub const QUESTION_COMMON: &[&str] = &["id", "type", "prompt", "explanation"];
+    pub const CHOICE: &[&str] = &["text", "correct", "feedback"];
+    /// The keys each question type adds to the common ones.
+    pub const QUESTION_TYPES: &[(&str, &[&str])] = &[
+        ("single", &["choice"]),
+        ("multiple", &["choice"]),
+        ("true_false", &["answer"]),
+        ("text", &["accept"]),
+        ("order", &["items"]),
+    ];
+}

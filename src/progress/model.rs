@@ -1,0 +1,554 @@
+//! What kurs remembers about a learner: opened sections, "Gelernt" marks, quiz attempts and answers.
+//! Plain serde types keyed by course id, module id and question id, plus the small changes the front ends make.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the progress file layout this build writes and fully understands.
+/// A file with a higher number comes from a newer kurs and is never written by this one.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything stored in one progress file.
+///
+/// Entries for courses, modules and questions that no course file mentions any more are kept on
+/// purpose: a course may come back, or be renamed back, and the learner's weeks of work with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub schema_version: u32,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub courses: BTreeMap<String, CourseProgress>,
+}
+
+// Not derived: a derived default would carry schema_version 0, which reads back as a damaged file.
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            schema_version: SCHEMA_VERSION,
+            courses: BTreeMap::new(),
+        }
+    }
+}
+
+/// The learner's progress in one course.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseProgress {
+    /// The module the learner was last in, so the player can reopen it there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_module: Option<String>,
+    /// The section within `last_module` the learner last opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_section: Option<usize>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub modules: BTreeMap<String, ModuleProgress>,
+}
+
+/// The learner's progress in one module.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleProgress {
+    /// Indexes of the sections the learner has expanded at least once.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub opened_sections: BTreeSet<usize>,
+    /// RFC 3339 time the module was marked "Gelernt"; `None` while unmarked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learned_at: Option<String>,
+    /// Every finished quiz attempt, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attempts: Vec<Attempt>,
+    /// The last answer per question id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub questions: BTreeMap<String, QuestionRecord>,
+}
+
+/// One finished quiz attempt.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// RFC 3339 time the attempt was finished.
+    pub at: String,
+    pub points: u32,
+    pub max: u32,
+    pub passed: bool,
+    /// Question id → answered right.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub results: BTreeMap<String, bool>,
+}
+
+/// The last answer given to one question.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionRecord {
+    /// Content hash of the question as it was answered; a different hash means the question changed since.
+    pub fingerprint: String,
+    pub correct: bool,
+    /// RFC 3339 time of the answer.
+    pub answered_at: String,
+}
+
+/// The current time as RFC 3339 in UTC, the form every time in the progress file takes.
+pub fn now() -> String {
+    jiff::Timestamp::now().to_string()
+}
+
+impl Progress {
+    /// The progress of `course`, created empty when the learner starts it.
+    pub fn course_mut(&mut self, course: &str) -> &mut CourseProgress {
+        self.courses.entry(course.to_owned()).or_default()
+    }
+
+    /// The progress of one module, if the learner has done anything in it.
+    pub fn module(&self, course: &str, module: &str) -> Option<&ModuleProgress> {
+        self.courses.get(course)?.modules.get(module)
+    }
+
+    /// The progress of one module, created empty when the learner starts it.
+    pub fn module_mut(&mut self, course: &str, module: &str) -> &mut ModuleProgress {
+        self.course_mut(course)
+            .modules
+            .entry(module.to_owned())
+            .or_default()
+    }
+
+    /// The learner expanded a section: remember it as seen and as the place to come back to.
+    pub fn open_section(&mut self, course: &str, module: &str, section: usize) {
+        self.module_mut(course, module)
+            .opened_sections
+            .insert(section);
+        self.set_place(course, module, Some(section));
+    }
+
+    /// Remember where the learner is, so the next start reopens the same module and section.
+    pub fn set_place(&mut self, course: &str, module: &str, section: Option<usize>) {
+        let place = self.course_mut(course);
+        place.last_module = Some(module.to_owned());
+        place.last_section = section;
+    }
+
+    /// Mark or unmark a module as "Gelernt".
+    ///
+    /// Marking an already marked module keeps the first time: that is when the learner finished it.
+    pub fn set_learned(&mut self, course: &str, module: &str, learned: bool, now: &str) {
+        if learned {
+            let entry = self.module_mut(course, module);
+            if entry.learned_at.is_none() {
+                entry.learned_at = Some(now.to_owned());
+            }
+        } else if let Some(entry) = self
+            .courses
+            .get_mut(course)
+            .and_then(|c| c.modules.get_mut(module))
+        {
+            // Unmarking a module never seen must not leave an empty entry behind.
+            entry.learned_at = None;
+        }
+    }
+
+    /// Remember the learner's latest answer to one question, replacing any earlier one.
+    pub fn record_answer(
+        &mut self,
+        course: &str,
+        module: &str,
+        question_id: &str,
+        fingerprint: &str,
+        correct: bool,
+        now: &str,
+    ) {
+        self.module_mut(course, module).questions.insert(
+            question_id.to_owned(),
+            QuestionRecord {
+                fingerprint: fingerprint.to_owned(),
+                correct,
+                answered_at: now.to_owned(),
+            },
+        );
+    }
+
+    /// Add a finished quiz attempt; earlier attempts are kept.
+    pub fn record_attempt(&mut self, course: &str, module: &str, attempt: Attempt) {
+        self.module_mut(course, module).attempts.push(attempt);
+    }
+
+    /// Adds everything from `other` that `self` lacks, so that neither side loses progress.
+    ///
+    /// Used when this instance could not save its changes while another instance saved its own:
+    /// sections, attempts and marks are united, the later answer to a question wins, and `other`'s
+    /// place wins because it is where this learner is now. Removals in `other` are not carried over;
+    /// keeping too much is the lesser harm.
+    pub(super) fn merge_from(&mut self, other: &Progress) {
+        for (course_id, theirs) in &other.courses {
+            let Some(ours) = self.courses.get_mut(course_id) else {
+                self.courses.insert(course_id.clone(), theirs.clone());
+                continue;
+            };
+            if theirs.last_module.is_some() {
+                ours.last_module.clone_from(&theirs.last_module);
+                ours.last_section = theirs.last_section;
+            }
+            for (module_id, theirs) in &theirs.modules {
+                match ours.modules.get_mut(module_id) {
+                    Some(ours) => ours.merge_from(theirs),
+                    None => {
+                        ours.modules.insert(module_id.clone(), theirs.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Forget one course (`Some(id)`) or everything (`None`).
+    pub fn reset(&mut self, course: Option<&str>) {
+        match course {
+            Some(course) => {
+                self.courses.remove(course);
+            }
+            None => self.courses.clear(),
+        }
+    }
+}
+
+impl Attempt {
+    /// The score in percent, rounded down; a quiz worth no points counts as fully achieved.
+    pub fn percent(&self) -> u8 {
+        if self.max == 0 {
+            return 100;
+        }
+        // u64 so that large point totals cannot overflow; capped because a hand-edited file may claim more than max.
+        let percent = u64::from(self.points) * 100 / u64::from(self.max);
+        u8::try_from(percent.min(100)).unwrap_or(100)
+    }
+}
+
+impl ModuleProgress {
+    fn merge_from(&mut self, other: &ModuleProgress) {
+        self.opened_sections
+            .extend(other.opened_sections.iter().copied());
+        if self.learned_at.is_none() {
+            self.learned_at.clone_from(&other.learned_at);
+        }
+        for attempt in &other.attempts {
+            if !self.attempts.contains(attempt) {
+                self.attempts.push(attempt.clone());
+            }
+        }
+        for (question_id, theirs) in &other.questions {
+            let newer = self
+                .questions
+                .get(question_id)
+                .is_none_or(|ours| is_later(&theirs.answered_at, &ours.answered_at));
+            if newer {
+                self.questions.insert(question_id.clone(), theirs.clone());
+            }
+        }
+    }
+
+    /// The best score over all attempts in percent, `None` before the first attempt.
+    pub fn best_percent(&self) -> Option<u8> {
+        self.attempts.iter().map(Attempt::percent).max()
+    }
+
+    /// Whether any attempt passed the quiz.
+    pub fn passed(&self) -> bool {
+        self.attempts.iter().any(|attempt| attempt.passed)
+    }
+}
+
+/// Whether time `a` is after time `b`; times that do not parse are compared as text.
+fn is_later(a: &str, b: &str) -> bool {
+    // Compared as times because RFC 3339 texts with and without fractions do not sort as text.
+    match (a.parse::<jiff::Timestamp>(), b.parse::<jiff::Timestamp>()) {
+        (Ok(a), Ok(b)) => a > b,
+        _ => a > b,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    const NOW: &str = "2026-11-28T17:05:12Z";
+
+    fn attempt(points: u32, max: u32, passed: bool) -> Attempt {
+        Attempt {
+            at: NOW.to_owned(),
+            points,
+            max,
+            passed,
+            results: BTreeMap::new(),
+        }
+    }
+
+    /// A progress value with every field set, for round trips.
+    pub(crate) fn full_progress() -> Progress {
+        let mut progress = Progress::default();
+        progress.open_section("rust-basics", "ownership", 0);
+        progress.open_section("rust-basics", "ownership", 2);
+        progress.set_learned("rust-basics", "ownership", true, NOW);
+        progress.record_answer(
+            "rust-basics",
+            "ownership",
+            "q1",
+            "0123456789abcdef",
+            true,
+            NOW,
+        );
+        progress.record_answer(
+            "rust-basics",
+            "ownership",
+            "q.2 \"quoted\"",
+            "fedcba9876543210",
+            false,
+            NOW,
+        );
+        progress.record_attempt(
+            "rust-basics",
+            "ownership",
+            Attempt {
+                at: NOW.to_owned(),
+                points: 3,
+                max: 4,
+                passed: true,
+                results: BTreeMap::from([
+                    ("q1".to_owned(), true),
+                    ("q.2 \"quoted\"".to_owned(), false),
+                ]),
+            },
+        );
+        progress.record_attempt("rust-basics", "ownership", attempt(1, 4, false));
+        progress.module_mut("Kurs mit Ümlaut", "modul ä").learned_at = Some(NOW.to_owned());
+        progress.set_place("rust-basics", "ownership", Some(2));
+        progress
+    }
+
+    #[test]
+    fn default_progress_has_the_current_schema_version() {
+        assert_eq!(Progress::default().schema_version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn round_trip_keeps_every_field() {
+        let progress = full_progress();
+        let text = toml::to_string_pretty(&progress).expect("serialize");
+        let back: Progress = toml::from_str(&text).expect("deserialize");
+        assert_eq!(back, progress);
+    }
+
+    #[test]
+    fn empty_fields_are_left_out_of_the_file() {
+        let mut progress = Progress::default();
+        progress.module_mut("c", "m");
+        let text = toml::to_string_pretty(&progress).expect("serialize");
+        assert!(!text.contains("learned_at"), "{text}");
+        assert!(!text.contains("attempts"), "{text}");
+        assert!(!text.contains("last_section"), "{text}");
+        let back: Progress = toml::from_str(&text).expect("deserialize");
+        assert_eq!(back, progress);
+    }
+
+    #[test]
+    fn module_of_unknown_course_is_none() {
+        assert_eq!(Progress::default().module("c", "m"), None);
+    }
+
+    #[test]
+    fn module_mut_creates_an_empty_entry() {
+        let mut progress = Progress::default();
+        progress.module_mut("c", "m");
+        assert_eq!(progress.module("c", "m"), Some(&ModuleProgress::default()));
+    }
+
+    #[test]
+    fn open_section_records_the_section_and_the_place() {
+        let mut progress = Progress::default();
+        progress.open_section("c", "m", 3);
+        let course = &progress.courses["c"];
+        assert_eq!(course.last_module.as_deref(), Some("m"));
+        assert_eq!(course.last_section, Some(3));
+        assert!(course.modules["m"].opened_sections.contains(&3));
+    }
+
+    #[test]
+    fn set_place_without_section_clears_the_section() {
+        let mut progress = Progress::default();
+        progress.open_section("c", "m", 3);
+        progress.set_place("c", "n", None);
+        let course = &progress.courses["c"];
+        assert_eq!(course.last_module.as_deref(), Some("n"));
+        assert_eq!(course.last_section, None);
+    }
+
+    #[test]
+    fn set_learned_stores_the_time() {
+        let mut progress = Progress::default();
+        progress.set_learned("c", "m", true, NOW);
+        assert_eq!(
+            progress
+                .module("c", "m")
+                .and_then(|m| m.learned_at.as_deref()),
+            Some(NOW)
+        );
+    }
+
+    #[test]
+    fn set_learned_twice_keeps_the_first_time() {
+        let mut progress = Progress::default();
+        progress.set_learned("c", "m", true, NOW);
+        progress.set_learned("c", "m", true, "2027-01-01T00:00:00Z");
+        assert_eq!(
+            progress
+                .module("c", "m")
+                .and_then(|m| m.learned_at.as_deref()),
+            Some(NOW)
+        );
+    }
+
+    #[test]
+    fn unlearning_clears_the_time() {
+        let mut progress = Progress::default();
+        progress.set_learned("c", "m", true, NOW);
+        progress.set_learned("c", "m", false, NOW);
+        assert_eq!(
+            progress
+                .module("c", "m")
+                .and_then(|m| m.learned_at.as_deref()),
+            None
+        );
+    }
+
+    #[test]
+    fn unlearning_an_unknown_module_adds_nothing() {
+        let mut progress = Progress::default();
+        progress.set_learned("c", "m", false, NOW);
+        assert_eq!(progress, Progress::default());
+    }
+
+    #[test]
+    fn record_answer_replaces_the_earlier_answer() {
+        let mut progress = Progress::default();
+        progress.record_answer("c", "m", "q", "aaaa", false, NOW);
+        progress.record_answer("c", "m", "q", "bbbb", true, "later");
+        let record = &progress.module("c", "m").expect("module").questions["q"];
+        assert_eq!(
+            record,
+            &QuestionRecord {
+                fingerprint: "bbbb".to_owned(),
+                correct: true,
+                answered_at: "later".to_owned(),
+            }
+        );
+    }
+
+    #[test]
+    fn record_attempt_keeps_earlier_attempts() {
+        let mut progress = Progress::default();
+        progress.record_attempt("c", "m", attempt(1, 2, false));
+        progress.record_attempt("c", "m", attempt(2, 2, true));
+        assert_eq!(progress.module("c", "m").expect("module").attempts.len(), 2);
+    }
+
+    #[test]
+    fn best_percent_is_the_maximum() {
+        let module = ModuleProgress {
+            attempts: vec![
+                attempt(1, 3, false),
+                attempt(2, 3, false),
+                attempt(1, 2, false),
+            ],
+            ..ModuleProgress::default()
+        };
+        assert_eq!(module.best_percent(), Some(66));
+    }
+
+    #[test]
+    fn best_percent_without_attempts_is_none() {
+        assert_eq!(ModuleProgress::default().best_percent(), None);
+    }
+
+    #[test]
+    fn quiz_without_points_is_full_percent() {
+        assert_eq!(attempt(0, 0, true).percent(), 100);
+    }
+
+    #[test]
+    fn more_points_than_max_is_capped_at_full_percent() {
+        assert_eq!(attempt(7, 5, true).percent(), 100);
+        assert_eq!(attempt(u32::MAX, 1, true).percent(), 100);
+    }
+
+    #[test]
+    fn passed_when_any_attempt_passed() {
+        let module = ModuleProgress {
+            attempts: vec![
+                attempt(1, 2, false),
+                attempt(2, 2, true),
+                attempt(0, 2, false),
+            ],
+            ..ModuleProgress::default()
+        };
+        assert!(module.passed());
+        assert!(!ModuleProgress::default().passed());
+    }
+
+    #[test]
+    fn reset_of_one_course_keeps_the_others() {
+        let mut progress = Progress::default();
+        progress.open_section("a", "m", 0);
+        progress.open_section("b", "m", 0);
+        progress.reset(Some("a"));
+        assert!(!progress.courses.contains_key("a"));
+        assert!(progress.courses.contains_key("b"));
+    }
+
+    #[test]
+    fn reset_of_everything_keeps_the_schema_version() {
+        let mut progress = full_progress();
+        progress.reset(None);
+        assert_eq!(progress, Progress::default());
+    }
+
+    #[test]
+    fn merge_keeps_the_progress_of_both_sides() {
+        let mut disk = Progress::default();
+        disk.open_section("c", "m", 0);
+        disk.record_attempt("c", "m", attempt(1, 2, false));
+        disk.open_section("c", "only-on-disk", 0);
+        let mut memory = Progress::default();
+        memory.open_section("c", "m", 1);
+        memory.record_attempt("c", "m", attempt(2, 2, true));
+        memory.set_learned("c", "m", true, NOW);
+        memory.open_section("other", "x", 0);
+        disk.merge_from(&memory);
+        let module = disk.module("c", "m").expect("module");
+        assert_eq!(module.opened_sections, BTreeSet::from([0, 1]));
+        assert_eq!(module.attempts.len(), 2);
+        assert_eq!(module.learned_at.as_deref(), Some(NOW));
+        assert!(disk.module("c", "only-on-disk").is_some());
+        assert!(disk.module("other", "x").is_some());
+        assert_eq!(disk.courses["c"].last_section, Some(1));
+    }
+
+    #[test]
+    fn merge_keeps_the_later_answer() {
+        let mut disk = Progress::default();
+        disk.record_answer("c", "m", "q", "f", true, "2026-11-28T17:05:12.5Z");
+        disk.record_answer("c", "m", "r", "f", true, "2026-11-28T17:05:12Z");
+        let mut memory = Progress::default();
+        memory.record_answer("c", "m", "q", "f", false, "2026-11-28T17:05:12Z");
+        memory.record_answer("c", "m", "r", "f", false, "2026-11-28T17:05:13Z");
+        disk.merge_from(&memory);
+        let module = disk.module("c", "m").expect("module");
+        assert!(module.questions["q"].correct, "disk answer is later");
+        assert!(!module.questions["r"].correct, "memory answer is later");
+    }
+
+    #[test]
+    fn merge_does_not_repeat_attempts() {
+        let mut disk = full_progress();
+        disk.merge_from(&full_progress());
+        assert_eq!(disk, full_progress());
+    }
+
+    #[test]
+    fn now_is_rfc3339_utc() {
+        let now = now();
+        assert!(now.ends_with('Z'), "{now}");
+        assert!(now.parse::<jiff::Timestamp>().is_ok(), "{now}");
+    }
+}

@@ -1,0 +1,327 @@
+//! `kurs check` against the fixtures under `tests/fixtures/check/`: every fixture states the
+//! diagnostics it must produce in `# expect: CODE LINE:COLUMN [FILE]` comments, and nothing else may appear.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const KURS: &str = env!("CARGO_BIN_EXE_kurs");
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check")
+}
+
+fn kurs(args: &[&str]) -> Output {
+    Command::new(KURS)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the kurs binary runs")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Expected {
+    code: String,
+    file: PathBuf,
+    line: usize,
+    column: usize,
+}
+
+/// Reads the `# expect:` lines of every file under `path` (a file or a folder).
+fn expectations(path: &Path) -> Vec<Expected> {
+    let mut files = Vec::new();
+    collect_files(path, &mut files);
+    let mut out = Vec::new();
+    for file in files {
+        let Ok(bytes) = std::fs::read(&file) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        for line in text.lines() {
+            let Some(rest) = line.strip_prefix("# expect: ") else {
+                continue;
+            };
+            let parts: Vec<&str> = rest.split_whitespace().collect();
+            let (l, c) = parts[1].split_once(':').expect("LINE:COLUMN");
+            let target = match parts.get(2) {
+                Some(&".") => file.parent().unwrap().to_path_buf(),
+                Some(name) => file.parent().unwrap().join(name),
+                None => file.clone(),
+            };
+            out.push(Expected {
+                code: parts[0].to_string(),
+                file: target,
+                line: l.parse().unwrap(),
+                column: c.parse().unwrap(),
+            });
+        }
+    }
+    out.sort();
+    out
+}
+
+fn collect_files(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for entry in entries {
+            collect_files(&entry, out);
+        }
+    } else if !path.is_symlink() {
+        out.push(path.to_path_buf());
+    }
+}
+
+fn json_diagnostics(output: &Output) -> (serde_json::Value, Vec<Expected>) {
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("--format json prints one JSON object");
+    let mut found: Vec<Expected> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| Expected {
+            code: d["code"].as_str().unwrap().to_string(),
+            file: PathBuf::from(d["file"].as_str().unwrap()),
+            line: d["line"].as_u64().unwrap() as usize,
+            column: d["column"].as_u64().unwrap() as usize,
+        })
+        .collect();
+    found.sort();
+    (json, found)
+}
+
+/// Runs one fixture in all three formats and compares with its expectations.
+fn check_fixture(path: &Path) -> Result<(), String> {
+    let expected = expectations(path);
+    if expected.is_empty() {
+        return Err(format!("{} states no expectation", path.display()));
+    }
+    let arg = path.to_str().unwrap();
+    let errors = expected.iter().filter(|e| e.code.starts_with('E')).count();
+    let usage = expected
+        .iter()
+        .any(|e| e.code == "E026" || e.code == "E027");
+    let exit = if usage {
+        2
+    } else if errors > 0 {
+        1
+    } else {
+        0
+    };
+
+    let json = kurs(&["check", "--format", "json", arg]);
+    let (value, found) = json_diagnostics(&json);
+    if found != expected {
+        return Err(format!(
+            "{}: expected {expected:#?}\nfound {found:#?}",
+            path.display()
+        ));
+    }
+    if json.status.code() != Some(exit) {
+        return Err(format!(
+            "{}: json exit {:?}, expected {exit}",
+            path.display(),
+            json.status.code()
+        ));
+    }
+    if value["errors"].as_u64() != Some(errors as u64) {
+        return Err(format!("{}: wrong error count in {value}", path.display()));
+    }
+
+    let human = kurs(&["check", arg]);
+    let text = String::from_utf8_lossy(&human.stdout);
+    for e in &expected {
+        let place = format!("--> {}:{}:{}", e.file.display(), e.line, e.column);
+        let level = if e.code.starts_with('E') {
+            "error"
+        } else {
+            "warning"
+        };
+        let title = format!("{level}[{}]", e.code);
+        if !text.contains(&place) || !text.contains(&title) {
+            return Err(format!(
+                "{}: human output lacks `{title}` at `{place}`:\n{text}",
+                path.display()
+            ));
+        }
+    }
+    if human.status.code() != Some(exit) {
+        return Err(format!(
+            "{}: human exit {:?}",
+            path.display(),
+            human.status.code()
+        ));
+    }
+    if !text
+        .trim_end()
+        .lines()
+        .last()
+        .unwrap_or("")
+        .starts_with("checked ")
+    {
+        return Err(format!("{}: no summary line:\n{text}", path.display()));
+    }
+
+    let github = kurs(&["check", "--format", "github", arg]);
+    let text = String::from_utf8_lossy(&github.stdout);
+    for e in &expected {
+        let level = if e.code.starts_with('E') {
+            "error"
+        } else {
+            "warning"
+        };
+        let command = format!(
+            "::{level} file={},line={},col={},",
+            e.file.display(),
+            e.line,
+            e.column
+        );
+        let title = format!("title={}::", e.code);
+        if !text
+            .lines()
+            .any(|l| l.starts_with(&command) && l.contains(&title))
+        {
+            return Err(format!(
+                "{}: github output lacks `{command}…{title}`:\n{text}",
+                path.display()
+            ));
+        }
+    }
+    if github.status.code() != Some(exit) {
+        return Err(format!(
+            "{}: github exit {:?}",
+            path.display(),
+            github.status.code()
+        ));
+    }
+    Ok(())
+}
+
+fn run_all(folder: &str) {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(fixtures().join(folder))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for entry in entries {
+        count += 1;
+        if let Err(e) = check_fixture(&entry) {
+            failures.push(e);
+        }
+    }
+    assert!(count > 5, "fixtures found");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_module_fixture_reports_its_code_at_its_place_in_all_formats() {
+    run_all("modules");
+}
+
+#[test]
+fn every_course_fixture_reports_its_code_at_its_place_in_all_formats() {
+    run_all("courses");
+}
+
+#[test]
+fn every_code_has_a_fixture() {
+    let mut names = String::new();
+    for folder in ["modules", "courses"] {
+        for entry in std::fs::read_dir(fixtures().join(folder)).unwrap() {
+            names.push_str(&entry.unwrap().file_name().to_string_lossy());
+            names.push('\n');
+        }
+    }
+    // Generated in tests below instead of committed: a 4 MiB file, and paths that do not exist.
+    let generated = ["E021", "E026"];
+    for code in kurs::diagnostic::Code::ALL {
+        let code = code.as_str();
+        if generated.contains(&code) {
+            continue;
+        }
+        assert!(
+            names.contains(&format!("{}-", code.to_lowercase())),
+            "no fixture for {code}"
+        );
+    }
+}
+
+#[test]
+fn the_sample_courses_pass() {
+    let courses = Path::new(env!("CARGO_MANIFEST_DIR")).join("courses");
+    let output = kurs(&["check", "--deny-warnings", courses.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.contains(": 0 errors, 0 warnings"), "{text}");
+}
+
+#[test]
+fn a_file_over_four_mebibytes_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
+    let mut text = String::from("id = \"huge\"\ntitle = \"Huge\"\n");
+    while text.len() <= 4 * 1024 * 1024 {
+        text.push_str("# padding padding padding padding padding padding padding padding\n");
+    }
+    std::fs::write(&path, text).unwrap();
+    let output = kurs(&["check", "--format", "json", path.to_str().unwrap()]);
+    let (_, found) = json_diagnostics(&output);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].code.as_str(), found[0].line, found[0].column),
+        ("E021", 1, 1)
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn a_path_that_does_not_exist_is_a_usage_problem() {
+    let output = kurs(&["check", "--format", "json", "no/such/folder"]);
+    let (_, found) = json_diagnostics(&output);
+    assert_eq!(found[0].code, "E026");
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn warnings_fail_only_with_deny_warnings() {
+    let path = fixtures().join("modules/w001-module-without-quiz.toml");
+    let path = path.to_str().unwrap();
+    assert_eq!(kurs(&["check", path]).status.code(), Some(0));
+    assert_eq!(
+        kurs(&["check", "--deny-warnings", path]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn several_paths_are_checked_together_and_summed_up() {
+    let a = fixtures().join("modules/e004-wrong-type.toml");
+    let b = fixtures().join("modules/w001-module-without-quiz.toml");
+    let output = kurs(&["check", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.ends_with("checked 2 files: 1 error, 1 warning\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unknown_key_suggests_the_right_one() {
+    let path = fixtures().join("modules/e002-unknown-key.toml");
+    let output = kurs(&["check", "--format", "json", path.to_str().unwrap()]);
+    let (json, _) = json_diagnostics(&output);
+    assert_eq!(
+        json["diagnostics"][0]["help"],
+        "did you mean `pass_percent`?"
+    );
+    assert_eq!(json["diagnostics"][0]["end_column"], 13);
+}
+
+#[test]
+fn bad_usage_exits_with_two() {
+    assert_eq!(kurs(&["check", "--format", "xml"]).status.code(), Some(2));
+}
