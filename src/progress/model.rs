@@ -16,6 +16,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     pub schema_version: u32,
+    /// The course the learner was last in, so the next start resumes there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_course: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub courses: BTreeMap<String, CourseProgress>,
 }
@@ -25,6 +28,7 @@ impl Default for Progress {
     fn default() -> Self {
         Progress {
             schema_version: SCHEMA_VERSION,
+            last_course: None,
             courses: BTreeMap::new(),
         }
     }
@@ -117,6 +121,7 @@ impl Progress {
 
     /// Remember where the learner is, so the next start reopens the same module and section.
     pub fn set_place(&mut self, course: &str, module: &str, section: Option<usize>) {
+        self.last_course = Some(course.to_owned());
         let place = self.course_mut(course);
         place.last_module = Some(module.to_owned());
         place.last_section = section;
@@ -173,6 +178,9 @@ impl Progress {
     /// place wins because it is where this learner is now. Removals in `other` are not carried over;
     /// keeping too much is the lesser harm.
     pub(super) fn merge_from(&mut self, other: &Progress) {
+        if other.last_course.is_some() {
+            self.last_course.clone_from(&other.last_course);
+        }
         for (course_id, theirs) in &other.courses {
             let Some(ours) = self.courses.get_mut(course_id) else {
                 self.courses.insert(course_id.clone(), theirs.clone());

@@ -1,0 +1,209 @@
+//! What the player shows right now: the screen stack, focus, scroll, answers being typed.
+//! Changed only by `update`; read by `view`.
+
+use std::collections::BTreeSet;
+
+use super::theme::Theme;
+use crate::course::{Course, Library, Module, QuestionKind, Quiz};
+use crate::i18n::{Lang, T};
+use crate::progress::ProgressStore;
+use crate::quiz::{Outcome, Run, Shuffler};
+
+pub struct State {
+    pub library: Library,
+    pub store: ProgressStore,
+    /// `--lang`; otherwise each course's language decides.
+    pub lang_override: Option<Lang>,
+    pub screen: Screen,
+    pub help: bool,
+    /// One sentence for the learner (progress file problems, hints); shown until the next key.
+    pub notice: Option<String>,
+    /// A lasting warning, such as "progress is not being saved".
+    pub warning: Option<String>,
+    /// Terminal size as last reported; layout decisions in `update` use it.
+    pub width: u16,
+    pub height: u16,
+    pub shuffler: Shuffler,
+    pub theme: Theme,
+    pub quit: bool,
+}
+
+pub enum Screen {
+    Library(LibraryScreen),
+    Module(ModuleScreen),
+    Quiz(QuizScreen),
+    Result(ResultScreen),
+}
+
+/// A selectable row of the library: one module of one course.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ModuleRef {
+    pub course: usize,
+    pub module: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LibraryScreen {
+    /// Index into `library_rows()`.
+    pub selected: usize,
+    pub scroll: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModuleScreen {
+    pub at: ModuleRef,
+    pub expanded: Vec<bool>,
+    pub focus: Focus,
+    pub scroll: usize,
+}
+
+/// What Enter acts on in a module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Section(usize),
+    Practice,
+    Learned,
+}
+
+pub struct QuizScreen {
+    pub at: ModuleRef,
+    pub run: Run,
+    /// Index into `run.asked`.
+    pub position: usize,
+    pub input: AnswerInput,
+    /// Set once the answer was checked: the feedback is shown.
+    pub checked: Option<Outcome>,
+    pub scroll: usize,
+    /// A hint such as "tick at least one answer".
+    pub hint: Option<&'static str>,
+}
+
+/// The answer as the learner builds it; positions are display positions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerInput {
+    Choice {
+        multiple: bool,
+        cursor: usize,
+        picked: BTreeSet<usize>,
+    },
+    TrueFalse {
+        cursor: usize,
+        picked: Option<bool>,
+    },
+    Text {
+        text: String,
+        /// Byte offset of the cursor in `text`, always on a grapheme boundary.
+        cursor: usize,
+    },
+    Order {
+        cursor: usize,
+        /// Item indexes in the current order.
+        order: Vec<usize>,
+    },
+}
+
+pub struct ResultScreen {
+    pub at: ModuleRef,
+    pub run: Run,
+    pub scroll: usize,
+}
+
+impl State {
+    pub fn new(library: Library, store: ProgressStore, lang: Option<Lang>, seed: Option<u64>) -> Self {
+        State {
+            library,
+            store,
+            lang_override: lang,
+            screen: Screen::Library(LibraryScreen::default()),
+            help: false,
+            notice: None,
+            warning: None,
+            width: 80,
+            height: 24,
+            shuffler: Shuffler::new(seed),
+            theme: Theme::from_env(),
+            quit: false,
+        }
+    }
+
+    /// The UI language of the current screen: `--lang`, else the course's language, else English.
+    pub fn lang(&self) -> Lang {
+        if let Some(lang) = self.lang_override {
+            return lang;
+        }
+        let course = match &self.screen {
+            Screen::Library(s) => self.library_rows().get(s.selected).map(|r| r.course),
+            Screen::Module(s) => Some(s.at.course),
+            Screen::Quiz(s) => Some(s.at.course),
+            Screen::Result(s) => Some(s.at.course),
+        };
+        course
+            .or(if self.library.courses.is_empty() { None } else { Some(0) })
+            .and_then(|c| self.library.courses.get(c))
+            .and_then(|c| Lang::from_tag(&c.language))
+            .unwrap_or(Lang::En)
+    }
+
+    pub fn t(&self, text: T) -> &'static str {
+        text.get(self.lang())
+    }
+
+    /// Every module in library order: the rows the learner can select.
+    pub fn library_rows(&self) -> Vec<ModuleRef> {
+        let mut rows = Vec::new();
+        for (c, course) in self.library.courses.iter().enumerate() {
+            for area in &course.areas {
+                for &m in &area.modules {
+                    rows.push(ModuleRef { course: c, module: m });
+                }
+            }
+        }
+        rows
+    }
+
+    pub fn course(&self, at: ModuleRef) -> Option<&Course> {
+        self.library.courses.get(at.course)
+    }
+
+    pub fn module(&self, at: ModuleRef) -> Option<&Module> {
+        self.course(at).and_then(|c| c.modules.get(at.module))
+    }
+
+    pub fn quiz(&self, at: ModuleRef) -> Option<&Quiz> {
+        self.module(at).and_then(|m| m.quiz.as_ref())
+    }
+}
+
+impl AnswerInput {
+    /// A fresh, empty answer for the question as asked.
+    pub fn new(kind: &QuestionKind, order: &[usize]) -> AnswerInput {
+        match kind {
+            QuestionKind::Single { .. } => AnswerInput::Choice {
+                multiple: false,
+                cursor: 0,
+                picked: BTreeSet::new(),
+            },
+            QuestionKind::Multiple { .. } => AnswerInput::Choice {
+                multiple: true,
+                cursor: 0,
+                picked: BTreeSet::new(),
+            },
+            QuestionKind::TrueFalse { .. } => AnswerInput::TrueFalse {
+                cursor: 0,
+                picked: None,
+            },
+            QuestionKind::Text { .. } => AnswerInput::Text {
+                text: String::new(),
+                cursor: 0,
+            },
+            QuestionKind::Order { .. } => AnswerInput::Order {
+                cursor: 0,
+                order: order.to_vec(),
+            },
+        }
+    }
+
+    pub fn is_text(&self) -> bool {
+        matches!(self, AnswerInput::Text { .. })
+    }
+}

@@ -1,0 +1,300 @@
+//! Drawing: one file per screen, plus the frame around them (title, notices, key bar, help).
+//! `view` only reads the state; the documents built here are also used by `update` for scrolling.
+
+mod help;
+pub mod library;
+pub mod module;
+pub mod quiz;
+pub mod result;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::state::{Screen, State};
+use super::theme::Theme;
+use crate::markdown;
+
+/// Below this size no screen fits; the learner is asked to enlarge the window.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+/// Lines of a scrollable screen, each optionally standing for something the learner can act on.
+pub struct Document<T> {
+    pub lines: Vec<Line<'static>>,
+    pub targets: Vec<Option<T>>,
+}
+
+impl<T: Copy + PartialEq> Document<T> {
+    pub fn new() -> Self {
+        Document {
+            lines: Vec::new(),
+            targets: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, line: Line<'static>, target: Option<T>) {
+        self.lines.push(line);
+        self.targets.push(target);
+    }
+
+    pub fn blank(&mut self) {
+        self.push(Line::default(), None);
+    }
+
+    /// Markdown rendered to fit `width`, indented by `indent` columns.
+    pub fn markdown(&mut self, text: &str, width: usize, indent: usize, theme: &Theme, target: Option<T>) {
+        let pad = " ".repeat(indent);
+        for line in markdown::render(text, width.saturating_sub(indent).max(1), markdown::Style::TERMINAL) {
+            let mut spans = vec![Span::raw(pad.clone())];
+            spans.extend(
+                line.runs
+                    .into_iter()
+                    .map(|run| Span::styled(run.text, theme.emphasis(run.emphasis))),
+            );
+            self.push(Line::from(spans), target);
+        }
+    }
+
+    /// Plain text wrapped to `width` (titles, choices), with a first-line prefix and a hanging indent.
+    pub fn wrapped(&mut self, text: &str, width: usize, prefix: Vec<Span<'static>>, style: Style, target: Option<T>) {
+        let prefix_width: usize = prefix.iter().map(|s| s.content.width()).sum();
+        let pad = " ".repeat(prefix_width);
+        let rendered = markdown::render(
+            &escape_markdown(text),
+            width.saturating_sub(prefix_width).max(1),
+            markdown::Style::TERMINAL,
+        );
+        if rendered.is_empty() {
+            self.push(Line::from(prefix.clone()), target);
+        }
+        for (i, line) in rendered.into_iter().enumerate() {
+            let mut spans = if i == 0 {
+                prefix.clone()
+            } else {
+                vec![Span::raw(pad.clone())]
+            };
+            spans.push(Span::styled(line.text(), style));
+            self.push(Line::from(spans), target);
+        }
+    }
+
+    pub fn first_line_of(&self, target: T) -> Option<usize> {
+        self.targets.iter().position(|t| *t == Some(target))
+    }
+
+    pub fn last_line_of(&self, target: T) -> Option<usize> {
+        self.targets.iter().rposition(|t| *t == Some(target))
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+impl<T: Copy + PartialEq> Default for Document<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Plain text (titles, choices) must not be read as Markdown.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '|' | '~' | '&' | '-' | '+' | '.'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Course text for a single line: control characters neutralised, line breaks folded.
+pub fn clean(text: &str) -> String {
+    markdown::sanitize(text).replace('\n', " ")
+}
+
+/// Where the parts of a screen go.
+pub struct Areas {
+    pub title: Rect,
+    pub notice: Rect,
+    pub body: Rect,
+    pub bar: Rect,
+}
+
+pub fn areas(state: &State, area: Rect) -> Areas {
+    let notice_lines = notice_text(state).map_or(0, |text| {
+        let width = usize::from(area.width.max(1));
+        (text.width().div_ceil(width)).clamp(1, 3) as u16
+    });
+    let [title, body, notice, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(notice_lines),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Areas {
+        title,
+        notice,
+        body,
+        bar,
+    }
+}
+
+/// Rows available to the scrolling part of the current screen.
+pub fn body_height(state: &State) -> usize {
+    usize::from(areas(state, Rect::new(0, 0, state.width, state.height)).body.height).max(1)
+}
+
+fn notice_text(state: &State) -> Option<String> {
+    match (&state.notice, &state.warning) {
+        (Some(n), Some(w)) => Some(format!("{n} {w}")),
+        (Some(n), None) => Some(n.clone()),
+        (None, Some(w)) => Some(w.clone()),
+        (None, None) => None,
+    }
+}
+
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+/// Draws the whole screen.
+pub fn view(state: &State, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = &state.theme;
+    if too_small(area.width, area.height) {
+        let lang = state.lang();
+        let text = vec![
+            Line::from(crate::i18n::T::TooSmall.get(lang)),
+            Line::from(crate::i18n::too_small(lang, MIN_WIDTH, MIN_HEIGHT)),
+            Line::from(crate::i18n::T::TooSmallHint.get(lang)),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let parts = areas(state, area);
+    match &state.screen {
+        Screen::Library(screen) => library::draw(state, screen, frame, &parts),
+        Screen::Module(screen) => module::draw(state, screen, frame, &parts),
+        Screen::Quiz(screen) => quiz::draw(state, screen, frame, &parts),
+        Screen::Result(screen) => result::draw(state, screen, frame, &parts),
+    }
+    if let Some(text) = notice_text(state) {
+        frame.render_widget(
+            Paragraph::new(clean(&text))
+                .style(theme.warning())
+                .wrap(Wrap { trim: true }),
+            parts.notice,
+        );
+    }
+    draw_key_bar(state, frame, parts.bar);
+    if state.help {
+        help::draw(state, frame, area);
+    }
+}
+
+/// A title bar: left text, right text, cut to fit.
+pub fn draw_title(frame: &mut Frame, area: Rect, left: &str, right: &str, theme: &Theme) {
+    let width = usize::from(area.width);
+    let right = clean(right);
+    let right_width = right.width();
+    let left = truncate(&clean(left), width.saturating_sub(right_width + 3));
+    let gap = width.saturating_sub(left.width() + right_width + 2);
+    let text = if right_width + 2 > width {
+        format!(" {}", truncate(&left, width.saturating_sub(1)))
+    } else {
+        format!(" {left}{}{right} ", " ".repeat(gap))
+    };
+    frame.render_widget(Paragraph::new(text).style(theme.title_bar()), area);
+}
+
+/// Cuts text to `width` columns, ending with "…" when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Draws the visible part of a document and returns nothing; `scroll` is clamped by `update`.
+pub fn draw_document<T: Copy + PartialEq>(frame: &mut Frame, area: Rect, doc: &Document<T>, scroll: usize) {
+    let visible: Vec<Line> = doc
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(area.height))
+        .cloned()
+        .collect();
+    frame.render_widget(Paragraph::new(visible), area);
+    // A scroll mark on the right edge when there is more than fits.
+    let height = usize::from(area.height);
+    if doc.len() > height && area.width > 0 && height > 0 {
+        let max = doc.len() - height;
+        let row = scroll.min(max) * (height - 1) / max.max(1);
+        let buf = frame.buffer_mut();
+        if let Some(cell) = buf.cell_mut((area.right() - 1, area.top() + row as u16)) {
+            cell.set_symbol("┃");
+        }
+    }
+}
+
+fn draw_key_bar(state: &State, frame: &mut Frame, area: Rect) {
+    let theme = &state.theme;
+    let lang = state.lang();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    let width = usize::from(area.width);
+    for key in help::keys(state).iter().filter(|k| k.in_bar) {
+        let what = key.what.get(lang);
+        let piece = key.keys.width() + 1 + what.width() + 2;
+        if used + piece > width {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(key.keys, theme.key()));
+        spans.push(Span::raw(format!(" {what}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Keeps `focus_line` visible and `scroll` inside the content.
+pub fn scroll_to(scroll: usize, first: usize, last: usize, height: usize, len: usize) -> usize {
+    let mut scroll = scroll;
+    if last >= scroll + height {
+        scroll = last + 1 - height;
+    }
+    if first < scroll {
+        scroll = first;
+    }
+    clamp_scroll(scroll, height, len)
+}
+
+pub fn clamp_scroll(scroll: usize, height: usize, len: usize) -> usize {
+    scroll.min(len.saturating_sub(height))
+}

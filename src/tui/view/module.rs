@@ -1,0 +1,90 @@
+//! The module screen: intro, every section as an accordion pane (▸ closed, ▾ open) with its
+//! Markdown body, and the two actions "Mein Wissen üben" and "Gelernt".
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::Span;
+
+use super::{Areas, Document, clean, draw_document, draw_title};
+use crate::i18n::{self, T};
+use crate::tui::state::{Focus, ModuleScreen, State};
+
+/// The module as lines; headers and actions point at what Enter or a click does there.
+pub fn document(state: &State, screen: &ModuleScreen, width: usize) -> Document<Focus> {
+    let theme = &state.theme;
+    let lang = state.lang();
+    let mut doc = Document::new();
+    let (Some(course), Some(module)) = (state.course(screen.at), state.module(screen.at)) else {
+        return doc;
+    };
+    if let Some(intro) = &module.intro {
+        doc.markdown(intro, width, 1, theme, None);
+        doc.blank();
+    }
+    let opened = state
+        .store
+        .progress()
+        .module(&course.id, &module.id)
+        .map(|m| m.opened_sections.clone())
+        .unwrap_or_default();
+    for (i, section) in module.sections.iter().enumerate() {
+        let expanded = screen.expanded.get(i).copied().unwrap_or(false);
+        let focused = screen.focus == Focus::Section(i);
+        let marker = if focused { "›" } else { " " };
+        let arrow = if expanded { "▾" } else { "▸" };
+        // A dot marks sections read before, in words in the help; never by colour alone.
+        let seen = if opened.contains(&i) { " ·" } else { "" };
+        let style = if focused { theme.focused() } else { theme.heading() };
+        doc.wrapped(
+            &format!("{}{seen}", clean(&section.title)),
+            width,
+            vec![Span::styled(format!("{marker}{arrow} "), style)],
+            style,
+            Some(Focus::Section(i)),
+        );
+        if expanded {
+            doc.markdown(&section.body, width, 3, theme, Some(Focus::Section(i)));
+            doc.blank();
+        }
+    }
+    doc.blank();
+    let quiz_title = module
+        .quiz
+        .as_ref()
+        .and_then(|q| q.title.clone())
+        .unwrap_or_else(|| T::QuizDefaultTitle.get(lang).to_string());
+    let practice = if module.quiz.is_some() {
+        format!("▶ {} (p)", clean(&quiz_title))
+    } else {
+        format!("▶ {}", T::NoQuiz.get(lang))
+    };
+    action_line(&mut doc, &practice, screen.focus == Focus::Practice, width, state, Focus::Practice);
+    let record = state.store.progress().module(&course.id, &module.id);
+    let learned = match record.and_then(|m| m.learned_at.as_deref()) {
+        Some(at) => format!("☑ {} (l)", i18n::learned_on(lang, at.get(..10).unwrap_or(at))),
+        None => format!("☐ {} (l)", T::MarkLearned.get(lang)),
+    };
+    action_line(&mut doc, &learned, screen.focus == Focus::Learned, width, state, Focus::Learned);
+    doc
+}
+
+fn action_line(doc: &mut Document<Focus>, text: &str, focused: bool, width: usize, state: &State, target: Focus) {
+    let marker = if focused { "›" } else { " " };
+    let style = if focused { state.theme.focused() } else { Style::new() };
+    doc.wrapped(text, width, vec![Span::styled(format!("{marker} "), style)], style, Some(target));
+}
+
+pub fn draw(state: &State, screen: &ModuleScreen, frame: &mut Frame, areas: &Areas) {
+    let (Some(course), Some(module)) = (state.course(screen.at), state.module(screen.at)) else {
+        return;
+    };
+    let left = match &module.code {
+        Some(code) => format!("{} | {}", code, module.title),
+        None => module.title.clone(),
+    };
+    let open = screen.expanded.iter().filter(|e| **e).count();
+    let right = format!("{open}/{} {}", module.sections.len(), state.t(T::Sections));
+    draw_title(frame, areas.title, &left, &format!("{right} · {}", clean(&course.title)), &state.theme);
+    let doc = document(state, screen, usize::from(areas.body.width));
+    draw_document(frame, areas.body, &doc, screen.scroll);
+}

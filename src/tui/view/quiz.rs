@@ -1,0 +1,211 @@
+//! The quiz screen: "Frage 2 | 3", the prompt, the answer area of the question's type, and after
+//! checking the feedback: right or wrong in symbol and word, picked choices' feedback, the right answer, the explanation.
+
+use ratatui::Frame;
+use ratatui::layout::Position;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Areas, Document, clean, draw_document, draw_title};
+use crate::course::{Question, QuestionKind};
+use crate::i18n::{self, T};
+use crate::quiz::{Answer, right_answer};
+use crate::tui::state::{AnswerInput, QuizScreen, State};
+
+/// What a line of the quiz stands for: a choice (by display position) or the text input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizTarget {
+    Choice(usize),
+    Input,
+}
+
+pub fn current_question<'a>(state: &'a State, screen: &QuizScreen) -> Option<&'a Question> {
+    let asked = screen.run.asked.get(screen.position)?;
+    state.quiz(screen.at)?.questions.get(asked.question)
+}
+
+pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<QuizTarget> {
+    let theme = &state.theme;
+    let lang = state.lang();
+    let mut doc = Document::new();
+    let Some(question) = current_question(state, screen) else {
+        return doc;
+    };
+    let order = &screen.run.asked[screen.position].order;
+    doc.markdown(&question.prompt, width, 1, theme, None);
+    doc.blank();
+    let hint = match &question.kind {
+        QuestionKind::Single { .. } => T::SingleHint,
+        QuestionKind::Multiple { .. } => T::MultipleHint,
+        QuestionKind::TrueFalse { .. } => T::TrueFalseHint,
+        QuestionKind::Text { .. } => T::TypeAnswer,
+        QuestionKind::Order { .. } => T::OrderHint,
+    };
+    doc.push(Line::from(Span::styled(format!(" {}", hint.get(lang)), theme.dim())), None);
+    let answering = screen.checked.is_none();
+    match (&question.kind, &screen.input) {
+        (QuestionKind::Single { choices } | QuestionKind::Multiple { choices }, AnswerInput::Choice { multiple, cursor, picked }) => {
+            for (pos, &index) in order.iter().enumerate() {
+                let Some(choice) = choices.get(index) else { continue };
+                let on = picked.contains(&pos);
+                let mark = match (multiple, on) {
+                    (false, true) => "(•)",
+                    (false, false) => "( )",
+                    (true, true) => "[x]",
+                    (true, false) => "[ ]",
+                };
+                let focused = answering && *cursor == pos;
+                let verdict = if answering {
+                    String::new()
+                } else if choice.correct {
+                    " ✓".to_string()
+                } else if on {
+                    " ✗".to_string()
+                } else {
+                    "  ".to_string()
+                };
+                let style = match (focused, answering, choice.correct, on) {
+                    (true, _, _, _) => theme.focused(),
+                    (false, false, true, _) => theme.right(),
+                    (false, false, false, true) => theme.wrong(),
+                    _ => Style::new(),
+                };
+                let marker = if focused { "›" } else { " " };
+                let prefix = format!("{marker}{}{verdict} {} ", number(pos), mark);
+                doc.wrapped(&clean(&choice.text), width, vec![Span::styled(prefix, style)], style, Some(QuizTarget::Choice(pos)));
+            }
+        }
+        (QuestionKind::TrueFalse { answer }, AnswerInput::TrueFalse { cursor, picked }) => {
+            for (pos, value) in [true, false].into_iter().enumerate() {
+                let on = *picked == Some(value);
+                let focused = answering && *cursor == pos;
+                let label = if value { T::True } else { T::False }.get(lang);
+                let verdict = if answering {
+                    ""
+                } else if *answer == value {
+                    " ✓"
+                } else if on {
+                    " ✗"
+                } else {
+                    "  "
+                };
+                let style = if focused { theme.focused() } else { Style::new() };
+                let marker = if focused { "›" } else { " " };
+                doc.push(
+                    Line::from(Span::styled(format!("{marker}{}{verdict} {} {label}", number(pos), if on { "(•)" } else { "( )" }), style)),
+                    Some(QuizTarget::Choice(pos)),
+                );
+            }
+        }
+        (QuestionKind::Text { .. }, AnswerInput::Text { text, .. }) => {
+            let shown = clean(text);
+            doc.push(
+                Line::from(vec![Span::raw(" > "), Span::styled(shown, Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED))]),
+                Some(QuizTarget::Input),
+            );
+        }
+        (QuestionKind::Order { items }, AnswerInput::Order { cursor, order }) => {
+            for (pos, &index) in order.iter().enumerate() {
+                let Some(item) = items.get(index) else { continue };
+                let focused = answering && *cursor == pos;
+                let style = if focused { theme.focused() } else { Style::new() };
+                let marker = if focused { "›" } else { " " };
+                let verdict = if answering {
+                    ""
+                } else if index == pos {
+                    " ✓"
+                } else {
+                    " ✗"
+                };
+                doc.wrapped(&clean(item), width, vec![Span::styled(format!("{marker}{}.{verdict} ", pos + 1), style)], style, Some(QuizTarget::Choice(pos)));
+            }
+        }
+        _ => {}
+    }
+    if let Some(hint) = screen.hint {
+        doc.blank();
+        doc.push(Line::from(Span::styled(format!(" {}", hint), theme.warning())), None);
+    }
+    if let Some(outcome) = &screen.checked {
+        doc.blank();
+        if outcome.correct {
+            doc.push(Line::from(Span::styled(format!(" {}", T::Correct.get(lang)), theme.right())), None);
+        } else {
+            doc.push(Line::from(Span::styled(format!(" {}", T::Wrong.get(lang)), theme.wrong())), None);
+        }
+        // Feedback of every picked choice.
+        if let (QuestionKind::Single { choices } | QuestionKind::Multiple { choices }, Some(picked)) = (&question.kind, picked_choices(&outcome.answer)) {
+            for index in picked {
+                if let Some(feedback) = choices.get(index).and_then(|c| c.feedback.as_ref()) {
+                    doc.blank();
+                    doc.wrapped(&clean(&choices[index].text), width, vec![Span::raw(" » ")], theme.dim(), None);
+                    doc.markdown(feedback, width, 3, theme, None);
+                }
+            }
+        }
+        if !outcome.correct {
+            doc.blank();
+            doc.push(Line::from(Span::styled(format!(" {}:", T::RightAnswer.get(lang)), theme.heading())), None);
+            let answers = right_answer(question);
+            for (i, answer) in answers.iter().enumerate() {
+                let text = match &question.kind {
+                    QuestionKind::TrueFalse { answer } => (if *answer { T::True } else { T::False }).get(lang).to_string(),
+                    _ => clean(answer),
+                };
+                let prefix = match &question.kind {
+                    QuestionKind::Order { .. } => format!("   {}. ", i + 1),
+                    _ => "   • ".to_string(),
+                };
+                doc.wrapped(&text, width, vec![Span::raw(prefix)], Style::new(), None);
+            }
+        }
+        if let Some(explanation) = &question.explanation {
+            doc.blank();
+            doc.push(Line::from(Span::styled(format!(" {}:", T::Explanation.get(lang)), theme.heading())), None);
+            doc.markdown(explanation, width, 3, theme, None);
+        }
+    }
+    doc
+}
+
+fn picked_choices(answer: &Answer) -> Option<Vec<usize>> {
+    match answer {
+        Answer::Single(i) => Some(vec![*i]),
+        Answer::Multiple(set) => Some(set.iter().copied().collect()),
+        _ => None,
+    }
+}
+
+/// "1 " … "9 " for the choices digits can pick; nothing beyond.
+fn number(pos: usize) -> String {
+    if pos < 9 { format!("{} ", pos + 1) } else { "  ".to_string() }
+}
+
+pub fn draw(state: &State, screen: &QuizScreen, frame: &mut Frame, areas: &Areas) {
+    let lang = state.lang();
+    let (Some(module), Some(quiz)) = (state.module(screen.at), state.quiz(screen.at)) else {
+        return;
+    };
+    let title = quiz.title.clone().unwrap_or_else(|| T::QuizDefaultTitle.get(lang).to_string());
+    let label = match &module.code {
+        Some(code) => format!("{code} · {title}"),
+        None => title,
+    };
+    let counter = i18n::question_counter(lang, screen.position + 1, screen.run.asked.len());
+    draw_title(frame, areas.title, &label, &counter, &state.theme);
+    let doc = document(state, screen, usize::from(areas.body.width));
+    draw_document(frame, areas.body, &doc, screen.scroll);
+    // The text cursor, where the learner types.
+    if let (AnswerInput::Text { text, cursor }, None) = (&screen.input, &screen.checked)
+        && let Some(line) = doc.first_line_of(QuizTarget::Input)
+        && line >= screen.scroll
+    {
+        let row = (line - screen.scroll) as u16;
+        let before = clean(text.get(..*cursor).unwrap_or(text));
+        let column = 3 + before.width() as u16;
+        if row < areas.body.height && column < areas.body.width {
+            frame.set_cursor_position(Position::new(areas.body.x + column, areas.body.y + row));
+        }
+    }
+}
