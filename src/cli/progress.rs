@@ -1,9 +1,194 @@
-//! `kurs progress`: the learner's progress as a table or JSON, and `kurs progress reset`.
+//! `kurs progress`: every course and module with status and best score, as a table or JSON,
+//! and `kurs progress reset`, which asks before it clears anything.
 
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::ProgressArgs;
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
-pub(super) fn run(_args: &ProgressArgs) -> ExitCode {
+use super::{ProgressArgs, ProgressCommand, course_path, progress_path};
+use crate::course::{Course, Library, load_path, load_samples};
+use crate::i18n::{self, Lang, T};
+use crate::markdown::sanitize;
+use crate::progress::{ModuleStatus, Progress, ProgressStore, StoreMode, module_status};
+
+#[derive(Serialize)]
+struct ProgressJson {
+    progress_file: String,
+    courses: Vec<CourseJson>,
+}
+
+#[derive(Serialize)]
+struct CourseJson {
+    id: String,
+    title: String,
+    modules: Vec<ModuleJson>,
+}
+
+#[derive(Serialize)]
+struct ModuleJson {
+    id: String,
+    code: Option<String>,
+    title: String,
+    status: ModuleStatus,
+    learned: bool,
+    attempts: usize,
+    best_percent: Option<u8>,
+    passed: bool,
+}
+
+pub(super) fn run(args: &ProgressArgs) -> ExitCode {
+    if let Some(ProgressCommand::Reset {
+        course,
+        yes,
+        progress,
+    }) = &args.command
+    {
+        return reset(course.as_deref(), *yes, progress.as_ref().or(args.progress.as_ref()));
+    }
+    let Some(file) = progress_path(args.progress.as_ref()) else {
+        eprintln!("kurs: no folder for the progress file is known; give one with --progress FILE");
+        return ExitCode::from(2);
+    };
+    let path = course_path(args.path.as_ref());
+    let (library, _) = match &path {
+        Some(path) => load_path(path),
+        None => load_samples(),
+    };
+    if library.courses.is_empty() {
+        eprintln!(
+            "kurs: no course found{}; run `kurs check` on it to see why",
+            path.map(|p| format!(" in {}", p.display())).unwrap_or_default()
+        );
+        return ExitCode::from(2);
+    }
+    let (store, notices) = ProgressStore::open(&file);
+    for notice in &notices {
+        eprintln!("kurs: {}", i18n::store_notice(Lang::En, notice));
+    }
+    let summary = summarise(&library, store.progress());
+    let mut out = std::io::stdout().lock();
+    let text = if args.json {
+        let json = ProgressJson {
+            progress_file: file.display().to_string(),
+            courses: summary,
+        };
+        serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+    } else {
+        table(&file, &library, &summary)
+    };
+    let _ = out.write_all(text.as_bytes());
+    ExitCode::SUCCESS
+}
+
+fn summarise(library: &Library, progress: &Progress) -> Vec<CourseJson> {
+    library
+        .courses
+        .iter()
+        .map(|course| CourseJson {
+            id: course.id.clone(),
+            title: course.title.clone(),
+            modules: course
+                .modules
+                .iter()
+                .map(|module| {
+                    let record = progress.module(&course.id, &module.id);
+                    ModuleJson {
+                        id: module.id.clone(),
+                        code: module.code.clone(),
+                        title: module.title.clone(),
+                        status: module_status(record),
+                        learned: record.is_some_and(|r| r.learned_at.is_some()),
+                        attempts: record.map_or(0, |r| r.attempts.len()),
+                        best_percent: record.and_then(|r| r.best_percent()),
+                        passed: record.is_some_and(|r| r.passed()),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn table(file: &std::path::Path, library: &Library, summary: &[CourseJson]) -> String {
+    let mut out = format!("progress file: {}\n", sanitize(&file.display().to_string()));
+    for (course, json) in library.courses.iter().zip(summary) {
+        let lang = Lang::from_tag(&course.language).unwrap_or(Lang::En);
+        let passed = json.modules.iter().filter(|m| m.passed).count();
+        out.push_str(&format!(
+            "\n{} ({})  {}\n",
+            sanitize(&course.title),
+            course.id,
+            i18n::passed_of(lang, passed, json.modules.len())
+        ));
+        let labels: Vec<String> = course
+            .modules
+            .iter()
+            .map(|m| sanitize(&Course::module_label(m)).into_owned())
+            .collect();
+        let width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+        for (label, module) in labels.iter().zip(&json.modules) {
+            let status = T::status(module.status).get(lang);
+            let best = module
+                .best_percent
+                .map_or("-".to_string(), |p| format!("{p} %"));
+            let pad = width - label.width();
+            out.push_str(&format!(
+                "  {}  {label}{}  {status:<15} {best:>5}  {}\n",
+                crate::tui::view::library::status_symbol(module.status),
+                " ".repeat(pad),
+                attempts_word(lang, module.attempts)
+            ));
+        }
+    }
+    out
+}
+
+fn attempts_word(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::De, 1) => "1 Versuch".to_string(),
+        (Lang::De, n) => format!("{n} Versuche"),
+        (Lang::En, 1) => "1 attempt".to_string(),
+        (Lang::En, n) => format!("{n} attempts"),
+    }
+}
+
+fn reset(course: Option<&str>, yes: bool, flag: Option<&PathBuf>) -> ExitCode {
+    let Some(file) = progress_path(flag) else {
+        eprintln!("kurs: no folder for the progress file is known; give one with --progress FILE");
+        return ExitCode::from(2);
+    };
+    let what = match course {
+        Some(id) => format!("the progress of course `{id}`"),
+        None => "all progress".to_string(),
+    };
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            eprintln!("kurs: not clearing {what} without --yes (nothing was changed)");
+            return ExitCode::from(2);
+        }
+        eprint!("Clear {what} in {}? This cannot be undone. [y/N] ", file.display());
+        let _ = std::io::stderr().flush();
+        let mut answer = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut answer);
+        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "j" | "ja") {
+            eprintln!("kurs: nothing was changed");
+            return ExitCode::SUCCESS;
+        }
+    }
+    let (mut store, notices) = ProgressStore::open(&file);
+    for notice in &notices {
+        eprintln!("kurs: {}", i18n::store_notice(Lang::En, notice));
+    }
+    if *store.mode() == StoreMode::ReadOnly {
+        eprintln!("kurs: {} is read-only for this kurs; nothing was changed", file.display());
+        return ExitCode::from(2);
+    }
+    if let Some(notice) = store.update(|p| p.reset(course)) {
+        eprintln!("kurs: {}", i18n::store_notice(Lang::En, &notice));
+        return ExitCode::from(2);
+    }
+    println!("cleared {what} in {}", file.display());
     ExitCode::SUCCESS
 }

@@ -209,15 +209,15 @@ pub fn view(state: &State, frame: &mut Frame) {
 /// A title bar: left text, right text, cut to fit.
 pub fn draw_title(frame: &mut Frame, area: Rect, left: &str, right: &str, theme: &Theme) {
     let width = usize::from(area.width);
-    let right = clean(right);
-    let right_width = right.width();
-    let left = truncate(&clean(left), width.saturating_sub(right_width + 3));
-    let gap = width.saturating_sub(left.width() + right_width + 2);
-    let text = if right_width + 2 > width {
-        format!(" {}", truncate(&left, width.saturating_sub(1)))
-    } else {
-        format!(" {left}{}{right} ", " ".repeat(gap))
-    };
+    let left = clean(left);
+    let mut right = clean(right);
+    // The right part gives way first: the left names where the learner is.
+    if left.width().min(20) + right.width() + 3 > width {
+        right = String::new();
+    }
+    let left = truncate(&left, width.saturating_sub(right.width() + 3));
+    let gap = width.saturating_sub(left.width() + right.width() + 2);
+    let text = format!(" {left}{}{right} ", " ".repeat(gap));
     frame.render_widget(Paragraph::new(text).style(theme.title_bar()), area);
 }
 

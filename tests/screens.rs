@@ -1,0 +1,225 @@
+//! Every screen of the player, drawn by the real run loop into `TestBackend` at fixed sizes,
+//! in German and in English, compared with reviewed snapshots (insta).
+
+use std::path::Path;
+
+use kurs::course::load_path;
+use kurs::i18n::Lang;
+use kurs::progress::ProgressStore;
+use kurs::tui::state::Screen;
+use kurs::tui::{State, run};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player").join(name)
+}
+
+fn state(course: &str, lang: Lang, dir: &Path) -> State {
+    let (library, report) = load_path(&fixture(course));
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    let (store, _) = ProgressStore::open(dir.join("progress.toml"));
+    let mut state = State::new(library, store, Some(lang), Some(1));
+    state.theme = kurs::tui::theme::Theme::PLAIN;
+    state
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn keys(text: &str) -> Vec<Event> {
+    text.chars()
+        .map(|c| match c {
+            '\n' => key(KeyCode::Enter),
+            '⎋' => key(KeyCode::Esc),
+            '↓' => key(KeyCode::Down),
+            '↑' => key(KeyCode::Up),
+            c => key(KeyCode::Char(c)),
+        })
+        .collect()
+}
+
+/// Drives the real loop with `events` and returns the last frame as text.
+fn screen(state: &mut State, width: u16, height: u16, events: Vec<Event>) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut events = events.into_iter();
+    run(&mut terminal, state, || Ok(events.next())).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// One scenario at both sizes and in both languages.
+fn snapshots(name: &str, course: &str, lang: Lang, events: &str) {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = state(course, lang, dir.path());
+        let text = screen(&mut s, width, height, keys(events));
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn library_screen() {
+    snapshots("library_de", "kurs-de", Lang::De, "");
+    snapshots("library_en", "kurs-en", Lang::En, "");
+}
+
+#[test]
+fn module_screen_with_a_section_open() {
+    snapshots("module_de", "kurs-de", Lang::De, "\n\n");
+    snapshots("module_en", "kurs-en", Lang::En, "\n\n");
+}
+
+#[test]
+fn module_screen_with_all_sections_open() {
+    snapshots("module_all_de", "kurs-de", Lang::De, "\na");
+}
+
+#[test]
+fn quiz_single_choice_before_checking() {
+    snapshots("quiz_single_de", "kurs-de", Lang::De, "\np2");
+    snapshots("quiz_single_en", "kurs-en", Lang::En, "\np2");
+}
+
+#[test]
+fn quiz_feedback_after_a_wrong_answer() {
+    snapshots("quiz_wrong_de", "kurs-de", Lang::De, "\np1\n");
+    snapshots("quiz_wrong_en", "kurs-en", Lang::En, "\np1\n");
+}
+
+#[test]
+fn quiz_multiple_choice_with_boxes_ticked() {
+    snapshots("quiz_multiple_de", "kurs-de", Lang::De, "\np2\n\n13");
+}
+
+#[test]
+fn quiz_true_false_and_text_and_order() {
+    snapshots("quiz_true_false_de", "kurs-de", Lang::De, "\np2\n\n13\n\n");
+    snapshots("quiz_text_de", "kurs-de", Lang::De, "\np2\n\n13\n\n2\n\nDSGVÖ");
+    snapshots("quiz_order_de", "kurs-de", Lang::De, "\np2\n\n13\n\n2\n\ndsgvo\n\n");
+}
+
+#[test]
+fn result_screen() {
+    snapshots("result_de", "kurs-de", Lang::De, "\np2\n\n13\n\n2\n\ndsgvo\n\n\n\n");
+    snapshots("result_en", "kurs-en", Lang::En, "\np2\n\n1\n\n");
+}
+
+#[test]
+fn help_overlay() {
+    snapshots("help_module_de", "kurs-de", Lang::De, "\n?");
+    snapshots("help_library_en", "kurs-en", Lang::En, "?");
+}
+
+#[test]
+fn a_terminal_too_small_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let text = screen(&mut s, 20, 6, vec![]);
+    insta::assert_snapshot!("too_small_de_20x6", text);
+}
+
+#[test]
+fn the_result_is_passed_and_the_library_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    // Right answers: 2; 1 and 3; Falsch; DSGVO; order moved into place.
+    let mut events = keys("\np2\n\n13\n\n2\n\ndsgvo\n\n");
+    // The order starts shuffled with seed 1; move items until right by checking the screen is not needed:
+    // the snapshot `quiz_order_de` shows the start, and the moves below put it in order.
+    events.extend(order_moves(&mut s));
+    let text = screen(&mut s, 80, 24, events);
+    assert!(text.contains("5 von 5 Punkten (100 %)"), "{text}");
+    assert!(text.contains("✓ Bestanden"), "{text}");
+    let text = screen(&mut s, 80, 24, keys("⎋⎋"));
+    assert!(text.contains("✓ C2 Messenger & SMS") && text.contains("bestanden · 100 %"), "{text}");
+    assert!(text.contains("1 / 2 bestanden"), "{text}");
+}
+
+/// Keys that sort the order question of the fixture, whatever the shuffled start.
+fn order_moves(state: &mut State) -> Vec<Event> {
+    // Play up to the order question in a scratch state to read its starting order.
+    let dir = tempfile::tempdir().unwrap();
+    let mut scratch = state_like(state, dir.path());
+    let _ = screen(&mut scratch, 80, 24, keys("\np2\n\n13\n\n2\n\ndsgvo\n\n"));
+    let Screen::Quiz(quiz) = &scratch.screen else { panic!("at the order question") };
+    let kurs::tui::state::AnswerInput::Order { order, .. } = &quiz.input else { panic!("order input") };
+    let mut order = order.clone();
+    let mut events = Vec::new();
+    let mut cursor = 0;
+    // Selection sort with the learner's keys: go to the item, move it up into place.
+    for target in 0..order.len() {
+        let at = order.iter().position(|&i| i == target).unwrap();
+        while cursor < at {
+            events.push(key(KeyCode::Down));
+            cursor += 1;
+        }
+        while cursor > at {
+            events.push(key(KeyCode::Up));
+            cursor -= 1;
+        }
+        while cursor > target {
+            events.push(key(KeyCode::Char('+')));
+            order.swap(cursor, cursor - 1);
+            cursor -= 1;
+        }
+    }
+    events.push(key(KeyCode::Enter));
+    events.push(key(KeyCode::Enter));
+    events
+}
+
+fn state_like(_state: &State, dir: &Path) -> State {
+    state("kurs-de", Lang::De, dir)
+}
+
+#[test]
+fn key_releases_do_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let mut release = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    screen(&mut s, 80, 24, vec![Event::Key(release)]);
+    assert!(matches!(s.screen, Screen::Library(_)));
+}
+
+#[test]
+fn mouse_click_on_a_header_toggles_it() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let click = |row| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 5,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // Row 0 is the title bar; the intro takes rows 1–2, the first header is row 3.
+    let mut events = keys("\n");
+    events.push(click(4));
+    let text = screen(&mut s, 80, 24, events);
+    assert!(text.contains("▾ Messenger im Vergleich"), "{text}");
+    let opened = s.store.progress().module("kurs-de", "c2-messenger-sms").unwrap();
+    assert!(opened.opened_sections.contains(&1));
+}
+
+#[test]
+fn resizing_lays_out_again_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let text = screen(&mut s, 80, 24, vec![Event::Resize(20, 5), Event::Resize(60, 20)]);
+    assert!(text.contains("C2 Messenger & SMS"), "{text}");
+}
