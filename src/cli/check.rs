@@ -21,7 +21,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
             Ok(found) => targets.extend(found),
             Err(diagnostic) => {
                 usage_problem = true;
-                report.diagnostics.push(diagnostic);
+                report.diagnostics.push(*diagnostic);
             }
         }
     }

@@ -22,14 +22,14 @@ pub enum Target {
 
 /// Library folder, course folder or module file → what to load. A path that does not exist or
 /// holds no course is a usage problem and comes back as an error diagnostic.
-pub fn discover(files: &dyn Files, path: &Path) -> Result<Vec<Target>, Diagnostic> {
+pub fn discover(files: &dyn Files, path: &Path) -> Result<Vec<Target>, Box<Diagnostic>> {
     match files.kind(path) {
-        None => Err(Diagnostic::file(
+        None => Err(Box::new(Diagnostic::file(
             Code::Unreadable,
             path,
             format!("`{}` does not exist", path.display()),
         )
-        .with_help("give a library folder, a course folder or a module file")),
+        .with_help("give a library folder, a course folder or a module file"))),
         Some(Kind::File) if path.file_name().is_some_and(|n| n == "course.toml") => {
             Ok(vec![Target::Course(parent_of(path))])
         }
@@ -39,11 +39,11 @@ pub fn discover(files: &dyn Files, path: &Path) -> Result<Vec<Target>, Diagnosti
                 return Ok(vec![Target::Course(path.to_path_buf())]);
             }
             let entries = files.list(path).map_err(|e| {
-                Diagnostic::file(
+                Box::new(Diagnostic::file(
                     Code::Unreadable,
                     path,
                     format!("cannot read the folder `{}`: {e}", path.display()),
-                )
+                ))
             })?;
             let courses: Vec<Target> = entries
                 .into_iter()
@@ -51,14 +51,14 @@ pub fn discover(files: &dyn Files, path: &Path) -> Result<Vec<Target>, Diagnosti
                 .map(Target::Course)
                 .collect();
             if courses.is_empty() {
-                Err(Diagnostic::file(
+                Err(Box::new(Diagnostic::file(
                     Code::NoCourse,
                     path,
                     format!("`{}` holds no course", path.display()),
                 )
                 .with_help(
                     "a course folder holds a `course.toml`; a library folder holds course folders",
-                ))
+                )))
             } else {
                 Ok(courses)
             }
@@ -480,16 +480,11 @@ fn check_language(ctx: &mut Ctx, tag: &str, span: Range<usize>) {
     }
 }
 
+/// A parsed module file: the module when it has no error, its diagnostics, and its id with place.
+type ParsedModule = (Option<Module>, Vec<Diagnostic>, Option<(String, Range<usize>)>);
+
 /// Parses one module file; also returns its id and the id's span for cross-file checks.
-fn parse_module(
-    path: &Path,
-    source: &str,
-    course_pass_percent: u8,
-) -> (
-    Option<Module>,
-    Vec<Diagnostic>,
-    Option<(String, Range<usize>)>,
-) {
+fn parse_module(path: &Path, source: &str, course_pass_percent: u8) -> ParsedModule {
     let mut ctx = Ctx::new(path, source);
     let Some(root) = ctx.parse() else {
         return (None, ctx.finish(), None);

@@ -23,7 +23,7 @@ pub fn load_path(path: &Path) -> (Library, Report) {
             Library::default(),
             Report {
                 files: 0,
-                diagnostics: vec![diagnostic],
+                diagnostics: vec![*diagnostic],
             },
         ),
     }
@@ -38,7 +38,7 @@ pub fn load_samples() -> (Library, Report) {
             Library::default(),
             Report {
                 files: 0,
-                diagnostics: vec![diagnostic],
+                diagnostics: vec![*diagnostic],
             },
         ),
     }

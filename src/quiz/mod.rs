@@ -206,11 +206,7 @@ impl Run {
 
 /// Percent rounded down; an empty quiz counts as complete.
 pub fn percent(points: u32, max: u32) -> u32 {
-    if max == 0 {
-        100
-    } else {
-        points.saturating_mul(100) / max
-    }
+    points.saturating_mul(100).checked_div(max).unwrap_or(100)
 }
 
 /// Choices shuffled when the quiz shuffles; order items always, and never already in the right order.

@@ -466,12 +466,10 @@ fn pick(multiple: bool, picked: &mut BTreeSet<usize>, position: usize) {
 fn edit_text(text: &mut String, cursor: &mut usize, action: Action) {
     *cursor = (*cursor).min(text.len());
     match action {
-        Action::Input(c) if !c.is_control() => {
-            // Answers are short; a bound keeps a stuck key from growing the line forever.
-            if text.chars().count() < 500 {
-                text.insert(*cursor, c);
-                *cursor += c.len_utf8();
-            }
+        // Answers are short; a bound keeps a stuck key from growing the line forever.
+        Action::Input(c) if !c.is_control() && text.chars().count() < 500 => {
+            text.insert(*cursor, c);
+            *cursor += c.len_utf8();
         }
         Action::Backspace => {
             if let Some((start, _)) = text[..*cursor].grapheme_indices(true).next_back() {

@@ -107,7 +107,7 @@ fn module_line(state: &State, course: &Course, m: usize, lang: Lang, selected: b
 
 /// A text progress bar such as `███░░░░░░░`.
 fn bar(done: usize, total: usize, width: usize) -> String {
-    let filled = if total == 0 { 0 } else { done * width / total };
+    let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
