@@ -7,7 +7,9 @@ use kurs::course::format::{CourseFile, ModuleFile, keys};
 use kurs::course::schema::{SchemaKind, file_name, schema_json};
 
 fn committed(kind: SchemaKind) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema").join(file_name(kind));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("schema")
+        .join(file_name(kind));
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
@@ -46,13 +48,25 @@ fn sorted(keys: &[&str]) -> Vec<String> {
 fn loader_keys_match_the_schema() {
     let course: serde_json::Value = serde_json::from_str(&schema_json(SchemaKind::Course)).unwrap();
     assert_eq!(properties(&course, "/properties"), sorted(keys::COURSE));
-    assert_eq!(properties(&course, "/definitions/AreaFile/properties"), sorted(keys::AREA));
+    assert_eq!(
+        properties(&course, "/definitions/AreaFile/properties"),
+        sorted(keys::AREA)
+    );
 
     let module: serde_json::Value = serde_json::from_str(&schema_json(SchemaKind::Module)).unwrap();
     assert_eq!(properties(&module, "/properties"), sorted(keys::MODULE));
-    assert_eq!(properties(&module, "/definitions/SectionFile/properties"), sorted(keys::SECTION));
-    assert_eq!(properties(&module, "/definitions/QuizFile/properties"), sorted(keys::QUIZ));
-    assert_eq!(properties(&module, "/definitions/ChoiceFile/properties"), sorted(keys::CHOICE));
+    assert_eq!(
+        properties(&module, "/definitions/SectionFile/properties"),
+        sorted(keys::SECTION)
+    );
+    assert_eq!(
+        properties(&module, "/definitions/QuizFile/properties"),
+        sorted(keys::QUIZ)
+    );
+    assert_eq!(
+        properties(&module, "/definitions/ChoiceFile/properties"),
+        sorted(keys::CHOICE)
+    );
     for (index, (name, type_keys)) in keys::QUESTION_TYPES.iter().enumerate() {
         let pointer = format!("/definitions/QuestionFile/oneOf/{index}");
         assert_eq!(
@@ -61,7 +75,10 @@ fn loader_keys_match_the_schema() {
         );
         let mut expected: Vec<&str> = keys::QUESTION_COMMON.to_vec();
         expected.extend_from_slice(type_keys);
-        assert_eq!(properties(&module, &format!("{pointer}/properties")), sorted(&expected));
+        assert_eq!(
+            properties(&module, &format!("{pointer}/properties")),
+            sorted(&expected)
+        );
     }
 }
 
@@ -75,9 +92,11 @@ fn every_sample_file_also_reads_with_the_schema_types() {
             let file = file.unwrap().path();
             let text = std::fs::read_to_string(&file).unwrap();
             if file.file_name().unwrap() == "course.toml" {
-                toml::from_str::<CourseFile>(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+                toml::from_str::<CourseFile>(&text)
+                    .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             } else {
-                toml::from_str::<ModuleFile>(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+                toml::from_str::<ModuleFile>(&text)
+                    .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             }
             count += 1;
         }

@@ -13,7 +13,9 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/player")
+        .join(name)
 }
 
 fn state(course: &str, lang: Lang, dir: &Path) -> State {
@@ -106,13 +108,28 @@ fn quiz_multiple_choice_with_boxes_ticked() {
 #[test]
 fn quiz_true_false_and_text_and_order() {
     snapshots("quiz_true_false_de", "kurs-de", Lang::De, "\np2\n\n13\n\n");
-    snapshots("quiz_text_de", "kurs-de", Lang::De, "\np2\n\n13\n\n2\n\nDSGVÖ");
-    snapshots("quiz_order_de", "kurs-de", Lang::De, "\np2\n\n13\n\n2\n\ndsgvo\n\n");
+    snapshots(
+        "quiz_text_de",
+        "kurs-de",
+        Lang::De,
+        "\np2\n\n13\n\n2\n\nDSGVÖ",
+    );
+    snapshots(
+        "quiz_order_de",
+        "kurs-de",
+        Lang::De,
+        "\np2\n\n13\n\n2\n\ndsgvo\n\n",
+    );
 }
 
 #[test]
 fn result_screen() {
-    snapshots("result_de", "kurs-de", Lang::De, "\np2\n\n13\n\n2\n\ndsgvo\n\n\n\n");
+    snapshots(
+        "result_de",
+        "kurs-de",
+        Lang::De,
+        "\np2\n\n13\n\n2\n\ndsgvo\n\n\n\n",
+    );
     snapshots("result_en", "kurs-en", Lang::En, "\np2\n\n1\n\n");
 }
 
@@ -143,7 +160,10 @@ fn the_result_is_passed_and_the_library_shows_it() {
     assert!(text.contains("5 von 5 Punkten (100 %)"), "{text}");
     assert!(text.contains("✓ Bestanden"), "{text}");
     let text = screen(&mut s, 80, 24, keys("⎋⎋"));
-    assert!(text.contains("✓ C2 Messenger & SMS") && text.contains("bestanden · 100 %"), "{text}");
+    assert!(
+        text.contains("✓ C2 Messenger & SMS") && text.contains("bestanden · 100 %"),
+        "{text}"
+    );
     assert!(text.contains("1 / 2 bestanden"), "{text}");
 }
 
@@ -153,8 +173,12 @@ fn order_moves(state: &mut State) -> Vec<Event> {
     let dir = tempfile::tempdir().unwrap();
     let mut scratch = state_like(state, dir.path());
     let _ = screen(&mut scratch, 80, 24, keys("\np2\n\n13\n\n2\n\ndsgvo\n\n"));
-    let Screen::Quiz(quiz) = &scratch.screen else { panic!("at the order question") };
-    let kurs::tui::state::AnswerInput::Order { order, .. } = &quiz.input else { panic!("order input") };
+    let Screen::Quiz(quiz) = &scratch.screen else {
+        panic!("at the order question")
+    };
+    let kurs::tui::state::AnswerInput::Order { order, .. } = &quiz.input else {
+        panic!("order input")
+    };
     let mut order = order.clone();
     let mut events = Vec::new();
     let mut cursor = 0;
@@ -212,7 +236,11 @@ fn mouse_click_on_a_header_toggles_it() {
     events.push(click(4));
     let text = screen(&mut s, 80, 24, events);
     assert!(text.contains("▾ Messenger im Vergleich"), "{text}");
-    let opened = s.store.progress().module("kurs-de", "c2-messenger-sms").unwrap();
+    let opened = s
+        .store
+        .progress()
+        .module("kurs-de", "c2-messenger-sms")
+        .unwrap();
     assert!(opened.opened_sections.contains(&1));
 }
 
@@ -220,6 +248,11 @@ fn mouse_click_on_a_header_toggles_it() {
 fn resizing_lays_out_again_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = state("kurs-de", Lang::De, dir.path());
-    let text = screen(&mut s, 80, 24, vec![Event::Resize(20, 5), Event::Resize(60, 20)]);
+    let text = screen(
+        &mut s,
+        80,
+        24,
+        vec![Event::Resize(20, 5), Event::Resize(60, 20)],
+    );
     assert!(text.contains("C2 Messenger & SMS"), "{text}");
 }

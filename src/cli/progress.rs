@@ -46,7 +46,11 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
         progress,
     }) = &args.command
     {
-        return reset(course.as_deref(), *yes, progress.as_ref().or(args.progress.as_ref()));
+        return reset(
+            course.as_deref(),
+            *yes,
+            progress.as_ref().or(args.progress.as_ref()),
+        );
     }
     let Some(file) = progress_path(args.progress.as_ref()) else {
         eprintln!("kurs: no folder for the progress file is known; give one with --progress FILE");
@@ -60,7 +64,8 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
     if library.courses.is_empty() {
         eprintln!(
             "kurs: no course found{}; run `kurs check` on it to see why",
-            path.map(|p| format!(" in {}", p.display())).unwrap_or_default()
+            path.map(|p| format!(" in {}", p.display()))
+                .unwrap_or_default()
         );
         return ExitCode::from(2);
     }
@@ -168,11 +173,17 @@ fn reset(course: Option<&str>, yes: bool, flag: Option<&PathBuf>) -> ExitCode {
             eprintln!("kurs: not clearing {what} without --yes (nothing was changed)");
             return ExitCode::from(2);
         }
-        eprint!("Clear {what} in {}? This cannot be undone. [y/N] ", file.display());
+        eprint!(
+            "Clear {what} in {}? This cannot be undone. [y/N] ",
+            file.display()
+        );
         let _ = std::io::stderr().flush();
         let mut answer = String::new();
         let _ = std::io::stdin().lock().read_line(&mut answer);
-        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "j" | "ja") {
+        if !matches!(
+            answer.trim().to_lowercase().as_str(),
+            "y" | "yes" | "j" | "ja"
+        ) {
             eprintln!("kurs: nothing was changed");
             return ExitCode::SUCCESS;
         }
@@ -182,7 +193,10 @@ fn reset(course: Option<&str>, yes: bool, flag: Option<&PathBuf>) -> ExitCode {
         eprintln!("kurs: {}", i18n::store_notice(Lang::En, notice));
     }
     if *store.mode() == StoreMode::ReadOnly {
-        eprintln!("kurs: {} is read-only for this kurs; nothing was changed", file.display());
+        eprintln!(
+            "kurs: {} is read-only for this kurs; nothing was changed",
+            file.display()
+        );
         return ExitCode::from(2);
     }
     if let Some(notice) = store.update(|p| p.reset(course)) {

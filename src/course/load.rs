@@ -24,12 +24,14 @@ pub enum Target {
 /// holds no course is a usage problem and comes back as an error diagnostic.
 pub fn discover(files: &dyn Files, path: &Path) -> Result<Vec<Target>, Box<Diagnostic>> {
     match files.kind(path) {
-        None => Err(Box::new(Diagnostic::file(
-            Code::Unreadable,
-            path,
-            format!("`{}` does not exist", path.display()),
-        )
-        .with_help("give a library folder, a course folder or a module file"))),
+        None => Err(Box::new(
+            Diagnostic::file(
+                Code::Unreadable,
+                path,
+                format!("`{}` does not exist", path.display()),
+            )
+            .with_help("give a library folder, a course folder or a module file"),
+        )),
         Some(Kind::File) if path.file_name().is_some_and(|n| n == "course.toml") => {
             Ok(vec![Target::Course(parent_of(path))])
         }
@@ -481,7 +483,11 @@ fn check_language(ctx: &mut Ctx, tag: &str, span: Range<usize>) {
 }
 
 /// A parsed module file: the module when it has no error, its diagnostics, and its id with place.
-type ParsedModule = (Option<Module>, Vec<Diagnostic>, Option<(String, Range<usize>)>);
+type ParsedModule = (
+    Option<Module>,
+    Vec<Diagnostic>,
+    Option<(String, Range<usize>)>,
+);
 
 /// Parses one module file; also returns its id and the id's span for cross-file checks.
 fn parse_module(path: &Path, source: &str, course_pass_percent: u8) -> ParsedModule {

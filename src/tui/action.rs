@@ -37,10 +37,16 @@ pub enum Action {
     MoveDown,
     RepeatWrong,
     RepeatAll,
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     ScrollUp,
     ScrollDown,
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
 }
 
 /// The action a terminal event stands for on the current screen, if any.
@@ -80,9 +86,11 @@ fn from_key(state: &State, key: &KeyEvent) -> Option<Action> {
     if state.help {
         // Any of the usual closing keys closes the help; the rest is ignored while it is open.
         return match key.code {
-            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter | KeyCode::F(1) => {
-                Some(Action::Help)
-            }
+            KeyCode::Esc
+            | KeyCode::Char('?')
+            | KeyCode::Char('q')
+            | KeyCode::Enter
+            | KeyCode::F(1) => Some(Action::Help),
             _ => None,
         };
     }
@@ -141,7 +149,13 @@ fn from_key(state: &State, key: &KeyEvent) -> Option<Action> {
         (Screen::Result(_), KeyCode::Char('a')) => Some(Action::RepeatAll),
         _ => None,
     };
-    if screen_key.is_some() || matches!(state.screen, Screen::Quiz(_)) && matches!(key.code, KeyCode::Left | KeyCode::Right | KeyCode::Backspace | KeyCode::Char('h')) {
+    if screen_key.is_some()
+        || matches!(state.screen, Screen::Quiz(_))
+            && matches!(
+                key.code,
+                KeyCode::Left | KeyCode::Right | KeyCode::Backspace | KeyCode::Char('h')
+            )
+    {
         return screen_key;
     }
     match key.code {

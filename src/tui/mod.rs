@@ -41,7 +41,9 @@ where
         },
     );
     loop {
-        terminal.draw(|frame| view::view(state, frame)).map_err(io::Error::other)?;
+        terminal
+            .draw(|frame| view::view(state, frame))
+            .map_err(io::Error::other)?;
         if state.quit {
             return Ok(());
         }
@@ -81,7 +83,15 @@ pub fn start_session(args: &PlayArgs) -> Result<Session, String> {
             .diagnostics
             .iter()
             .find(|d| d.severity() == Severity::Error)
-            .map(|d| format!("{}:{}:{}: {}", d.file.display(), d.line, d.column, d.message))
+            .map(|d| {
+                format!(
+                    "{}:{}:{}: {}",
+                    d.file.display(),
+                    d.line,
+                    d.column,
+                    d.message
+                )
+            })
             .unwrap_or_else(|| "no course found".to_string());
         return Err(format!(
             "kurs: cannot open any course ({first}); run `kurs check {}` to see every problem",
@@ -105,7 +115,9 @@ pub fn start_session(args: &PlayArgs) -> Result<Session, String> {
                     .iter()
                     .position(|m| std::fs::canonicalize(&m.path).ok() == canonical);
                 if let Some(module) = module {
-                    library = Library { courses: vec![course] };
+                    library = Library {
+                        courses: vec![course],
+                    };
                     open = Some((0, module));
                 }
             }
@@ -115,10 +127,16 @@ pub fn start_session(args: &PlayArgs) -> Result<Session, String> {
     }
     let lang = args
         .lang
-        .or_else(|| library.courses.first().and_then(|c| Lang::from_tag(&c.language)))
+        .or_else(|| {
+            library
+                .courses
+                .first()
+                .and_then(|c| Lang::from_tag(&c.language))
+        })
         .unwrap_or(Lang::En);
     let mut notices = Vec::new();
-    let progress_file = progress_path(args.progress.as_ref()).unwrap_or_else(|| PathBuf::from("kurs-progress.toml"));
+    let progress_file = progress_path(args.progress.as_ref())
+        .unwrap_or_else(|| PathBuf::from("kurs-progress.toml"));
     let (store, store_notices) = ProgressStore::open(progress_file);
     for notice in &store_notices {
         notices.push(i18n::store_notice(lang, notice));
@@ -147,19 +165,33 @@ pub fn resume(state: &mut State, open: Option<(usize, usize)>) {
         return;
     }
     let progress = state.store.progress();
-    let Some(last) = progress.last_course.as_deref() else { return };
-    let Some(c) = state.library.courses.iter().position(|c| c.id == last) else { return };
-    let Some(place) = progress.courses.get(last) else { return };
-    let Some(m) = place
-        .last_module
-        .as_deref()
-        .and_then(|id| state.library.courses[c].modules.iter().position(|m| m.id == id))
-    else {
+    let Some(last) = progress.last_course.as_deref() else {
+        return;
+    };
+    let Some(c) = state.library.courses.iter().position(|c| c.id == last) else {
+        return;
+    };
+    let Some(place) = progress.courses.get(last) else {
+        return;
+    };
+    let Some(m) = place.last_module.as_deref().and_then(|id| {
+        state.library.courses[c]
+            .modules
+            .iter()
+            .position(|m| m.id == id)
+    }) else {
         return;
     };
     let section = place.last_section;
-    let at = state::ModuleRef { course: c, module: m };
-    let selected = state.library_rows().iter().position(|r| *r == at).unwrap_or(0);
+    let at = state::ModuleRef {
+        course: c,
+        module: m,
+    };
+    let selected = state
+        .library_rows()
+        .iter()
+        .position(|r| *r == at)
+        .unwrap_or(0);
     if let state::Screen::Library(screen) = &mut state.screen {
         screen.selected = selected;
     }

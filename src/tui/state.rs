@@ -109,7 +109,12 @@ pub struct ResultScreen {
 }
 
 impl State {
-    pub fn new(library: Library, store: ProgressStore, lang: Option<Lang>, seed: Option<u64>) -> Self {
+    pub fn new(
+        library: Library,
+        store: ProgressStore,
+        lang: Option<Lang>,
+        seed: Option<u64>,
+    ) -> Self {
         State {
             library,
             store,
@@ -138,7 +143,11 @@ impl State {
             Screen::Result(s) => Some(s.at.course),
         };
         course
-            .or(if self.library.courses.is_empty() { None } else { Some(0) })
+            .or(if self.library.courses.is_empty() {
+                None
+            } else {
+                Some(0)
+            })
             .and_then(|c| self.library.courses.get(c))
             .and_then(|c| Lang::from_tag(&c.language))
             .unwrap_or(Lang::En)
@@ -154,7 +163,10 @@ impl State {
         for (c, course) in self.library.courses.iter().enumerate() {
             for area in &course.areas {
                 for &m in &area.modules {
-                    rows.push(ModuleRef { course: c, module: m });
+                    rows.push(ModuleRef {
+                        course: c,
+                        module: m,
+                    });
                 }
             }
         }

@@ -76,7 +76,9 @@ impl Theme {
             style = style.patch(self.fg(Color::Magenta));
         }
         if e.link {
-            style = style.patch(self.fg(Color::Blue)).add_modifier(Modifier::UNDERLINED);
+            style = style
+                .patch(self.fg(Color::Blue))
+                .add_modifier(Modifier::UNDERLINED);
         }
         if e.quote {
             style = style.patch(self.dim());

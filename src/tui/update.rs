@@ -54,7 +54,12 @@ fn settle(state: &mut State) {
             let selected = screen.selected.min(rows.saturating_sub(1));
             let first = doc.first_line_of(selected).unwrap_or(0);
             // Show the course heading above the first module of a course when there is room.
-            let context = doc.targets[..first].iter().rev().take_while(|t| t.is_none()).count().min(2);
+            let context = doc.targets[..first]
+                .iter()
+                .rev()
+                .take_while(|t| t.is_none())
+                .count()
+                .min(2);
             let scroll = scroll_to(screen.scroll, first - context, first, height, doc.len());
             if let Screen::Library(screen) = &mut state.screen {
                 screen.selected = selected;
@@ -93,22 +98,36 @@ fn save(state: &mut State, change: impl FnOnce(&mut Progress)) {
     }
 }
 
-/// Where the learner is, so the next start resumes there.
+/// Where the learner is, so the next start resumes there. On an action rather than a section,
+/// the section read last stays the place to come back to.
 fn remember_place(state: &mut State) {
-    let Screen::Module(screen) = &state.screen else { return };
-    let section = match screen.focus {
-        Focus::Section(i) => Some(i),
-        _ => None,
+    let Screen::Module(screen) = &state.screen else {
+        return;
     };
+    let focus = screen.focus;
     let at = screen.at;
-    let (Some(course), Some(module)) = (state.course(at), state.module(at)) else { return };
+    let (Some(course), Some(module)) = (state.course(at), state.module(at)) else {
+        return;
+    };
     let (course, module) = (course.id.clone(), module.id.clone());
-    save(state, |p| p.set_place(&course, &module, section));
+    save(state, |p| {
+        let section = match focus {
+            Focus::Section(i) => Some(i),
+            _ => p
+                .courses
+                .get(&course)
+                .filter(|c| c.last_module.as_deref() == Some(module.as_str()))
+                .and_then(|c| c.last_section),
+        };
+        p.set_place(&course, &module, section);
+    });
 }
 
 fn library(state: &mut State, action: Action) {
     let rows = state.library_rows();
-    let Screen::Library(screen) = &mut state.screen else { return };
+    let Screen::Library(screen) = &mut state.screen else {
+        return;
+    };
     let last = rows.len().saturating_sub(1);
     let page = body_height_of(state.height);
     match action {
@@ -149,7 +168,9 @@ fn body_height_of(height: u16) -> usize {
 
 /// Opens a module; `section` (from the last visit) gets the focus and is opened.
 pub fn open_module(state: &mut State, at: ModuleRef, section: Option<usize>) {
-    let Some(module) = state.module(at) else { return };
+    let Some(module) = state.module(at) else {
+        return;
+    };
     let count = module.sections.len();
     let mut expanded = vec![false; count];
     let focus = match section.filter(|&s| s < count) {
@@ -172,8 +193,15 @@ pub fn open_module(state: &mut State, at: ModuleRef, section: Option<usize>) {
 /// Where the library cursor should be for a module.
 fn back_to_library(state: &mut State, at: ModuleRef) {
     remember_place(state);
-    let selected = state.library_rows().iter().position(|r| *r == at).unwrap_or(0);
-    state.screen = Screen::Library(LibraryScreen { selected, scroll: 0 });
+    let selected = state
+        .library_rows()
+        .iter()
+        .position(|r| *r == at)
+        .unwrap_or(0);
+    state.screen = Screen::Library(LibraryScreen {
+        selected,
+        scroll: 0,
+    });
 }
 
 fn focus_order(count: usize) -> Vec<Focus> {
@@ -186,7 +214,9 @@ fn focus_order(count: usize) -> Vec<Focus> {
 fn focus_visible(state: &mut State) {
     let height = body_height(state);
     let width = usize::from(state.width);
-    let Screen::Module(screen) = &state.screen else { return };
+    let Screen::Module(screen) = &state.screen else {
+        return;
+    };
     let doc = view::module::document(state, screen, width);
     let first = doc.first_line_of(screen.focus).unwrap_or(0);
     // The header line is what must be visible; a long body may go below the screen.
@@ -198,9 +228,13 @@ fn focus_visible(state: &mut State) {
 }
 
 fn module(state: &mut State, action: Action) {
-    let Screen::Module(screen) = &state.screen else { return };
+    let Screen::Module(screen) = &state.screen else {
+        return;
+    };
     let at = screen.at;
-    let Some(module) = state.module(at) else { return };
+    let Some(module) = state.module(at) else {
+        return;
+    };
     let count = module.sections.len();
     let order = focus_order(count);
     let index = order.iter().position(|f| *f == screen.focus).unwrap_or(0);
@@ -248,9 +282,9 @@ fn module(state: &mut State, action: Action) {
             let doc = view::module::document(state, screen, usize::from(state.width));
             // Only a click on a header line (or an action) acts; a click in a body does nothing.
             if let Some(Some(target)) = doc.targets.get(line).copied()
-                && doc.first_line_of(target).is_some_and(|first| {
-                    !matches!(target, Focus::Section(_)) || line == first
-                })
+                && doc
+                    .first_line_of(target)
+                    .is_some_and(|first| !matches!(target, Focus::Section(_)) || line == first)
             {
                 if let Screen::Module(screen) = &mut state.screen {
                     screen.focus = target;
@@ -272,11 +306,17 @@ fn set_focus(state: &mut State, focus: Focus) {
 fn set_scroll(state: &mut State, change: impl FnOnce(usize) -> usize) {
     let height = body_height(state);
     let width = usize::from(state.width);
-    let Screen::Module(screen) = &state.screen else { return };
+    let Screen::Module(screen) = &state.screen else {
+        return;
+    };
     let doc = view::module::document(state, screen, width);
     let scroll = clamp_scroll(change(screen.scroll), height, doc.len());
     // Keep the focus on something visible, so Enter acts on what the learner sees.
-    let visible = doc.targets[scroll..(scroll + height).min(doc.len())].iter().flatten().next().copied();
+    let visible = doc.targets[scroll..(scroll + height).min(doc.len())]
+        .iter()
+        .flatten()
+        .next()
+        .copied();
     let focus_line = doc.first_line_of(screen.focus).unwrap_or(0);
     let focus_shown = focus_line >= scroll && focus_line < scroll + height;
     if let Screen::Module(screen) = &mut state.screen {
@@ -288,11 +328,15 @@ fn set_scroll(state: &mut State, change: impl FnOnce(usize) -> usize) {
 }
 
 fn activate(state: &mut State, focus: Focus) {
-    let Screen::Module(screen) = &mut state.screen else { return };
+    let Screen::Module(screen) = &mut state.screen else {
+        return;
+    };
     let at = screen.at;
     match focus {
         Focus::Section(i) => {
-            let Some(open) = screen.expanded.get_mut(i) else { return };
+            let Some(open) = screen.expanded.get_mut(i) else {
+                return;
+            };
             *open = !*open;
             if *open {
                 record_opened(state, at, &[i]);
@@ -305,7 +349,9 @@ fn activate(state: &mut State, focus: Focus) {
 }
 
 fn record_opened(state: &mut State, at: ModuleRef, sections: &[usize]) {
-    let (Some(course), Some(module)) = (state.course(at), state.module(at)) else { return };
+    let (Some(course), Some(module)) = (state.course(at), state.module(at)) else {
+        return;
+    };
     let (course, module) = (course.id.clone(), module.id.clone());
     let sections = sections.to_vec();
     save(state, |p| {
@@ -316,7 +362,9 @@ fn record_opened(state: &mut State, at: ModuleRef, sections: &[usize]) {
 }
 
 fn toggle_learned(state: &mut State, at: ModuleRef) {
-    let (Some(course), Some(module)) = (state.course(at), state.module(at)) else { return };
+    let (Some(course), Some(module)) = (state.course(at), state.module(at)) else {
+        return;
+    };
     let (course, module) = (course.id.clone(), module.id.clone());
     let learned = state
         .store
@@ -357,14 +405,19 @@ fn first_input(quiz: &crate::course::Quiz, run: &Run, position: usize) -> Answer
     let asked = &run.asked[position.min(run.asked.len().saturating_sub(1))];
     match quiz.questions.get(asked.question) {
         Some(q) => AnswerInput::new(&q.kind, &asked.order),
-        None => AnswerInput::TrueFalse { cursor: 0, picked: None },
+        None => AnswerInput::TrueFalse {
+            cursor: 0,
+            picked: None,
+        },
     }
 }
 
 fn quiz(state: &mut State, action: Action) {
     let lang = state.lang();
     let height = body_height(state);
-    let Screen::Quiz(screen) = &mut state.screen else { return };
+    let Screen::Quiz(screen) = &mut state.screen else {
+        return;
+    };
     let at = screen.at;
     if action == Action::Back {
         let section = None;
@@ -390,25 +443,55 @@ fn quiz(state: &mut State, action: Action) {
         AnswerInput::TrueFalse { .. } => 2,
         AnswerInput::Text { .. } => 0,
     };
-    let Screen::Quiz(screen) = &mut state.screen else { return };
+    let Screen::Quiz(screen) = &mut state.screen else {
+        return;
+    };
     match (&mut screen.input, action) {
         (_, Action::Activate) => check_answer(state, lang),
         (_, Action::ScrollUp) => screen.scroll = screen.scroll.saturating_sub(1),
         (_, Action::ScrollDown) => screen.scroll += 1,
         (_, Action::PageUp) => screen.scroll = screen.scroll.saturating_sub(height),
         (_, Action::PageDown) => screen.scroll += height,
-        (AnswerInput::Choice { cursor, .. } | AnswerInput::Order { cursor, .. } | AnswerInput::TrueFalse { cursor, .. }, Action::Up) => {
-            *cursor = cursor.saturating_sub(1)
-        }
-        (AnswerInput::Choice { cursor, .. } | AnswerInput::Order { cursor, .. } | AnswerInput::TrueFalse { cursor, .. }, Action::Down) => {
-            *cursor = (*cursor + 1).min(choices.saturating_sub(1))
-        }
-        (AnswerInput::Choice { cursor, .. } | AnswerInput::Order { cursor, .. } | AnswerInput::TrueFalse { cursor, .. }, Action::Home) => *cursor = 0,
-        (AnswerInput::Choice { cursor, .. } | AnswerInput::Order { cursor, .. } | AnswerInput::TrueFalse { cursor, .. }, Action::End) => {
-            *cursor = choices.saturating_sub(1)
-        }
-        (AnswerInput::Choice { multiple, cursor, picked }, Action::Toggle) => pick(*multiple, picked, *cursor),
-        (AnswerInput::Choice { multiple, cursor, picked }, Action::Digit(d)) if d < choices => {
+        (
+            AnswerInput::Choice { cursor, .. }
+            | AnswerInput::Order { cursor, .. }
+            | AnswerInput::TrueFalse { cursor, .. },
+            Action::Up,
+        ) => *cursor = cursor.saturating_sub(1),
+        (
+            AnswerInput::Choice { cursor, .. }
+            | AnswerInput::Order { cursor, .. }
+            | AnswerInput::TrueFalse { cursor, .. },
+            Action::Down,
+        ) => *cursor = (*cursor + 1).min(choices.saturating_sub(1)),
+        (
+            AnswerInput::Choice { cursor, .. }
+            | AnswerInput::Order { cursor, .. }
+            | AnswerInput::TrueFalse { cursor, .. },
+            Action::Home,
+        ) => *cursor = 0,
+        (
+            AnswerInput::Choice { cursor, .. }
+            | AnswerInput::Order { cursor, .. }
+            | AnswerInput::TrueFalse { cursor, .. },
+            Action::End,
+        ) => *cursor = choices.saturating_sub(1),
+        (
+            AnswerInput::Choice {
+                multiple,
+                cursor,
+                picked,
+            },
+            Action::Toggle,
+        ) => pick(*multiple, picked, *cursor),
+        (
+            AnswerInput::Choice {
+                multiple,
+                cursor,
+                picked,
+            },
+            Action::Digit(d),
+        ) if d < choices => {
             *cursor = d;
             pick(*multiple, picked, d);
         }
@@ -441,7 +524,9 @@ fn open_module_keep(state: &mut State, at: ModuleRef, _section: Option<usize>) {
 }
 
 fn state_choice_count(state: &State) -> Option<usize> {
-    let Screen::Quiz(screen) = &state.screen else { return None };
+    let Screen::Quiz(screen) = &state.screen else {
+        return None;
+    };
     let question = view::quiz::current_question(state, screen)?;
     Some(match &question.kind {
         QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => choices.len(),
@@ -502,21 +587,38 @@ fn edit_text(text: &mut String, cursor: &mut usize, action: Action) {
 /// The answer as built so far, translated to question indexes; None when it is not complete.
 fn answer_of(state: &State) -> Result<Answer, &'static str> {
     let lang = state.lang();
-    let Screen::Quiz(screen) = &state.screen else { return Err("") };
+    let Screen::Quiz(screen) = &state.screen else {
+        return Err("");
+    };
     let order = &screen.run.asked[screen.position].order;
     match &screen.input {
-        AnswerInput::Choice { multiple: false, cursor, picked } => {
+        AnswerInput::Choice {
+            multiple: false,
+            cursor,
+            picked,
+        } => {
             let position = picked.iter().next().copied().unwrap_or(*cursor);
             order.get(position).map(|&i| Answer::Single(i)).ok_or("")
         }
-        AnswerInput::Choice { multiple: true, picked, .. } => {
+        AnswerInput::Choice {
+            multiple: true,
+            picked,
+            ..
+        } => {
             if picked.is_empty() {
                 Err(T::MultipleHint.get(lang))
             } else {
-                Ok(Answer::Multiple(picked.iter().filter_map(|&p| order.get(p).copied()).collect()))
+                Ok(Answer::Multiple(
+                    picked
+                        .iter()
+                        .filter_map(|&p| order.get(p).copied())
+                        .collect(),
+                ))
             }
         }
-        AnswerInput::TrueFalse { cursor, picked } => Ok(Answer::TrueFalse(picked.unwrap_or(*cursor == 0))),
+        AnswerInput::TrueFalse { cursor, picked } => {
+            Ok(Answer::TrueFalse(picked.unwrap_or(*cursor == 0)))
+        }
         AnswerInput::Text { text, .. } => {
             if text.trim().is_empty() {
                 Err(T::TypeAnswer.get(lang))
@@ -539,31 +641,57 @@ fn check_answer(state: &mut State, lang: Lang) {
             return;
         }
     };
-    let Screen::Quiz(screen) = &state.screen else { return };
+    let Screen::Quiz(screen) = &state.screen else {
+        return;
+    };
     let at = screen.at;
     let position = screen.position;
-    let Some(quiz) = state.quiz(at).cloned() else { return };
-    let Some(question) = quiz.questions.get(screen.run.asked[position].question).cloned() else { return };
-    let Screen::Quiz(screen) = &mut state.screen else { return };
-    let Some(correct) = screen.run.answer(&quiz, position, answer.clone()) else { return };
+    let Some(quiz) = state.quiz(at).cloned() else {
+        return;
+    };
+    let Some(question) = quiz
+        .questions
+        .get(screen.run.asked[position].question)
+        .cloned()
+    else {
+        return;
+    };
+    let Screen::Quiz(screen) = &mut state.screen else {
+        return;
+    };
+    let Some(correct) = screen.run.answer(&quiz, position, answer.clone()) else {
+        return;
+    };
     // Show the answer the learner gave as picked (single: the choice under the cursor).
-    if let (AnswerInput::Choice { multiple: false, cursor, picked }, Answer::Single(_)) = (&mut screen.input, &answer)
+    if let (
+        AnswerInput::Choice {
+            multiple: false,
+            cursor,
+            picked,
+        },
+        Answer::Single(_),
+    ) = (&mut screen.input, &answer)
         && picked.is_empty()
     {
         picked.insert(*cursor);
     }
-    if let (AnswerInput::TrueFalse { cursor, picked }, Answer::TrueFalse(_)) = (&mut screen.input, &answer)
+    if let (AnswerInput::TrueFalse { cursor, picked }, Answer::TrueFalse(_)) =
+        (&mut screen.input, &answer)
         && picked.is_none()
     {
         *picked = Some(*cursor == 0);
     }
     screen.checked = Some(crate::quiz::Outcome { answer, correct });
     screen.scroll = 0;
-    let (Some(course), Some(module)) = (state.course(at), state.module(at)) else { return };
+    let (Some(course), Some(module)) = (state.course(at), state.module(at)) else {
+        return;
+    };
     let (course, module) = (course.id.clone(), module.id.clone());
     let fingerprint = question.fingerprint();
     let time = now();
-    save(state, |p| p.record_answer(&course, &module, &question.id, &fingerprint, correct, &time));
+    save(state, |p| {
+        p.record_answer(&course, &module, &question.id, &fingerprint, correct, &time)
+    });
     // Bring the verdict into view.
     let height = body_height(state);
     let width = usize::from(state.width);
@@ -574,7 +702,8 @@ fn check_answer(state: &mut State, lang: Lang) {
             .iter()
             .position(|l| {
                 let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-                text.contains(T::Correct.get(state.lang())) || text.contains(T::Wrong.get(state.lang()))
+                text.contains(T::Correct.get(state.lang()))
+                    || text.contains(T::Wrong.get(state.lang()))
             })
             .unwrap_or(0);
         let scroll = scroll_to(0, verdict, verdict, height, doc.len());
@@ -585,10 +714,16 @@ fn check_answer(state: &mut State, lang: Lang) {
 }
 
 fn next_question(state: &mut State) {
-    let Screen::Quiz(screen) = &state.screen else { return };
+    let Screen::Quiz(screen) = &state.screen else {
+        return;
+    };
     let at = screen.at;
-    let Some(quiz) = state.quiz(at).cloned() else { return };
-    let Screen::Quiz(screen) = &mut state.screen else { return };
+    let Some(quiz) = state.quiz(at).cloned() else {
+        return;
+    };
+    let Screen::Quiz(screen) = &mut state.screen else {
+        return;
+    };
     if screen.position + 1 < screen.run.asked.len() {
         screen.position += 1;
         screen.input = first_input(&quiz, &screen.run, screen.position);
@@ -627,7 +762,9 @@ fn next_question(state: &mut State) {
 
 fn result(state: &mut State, action: Action) {
     let height = body_height(state);
-    let Screen::Result(screen) = &mut state.screen else { return };
+    let Screen::Result(screen) = &mut state.screen else {
+        return;
+    };
     let at = screen.at;
     match action {
         Action::Back | Action::Activate => open_module_keep(state, at, None),

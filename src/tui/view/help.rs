@@ -90,7 +90,11 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect) {
     let lang = state.lang();
     let theme = &state.theme;
     let list = keys(state);
-    let key_width = list.iter().map(|k| k.keys.chars().count()).max().unwrap_or(0);
+    let key_width = list
+        .iter()
+        .map(|k| k.keys.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut lines: Vec<Line> = list
         .iter()
         .map(|k| {
@@ -112,13 +116,11 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect) {
         .areas(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(format!(" {} ", T::Help.get(lang))),
-            ),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", T::Help.get(lang))),
+        ),
         popup,
     );
 }

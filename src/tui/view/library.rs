@@ -33,7 +33,10 @@ pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document
     }
     let mut row = 0;
     for (c, course) in state.library.courses.iter().enumerate() {
-        let lang = state.lang_override.or_else(|| Lang::from_tag(&course.language)).unwrap_or(Lang::En);
+        let lang = state
+            .lang_override
+            .or_else(|| Lang::from_tag(&course.language))
+            .unwrap_or(Lang::En);
         if c > 0 {
             doc.blank();
         }
@@ -43,7 +46,11 @@ pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document
             .filter(|m| module_status(progress.module(&course.id, &m.id)) == ModuleStatus::Passed)
             .count();
         let total = course.modules.len();
-        let summary = format!("{}  {}", bar(passed, total, 10), i18n::passed_of(lang, passed, total));
+        let summary = format!(
+            "{}  {}",
+            bar(passed, total, 10),
+            i18n::passed_of(lang, passed, total)
+        );
         let title = clean(&course.title);
         if title.width() + summary.width() + 2 <= width {
             let gap = width - title.width() - summary.width();
@@ -56,7 +63,10 @@ pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document
                 None,
             );
         } else {
-            doc.push(Line::from(Span::styled(truncate(&title, width), theme.heading())), None);
+            doc.push(
+                Line::from(Span::styled(truncate(&title, width), theme.heading())),
+                None,
+            );
             doc.push(Line::from(truncate(&summary, width)), None);
         }
         for area in &course.areas {
@@ -65,7 +75,13 @@ pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document
                     Some(code) => format!("{} {}", clean(code), clean(area_title)),
                     None => clean(area_title),
                 };
-                doc.push(Line::from(Span::styled(truncate(&format!("  {label}"), width), theme.heading())), None);
+                doc.push(
+                    Line::from(Span::styled(
+                        truncate(&format!("  {label}"), width),
+                        theme.heading(),
+                    )),
+                    None,
+                );
             }
             for &m in &area.modules {
                 let line = module_line(state, course, m, lang, row == screen.selected, width);
@@ -77,7 +93,14 @@ pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document
     doc
 }
 
-fn module_line(state: &State, course: &Course, m: usize, lang: Lang, selected: bool, width: usize) -> Line<'static> {
+fn module_line(
+    state: &State,
+    course: &Course,
+    m: usize,
+    lang: Lang,
+    selected: bool,
+    width: usize,
+) -> Line<'static> {
     let theme = &state.theme;
     let Some(module) = course.modules.get(m) else {
         return Line::default();
@@ -89,7 +112,11 @@ fn module_line(state: &State, course: &Course, m: usize, lang: Lang, selected: b
         right.push_str(&format!(" · {best} %"));
     }
     let marker = if selected { "› " } else { "  " };
-    let left = format!("{marker}  {} {}", status_symbol(status), clean(&Course::module_label(module)));
+    let left = format!(
+        "{marker}  {} {}",
+        status_symbol(status),
+        clean(&Course::module_label(module))
+    );
     let right_width = right.width();
     let line = if left.width() + right_width + 2 <= width {
         let gap = width - left.width() - right_width;
@@ -113,6 +140,12 @@ fn bar(done: usize, total: usize, width: usize) -> String {
 
 pub fn draw(state: &State, screen: &LibraryScreen, frame: &mut Frame, areas: &Areas) {
     let doc = document(state, screen, usize::from(areas.body.width));
-    draw_title(frame, areas.title, &format!("kurs · {}", state.t(T::Library)), "", &state.theme);
+    draw_title(
+        frame,
+        areas.title,
+        &format!("kurs · {}", state.t(T::Library)),
+        "",
+        &state.theme,
+    );
     draw_document(frame, areas.body, &doc, screen.scroll);
 }

@@ -46,9 +46,20 @@ impl<T: Copy + PartialEq> Document<T> {
     }
 
     /// Markdown rendered to fit `width`, indented by `indent` columns.
-    pub fn markdown(&mut self, text: &str, width: usize, indent: usize, theme: &Theme, target: Option<T>) {
+    pub fn markdown(
+        &mut self,
+        text: &str,
+        width: usize,
+        indent: usize,
+        theme: &Theme,
+        target: Option<T>,
+    ) {
         let pad = " ".repeat(indent);
-        for line in markdown::render(text, width.saturating_sub(indent).max(1), markdown::Style::TERMINAL) {
+        for line in markdown::render(
+            text,
+            width.saturating_sub(indent).max(1),
+            markdown::Style::TERMINAL,
+        ) {
             let mut spans = vec![Span::raw(pad.clone())];
             spans.extend(
                 line.runs
@@ -60,7 +71,14 @@ impl<T: Copy + PartialEq> Document<T> {
     }
 
     /// Plain text wrapped to `width` (titles, choices), with a first-line prefix and a hanging indent.
-    pub fn wrapped(&mut self, text: &str, width: usize, prefix: Vec<Span<'static>>, style: Style, target: Option<T>) {
+    pub fn wrapped(
+        &mut self,
+        text: &str,
+        width: usize,
+        prefix: Vec<Span<'static>>,
+        style: Style,
+        target: Option<T>,
+    ) {
         let prefix_width: usize = prefix.iter().map(|s| s.content.width()).sum();
         let pad = " ".repeat(prefix_width);
         let rendered = markdown::render(
@@ -111,7 +129,21 @@ fn escape_markdown(text: &str) -> String {
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '|' | '~' | '&' | '-' | '+' | '.'
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '!'
+                | '|'
+                | '~'
+                | '&'
+                | '-'
+                | '+'
+                | '.'
         ) {
             out.push('\\');
         }
@@ -155,7 +187,12 @@ pub fn areas(state: &State, area: Rect) -> Areas {
 
 /// Rows available to the scrolling part of the current screen.
 pub fn body_height(state: &State) -> usize {
-    usize::from(areas(state, Rect::new(0, 0, state.width, state.height)).body.height).max(1)
+    usize::from(
+        areas(state, Rect::new(0, 0, state.width, state.height))
+            .body
+            .height,
+    )
+    .max(1)
 }
 
 fn notice_text(state: &State) -> Option<String> {
@@ -243,7 +280,12 @@ pub fn truncate(text: &str, width: usize) -> String {
 }
 
 /// Draws the visible part of a document and returns nothing; `scroll` is clamped by `update`.
-pub fn draw_document<T: Copy + PartialEq>(frame: &mut Frame, area: Rect, doc: &Document<T>, scroll: usize) {
+pub fn draw_document<T: Copy + PartialEq>(
+    frame: &mut Frame,
+    area: Rect,
+    doc: &Document<T>,
+    scroll: usize,
+) {
     let visible: Vec<Line> = doc
         .lines
         .iter()

@@ -34,7 +34,11 @@ pub fn document(state: &State, screen: &ModuleScreen, width: usize) -> Document<
         let arrow = if expanded { "▾" } else { "▸" };
         // A dot marks sections read before, in words in the help; never by colour alone.
         let seen = if opened.contains(&i) { " ·" } else { "" };
-        let style = if focused { theme.focused() } else { theme.heading() };
+        let style = if focused {
+            theme.focused()
+        } else {
+            theme.heading()
+        };
         doc.wrapped(
             &format!("{}{seen}", clean(&section.title)),
             width,
@@ -58,20 +62,54 @@ pub fn document(state: &State, screen: &ModuleScreen, width: usize) -> Document<
     } else {
         format!("▶ {}", T::NoQuiz.get(lang))
     };
-    action_line(&mut doc, &practice, screen.focus == Focus::Practice, width, state, Focus::Practice);
+    action_line(
+        &mut doc,
+        &practice,
+        screen.focus == Focus::Practice,
+        width,
+        state,
+        Focus::Practice,
+    );
     let record = state.store.progress().module(&course.id, &module.id);
     let learned = match record.and_then(|m| m.learned_at.as_deref()) {
-        Some(at) => format!("☑ {} (l)", i18n::learned_on(lang, at.get(..10).unwrap_or(at))),
+        Some(at) => format!(
+            "☑ {} (l)",
+            i18n::learned_on(lang, at.get(..10).unwrap_or(at))
+        ),
         None => format!("☐ {} (l)", T::MarkLearned.get(lang)),
     };
-    action_line(&mut doc, &learned, screen.focus == Focus::Learned, width, state, Focus::Learned);
+    action_line(
+        &mut doc,
+        &learned,
+        screen.focus == Focus::Learned,
+        width,
+        state,
+        Focus::Learned,
+    );
     doc
 }
 
-fn action_line(doc: &mut Document<Focus>, text: &str, focused: bool, width: usize, state: &State, target: Focus) {
+fn action_line(
+    doc: &mut Document<Focus>,
+    text: &str,
+    focused: bool,
+    width: usize,
+    state: &State,
+    target: Focus,
+) {
     let marker = if focused { "›" } else { " " };
-    let style = if focused { state.theme.focused() } else { Style::new() };
-    doc.wrapped(text, width, vec![Span::styled(format!("{marker} "), style)], style, Some(target));
+    let style = if focused {
+        state.theme.focused()
+    } else {
+        Style::new()
+    };
+    doc.wrapped(
+        text,
+        width,
+        vec![Span::styled(format!("{marker} "), style)],
+        style,
+        Some(target),
+    );
 }
 
 pub fn draw(state: &State, screen: &ModuleScreen, frame: &mut Frame, areas: &Areas) {
@@ -84,7 +122,13 @@ pub fn draw(state: &State, screen: &ModuleScreen, frame: &mut Frame, areas: &Are
     };
     let open = screen.expanded.iter().filter(|e| **e).count();
     let right = format!("{open}/{} {}", module.sections.len(), state.t(T::Sections));
-    draw_title(frame, areas.title, &left, &format!("{right} · {}", clean(&course.title)), &state.theme);
+    draw_title(
+        frame,
+        areas.title,
+        &left,
+        &format!("{right} · {}", clean(&course.title)),
+        &state.theme,
+    );
     let doc = document(state, screen, usize::from(areas.body.width));
     draw_document(frame, areas.body, &doc, screen.scroll);
 }

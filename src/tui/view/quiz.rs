@@ -42,12 +42,24 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
         QuestionKind::Text { .. } => T::TypeAnswer,
         QuestionKind::Order { .. } => T::OrderHint,
     };
-    doc.push(Line::from(Span::styled(format!(" {}", hint.get(lang)), theme.dim())), None);
+    doc.push(
+        Line::from(Span::styled(format!(" {}", hint.get(lang)), theme.dim())),
+        None,
+    );
     let answering = screen.checked.is_none();
     match (&question.kind, &screen.input) {
-        (QuestionKind::Single { choices } | QuestionKind::Multiple { choices }, AnswerInput::Choice { multiple, cursor, picked }) => {
+        (
+            QuestionKind::Single { choices } | QuestionKind::Multiple { choices },
+            AnswerInput::Choice {
+                multiple,
+                cursor,
+                picked,
+            },
+        ) => {
             for (pos, &index) in order.iter().enumerate() {
-                let Some(choice) = choices.get(index) else { continue };
+                let Some(choice) = choices.get(index) else {
+                    continue;
+                };
                 let on = picked.contains(&pos);
                 let mark = match (multiple, on) {
                     (false, true) => "(•)",
@@ -73,7 +85,13 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                 };
                 let marker = if focused { "›" } else { " " };
                 let prefix = format!("{marker}{}{verdict} {} ", number(pos), mark);
-                doc.wrapped(&clean(&choice.text), width, vec![Span::styled(prefix, style)], style, Some(QuizTarget::Choice(pos)));
+                doc.wrapped(
+                    &clean(&choice.text),
+                    width,
+                    vec![Span::styled(prefix, style)],
+                    style,
+                    Some(QuizTarget::Choice(pos)),
+                );
             }
         }
         (QuestionKind::TrueFalse { answer }, AnswerInput::TrueFalse { cursor, picked }) => {
@@ -90,10 +108,21 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                 } else {
                     "  "
                 };
-                let style = if focused { theme.focused() } else { Style::new() };
+                let style = if focused {
+                    theme.focused()
+                } else {
+                    Style::new()
+                };
                 let marker = if focused { "›" } else { " " };
                 doc.push(
-                    Line::from(Span::styled(format!("{marker}{}{verdict} {} {label}", number(pos), if on { "(•)" } else { "( )" }), style)),
+                    Line::from(Span::styled(
+                        format!(
+                            "{marker}{}{verdict} {} {label}",
+                            number(pos),
+                            if on { "(•)" } else { "( )" }
+                        ),
+                        style,
+                    )),
                     Some(QuizTarget::Choice(pos)),
                 );
             }
@@ -101,15 +130,27 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
         (QuestionKind::Text { .. }, AnswerInput::Text { text, .. }) => {
             let shown = clean(text);
             doc.push(
-                Line::from(vec![Span::raw(" > "), Span::styled(shown, Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED))]),
+                Line::from(vec![
+                    Span::raw(" > "),
+                    Span::styled(
+                        shown,
+                        Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
+                    ),
+                ]),
                 Some(QuizTarget::Input),
             );
         }
         (QuestionKind::Order { items }, AnswerInput::Order { cursor, order }) => {
             for (pos, &index) in order.iter().enumerate() {
-                let Some(item) = items.get(index) else { continue };
+                let Some(item) = items.get(index) else {
+                    continue;
+                };
                 let focused = answering && *cursor == pos;
-                let style = if focused { theme.focused() } else { Style::new() };
+                let style = if focused {
+                    theme.focused()
+                } else {
+                    Style::new()
+                };
                 let marker = if focused { "›" } else { " " };
                 let verdict = if answering {
                     ""
@@ -118,39 +159,83 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                 } else {
                     " ✗"
                 };
-                doc.wrapped(&clean(item), width, vec![Span::styled(format!("{marker}{}.{verdict} ", pos + 1), style)], style, Some(QuizTarget::Choice(pos)));
+                doc.wrapped(
+                    &clean(item),
+                    width,
+                    vec![Span::styled(
+                        format!("{marker}{}.{verdict} ", pos + 1),
+                        style,
+                    )],
+                    style,
+                    Some(QuizTarget::Choice(pos)),
+                );
             }
         }
         _ => {}
     }
     if let Some(hint) = screen.hint {
         doc.blank();
-        doc.push(Line::from(Span::styled(format!(" {}", hint), theme.warning())), None);
+        doc.push(
+            Line::from(Span::styled(format!(" {}", hint), theme.warning())),
+            None,
+        );
     }
     if let Some(outcome) = &screen.checked {
         doc.blank();
         if outcome.correct {
-            doc.push(Line::from(Span::styled(format!(" {}", T::Correct.get(lang)), theme.right())), None);
+            doc.push(
+                Line::from(Span::styled(
+                    format!(" {}", T::Correct.get(lang)),
+                    theme.right(),
+                )),
+                None,
+            );
         } else {
-            doc.push(Line::from(Span::styled(format!(" {}", T::Wrong.get(lang)), theme.wrong())), None);
+            doc.push(
+                Line::from(Span::styled(
+                    format!(" {}", T::Wrong.get(lang)),
+                    theme.wrong(),
+                )),
+                None,
+            );
         }
         // Feedback of every picked choice.
-        if let (QuestionKind::Single { choices } | QuestionKind::Multiple { choices }, Some(picked)) = (&question.kind, picked_choices(&outcome.answer)) {
+        if let (
+            QuestionKind::Single { choices } | QuestionKind::Multiple { choices },
+            Some(picked),
+        ) = (&question.kind, picked_choices(&outcome.answer))
+        {
             for index in picked {
                 if let Some(feedback) = choices.get(index).and_then(|c| c.feedback.as_ref()) {
                     doc.blank();
-                    doc.wrapped(&clean(&choices[index].text), width, vec![Span::raw(" » ")], theme.dim(), None);
+                    doc.wrapped(
+                        &clean(&choices[index].text),
+                        width,
+                        vec![Span::raw(" » ")],
+                        theme.dim(),
+                        None,
+                    );
                     doc.markdown(feedback, width, 3, theme, None);
                 }
             }
         }
         if !outcome.correct {
             doc.blank();
-            doc.push(Line::from(Span::styled(format!(" {}:", T::RightAnswer.get(lang)), theme.heading())), None);
+            doc.push(
+                Line::from(Span::styled(
+                    format!(" {}:", T::RightAnswer.get(lang)),
+                    theme.heading(),
+                )),
+                None,
+            );
             let answers = right_answer(question);
             for (i, answer) in answers.iter().enumerate() {
                 let text = match &question.kind {
-                    QuestionKind::TrueFalse { answer } => (if *answer { T::True } else { T::False }).get(lang).to_string(),
+                    QuestionKind::TrueFalse { answer } => {
+                        (if *answer { T::True } else { T::False })
+                            .get(lang)
+                            .to_string()
+                    }
                     _ => clean(answer),
                 };
                 let prefix = match &question.kind {
@@ -162,7 +247,13 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
         }
         if let Some(explanation) = &question.explanation {
             doc.blank();
-            doc.push(Line::from(Span::styled(format!(" {}:", T::Explanation.get(lang)), theme.heading())), None);
+            doc.push(
+                Line::from(Span::styled(
+                    format!(" {}:", T::Explanation.get(lang)),
+                    theme.heading(),
+                )),
+                None,
+            );
             doc.markdown(explanation, width, 3, theme, None);
         }
     }
@@ -179,7 +270,11 @@ fn picked_choices(answer: &Answer) -> Option<Vec<usize>> {
 
 /// "1 " … "9 " for the choices digits can pick; nothing beyond.
 fn number(pos: usize) -> String {
-    if pos < 9 { format!("{} ", pos + 1) } else { "  ".to_string() }
+    if pos < 9 {
+        format!("{} ", pos + 1)
+    } else {
+        "  ".to_string()
+    }
 }
 
 pub fn draw(state: &State, screen: &QuizScreen, frame: &mut Frame, areas: &Areas) {
@@ -187,7 +282,10 @@ pub fn draw(state: &State, screen: &QuizScreen, frame: &mut Frame, areas: &Areas
     let (Some(module), Some(quiz)) = (state.module(screen.at), state.quiz(screen.at)) else {
         return;
     };
-    let title = quiz.title.clone().unwrap_or_else(|| T::QuizDefaultTitle.get(lang).to_string());
+    let title = quiz
+        .title
+        .clone()
+        .unwrap_or_else(|| T::QuizDefaultTitle.get(lang).to_string());
     let label = match &module.code {
         Some(code) => format!("{code} · {title}"),
         None => title,

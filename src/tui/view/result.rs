@@ -19,29 +19,65 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
     let (points, max) = screen.run.score();
     let passed = screen.run.passed(quiz);
     doc.blank();
-    doc.push(Line::from(format!(" {}", i18n::score(lang, points, max, screen.run.percent()))), None);
+    doc.push(
+        Line::from(format!(
+            " {}",
+            i18n::score(lang, points, max, screen.run.percent())
+        )),
+        None,
+    );
     let verdict = if passed {
         Span::styled(format!(" ✓ {}", T::Passed.get(lang)), theme.right())
     } else {
         Span::styled(format!(" ✗ {}", T::NotPassed.get(lang)), theme.wrong())
     };
-    doc.push(Line::from(vec![verdict, Span::raw(format!("  ({})", i18n::pass_mark(lang, quiz.pass_percent)))]), None);
+    doc.push(
+        Line::from(vec![
+            verdict,
+            Span::raw(format!("  ({})", i18n::pass_mark(lang, quiz.pass_percent))),
+        ]),
+        None,
+    );
     doc.blank();
-    for (n, (asked, outcome)) in screen.run.asked.iter().zip(&screen.run.outcomes).enumerate() {
-        let Some(question) = quiz.questions.get(asked.question) else { continue };
+    for (n, (asked, outcome)) in screen
+        .run
+        .asked
+        .iter()
+        .zip(&screen.run.outcomes)
+        .enumerate()
+    {
+        let Some(question) = quiz.questions.get(asked.question) else {
+            continue;
+        };
         let right = outcome.as_ref().is_some_and(|o| o.correct);
-        let (mark, style) = if right { ("✓", theme.right()) } else { ("✗", theme.wrong()) };
+        let (mark, style) = if right {
+            ("✓", theme.right())
+        } else {
+            ("✗", theme.wrong())
+        };
         let prompt = markdown::render(&question.prompt, 10_000, markdown::Style::PLAIN)
             .first()
             .map(|l| l.text())
             .unwrap_or_default();
-        doc.wrapped(&prompt, width, vec![Span::styled(format!(" {mark} {}. ", n + 1), style)], Style::new(), None);
+        doc.wrapped(
+            &prompt,
+            width,
+            vec![Span::styled(format!(" {mark} {}. ", n + 1), style)],
+            Style::new(),
+            None,
+        );
     }
     if !screen.run.carried.is_empty() {
         doc.blank();
         let text = match lang {
-            i18n::Lang::De => format!(" ✓ {} Fragen aus dem letzten Versuch schon richtig", screen.run.carried.len()),
-            i18n::Lang::En => format!(" ✓ {} questions already right in the last attempt", screen.run.carried.len()),
+            i18n::Lang::De => format!(
+                " ✓ {} Fragen aus dem letzten Versuch schon richtig",
+                screen.run.carried.len()
+            ),
+            i18n::Lang::En => format!(
+                " ✓ {} questions already right in the last attempt",
+                screen.run.carried.len()
+            ),
         };
         doc.push(Line::from(Span::styled(text, theme.right())), None);
     }
@@ -53,12 +89,21 @@ pub fn draw(state: &State, screen: &ResultScreen, frame: &mut Frame, areas: &Are
     let (Some(module), Some(quiz)) = (state.module(screen.at), state.quiz(screen.at)) else {
         return;
     };
-    let title = quiz.title.clone().unwrap_or_else(|| T::QuizDefaultTitle.get(lang).to_string());
+    let title = quiz
+        .title
+        .clone()
+        .unwrap_or_else(|| T::QuizDefaultTitle.get(lang).to_string());
     let label = match &module.code {
         Some(code) => format!("{code} · {title}"),
         None => title,
     };
-    draw_title(frame, areas.title, &label, T::Result.get(lang), &state.theme);
+    draw_title(
+        frame,
+        areas.title,
+        &label,
+        T::Result.get(lang),
+        &state.theme,
+    );
     let doc = document(state, screen, usize::from(areas.body.width));
     draw_document(frame, areas.body, &doc, screen.scroll);
 }
