@@ -137,3 +137,57 @@ impl Files for Embedded {
         path.starts_with(dir)
     }
 }
+
+/// Files held in memory: for tests, fuzzing and benchmarks that must not touch the disk.
+#[derive(Clone, Debug, Default)]
+pub struct Memory {
+    pub files: std::collections::BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl Memory {
+    pub fn insert(&mut self, path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+}
+
+impl Files for Memory {
+    fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
+        match self.files.get(path) {
+            Some(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
+                Err(ReadError::TooLarge(bytes.len() as u64))
+            }
+            Some(bytes) => Ok(bytes.clone()),
+            None if self.kind(path) == Some(Kind::Dir) => Err(ReadError::NotAFile),
+            None => Err(ReadError::NotFound),
+        }
+    }
+
+    fn kind(&self, path: &Path) -> Option<Kind> {
+        if self.files.contains_key(path) {
+            Some(Kind::File)
+        } else if path.as_os_str().is_empty() || self.files.keys().any(|f| f.starts_with(path)) {
+            Some(Kind::Dir)
+        } else {
+            None
+        }
+    }
+
+    fn list(&self, dir: &Path) -> Result<Vec<PathBuf>, String> {
+        let mut entries: Vec<PathBuf> = self
+            .files
+            .keys()
+            .filter_map(|f| {
+                let rest = f.strip_prefix(dir).ok()?;
+                let first = rest.components().next()?;
+                Some(dir.join(first))
+            })
+            .collect();
+        entries.sort();
+        entries.dedup();
+        Ok(entries)
+    }
+
+    fn stays_inside(&self, dir: &Path, path: &Path) -> bool {
+        path.starts_with(dir)
+    }
+}
