@@ -121,6 +121,15 @@ texts! {
     PlainPressEnter => "Enter drücken, um weiterzumachen.", "Press Enter to go on.";
     PlainRepeatWrong => "Falsche Antworten wiederholen", "Repeat the wrong ones";
     PlainRepeatAll => "Alle Fragen wiederholen", "Repeat all questions";
+    PlainChooseAction => "Aktion wählen", "Choose what to do";
+    PlainMarkLearned => "Als „Gelernt“ markieren", "Mark as learned";
+    PlainSectionRead => "gelesen", "read";
+    PlainAnswerSingle => "Nummer der Antwort eingeben", "Type the number of your answer";
+    PlainAnswerMultiple => "Alle richtigen Nummern eingeben, zum Beispiel 1,3", "Type every right number, for example 1,3";
+    PlainAnswerTrueFalse => "„ja“ oder „nein“ eingeben", "Type “yes” or “no”";
+    PlainAnswerText => "Antwort eingeben", "Type your answer";
+    PlainAnswerOrder => "Nummern in der richtigen Reihenfolge eingeben, zum Beispiel 3 1 2", "Type the numbers in the right order, for example 3 1 2";
+    PlainGoodbye => "Fortschritt gespeichert. Tschüss!", "Progress saved. Goodbye!";
 }
 
 impl T {
@@ -246,5 +255,72 @@ pub fn store_notice(lang: Lang, notice: &crate::progress::store::StoreNotice) ->
             "The progress file {} cannot be read ({reason}); it is left untouched and nothing is saved.",
             path.display()
         ),
+    }
+}
+
+/// The prompt under a quiz question: what to type, and the words that leave.
+pub fn plain_answer_prompt(lang: Lang, what: &str) -> String {
+    let back = T::PlainBack.get(lang);
+    let quit = T::PlainQuit.get(lang);
+    match lang {
+        Lang::De => format!("{what} (oder „{back}“, „{quit}“) > "),
+        Lang::En => format!("{what} (or “{back}”, “{quit}”) > "),
+    }
+}
+
+/// Said at the start of plain mode when the learner comes back to where they stopped.
+pub fn plain_resume(lang: Lang, label: &str, section: Option<&str>) -> String {
+    match (lang, section) {
+        (Lang::De, Some(section)) => format!("Weiter bei Modul {label}, Abschnitt „{section}“."),
+        (Lang::De, None) => format!("Weiter bei Modul {label}."),
+        (Lang::En, Some(section)) => {
+            format!("Continuing with module {label}, section “{section}”.")
+        }
+        (Lang::En, None) => format!("Continuing with module {label}."),
+    }
+}
+
+/// "Abschnitt 2 von 4: Gruppen", so a listener knows where in the module they are.
+pub fn plain_section_heading(lang: Lang, number: usize, total: usize, title: &str) -> String {
+    match lang {
+        Lang::De => format!("Abschnitt {number} von {total}: {title}"),
+        Lang::En => format!("Section {number} of {total}: {title}"),
+    }
+}
+
+/// Introduces the feedback a trainer wrote for one picked choice.
+pub fn plain_feedback_on(lang: Lang, choice: &str) -> String {
+    match lang {
+        Lang::De => format!("Zu „{choice}“:"),
+        Lang::En => format!("On “{choice}”:"),
+    }
+}
+
+/// Before the first question: the quiz's title, how many questions, and the pass mark.
+pub fn plain_quiz_intro(lang: Lang, title: &str, questions: usize, pass_percent: u8) -> String {
+    let mark = pass_mark(lang, pass_percent);
+    match (lang, questions) {
+        (Lang::De, 1) => format!("{title}: 1 Frage. {mark}."),
+        (Lang::De, n) => format!("{title}: {n} Fragen. {mark}."),
+        (Lang::En, 1) => format!("{title}: 1 question. {mark}."),
+        (Lang::En, n) => format!("{title}: {n} questions. {mark}."),
+    }
+}
+
+/// In a repeat of the wrong ones: the questions already right count towards the score.
+pub fn plain_carried(lang: Lang, questions: usize) -> String {
+    match (lang, questions) {
+        (Lang::De, 1) => {
+            "Eine Frage war schon im letzten Versuch richtig; sie zählt mit.".to_string()
+        }
+        (Lang::De, n) => {
+            format!("{n} Fragen waren schon im letzten Versuch richtig; sie zählen mit.")
+        }
+        (Lang::En, 1) => {
+            "One question was already right in the last attempt; it counts.".to_string()
+        }
+        (Lang::En, n) => {
+            format!("{n} questions were already right in the last attempt; they count.")
+        }
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::CheckArgs;
+use crate::course::load::load_each;
 use crate::diagnostic::{Format, Report, render_github, render_human, render_json};
 
 pub(super) fn run(args: &CheckArgs) -> ExitCode {
@@ -25,29 +26,41 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
             }
         }
     }
-    let (_, loaded) = crate::course::load(&crate::course::Disk, &targets);
-    report.files += loaded.files;
-    report.diagnostics.extend(loaded.diagnostics);
-
-    let mut out = std::io::stdout().lock();
+    // Each course is printed and dropped as soon as it is checked, so memory stays bounded
+    // however large the library; JSON needs the totals first and is printed at the end.
     let color = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let text = match args.format {
-        Format::Human => {
-            let mut text: String = report
-                .diagnostics
+    let mut out = std::io::stdout().lock();
+    let emit = |out: &mut std::io::StdoutLock, diagnostics: &[crate::diagnostic::Diagnostic]| {
+        let text: String = match args.format {
+            Format::Human => diagnostics
                 .iter()
                 .map(|d| render_human(d, color) + "\n")
-                .collect();
-            text.push_str(&report.summary());
-            text.push('\n');
-            text
-        }
-        Format::Json => render_json(&report),
-        Format::Github => report.diagnostics.iter().map(render_github).collect(),
+                .collect(),
+            Format::Github => diagnostics.iter().map(render_github).collect(),
+            Format::Json => String::new(),
+        };
+        // A closed pipe (`kurs check | head`) is not an error worth a panic.
+        let _ = out.write_all(text.as_bytes());
     };
-    // A closed pipe (`kurs check | head`) is not an error worth a panic.
-    let _ = out.write_all(text.as_bytes());
+    emit(&mut out, &report.diagnostics);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    load_each(
+        &crate::course::Disk,
+        &targets,
+        threads,
+        |_course, loaded| {
+            emit(&mut out, &loaded.diagnostics);
+            report.files += loaded.files;
+            report.diagnostics.extend(loaded.diagnostics);
+        },
+    );
+    let tail = match args.format {
+        Format::Human => format!("{}\n", report.summary()),
+        Format::Json => render_json(&report),
+        Format::Github => String::new(),
+    };
+    let _ = out.write_all(tail.as_bytes());
     let _ = out.flush();
 
     if usage_problem {

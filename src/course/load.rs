@@ -76,33 +76,88 @@ fn parent_of(path: &Path) -> PathBuf {
 pub fn load(files: &dyn Files, targets: &[Target]) -> (Library, Report) {
     let mut library = Library::default();
     let mut report = Report::default();
-    let mut course_ids: HashMap<String, PathBuf> = HashMap::new();
-    for target in targets {
-        let (course, course_report, id_place) = match target {
-            Target::Course(dir) => load_course(files, dir),
-            Target::Module(path) => load_standalone_module(files, path),
-        };
+    load_each(files, targets, 1, |course, course_report| {
         report.files += course_report.files;
         report.diagnostics.extend(course_report.diagnostics);
-        let Some(course) = course else { continue };
-        if let Some(first) = course_ids.get(&course.id) {
-            if let Some(place) = id_place {
-                report.diagnostics.push(place.with_code(
-                    Code::DuplicateId,
-                    format!(
-                        "course id `{}` is already used by `{}`",
-                        course.id,
-                        first.display()
-                    ),
-                    "every course in a library needs its own id",
-                ));
-            }
-            continue;
-        }
-        course_ids.insert(course.id.clone(), course.path.clone());
-        library.courses.push(course);
-    }
+        library.courses.extend(course);
+    });
     (library, report)
+}
+
+/// What loading one target gives: the course (without errors in `course.toml`), its report,
+/// and the place of its id for the duplicate check across courses.
+type Loaded = (Option<Course>, Report, Option<Place>);
+
+/// Loads the targets on `threads` threads and hands each course to `on_course` in target order,
+/// as soon as it and all before it are done, so a caller can print and drop it (bounded memory).
+pub fn load_each(
+    files: &dyn Files,
+    targets: &[Target],
+    threads: usize,
+    mut on_course: impl FnMut(Option<Course>, Report),
+) {
+    let mut course_ids: HashMap<String, PathBuf> = HashMap::new();
+    let mut deliver = |(course, mut report, place): Loaded| {
+        let course = course.filter(|course| match course_ids.get(&course.id) {
+            Some(first) => {
+                if let Some(place) = &place {
+                    report.diagnostics.push(place.with_code(
+                        Code::DuplicateId,
+                        format!(
+                            "course id `{}` is already used by `{}`",
+                            course.id,
+                            first.display()
+                        ),
+                        "every course in a library needs its own id",
+                    ));
+                }
+                false
+            }
+            None => {
+                course_ids.insert(course.id.clone(), course.path.clone());
+                true
+            }
+        });
+        on_course(course, report);
+    };
+    let load_target = |target: &Target| match target {
+        Target::Course(dir) => load_course(files, dir),
+        Target::Module(path) => load_standalone_module(files, path),
+    };
+    if threads <= 1 || targets.len() <= 1 {
+        for target in targets {
+            deliver(load_target(target));
+        }
+        return;
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Loaded)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(targets.len()) {
+            let sender = sender.clone();
+            let next = &next;
+            let load_target = &load_target;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(target) = targets.get(i) else { break };
+                    if sender.send((i, load_target(target))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut wanted = 0;
+        for (i, loaded) in receiver {
+            waiting.insert(i, loaded);
+            while let Some(loaded) = waiting.remove(&wanted) {
+                deliver(loaded);
+                wanted += 1;
+            }
+        }
+    });
 }
 
 /// A place remembered for a diagnostic that can only be decided later (duplicate ids across files).

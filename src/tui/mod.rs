@@ -223,7 +223,14 @@ pub fn launch(args: &PlayArgs) -> ExitCode {
         hook(info);
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = run(&mut terminal, &mut state, || event::read().map(Some));
+    // Reliability tests set KURS_TEST_PANIC to prove the terminal is restored before a panic's message.
+    let test_panic = std::env::var_os("KURS_TEST_PANIC").is_some();
+    let result = run(&mut terminal, &mut state, || {
+        if test_panic {
+            panic!("KURS_TEST_PANIC is set: a deliberate panic while a screen is shown");
+        }
+        event::read().map(Some)
+    });
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     match result {
