@@ -186,6 +186,50 @@ pub fn learned_on(lang: Lang, date: &str) -> String {
     }
 }
 
+pub fn carried_right(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::De => format!("✓ {n} Fragen aus dem letzten Versuch schon richtig"),
+        Lang::En => format!("✓ {n} questions already right in the last attempt"),
+    }
+}
+
+pub fn course_errors(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::De => format!(
+            "{n} Fehler in den Kursdateien; betroffene Module fehlen. `kurs check` zeigt, wo."
+        ),
+        Lang::En => format!(
+            "{n} errors in the course files; the modules concerned are left out. `kurs check` shows where."
+        ),
+    }
+}
+
+pub fn attempts(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::De, 1) => "1 Versuch".to_string(),
+        (Lang::De, n) => format!("{n} Versuche"),
+        (Lang::En, 1) => "1 attempt".to_string(),
+        (Lang::En, n) => format!("{n} attempts"),
+    }
+}
+
+/// The state of a module's questions from the last answers: right, and changed since answered.
+pub fn answered_summary(lang: Lang, right: usize, total: usize, changed: usize) -> String {
+    let mut text = match lang {
+        Lang::De => format!("Deine letzten Antworten: {right} von {total} richtig"),
+        Lang::En => format!("Your last answers: {right} of {total} right"),
+    };
+    if changed > 0 {
+        text.push_str(&match (lang, changed) {
+            (Lang::De, 1) => " · 1 Frage wurde seitdem geändert".to_string(),
+            (Lang::De, n) => format!(" · {n} Fragen wurden seitdem geändert"),
+            (Lang::En, 1) => " · 1 question has changed since".to_string(),
+            (Lang::En, n) => format!(" · {n} questions have changed since"),
+        });
+    }
+    text
+}
+
 pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
     match lang {
         Lang::De => format!("Mindestens {width}×{height} Zeichen nötig."),

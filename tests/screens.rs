@@ -256,3 +256,60 @@ fn resizing_lays_out_again_at_once() {
     );
     assert!(text.contains("C2 Messenger & SMS"), "{text}");
 }
+
+#[test]
+fn a_question_changed_since_it_was_answered_is_marked_and_not_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let now = kurs::progress::now();
+    s.store.update(|p| {
+        p.record_answer(
+            "kurs-de",
+            "c2-messenger-sms",
+            "netz",
+            "an-older-version",
+            true,
+            &now,
+        );
+        p.record_answer("kurs-de", "c2-messenger-sms", "tf", "also-old", false, &now);
+    });
+    let question = s.library.courses[0].modules[0]
+        .quiz
+        .as_ref()
+        .unwrap()
+        .questions[1]
+        .clone();
+    s.store.update(|p| {
+        p.record_answer(
+            "kurs-de",
+            "c2-messenger-sms",
+            &question.id,
+            &question.fingerprint(),
+            true,
+            &now,
+        )
+    });
+    let text = screen(&mut s, 80, 24, keys("\n"));
+    assert!(
+        text.contains(
+            "Deine letzten Antworten: 1 von 5 richtig · 2 Fragen wurden seitdem geändert"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_next_start_resumes_in_the_last_module_and_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    // Open C3's only section, then quit from the library.
+    screen(&mut s, 80, 24, keys("↓\n\n⎋q"));
+    let (store, _) = ProgressStore::open(dir.path().join("progress.toml"));
+    assert_eq!(store.progress().last_course.as_deref(), Some("kurs-de"));
+    let (library, _) = load_path(&fixture("kurs-de"));
+    let mut again = State::new(library, store, Some(Lang::De), Some(1));
+    kurs::tui::resume(&mut again, None);
+    let text = screen(&mut again, 80, 24, vec![]);
+    assert!(text.contains("C3 | Videokonferenzen"), "{text}");
+    assert!(text.contains("▾ Vor dem Termin"), "{text}");
+}

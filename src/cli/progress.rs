@@ -143,20 +143,11 @@ fn table(file: &std::path::Path, library: &Library, summary: &[CourseJson]) -> S
                 "  {}  {label}{}  {status:<15} {best:>5}  {}\n",
                 crate::tui::view::library::status_symbol(module.status),
                 " ".repeat(pad),
-                attempts_word(lang, module.attempts)
+                i18n::attempts(lang, module.attempts)
             ));
         }
     }
     out
-}
-
-fn attempts_word(lang: Lang, n: usize) -> String {
-    match (lang, n) {
-        (Lang::De, 1) => "1 Versuch".to_string(),
-        (Lang::De, n) => format!("{n} Versuche"),
-        (Lang::En, 1) => "1 attempt".to_string(),
-        (Lang::En, n) => format!("{n} attempts"),
-    }
 }
 
 fn reset(course: Option<&str>, yes: bool, flag: Option<&PathBuf>) -> ExitCode {

@@ -142,12 +142,7 @@ pub fn start_session(args: &PlayArgs) -> Result<Session, String> {
         notices.push(i18n::store_notice(lang, notice));
     }
     if errors > 0 {
-        notices.push(match lang {
-            Lang::De => format!(
-                "{errors} Fehler in den Kursdateien; betroffene Module fehlen. `kurs check` zeigt, wo."
-            ),
-            Lang::En => format!("{errors} errors in the course files; the modules concerned are left out. `kurs check` shows where."),
-        });
+        notices.push(i18n::course_errors(lang, errors));
     }
     Ok(Session {
         library,

@@ -7,6 +7,7 @@ use ratatui::text::Span;
 
 use super::{Areas, Document, clean, draw_document, draw_title};
 use crate::i18n::{self, T};
+use crate::progress::{QuestionState, question_state};
 use crate::tui::state::{Focus, ModuleScreen, State};
 
 /// The module as lines; headers and actions point at what Enter or a click does there.
@@ -71,6 +72,21 @@ pub fn document(state: &State, screen: &ModuleScreen, width: usize) -> Document<
         Focus::Practice,
     );
     let record = state.store.progress().module(&course.id, &module.id);
+    if let (Some(quiz), Some(record)) = (&module.quiz, record)
+        && !record.questions.is_empty()
+    {
+        let mut right = 0;
+        let mut changed = 0;
+        for question in &quiz.questions {
+            match question_state(Some(record), &question.id, &question.fingerprint()) {
+                QuestionState::Right => right += 1,
+                QuestionState::Changed => changed += 1,
+                QuestionState::Wrong | QuestionState::Unanswered => {}
+            }
+        }
+        let summary = i18n::answered_summary(lang, right, quiz.questions.len(), changed);
+        doc.wrapped(&summary, width, vec![Span::raw("    ")], theme.dim(), None);
+    }
     let learned = match record.and_then(|m| m.learned_at.as_deref()) {
         Some(at) => format!(
             "☑ {} (l)",

@@ -69,16 +69,7 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
     }
     if !screen.run.carried.is_empty() {
         doc.blank();
-        let text = match lang {
-            i18n::Lang::De => format!(
-                " ✓ {} Fragen aus dem letzten Versuch schon richtig",
-                screen.run.carried.len()
-            ),
-            i18n::Lang::En => format!(
-                " ✓ {} questions already right in the last attempt",
-                screen.run.carried.len()
-            ),
-        };
+        let text = format!(" {}", i18n::carried_right(lang, screen.run.carried.len()));
         doc.push(Line::from(Span::styled(text, theme.right())), None);
     }
     doc
