@@ -1,0 +1,109 @@
+//! `kurs progress`: the table, the JSON, and `reset`, which never clears without being sure.
+
+use std::path::Path;
+use std::process::Command;
+
+const KURS: &str = env!("CARGO_BIN_EXE_kurs");
+
+fn course() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/player/kurs-de")
+        .display()
+        .to_string()
+}
+
+fn progress_with_an_attempt(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("progress.toml");
+    let (mut store, _) = kurs::progress::ProgressStore::open(&file);
+    store.update(|p| {
+        p.record_attempt(
+            "kurs-de",
+            "c2-messenger-sms",
+            kurs::progress::Attempt {
+                at: "2026-11-28T10:00:00Z".into(),
+                points: 4,
+                max: 5,
+                passed: true,
+                results: Default::default(),
+            },
+        );
+        p.set_learned("kurs-de", "c3-video", true, "2026-11-28T11:00:00Z");
+    });
+    file
+}
+
+fn kurs(args: &[&str]) -> std::process::Output {
+    Command::new(KURS).args(args).output().unwrap()
+}
+
+#[test]
+fn json_lists_every_module_with_status_and_best_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = progress_with_an_attempt(dir.path());
+    let output = kurs(&[
+        "progress",
+        "--json",
+        "--progress",
+        file.to_str().unwrap(),
+        &course(),
+    ]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["progress_file"], file.to_str().unwrap());
+    let modules = &json["courses"][0]["modules"];
+    assert_eq!(
+        modules[0],
+        serde_json::json!({"id": "c2-messenger-sms", "code": "C2", "title": "Messenger & SMS",
+            "status": "passed", "learned": false, "attempts": 1, "best_percent": 80, "passed": true})
+    );
+    assert_eq!(modules[1]["status"], "learned");
+    assert_eq!(modules[1]["best_percent"], serde_json::Value::Null);
+}
+
+#[test]
+fn table_shows_status_in_words_and_symbols() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = progress_with_an_attempt(dir.path());
+    let output = kurs(&["progress", "--progress", file.to_str().unwrap(), &course()]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("1 / 2 bestanden"), "{text}");
+    assert!(text.contains("✓  C2 Messenger & SMS   bestanden"), "{text}");
+    assert!(text.contains("80 %  1 Versuch"), "{text}");
+    assert!(text.contains("●  C3 Videokonferenzen  gelernt"), "{text}");
+}
+
+#[test]
+fn reset_without_yes_and_without_a_terminal_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = progress_with_an_attempt(dir.path());
+    let before = std::fs::read(&file).unwrap();
+    let output = kurs(&["progress", "reset", "--progress", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("without --yes"));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn reset_of_one_course_keeps_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = progress_with_an_attempt(dir.path());
+    let (mut store, _) = kurs::progress::ProgressStore::open(&file);
+    store.update(|p| p.set_learned("other-course", "m1", true, "2026-11-28T12:00:00Z"));
+    let output = kurs(&[
+        "progress",
+        "reset",
+        "--course",
+        "kurs-de",
+        "--yes",
+        "--progress",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (store, _) = kurs::progress::ProgressStore::open(&file);
+    assert!(store.progress().courses.get("kurs-de").is_none());
+    assert!(store.progress().courses.contains_key("other-course"));
+}
