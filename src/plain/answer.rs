@@ -17,7 +17,11 @@ pub enum Command {
 /// The words of both languages count, so a learner never has to know which one is active.
 pub fn command(line: &str) -> Option<Command> {
     let word = line.trim().to_lowercase();
-    let said = |text: T| [Lang::De, Lang::En].iter().any(|&lang| text.get(lang) == word);
+    let said = |text: T| {
+        [Lang::De, Lang::En]
+            .iter()
+            .any(|&lang| text.get(lang) == word)
+    };
     // "zurueck" for keyboards without umlauts; "q" because many terminal programs quit with it.
     if said(T::PlainBack) || word == "zurueck" {
         Some(Command::Back)
@@ -54,7 +58,9 @@ pub fn parse_answer(kind: &QuestionKind, order: &[usize], line: &str) -> Result<
                 .filter(|picked| !picked.is_empty())
                 .and_then(|picked| distinct_in_range(&picked, shown.len()))
                 .ok_or(T::PlainMultipleExpected)?;
-            Ok(Answer::Multiple(picked.iter().map(|n| shown[n - 1]).collect()))
+            Ok(Answer::Multiple(
+                picked.iter().map(|n| shown[n - 1]).collect(),
+            ))
         }
         QuestionKind::TrueFalse { .. } => true_or_false(line)
             .map(Answer::TrueFalse)
@@ -130,7 +136,7 @@ fn true_or_false(line: &str) -> Option<bool> {
         "ja" | "j" | "wahr" | "w" | "richtig" | "stimmt" | "yes" | "y" | "true" | "t" | "1" => {
             Some(true)
         }
-        "nein" | "falsch" | "f" | "no" | "false" | "2" => Some(false),
+        "nein" | "n" | "falsch" | "f" | "no" | "false" | "2" => Some(false),
         _ => None,
     }
 }
@@ -198,7 +204,17 @@ mod tests {
 
     #[test]
     fn menu_refuses_what_is_not_one_number_from_the_list() {
-        for line in ["", "   ", "0", "4", "-1", "1 2", "eins", "1a", "99999999999999999999"] {
+        for line in [
+            "",
+            "   ",
+            "0",
+            "4",
+            "-1",
+            "1 2",
+            "eins",
+            "1a",
+            "99999999999999999999",
+        ] {
             assert_eq!(menu_number(line, 3), None, "{line:?}");
         }
     }
@@ -208,8 +224,14 @@ mod tests {
         // Shown as: 1 → choice 2, 2 → choice 0, 3 → choice 1.
         let shown = [2, 0, 1];
         assert_eq!(parse_answer(&single(3), &shown, "1"), Ok(Answer::Single(2)));
-        assert_eq!(parse_answer(&single(3), &shown, " 2 "), Ok(Answer::Single(0)));
-        assert_eq!(parse_answer(&single(3), &shown, "3."), Ok(Answer::Single(1)));
+        assert_eq!(
+            parse_answer(&single(3), &shown, " 2 "),
+            Ok(Answer::Single(0))
+        );
+        assert_eq!(
+            parse_answer(&single(3), &shown, "3."),
+            Ok(Answer::Single(1))
+        );
     }
 
     #[test]
@@ -228,7 +250,11 @@ mod tests {
         let shown = [3, 2, 1, 0];
         let expected = Ok(Answer::Multiple([3, 1].into()));
         for line in ["1,3", "1 3", "1, 3", " 3 ,1 ", "1;3"] {
-            assert_eq!(parse_answer(&multiple(4), &shown, line), expected, "{line:?}");
+            assert_eq!(
+                parse_answer(&multiple(4), &shown, line),
+                expected,
+                "{line:?}"
+            );
         }
         assert_eq!(
             parse_answer(&multiple(4), &shown, "2"),
@@ -249,7 +275,9 @@ mod tests {
 
     #[test]
     fn true_false_takes_words_of_both_languages_and_the_numbers_shown() {
-        for line in ["ja", "Ja", "wahr", "richtig", "yes", "TRUE", "y", "1", "ja."] {
+        for line in [
+            "ja", "Ja", "wahr", "richtig", "yes", "TRUE", "y", "1", "ja.",
+        ] {
             assert_eq!(
                 parse_answer(&TRUE_FALSE, &[], line),
                 Ok(Answer::TrueFalse(true)),
@@ -315,7 +343,17 @@ mod tests {
 
     #[test]
     fn order_refuses_missing_repeated_out_of_range_and_words() {
-        for line in ["", "1 2", "1 1 2", "1 2 4", "0 1 2", "1 2 3 3", "3 1 2 erst", "31", "3120"] {
+        for line in [
+            "",
+            "1 2",
+            "1 1 2",
+            "1 2 4",
+            "0 1 2",
+            "1 2 3 3",
+            "3 1 2 erst",
+            "31",
+            "3120",
+        ] {
             assert_eq!(
                 parse_answer(&order(3), &[1, 2, 0], line),
                 Err(T::PlainOrderExpected),
@@ -340,6 +378,9 @@ mod tests {
     #[test]
     fn a_display_order_that_does_not_fit_falls_back_to_the_written_order() {
         assert_eq!(parse_answer(&single(2), &[], "2"), Ok(Answer::Single(1)));
-        assert_eq!(parse_answer(&single(2), &[5, 0], "1"), Ok(Answer::Single(0)));
+        assert_eq!(
+            parse_answer(&single(2), &[5, 0], "1"),
+            Ok(Answer::Single(0))
+        );
     }
 }

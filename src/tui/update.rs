@@ -12,7 +12,7 @@ use super::state::{
 };
 use super::view::{self, body_height, clamp_scroll, scroll_to};
 use crate::course::QuestionKind;
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, T};
 use crate::progress::{Attempt, Progress, now};
 use crate::quiz::{Answer, Run};
 
@@ -125,11 +125,11 @@ fn remember_place(state: &mut State) {
 
 fn library(state: &mut State, action: Action) {
     let rows = state.library_rows();
+    let page = body_height(state).saturating_sub(1).max(1);
     let Screen::Library(screen) = &mut state.screen else {
         return;
     };
     let last = rows.len().saturating_sub(1);
-    let page = body_height_of(state.height);
     match action {
         Action::Up => screen.selected = screen.selected.saturating_sub(1),
         Action::Down => screen.selected = (screen.selected + 1).min(last),
@@ -160,10 +160,6 @@ fn library(state: &mut State, action: Action) {
         }
         _ => {}
     }
-}
-
-fn body_height_of(height: u16) -> usize {
-    usize::from(height.saturating_sub(3)).max(1)
 }
 
 /// Opens a module; `section` (from the last visit) gets the focus and is opened.
@@ -413,15 +409,13 @@ fn first_input(quiz: &crate::course::Quiz, run: &Run, position: usize) -> Answer
 }
 
 fn quiz(state: &mut State, action: Action) {
-    let lang = state.lang();
     let height = body_height(state);
     let Screen::Quiz(screen) = &mut state.screen else {
         return;
     };
     let at = screen.at;
     if action == Action::Back {
-        let section = None;
-        open_module_keep(state, at, section);
+        back_to_module(state, at);
         return;
     }
     if screen.checked.is_some() {
@@ -447,7 +441,7 @@ fn quiz(state: &mut State, action: Action) {
         return;
     };
     match (&mut screen.input, action) {
-        (_, Action::Activate) => check_answer(state, lang),
+        (_, Action::Activate) => check_answer(state),
         (_, Action::ScrollUp) => screen.scroll = screen.scroll.saturating_sub(1),
         (_, Action::ScrollDown) => screen.scroll += 1,
         (_, Action::PageUp) => screen.scroll = screen.scroll.saturating_sub(height),
@@ -515,7 +509,7 @@ fn quiz(state: &mut State, action: Action) {
 }
 
 /// Goes back to the module from the quiz, with the practice action focused.
-fn open_module_keep(state: &mut State, at: ModuleRef, _section: Option<usize>) {
+fn back_to_module(state: &mut State, at: ModuleRef) {
     open_module(state, at, None);
     if let Screen::Module(screen) = &mut state.screen {
         screen.focus = Focus::Practice;
@@ -630,8 +624,7 @@ fn answer_of(state: &State) -> Result<Answer, &'static str> {
     }
 }
 
-fn check_answer(state: &mut State, lang: Lang) {
-    let _ = lang;
+fn check_answer(state: &mut State) {
     let answer = match answer_of(state) {
         Ok(answer) => answer,
         Err(hint) => {
@@ -767,7 +760,7 @@ fn result(state: &mut State, action: Action) {
     };
     let at = screen.at;
     match action {
-        Action::Back | Action::Activate => open_module_keep(state, at, None),
+        Action::Back | Action::Activate => back_to_module(state, at),
         Action::RepeatWrong => {
             let run = screen.run.clone();
             if run.has_wrong() {
