@@ -306,21 +306,29 @@ pub fn draw_document<T: Copy + PartialEq>(
     }
 }
 
+/// The main keys of the screen; when they do not all fit, the help key keeps its place at the end.
 fn draw_key_bar(state: &State, frame: &mut Frame, area: Rect) {
     let theme = &state.theme;
     let lang = state.lang();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut used = 0;
     let width = usize::from(area.width);
-    for key in help::keys(state).iter().filter(|k| k.in_bar) {
-        let what = key.what.get(lang);
-        let piece = key.keys.width() + 1 + what.width() + 2;
-        if used + piece > width {
+    let keys: Vec<help::Key> = help::keys(state).into_iter().filter(|k| k.in_bar).collect();
+    let piece = |k: &help::Key| k.keys.width() + 1 + k.what.get(lang).width() + 2;
+    let help_key = keys.iter().find(|k| k.what == crate::i18n::T::KeyHelp);
+    let reserved = help_key.map_or(0, piece);
+    let mut used = 0;
+    let mut shown: Vec<&help::Key> = Vec::new();
+    for key in keys.iter().filter(|k| k.what != crate::i18n::T::KeyHelp) {
+        if used + piece(key) + reserved > width {
             break;
         }
-        used += piece;
+        used += piece(key);
+        shown.push(key);
+    }
+    shown.extend(help_key);
+    let mut spans: Vec<Span> = Vec::new();
+    for key in shown {
         spans.push(Span::styled(key.keys, theme.key()));
-        spans.push(Span::raw(format!(" {what}  ")));
+        spans.push(Span::raw(format!(" {}  ", key.what.get(lang))));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -1,0 +1,842 @@
+//! Plain mode end to end: the real binary, driven line by line through stdin as a screen-reader
+//! user or a script would, with the printed text and the stored progress checked afterwards.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use kurs::course::{Course, Module, Question, QuestionKind, load_samples};
+use kurs::markdown;
+
+const WAIT: Duration = Duration::from_secs(30);
+
+/// One running `kurs --plain`, talked to like a learner at a terminal: wait for a prompt, type a line.
+struct Kurs {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    output: Receiver<Vec<u8>>,
+    /// Everything printed so far, byte for byte.
+    all: Vec<u8>,
+    /// How much of `all` earlier calls have returned.
+    seen: usize,
+}
+
+fn kurs_command(progress: &Path, extra: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kurs"));
+    command
+        .arg("--plain")
+        .arg("--progress")
+        .arg(progress)
+        .args(["--seed", "1"])
+        .args(extra)
+        .env_remove("COLUMNS")
+        .env_remove("KURS_COURSES")
+        .env_remove("KURS_PROGRESS");
+    command
+}
+
+impl Kurs {
+    fn start(progress: &Path, extra: &[&str]) -> Kurs {
+        Kurs::spawn(kurs_command(progress, extra))
+    }
+
+    fn spawn(mut command: Command) -> Kurs {
+        let mut child = command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start kurs");
+        let mut stdout = child.stdout.take().expect("stdout is piped");
+        let (send, output) = channel();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = stdout.read(&mut buffer) {
+                if n == 0 || send.send(buffer[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Kurs {
+            stdin: child.stdin.take(),
+            child,
+            output,
+            all: Vec::new(),
+            seen: 0,
+        }
+    }
+
+    /// The output up to the next prompt (a line ending in "> " that names the word for quitting).
+    fn until_prompt(&mut self) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let new = String::from_utf8_lossy(&self.all[self.seen..]).into_owned();
+            let last_line = new.rsplit('\n').next().unwrap_or("");
+            if last_line.ends_with("> ")
+                && (last_line.contains("„ende“") || last_line.contains("“quit”"))
+            {
+                self.seen = self.all.len();
+                return new;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.all.extend_from_slice(&bytes),
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("no prompt within {WAIT:?}; output so far:\n{new}")
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("kurs ended without a prompt; output:\n{new}")
+                }
+            }
+        }
+    }
+
+    fn type_line(&mut self, line: &str) {
+        let stdin = self.stdin.as_mut().expect("input still open");
+        stdin.write_all(line.as_bytes()).expect("write to kurs");
+        stdin.write_all(b"\n").expect("write to kurs");
+        stdin.flush().expect("flush to kurs");
+    }
+
+    /// Types a line and returns what kurs prints until its next prompt.
+    fn say(&mut self, line: &str) -> String {
+        self.type_line(line);
+        self.until_prompt()
+    }
+
+    /// Types a last line (or none) and waits for kurs to end on its own.
+    fn last(mut self, line: Option<&str>) -> Ended {
+        if let Some(line) = line {
+            self.type_line(line);
+        }
+        self.end()
+    }
+
+    /// Closes the input (end of the script) and waits for kurs to end.
+    fn end(mut self) -> Ended {
+        drop(self.stdin.take());
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.all.extend_from_slice(&bytes),
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = self.child.kill();
+                    panic!(
+                        "kurs did not end; output:\n{}",
+                        String::from_utf8_lossy(&self.all)
+                    );
+                }
+            }
+        }
+        let output = self.child.wait_with_output().expect("wait for kurs");
+        Ended {
+            rest: String::from_utf8_lossy(&self.all[self.seen..]).into_owned(),
+            all: self.all,
+            status: output.status,
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+struct Ended {
+    /// What was printed after the last prompt returned.
+    rest: String,
+    all: Vec<u8>,
+    status: ExitStatus,
+    stderr: String,
+}
+
+impl Ended {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.all).into_owned()
+    }
+}
+
+/// The number of the menu line that contains `text`, as the learner would find it by listening.
+fn number_of(screen: &str, text: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|line| line.split_once(". "))
+        .filter(|(n, rest)| n.bytes().all(|b| b.is_ascii_digit()) && rest.contains(text))
+        .map(|(n, _)| n.to_string())
+        .last()
+        .unwrap_or_else(|| panic!("no menu line with {text:?} in:\n{screen}"))
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The numbered lines at the end of a question: display number → text.
+fn shown(screen: &str) -> Vec<(String, String)> {
+    screen
+        .lines()
+        .skip_while(|line| !line.starts_with("Frage ") && !line.starts_with("Question "))
+        .filter_map(|line| line.split_once(". "))
+        .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map(|(n, text)| (n.to_string(), text.to_string()))
+        .collect()
+}
+
+fn number_shown(shown: &[(String, String)], text: &str) -> String {
+    let text = one_line(text);
+    shown
+        .iter()
+        .rev()
+        .find(|(_, t)| *t == text)
+        .map(|(n, _)| n.clone())
+        .unwrap_or_else(|| panic!("{text:?} is not among {shown:?}"))
+}
+
+/// The question on screen, found by its prompt as printed.
+fn question_on<'a>(module: &'a Module, screen: &str) -> &'a Question {
+    let quiz = module.quiz.as_ref().expect("the module has a quiz");
+    quiz.questions
+        .iter()
+        .find(|q| {
+            let first = markdown::render(&q.prompt, 80, markdown::Style::PLAIN)
+                .iter()
+                .map(|l| l.text())
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
+            screen.contains(first.trim())
+        })
+        .unwrap_or_else(|| panic!("no question of the module matches:\n{screen}"))
+}
+
+/// What a learner who knows (or does not know) the answer types, read off the screen.
+fn answer_for(question: &Question, screen: &str, right: bool) -> String {
+    let shown = shown(screen);
+    match &question.kind {
+        QuestionKind::Single { choices } => {
+            let choice = choices
+                .iter()
+                .find(|c| c.correct == right)
+                .expect("a choice");
+            number_shown(&shown, &choice.text)
+        }
+        QuestionKind::Multiple { choices } => {
+            if right {
+                let numbers: Vec<String> = choices
+                    .iter()
+                    .filter(|c| c.correct)
+                    .map(|c| number_shown(&shown, &c.text))
+                    .collect();
+                numbers.join(",")
+            } else {
+                let wrong = choices.iter().find(|c| !c.correct).expect("a wrong choice");
+                number_shown(&shown, &wrong.text)
+            }
+        }
+        QuestionKind::TrueFalse { answer } => {
+            if *answer == right { "ja" } else { "nein" }.to_string()
+        }
+        QuestionKind::Text { accept } => {
+            if right {
+                accept[0].clone()
+            } else {
+                "ganz sicher falsch".to_string()
+            }
+        }
+        QuestionKind::Order { items } => {
+            if right {
+                let numbers: Vec<String> = items
+                    .iter()
+                    .map(|item| number_shown(&shown, item))
+                    .collect();
+                numbers.join(" ")
+            } else {
+                // Items are never shown in the right order, so the order shown is wrong.
+                (1..=items.len())
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+        }
+    }
+}
+
+fn sample_c2() -> (Course, Module) {
+    let (library, _) = load_samples();
+    let course = library
+        .courses
+        .into_iter()
+        .find(|c| c.id == "digitale-kompetenzen")
+        .expect("the sample course digitale-kompetenzen");
+    let module = course
+        .module("c2-messenger-sms")
+        .expect("module C2")
+        .clone();
+    (course, module)
+}
+
+/// From the first prompt to the menu of module C2 of the sample course.
+fn open_c2(kurs: &mut Kurs) -> String {
+    let mut screen = kurs.until_prompt();
+    if screen.contains("Kurs wählen") {
+        screen = kurs.say(&number_of(&screen, "Digitale Kompetenzen"));
+    }
+    let number = number_of(&screen, "C2 Messenger & SMS");
+    kurs.say(&number)
+}
+
+/// Answers every question of the run on screen, right or wrong by `right(n)`; returns the result screen.
+fn answer_quiz(
+    kurs: &mut Kurs,
+    module: &Module,
+    mut screen: String,
+    right: impl Fn(usize) -> bool,
+) -> String {
+    let mut n = 0;
+    while !screen.contains("Ergebnis:") && !screen.contains("Result:") {
+        let question = question_on(module, &screen);
+        screen = kurs.say(&answer_for(question, &screen, right(n)));
+        n += 1;
+        assert!(n < 100, "the quiz does not end");
+    }
+    screen
+}
+
+fn progress_json(progress: &Path, extra: &[&str]) -> serde_json::Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_kurs"))
+        .args(["progress", "--json", "--progress"])
+        .arg(progress)
+        .args(extra)
+        .env_remove("KURS_COURSES")
+        .output()
+        .expect("run kurs progress");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("kurs progress --json prints JSON")
+}
+
+fn module_json(json: &serde_json::Value, course: &str, module: &str) -> serde_json::Value {
+    json["courses"]
+        .as_array()
+        .and_then(|courses| courses.iter().find(|c| c["id"] == course))
+        .and_then(|c| c["modules"].as_array())
+        .and_then(|modules| modules.iter().find(|m| m["id"] == module))
+        .cloned()
+        .unwrap_or_else(|| panic!("no {course}/{module} in {json:#}"))
+}
+
+/// Every byte that could start or be part of a terminal control sequence: C0 except line breaks, DEL, C1.
+fn control_characters(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| (c.is_control() && c != '\n') || c == '\u{7f}')
+        .collect()
+}
+
+/// A small German course with one question of each type, never shuffled, in a temporary folder.
+fn mini_course(dir: &Path) -> PathBuf {
+    let course = dir.join("mini");
+    std::fs::create_dir_all(&course).expect("create course folder");
+    std::fs::write(
+        course.join("course.toml"),
+        r#"id = "mini"
+title = "Mini"
+language = "de"
+modules = ["m1.toml"]
+"#,
+    )
+    .expect("write course.toml");
+    std::fs::write(
+        course.join("m1.toml"),
+        r#"id = "m1-alles"
+code = "M1"
+title = "Alle Fragetypen"
+
+[[section]]
+title = "Erster Abschnitt"
+body = "Ein **kurzer** Text."
+
+[[section]]
+title = "Zweiter Abschnitt"
+body = "- eins\n- zwei"
+
+[quiz]
+shuffle = false
+
+[[quiz.question]]
+type = "single"
+prompt = "Einzelfrage?"
+[[quiz.question.choice]]
+text = "Falsch A"
+[[quiz.question.choice]]
+text = "Richtig B"
+correct = true
+
+[[quiz.question]]
+type = "multiple"
+prompt = "Mehrfachfrage?"
+[[quiz.question.choice]]
+text = "Ja 1"
+correct = true
+[[quiz.question.choice]]
+text = "Nein 2"
+[[quiz.question.choice]]
+text = "Ja 3"
+correct = true
+
+[[quiz.question]]
+type = "true_false"
+prompt = "Wahrfrage?"
+answer = true
+
+[[quiz.question]]
+type = "text"
+prompt = "Textfrage?"
+accept = ["Antwort"]
+
+[[quiz.question]]
+type = "order"
+prompt = "Reihenfolge?"
+items = ["erstens", "zweitens", "drittens"]
+"#,
+    )
+    .expect("write m1.toml");
+    course
+}
+
+fn mini(dir: &Path) -> Kurs {
+    let course = mini_course(dir);
+    Kurs::start(
+        &dir.join("p.toml"),
+        &[course.to_str().expect("UTF-8 temp path")],
+    )
+}
+
+/// From the start to the first question of the mini course.
+fn mini_quiz(kurs: &mut Kurs) -> String {
+    let screen = kurs.until_prompt();
+    let screen = kurs.say(&number_of(&screen, "M1 Alle Fragetypen"));
+    kurs.say(&number_of(&screen, "Quiz machen"))
+}
+
+#[test]
+fn sample_course_c2_read_answered_wrong_and_right_marked_learned_and_quit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let progress = dir.path().join("p.toml");
+    let (_, module) = sample_c2();
+    let mut kurs = Kurs::start(&progress, &[]);
+
+    let menu = open_c2(&mut kurs);
+    assert!(
+        menu.contains("Modul C2 Messenger & SMS: nicht begonnen"),
+        "{menu}"
+    );
+    let read = kurs.say(&number_of(&menu, "Alle Abschnitte lesen"));
+    for (i, section) in module.sections.iter().enumerate() {
+        let heading = format!(
+            "Abschnitt {} von {}: {}",
+            i + 1,
+            module.sections.len(),
+            section.title
+        );
+        assert!(read.contains(&heading), "missing {heading:?} in:\n{read}");
+    }
+
+    // First attempt: every other answer wrong.
+    let first = kurs.say(&number_of(&read, "Quiz machen"));
+    assert!(first.contains("Frage 1 | 6"), "{first}");
+    let result = answer_quiz(&mut kurs, &module, first, |n| n % 2 == 0);
+    assert!(
+        result.contains("Ergebnis: 3 von 6 Punkten (50 %)"),
+        "{result}"
+    );
+    assert!(
+        result.contains("Nicht bestanden. Bestanden ab 60 %."),
+        "{result}"
+    );
+    assert!(
+        result.contains("✓ Richtig") && result.contains("✗ Leider falsch"),
+        "{result}"
+    );
+
+    // Second attempt: only the wrong ones, now right; the right ones are carried.
+    let again = kurs.say(&number_of(&result, "Falsche Antworten wiederholen"));
+    assert!(again.contains("Frage 1 | 3"), "{again}");
+    let result = answer_quiz(&mut kurs, &module, again, |_| true);
+    assert!(
+        result.contains("Ergebnis: 6 von 6 Punkten (100 %)"),
+        "{result}"
+    );
+    assert!(result.contains("Bestanden. Bestanden ab 60 %."), "{result}");
+    assert!(
+        result.contains("3 Fragen waren schon im letzten Versuch richtig"),
+        "{result}"
+    );
+    assert!(
+        result.contains("Modul C2 Messenger & SMS: bestanden, beste Punktzahl 100 %"),
+        "{result}"
+    );
+
+    let menu = kurs.say("zurück");
+    let marked = kurs.say(&number_of(&menu, "Als „Gelernt“ markieren"));
+    assert!(marked.contains("„Gelernt“ zurücknehmen"), "{marked}");
+    let ended = kurs.last(Some("ende"));
+    assert!(ended.status.success(), "{}", ended.stderr);
+    assert!(ended.rest.contains("Tschüss!"), "{}", ended.rest);
+
+    let json = progress_json(&progress, &[]);
+    let c2 = module_json(&json, "digitale-kompetenzen", "c2-messenger-sms");
+    assert_eq!(c2["status"], "passed", "{c2:#}");
+    assert_eq!(c2["learned"], true, "{c2:#}");
+    assert_eq!(c2["attempts"], 2, "{c2:#}");
+    assert_eq!(c2["best_percent"], 100, "{c2:#}");
+    assert_eq!(c2["passed"], true, "{c2:#}");
+    let stored = std::fs::read_to_string(&progress).expect("progress file");
+    assert!(stored.contains("opened_sections = [0, 1, 2]"), "{stored}");
+}
+
+#[test]
+fn wrong_answers_get_the_right_answer_and_the_explanation() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, module) = sample_c2();
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &[]);
+    let menu = open_c2(&mut kurs);
+    let mut screen = kurs.say(&number_of(&menu, "Quiz machen"));
+    let question = question_on(&module, &screen);
+    screen = kurs.say(&answer_for(question, &screen, false));
+    assert!(screen.contains("✗ Leider falsch"), "{screen}");
+    assert!(screen.contains("Richtige Antwort"), "{screen}");
+    if question.explanation.is_some() {
+        assert!(screen.contains("Erklärung:"), "{screen}");
+    }
+    let ended = kurs.last(Some("ende"));
+    assert!(ended.status.success());
+}
+
+#[test]
+fn the_next_start_resumes_in_the_last_module() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let progress = dir.path().join("p.toml");
+    let mut kurs = Kurs::start(&progress, &[]);
+    let menu = open_c2(&mut kurs);
+    kurs.say(&number_of(&menu, "Einen Abschnitt lesen"));
+    let read = kurs.say("2");
+    assert!(read.contains("Abschnitt 2 von"), "{read}");
+    assert!(
+        read.contains("2. Messenger für die Arbeit im Vergleich (gelesen)"),
+        "{read}"
+    );
+    assert!(kurs.last(Some("ende")).status.success());
+
+    let mut kurs = Kurs::start(&progress, &[]);
+    let screen = kurs.until_prompt();
+    assert!(
+        screen.starts_with("Weiter bei Modul C2 Messenger & SMS, Abschnitt „Messenger für die Arbeit im Vergleich“."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Modul C2 Messenger & SMS: begonnen"),
+        "{screen}"
+    );
+    assert!(kurs.end().status.success());
+}
+
+#[test]
+fn bad_answers_get_one_sentence_and_the_question_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini(dir.path());
+    let first = mini_quiz(&mut kurs);
+    assert!(first.contains("Frage 1 | 5"), "{first}");
+    let cases: [(&str, &[&str], &str); 5] = [
+        (
+            "2",
+            &["0", "3", "1,2", "zwei"],
+            "Bitte genau eine Nummer eingeben, zum Beispiel 2.",
+        ),
+        (
+            "1,3",
+            &["1,1", "4", "alle"],
+            "Bitte eine oder mehrere Nummern eingeben, zum Beispiel 1,3 oder 1 3.",
+        ),
+        (
+            "ja",
+            &["vielleicht", "3"],
+            "Bitte „ja“ oder „nein“ eingeben (auch: wahr/falsch).",
+        ),
+        ("Antwort", &["   "], "Bitte eine Antwort eingeben."),
+        (
+            "1 2 3",
+            &["1 2", "1 1 2", "1 2 4", "erst"],
+            "Bitte alle Nummern in der richtigen Reihenfolge eingeben, zum Beispiel 3 1 2.",
+        ),
+    ];
+    for (n, (right, bad, expected)) in cases.iter().enumerate() {
+        for line in *bad {
+            let screen = kurs.say(line);
+            let lines: Vec<&str> = screen.lines().collect();
+            assert_eq!(
+                lines.len(),
+                2,
+                "one sentence and the prompt again for {line:?}:\n{screen}"
+            );
+            assert_eq!(lines[0], *expected, "{line:?}");
+            assert!(
+                !screen.contains("Frage "),
+                "the question is not repeated in full: {screen}"
+            );
+        }
+        let screen = kurs.say(right);
+        assert!(
+            screen.contains("✓ Richtig"),
+            "question {} with {right:?}:\n{screen}",
+            n + 1
+        );
+    }
+    let ended = kurs.last(Some("ende"));
+    assert!(ended.text().contains("Ergebnis: 5 von 5 Punkten (100 %)"));
+}
+
+#[test]
+fn empty_lines_are_refused_at_menus_and_questions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini(dir.path());
+    let screen = kurs.until_prompt();
+    let again = kurs.say("");
+    assert_eq!(
+        again.lines().next(),
+        Some("Bitte eine Zahl aus der Liste eingeben."),
+        "{again}"
+    );
+    let screen = kurs.say(&number_of(&screen, "M1 Alle Fragetypen"));
+    let screen = kurs.say(&number_of(&screen, "Quiz machen"));
+    assert!(screen.contains("Frage 1 | 5"));
+    let again = kurs.say("");
+    assert_eq!(
+        again.lines().next(),
+        Some("Bitte genau eine Nummer eingeben, zum Beispiel 2."),
+        "{again}"
+    );
+    let ended = kurs.last(Some("ende"));
+    assert!(ended.status.success());
+    let stored = std::fs::read_to_string(dir.path().join("p.toml")).unwrap_or_default();
+    assert!(
+        !stored.contains("questions"),
+        "nothing was answered:\n{stored}"
+    );
+}
+
+#[test]
+fn an_extremely_long_line_is_refused_and_the_session_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini(dir.path());
+    let screen = kurs.until_prompt();
+    let long = "7".repeat(1_000_000);
+    let again = kurs.say(&long);
+    assert!(
+        again.contains("Bitte eine Zahl aus der Liste eingeben."),
+        "{}",
+        &again[..again.len().min(500)]
+    );
+    assert!(
+        again.len() < 2_000,
+        "the echo of a huge line is cut: {} bytes",
+        again.len()
+    );
+    let screen = kurs.say(&number_of(&screen, "M1 Alle Fragetypen"));
+    let screen = kurs.say(&number_of(&screen, "Quiz machen"));
+    assert!(screen.contains("Frage 1 | 5"));
+    // A huge text answer is just wrong, not a problem.
+    kurs.say("2");
+    kurs.say("1 3");
+    kurs.say("ja");
+    let screen = kurs.say(&"ä".repeat(500_000));
+    assert!(
+        screen.contains("✗ Leider falsch"),
+        "{}",
+        &screen[..screen.len().min(500)]
+    );
+    let ended = kurs.last(Some("ende"));
+    assert!(ended.status.success(), "{}", ended.stderr);
+}
+
+#[test]
+fn end_of_input_in_the_middle_of_a_question_saves_and_exits_cleanly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let progress = dir.path().join("p.toml");
+    let mut kurs = mini(dir.path());
+    mini_quiz(&mut kurs);
+    let second = kurs.say("2");
+    assert!(second.contains("Frage 2 | 5"), "{second}");
+    let ended = kurs.end();
+    assert!(
+        ended.status.success(),
+        "exit {:?}: {}",
+        ended.status,
+        ended.stderr
+    );
+    assert_eq!(
+        ended.rest,
+        "\nEingabe beendet. Fortschritt gespeichert. Tschüss!\n"
+    );
+
+    let course = dir.path().join("mini");
+    let json = progress_json(&progress, &[course.to_str().expect("UTF-8")]);
+    let m1 = module_json(&json, "mini", "m1-alles");
+    assert_eq!(m1["status"], "in_progress", "{m1:#}");
+    assert_eq!(
+        m1["attempts"], 0,
+        "an unfinished attempt is not recorded: {m1:#}"
+    );
+    let stored = std::fs::read_to_string(&progress).expect("progress file");
+    assert!(stored.contains("last_module = \"m1-alles\""), "{stored}");
+    assert!(
+        stored.contains("[courses.mini.modules.m1-alles.questions.q1]"),
+        "{stored}"
+    );
+}
+
+#[test]
+fn end_of_input_in_the_middle_of_a_line_still_counts_the_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini(dir.path());
+    mini_quiz(&mut kurs);
+    let stdin = kurs.stdin.as_mut().expect("input open");
+    stdin.write_all(b"2").expect("write");
+    let ended = kurs.end();
+    assert!(ended.status.success());
+    assert!(ended.rest.contains("✓ Richtig"), "{}", ended.rest);
+    assert!(
+        ended
+            .rest
+            .ends_with("Eingabe beendet. Fortschritt gespeichert. Tschüss!\n"),
+        "{}",
+        ended.rest
+    );
+}
+
+#[test]
+fn back_leaves_the_quiz_and_quit_words_work_in_both_languages() {
+    for quit in ["ende", "quit", "Q", "ENDE"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut kurs = mini(dir.path());
+        mini_quiz(&mut kurs);
+        let menu = kurs.say("back");
+        assert!(menu.contains("Quiz machen"), "{menu}");
+        let ended = kurs.last(Some(quit));
+        assert!(ended.status.success());
+        assert!(
+            ended.rest.ends_with("Fortschritt gespeichert. Tschüss!\n"),
+            "{quit}: {}",
+            ended.rest
+        );
+    }
+}
+
+#[test]
+fn lang_en_speaks_english() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = mini_course(dir.path());
+    let mut kurs = Kurs::start(
+        &dir.path().join("p.toml"),
+        &["--lang", "en", course.to_str().expect("UTF-8")],
+    );
+    let screen = kurs.until_prompt();
+    assert!(
+        screen.contains("Module M1 Alle Fragetypen: not started"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Choose a module: type a number, “back” or “quit” > "),
+        "{screen}"
+    );
+    let screen = kurs.say("1");
+    let screen = kurs.say(&number_of(&screen, "Take the quiz"));
+    assert!(screen.contains("Question 1 | 5"), "{screen}");
+    let screen = kurs.say("1");
+    assert!(screen.contains("✗ Sorry, that is wrong"), "{screen}");
+    assert!(screen.contains("Right answer: Richtig B"), "{screen}");
+    let ended = kurs.end();
+    assert!(
+        ended
+            .rest
+            .contains("End of input. Progress saved. Goodbye!")
+    );
+}
+
+#[test]
+fn output_that_is_not_a_terminal_gets_plain_mode_without_asking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = mini_course(dir.path());
+    let output = Command::new(env!("CARGO_BIN_EXE_kurs"))
+        .arg("--progress")
+        .arg(dir.path().join("p.toml"))
+        .arg(&course)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run kurs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success());
+    assert!(
+        text.contains("1. Modul M1 Alle Fragetypen: nicht begonnen"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("Eingabe beendet. Fortschritt gespeichert. Tschüss!\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_whole_session_prints_no_control_characters() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, module) = sample_c2();
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &[]);
+    let menu = open_c2(&mut kurs);
+    let read = kurs.say(&number_of(&menu, "Alle Abschnitte lesen"));
+    let first = kurs.say(&number_of(&read, "Quiz machen"));
+    let result = answer_quiz(&mut kurs, &module, first, |n| n % 3 == 0);
+    kurs.say(&number_of(&result, "Alle Fragen wiederholen"));
+    // Typed escape sequences are echoed harmlessly, too.
+    kurs.say("\u{1b}[2J\u{9b}31m\u{7}");
+    let ended = kurs.last(Some("ende"));
+    assert!(ended.status.success());
+    let text = ended.text();
+    assert!(!ended.all.contains(&0x1b), "an ESC byte was printed");
+    assert_eq!(control_characters(&text), Vec::<char>::new(), "{text}");
+}
+
+#[test]
+fn a_file_name_with_escape_sequences_is_printed_harmlessly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A folder where the progress file should be: kurs cannot read it and says so, naming the path.
+    let hostile = dir.path().join("\u{1b}]0;owned\u{7}\u{1b}[31mp.toml");
+    std::fs::create_dir(&hostile).expect("create folder");
+    let course = mini_course(dir.path());
+    let mut kurs = Kurs::start(&hostile, &[course.to_str().expect("UTF-8")]);
+    let screen = kurs.until_prompt();
+    assert!(
+        screen.contains("p.toml"),
+        "the notice names the file: {screen}"
+    );
+    let ended = kurs.end();
+    assert!(!ended.all.contains(&0x1b), "{}", ended.text());
+    assert_eq!(control_characters(&ended.text()), Vec::<char>::new());
+}
+
+#[test]
+fn a_module_file_given_opens_that_module() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = mini_course(dir.path());
+    let mut kurs = Kurs::start(
+        &dir.path().join("p.toml"),
+        &[course.join("m1.toml").to_str().expect("UTF-8")],
+    );
+    let screen = kurs.until_prompt();
+    assert!(
+        screen.starts_with("\nModul M1 Alle Fragetypen: nicht begonnen"),
+        "{screen}"
+    );
+    assert!(screen.contains("Aktion wählen"), "{screen}");
+    assert!(kurs.end().status.success());
+}
