@@ -12,11 +12,7 @@ pub enum Lang {
 impl Lang {
     /// The UI language for a BCP 47 tag: `de`, `de-AT`, … → German; `en-GB` → English.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
         match primary.as_str() {
             "de" => Some(Lang::De),
             "en" => Some(Lang::En),

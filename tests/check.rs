@@ -325,3 +325,28 @@ fn unknown_key_suggests_the_right_one() {
 fn bad_usage_exits_with_two() {
     assert_eq!(kurs(&["check", "--format", "xml"]).status.code(), Some(2));
 }
+
+#[test]
+fn windows_line_endings_are_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fixtures().parent().unwrap().join("player/kurs-de");
+    for entry in std::fs::read_dir(&source).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace('\n', "\r\n");
+        std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
+    }
+    let output = kurs(&["check", "--deny-warnings", dir.path().to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let (library, _) = kurs::course::load_path(dir.path());
+    assert!(
+        !library.courses[0].modules[0].sections[0]
+            .body
+            .contains('\r')
+    );
+}

@@ -471,7 +471,10 @@ fn load_course(files: &dyn Files, dir: &Path) -> (Option<Course>, Report, Option
         }
     }
 
-    report.diagnostics.extend(ctx.finish());
+    // `course.toml` first, then the modules in the order listed.
+    let mut diagnostics = ctx.finish();
+    diagnostics.append(&mut report.diagnostics);
+    report.diagnostics = diagnostics;
     sort_by_place(&mut report.diagnostics);
     let course = match (course_ok, id, title) {
         (true, Some((id, _)), Some((title, _))) => Some(Course {
@@ -1150,14 +1153,22 @@ impl<'a> Ctx<'a> {
             );
         }
         self.control_characters(text, span.clone());
-        Some((text.to_string(), span))
+        // Files saved with Windows line endings keep `\r\n` inside multi-line strings.
+        Some((text.replace("\r\n", "\n"), span))
     }
 
     fn control_characters(&mut self, text: &str, span: Range<usize>) {
-        if let Some(c) = text
-            .chars()
-            .find(|&c| c.is_control() && c != '\n' && c != '\t')
-        {
+        let mut chars = text.chars().peekable();
+        let mut found = None;
+        while let Some(c) = chars.next() {
+            // A carriage return is harmless only as part of a Windows line ending.
+            let line_ending = c == '\r' && chars.peek() == Some(&'\n');
+            if c.is_control() && c != '\n' && c != '\t' && !line_ending {
+                found = Some(c);
+                break;
+            }
+        }
+        if let Some(c) = found {
             let place = self.control_place(text, c, span);
             self.push(
                 self.diag(

@@ -871,3 +871,288 @@ fn echo_of(line: &str) -> String {
 fn one_line_keeping_spaces(line: &str) -> String {
     sanitize(line).replace(['\n', '\t'], " ")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::course::{Area, Choice, Section};
+    use crate::diagnostic::Report;
+
+    /// Clear screen, set window title, a C1 CSI, a device control string, a bell.
+    const HOSTILE: &str = "\u{1b}[2J\u{1b}]0;owned\u{7}\u{9b}31m\u{1b}P+q\u{1b}\\\u{90}";
+
+    fn choice(text: &str, correct: bool, feedback: Option<&str>) -> Choice {
+        Choice {
+            text: text.to_string(),
+            correct,
+            feedback: feedback.map(str::to_string),
+        }
+    }
+
+    fn question(id: &str, prompt: &str, explanation: &str, kind: QuestionKind) -> Question {
+        Question {
+            id: id.to_string(),
+            prompt: prompt.to_string(),
+            explanation: Some(explanation.to_string()),
+            kind,
+        }
+    }
+
+    /// One course whose every text carries `x`, with one question of each type, never shuffled.
+    fn library(x: &str) -> Library {
+        let questions = vec![
+            question(
+                "q1",
+                &format!("Single {x}?"),
+                &format!("Explained {x}"),
+                QuestionKind::Single {
+                    choices: vec![
+                        choice(&format!("wrong {x}"), false, Some(&format!("no {x}"))),
+                        choice(&format!("right {x}"), true, None),
+                    ],
+                },
+            ),
+            question(
+                "q2",
+                &format!("Multiple {x}?"),
+                &format!("Explained {x}"),
+                QuestionKind::Multiple {
+                    choices: vec![
+                        choice(&format!("yes {x}"), true, None),
+                        choice(&format!("no {x}"), false, Some(&format!("not {x}"))),
+                    ],
+                },
+            ),
+            question(
+                "q3",
+                &format!("True {x}?"),
+                &format!("Explained {x}"),
+                QuestionKind::TrueFalse { answer: true },
+            ),
+            question(
+                "q4",
+                &format!("Text {x}?"),
+                &format!("Explained {x}"),
+                QuestionKind::Text {
+                    accept: vec![format!("word {x}")],
+                },
+            ),
+            question(
+                "q5",
+                &format!("Order {x}?"),
+                &format!("Explained {x}"),
+                QuestionKind::Order {
+                    items: vec![format!("first {x}"), format!("second {x}")],
+                },
+            ),
+        ];
+        let module = Module {
+            id: "m1".to_string(),
+            code: Some(format!("M{x}1")),
+            title: format!("Module {x}"),
+            intro: Some(format!("Intro {x}")),
+            sections: vec![
+                Section {
+                    title: format!("One {x}"),
+                    body: format!("Body {x}\n\n- item {x}\n\n[link {x}](https://example.org/{x})"),
+                },
+                Section {
+                    title: format!("Two {x}"),
+                    body: format!("> quote {x}"),
+                },
+            ],
+            quiz: Some(Quiz {
+                title: Some(format!("Quiz {x}")),
+                pass_percent: 60,
+                shuffle: false,
+                questions,
+            }),
+            path: PathBuf::from("m1.toml"),
+        };
+        Library {
+            courses: vec![Course {
+                id: "c".to_string(),
+                title: format!("Course {x}"),
+                language: "en".to_string(),
+                description: Some(format!("About {x}")),
+                pass_percent: 60,
+                areas: vec![Area {
+                    code: Some(format!("A{x}")),
+                    title: Some(format!("Area {x}")),
+                    modules: vec![0],
+                }],
+                modules: vec![module],
+                path: PathBuf::from("c"),
+            }],
+        }
+    }
+
+    fn session(library: Library, dir: &Path, notices: Vec<String>) -> Session {
+        let (store, _) = ProgressStore::open(dir.join("p.toml"));
+        Session {
+            library,
+            store,
+            notices,
+            report: Report::default(),
+            open: None,
+        }
+    }
+
+    fn args() -> PlayArgs {
+        PlayArgs {
+            seed: Some(1),
+            plain: true,
+            ..PlayArgs::default()
+        }
+    }
+
+    fn play(session: Session, script: &str) -> (String, ExitCode) {
+        let mut output = Vec::new();
+        let code = run_with(session, &args(), script.as_bytes(), &mut output);
+        let text = String::from_utf8(output).expect("plain output is UTF-8");
+        (text, code)
+    }
+
+    /// Everything a session can show: notices, menus, all sections, every question answered wrong
+    /// with feedback and right answers, the result, a repeat, "Gelernt", and a typed escape sequence.
+    const EVERYTHING: &str =
+        "1\n1\n2\n1\n2\nback\n3\n1\n2\nno\nnope\n1 2\n1\nback\n4\n\u{1b}[31m\nback\nquit\n";
+
+    #[test]
+    fn course_text_with_escape_sequences_reaches_the_output_neutralised() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let notice = format!("notice {HOSTILE}");
+        let (text, code) = play(
+            session(library(HOSTILE), dir.path(), vec![notice]),
+            EVERYTHING,
+        );
+        assert_eq!(code, ExitCode::SUCCESS);
+        let controls: Vec<char> = text
+            .chars()
+            .filter(|&c| (c.is_control() && c != '\n') || c == '\u{7f}')
+            .collect();
+        assert_eq!(controls, Vec::<char>::new(), "{text}");
+        // The readable rest of every text is still there.
+        for shown in [
+            "Course",
+            "Module",
+            "Intro",
+            "One",
+            "Body",
+            "quote",
+            "Quiz",
+            "wrong",
+            "Explained",
+            "second",
+            "Goodbye",
+        ] {
+            assert!(text.contains(shown), "{shown} missing in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_same_session_with_harmless_text_says_everything_in_words() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (text, code) = play(session(library("x"), dir.path(), Vec::new()), EVERYTHING);
+        assert_eq!(code, ExitCode::SUCCESS);
+        for said in [
+            "Course x: 0 / 1 passed",
+            "Ax Area x",
+            "1. Module Mx1 Module x: not started",
+            "Section 1 of 2: One x",
+            "1. One x (read)",
+            "1. Read all sections\n2. Read one section\n3. Take the quiz: Quiz x\n4. Mark as learned\n",
+            "Quiz x: 5 questions. Pass mark 60%.",
+            "Question 1 | 5\nSingle x?\n1. wrong x\n2. right x\n",
+            "✗ Sorry, that is wrong\nOn “wrong x”:\nno x\nRight answer: right x\nExplanation:\nExplained x\n",
+            "Right answer: True",
+            "Right answer: word x",
+            "Right answer:\n1. first x\n2. second x\n",
+            "Result: 0 of 5 points (0%)\nNot passed. Pass mark 60%.\n",
+            "1. ✗ Sorry, that is wrong: Single x?",
+            "Module Mx1 Module x: in progress, best score 0%",
+            "1. Repeat the wrong ones\n2. Repeat all questions\n",
+            "Module Mx1 Module x: learned, best score 0%",
+            "4. Unmark as learned",
+            "Progress saved. Goodbye!\n",
+        ] {
+            assert!(text.contains(said), "{said:?} missing in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn answers_and_attempts_are_recorded_as_the_player_records_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // Order items start as [second, first] with seed 1 for two items (never the right order).
+        let script = "1\n3\n2\n1\nja\nword x\n2 1\n";
+        let (text, code) = play(session(library("x"), dir.path(), Vec::new()), script);
+        assert_eq!(code, ExitCode::SUCCESS);
+        assert!(
+            text.contains("Result: 5 of 5 points (100%)\nPassed. Pass mark 60%.\n"),
+            "{text}"
+        );
+        let (store, _) = ProgressStore::open(dir.path().join("p.toml"));
+        let progress = store.progress();
+        let module = progress.module("c", "m1").expect("module progress");
+        assert_eq!(module.attempts.len(), 1);
+        let attempt = &module.attempts[0];
+        assert_eq!((attempt.points, attempt.max, attempt.passed), (5, 5, true));
+        assert!(attempt.results.values().all(|right| *right));
+        assert_eq!(module.questions.len(), 5);
+        let library = library("x");
+        let q1 = &library.courses[0].modules[0]
+            .quiz
+            .as_ref()
+            .expect("quiz")
+            .questions[0];
+        assert_eq!(module.questions["q1"].fingerprint, q1.fingerprint());
+        assert_eq!(progress.last_course.as_deref(), Some("c"));
+        assert!(
+            text.ends_with("\nEnd of input. Progress saved. Goodbye!\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn end_of_input_inside_a_question_ends_cleanly_after_the_prompt() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (text, code) = play(session(library("x"), dir.path(), Vec::new()), "1\n3\n");
+        assert_eq!(code, ExitCode::SUCCESS);
+        assert!(
+            text.ends_with("Type the number of your answer (or “back”, “quit”) > \nEnd of input. Progress saved. Goodbye!\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_progress_file_that_cannot_be_saved_is_told_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut session = session(library("x"), dir.path(), Vec::new());
+        session.store.set_write_failure(true);
+        let (text, _) = play(session, "1\n1\n3\n2\n1\n");
+        let told = text.matches("Progress is not being saved").count();
+        assert_eq!(told, 1, "{text}");
+    }
+
+    #[test]
+    fn resuming_names_the_module_and_section() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        play(session(library("x"), dir.path(), Vec::new()), "1\n2\n2\n");
+        let (text, _) = play(session(library("x"), dir.path(), Vec::new()), "");
+        assert!(
+            text.starts_with("Continuing with module Mx1 Module x, section “Two x”.\n\nModule Mx1 Module x: in progress\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn typed_lines_are_echoed_cut_and_without_control_characters() {
+        let echo = echo_of("1\u{1b}[2J\u{9b}");
+        assert!(echo.starts_with('1') && echo.contains("[2J"), "{echo:?}");
+        assert!(!echo.chars().any(char::is_control), "{echo:?}");
+        let long = "a".repeat(10_000);
+        assert_eq!(echo_of(&long).chars().count(), 201);
+    }
+}

@@ -206,8 +206,14 @@ impl Progress {
         match course {
             Some(course) => {
                 self.courses.remove(course);
+                if self.last_course.as_deref() == Some(course) {
+                    self.last_course = None;
+                }
             }
-            None => self.courses.clear(),
+            None => {
+                self.courses.clear();
+                self.last_course = None;
+            }
         }
     }
 }
