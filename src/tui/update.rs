@@ -46,7 +46,7 @@ pub fn update(state: &mut State, action: Action) {
 /// After any change: scroll positions back inside their content, focus visible.
 fn settle(state: &mut State) {
     let height = body_height(state);
-    let width = usize::from(state.width);
+    let width = view::content_width(state.width);
     match &state.screen {
         Screen::Library(screen) => {
             let doc = view::library::document(state, screen, width);
@@ -147,7 +147,7 @@ fn library(state: &mut State, action: Action) {
         Action::Click { row, .. } => {
             let line = screen.scroll + usize::from(row.saturating_sub(1));
             let screen = screen.clone();
-            let doc = view::library::document(state, &screen, usize::from(state.width));
+            let doc = view::library::document(state, &screen, view::content_width(state.width));
             if let Some(Some(target)) = doc.targets.get(line)
                 && let Some(&at) = rows.get(*target)
             {
@@ -209,7 +209,7 @@ fn focus_order(count: usize) -> Vec<Focus> {
 
 fn focus_visible(state: &mut State) {
     let height = body_height(state);
-    let width = usize::from(state.width);
+    let width = view::content_width(state.width);
     let Screen::Module(screen) = &state.screen else {
         return;
     };
@@ -275,7 +275,7 @@ fn module(state: &mut State, action: Action) {
         Action::Learned => toggle_learned(state, at),
         Action::Click { row, .. } => {
             let line = screen.scroll + usize::from(row.saturating_sub(1));
-            let doc = view::module::document(state, screen, usize::from(state.width));
+            let doc = view::module::document(state, screen, view::content_width(state.width));
             // Only a click on a header line (or an action) acts; a click in a body does nothing.
             if let Some(Some(target)) = doc.targets.get(line).copied()
                 && doc
@@ -301,7 +301,7 @@ fn set_focus(state: &mut State, focus: Focus) {
 
 fn set_scroll(state: &mut State, change: impl FnOnce(usize) -> usize) {
     let height = body_height(state);
-    let width = usize::from(state.width);
+    let width = view::content_width(state.width);
     let Screen::Module(screen) = &state.screen else {
         return;
     };
@@ -687,7 +687,7 @@ fn check_answer(state: &mut State) {
     });
     // Bring the verdict into view.
     let height = body_height(state);
-    let width = usize::from(state.width);
+    let width = view::content_width(state.width);
     if let Screen::Quiz(screen) = &state.screen {
         let doc = view::quiz::document(state, screen, width);
         let verdict = doc

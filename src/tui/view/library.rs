@@ -69,6 +69,10 @@ pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document
             );
             doc.push(Line::from(truncate(&summary, width)), None);
         }
+        if let Some(description) = &course.description {
+            doc.markdown(description, width, 2, theme, None);
+            doc.blank();
+        }
         for area in &course.areas {
             if let Some(area_title) = &area.title {
                 let label = match &area.code {
@@ -139,7 +143,7 @@ fn bar(done: usize, total: usize, width: usize) -> String {
 }
 
 pub fn draw(state: &State, screen: &LibraryScreen, frame: &mut Frame, areas: &Areas) {
-    let doc = document(state, screen, usize::from(areas.body.width));
+    let doc = document(state, screen, super::content_width(areas.body.width));
     draw_title(
         frame,
         areas.title,

@@ -204,6 +204,11 @@ fn notice_text(state: &State) -> Option<String> {
     }
 }
 
+/// Columns for a screen's text: the last column is kept free for the scroll mark.
+pub fn content_width(width: u16) -> usize {
+    usize::from(width.saturating_sub(1)).max(1)
+}
+
 pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }

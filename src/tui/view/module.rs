@@ -145,6 +145,6 @@ pub fn draw(state: &State, screen: &ModuleScreen, frame: &mut Frame, areas: &Are
         &format!("{right} · {}", clean(&course.title)),
         &state.theme,
     );
-    let doc = document(state, screen, usize::from(areas.body.width));
+    let doc = document(state, screen, super::content_width(areas.body.width));
     draw_document(frame, areas.body, &doc, screen.scroll);
 }

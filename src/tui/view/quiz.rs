@@ -127,8 +127,8 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                 );
             }
         }
-        (QuestionKind::Text { .. }, AnswerInput::Text { text, .. }) => {
-            let shown = clean(text);
+        (QuestionKind::Text { .. }, AnswerInput::Text { text, cursor }) => {
+            let (shown, _) = input_window(text, *cursor, width.saturating_sub(INPUT_PREFIX));
             doc.push(
                 Line::from(vec![
                     Span::raw(" > "),
@@ -268,6 +268,34 @@ fn picked_choices(answer: &Answer) -> Option<Vec<usize>> {
     }
 }
 
+/// Columns taken by " > " before the typed answer.
+const INPUT_PREFIX: usize = 3;
+
+/// The part of a typed answer that fits `width` columns with the cursor in view, and the
+/// cursor's column within it. Long answers scroll sideways instead of running off the screen.
+fn input_window(text: &str, cursor: usize, width: usize) -> (String, usize) {
+    let text = clean(text);
+    let cursor = cursor.min(text.len());
+    let width = width.max(2);
+    let mut start = 0;
+    // Drop characters from the front until the cursor (plus one free column) fits.
+    while text.get(start..cursor).map_or(0, |t| t.width()) + 1 > width {
+        start += text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for c in text[start..].chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        shown.push(c);
+    }
+    let at = text.get(start..cursor).map_or(0, |t| t.width());
+    (shown, at)
+}
+
 /// "1 " … "9 " for the choices digits can pick; nothing beyond.
 fn number(pos: usize) -> String {
     if pos < 9 {
@@ -292,7 +320,7 @@ pub fn draw(state: &State, screen: &QuizScreen, frame: &mut Frame, areas: &Areas
     };
     let counter = i18n::question_counter(lang, screen.position + 1, screen.run.asked.len());
     draw_title(frame, areas.title, &label, &counter, &state.theme);
-    let doc = document(state, screen, usize::from(areas.body.width));
+    let doc = document(state, screen, super::content_width(areas.body.width));
     draw_document(frame, areas.body, &doc, screen.scroll);
     // The text cursor, where the learner types.
     if let (AnswerInput::Text { text, cursor }, None) = (&screen.input, &screen.checked)
@@ -300,10 +328,36 @@ pub fn draw(state: &State, screen: &QuizScreen, frame: &mut Frame, areas: &Areas
         && line >= screen.scroll
     {
         let row = (line - screen.scroll) as u16;
-        let before = clean(text.get(..*cursor).unwrap_or(text));
-        let column = 3 + before.width() as u16;
+        let width = super::content_width(areas.body.width);
+        let (_, at) = input_window(text, *cursor, width.saturating_sub(INPUT_PREFIX));
+        let column = (INPUT_PREFIX + at) as u16;
         if row < areas.body.height && column < areas.body.width {
             frame.set_cursor_position(Position::new(areas.body.x + column, areas.body.y + row));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::input_window;
+
+    #[test]
+    fn a_short_answer_is_shown_whole() {
+        assert_eq!(input_window("DSGVO", 5, 20), ("DSGVO".to_string(), 5));
+    }
+
+    #[test]
+    fn a_long_answer_scrolls_so_the_cursor_stays_visible() {
+        let text = "a".repeat(50);
+        let (shown, at) = input_window(&text, 50, 10);
+        assert_eq!((shown.len(), at), (9, 9));
+        let (shown, at) = input_window(&text, 0, 10);
+        assert_eq!((shown.len(), at), (10, 0));
+    }
+
+    #[test]
+    fn wide_characters_count_by_display_width() {
+        let (shown, at) = input_window("日本語テキスト", 21, 6);
+        assert_eq!((shown.as_str(), at), ("スト", 4));
     }
 }

@@ -95,6 +95,6 @@ pub fn draw(state: &State, screen: &ResultScreen, frame: &mut Frame, areas: &Are
         T::Result.get(lang),
         &state.theme,
     );
-    let doc = document(state, screen, usize::from(areas.body.width));
+    let doc = document(state, screen, super::content_width(areas.body.width));
     draw_document(frame, areas.body, &doc, screen.scroll);
 }
