@@ -69,7 +69,12 @@ pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document
             );
             doc.push(Line::from(truncate(&summary, width)), None);
         }
-        if let Some(description) = &course.description {
+        // On small screens the modules matter more than the course's description.
+        if let Some(description) = course
+            .description
+            .as_ref()
+            .filter(|_| super::body_height(state) >= 16)
+        {
             doc.markdown(description, width, 2, theme, None);
             doc.blank();
         }
