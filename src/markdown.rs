@@ -410,6 +410,7 @@ impl Page {
             TagEnd::Link => {
                 self.in_links = self.in_links.saturating_sub(1);
                 if let Some(link) = self.links.pop() {
+                    self.pass_text_to_outer_link(&link);
                     let shown_once = link.text == link.url
                         || link.url.strip_prefix("mailto:") == Some(link.text.as_str());
                     if !shown_once {
@@ -426,9 +427,11 @@ impl Page {
                 }
             }
             TagEnd::Image => {
-                if let Some(image) = self.links.pop()
-                    && image.text != image.url
-                {
+                let Some(image) = self.links.pop() else {
+                    return;
+                };
+                self.pass_text_to_outer_link(&image);
+                if image.text != image.url {
                     let emphasis = Emphasis {
                         link: true,
                         ..self.emphasis()
@@ -441,6 +444,13 @@ impl Page {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// An image inside a link is part of the link's text.
+    fn pass_text_to_outer_link(&mut self, inner: &Link) {
+        if let Some(outer) = self.links.last_mut() {
+            outer.text.push_str(&inner.text);
         }
     }
 
@@ -982,6 +992,14 @@ mod tests {
     #[test]
     fn image_shows_alt_text_and_url() {
         assert_eq!(terminal("![A cat](cat.png)", 40), "A cat (cat.png)");
+    }
+
+    #[test]
+    fn image_inside_link_shows_both_urls() {
+        assert_eq!(
+            terminal("[![Logo](logo.png)](https://x.org)", 40),
+            "Logo (logo.png) (https://x.org)"
+        );
     }
 
     #[test]
