@@ -4,7 +4,6 @@
 mod answer;
 mod input;
 
-use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
@@ -13,7 +12,7 @@ use crate::cli::PlayArgs;
 use crate::course::{Course, Library, Module, Question, QuestionKind, Quiz};
 use crate::i18n::{self, Lang, T};
 use crate::markdown::{self, sanitize};
-use crate::progress::{Attempt, Progress, ProgressStore, module_status, now};
+use crate::progress::{Progress, ProgressStore, module_status, now};
 use crate::quiz::{Answer, Run, Shuffler, right_answer};
 use crate::tui::Session;
 use answer::{Command, menu_number, parse_answer};
@@ -682,25 +681,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
 
     /// The finished attempt, recorded exactly as the player records it.
     fn record_attempt(&mut self, c: usize, module: &Module, quiz: &Quiz, run: &Run) -> Step {
-        let (points, max) = run.score();
-        let mut results = BTreeMap::new();
-        for (asked, outcome) in run.asked.iter().zip(&run.outcomes) {
-            if let Some(q) = quiz.questions.get(asked.question) {
-                results.insert(q.id.clone(), outcome.as_ref().is_some_and(|o| o.correct));
-            }
-        }
-        for &carried in &run.carried {
-            if let Some(q) = quiz.questions.get(carried) {
-                results.insert(q.id.clone(), true);
-            }
-        }
-        let attempt = Attempt {
-            at: now(),
-            points,
-            max,
-            passed: run.passed(quiz),
-            results,
-        };
+        let attempt = run.to_attempt(quiz, now());
         let (course, module) = (self.library.courses[c].id.clone(), module.id.clone());
         self.save(|p| p.record_attempt(&course, &module, attempt))
     }

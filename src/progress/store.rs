@@ -22,6 +22,8 @@ pub struct ProgressStore {
     unsaved: bool,
     /// Set by fault-injection tests to make every save fail as a full disk would.
     fail_writes: bool,
+    /// Temporary files left by killed saves have been cleared (once per store is enough).
+    swept: bool,
 }
 
 /// Whether changes reach the file.
@@ -81,6 +83,7 @@ impl ProgressStore {
             on_disk: None,
             unsaved: false,
             fail_writes: false,
+            swept: false,
         };
         let notice = store.load();
         (store, notice.into_iter().collect())
@@ -126,6 +129,11 @@ impl ProgressStore {
                 )));
             }
         };
+        if !self.swept {
+            // Under the lock no other kurs is between creating and renaming a temporary file.
+            remove_stale_temp_files(&file);
+            self.swept = true;
+        }
         let mut notice = None;
         let mut base = match read_file(&file) {
             // Deleted behind our back: what we hold in memory is the best there is.
@@ -448,8 +456,9 @@ fn write_atomically(file: &Path, progress: &Progress) -> io::Result<()> {
     let folder = folder_of(file);
     fs::create_dir_all(folder)?;
     let mut temp = tempfile::Builder::new()
-        .prefix(".progress.")
-        .suffix(".tmp")
+        .prefix(&temp_prefix(file))
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM_CHARS)
         .tempfile_in(folder)?;
     temp.write_all(text.as_bytes())?;
     if let Ok(meta) = fs::metadata(file) {
@@ -460,6 +469,42 @@ fn write_atomically(file: &Path, progress: &Progress) -> io::Result<()> {
     temp.persist(file).map_err(|error| error.error)?;
     sync_folder(folder);
     Ok(())
+}
+
+/// Temporary files are named `.<file name>.<6 random letters or digits>.tmp`, next to the file,
+/// so that a save killed before its rename leaves a name that belongs to this file alone.
+const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_RANDOM_CHARS: usize = 6;
+
+fn temp_prefix(file: &Path) -> std::ffi::OsString {
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(file.file_name().unwrap_or_else(|| "progress".as_ref()));
+    prefix.push(".");
+    prefix
+}
+
+/// Deletes temporary files of this progress file that a killed save left behind. Called under the
+/// lock: then no save of this file is in flight, and every such file is a dead copy.
+fn remove_stale_temp_files(file: &Path) {
+    let folder = folder_of(file);
+    let prefix = temp_prefix(file);
+    let prefix = prefix.as_encoded_bytes();
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.as_encoded_bytes();
+        let random = name
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX.as_bytes()));
+        let ours = random.is_some_and(|random| {
+            random.len() == TEMP_RANDOM_CHARS && random.iter().all(u8::is_ascii_alphanumeric)
+        });
+        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Makes a rename durable. Not every platform can sync a folder; there the rename is as durable as it gets.
@@ -557,6 +602,27 @@ mod tests {
             names_in(dir.path()),
             vec!["progress.toml", "progress.toml.lock"]
         );
+    }
+
+    #[test]
+    fn temporary_files_of_killed_saves_are_cleared_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let stale = [".progress.toml.a1B2c3.tmp", ".progress.toml.zzzzzz.tmp"];
+        let kept = [
+            ".other.toml.a1B2c3.tmp",
+            ".progress.toml.notes.tmp",
+            ".progress.toml.a1B2c3.tmp.bak",
+            "progress.toml.a1B2c3.tmp",
+        ];
+        for name in stale.iter().chain(&kept) {
+            fs::write(dir.path().join(name), "a copy").expect("write");
+        }
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        assert_eq!(store.update(|p| p.open_section("c", "m", 0)), None);
+        let mut expected: Vec<String> = kept.iter().map(|n| n.to_string()).collect();
+        expected.extend(["progress.toml".into(), "progress.toml.lock".into()]);
+        expected.sort();
+        assert_eq!(names_in(dir.path()), expected);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Quiz runs and grading: which questions are asked in which order, whether an answer is right,
 //! and the score of an attempt. Pure functions over the course model; no terminal, no files.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -9,6 +9,7 @@ use rand::seq::SliceRandom;
 
 use crate::course::load::fold_answer;
 use crate::course::{Question, QuestionKind, Quiz};
+use crate::progress::Attempt;
 
 /// A learner's answer. Choice and item numbers are indexes into the question as written,
 /// whatever order they were shown in.
@@ -195,6 +196,29 @@ impl Run {
 
     pub fn passed(&self, quiz: &Quiz) -> bool {
         self.percent() >= u32::from(quiz.pass_percent)
+    }
+
+    /// The finished attempt as progress stores it: per question id right or wrong, carried ones right.
+    pub fn to_attempt(&self, quiz: &Quiz, at: String) -> Attempt {
+        let (points, max) = self.score();
+        let mut results = BTreeMap::new();
+        for (asked, outcome) in self.asked.iter().zip(&self.outcomes) {
+            if let Some(q) = quiz.questions.get(asked.question) {
+                results.insert(q.id.clone(), outcome.as_ref().is_some_and(|o| o.correct));
+            }
+        }
+        for &carried in &self.carried {
+            if let Some(q) = quiz.questions.get(carried) {
+                results.insert(q.id.clone(), true);
+            }
+        }
+        Attempt {
+            at,
+            points,
+            max,
+            passed: self.passed(quiz),
+            results,
+        }
     }
 
     pub fn has_wrong(&self) -> bool {

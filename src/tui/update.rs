@@ -13,7 +13,7 @@ use super::state::{
 use super::view::{self, body_height, clamp_scroll, scroll_to};
 use crate::course::QuestionKind;
 use crate::i18n::{self, T};
-use crate::progress::{Attempt, Progress, now};
+use crate::progress::{Progress, now};
 use crate::quiz::{Answer, Run};
 
 pub fn update(state: &mut State, action: Action) {
@@ -726,26 +726,7 @@ fn next_question(state: &mut State) {
     }
     // The attempt is finished: record it and show the result.
     let run = screen.run.clone();
-    let (points, max) = run.score();
-    let passed = run.passed(&quiz);
-    let mut results = std::collections::BTreeMap::new();
-    for (asked, outcome) in run.asked.iter().zip(&run.outcomes) {
-        if let Some(q) = quiz.questions.get(asked.question) {
-            results.insert(q.id.clone(), outcome.as_ref().is_some_and(|o| o.correct));
-        }
-    }
-    for &carried in &run.carried {
-        if let Some(q) = quiz.questions.get(carried) {
-            results.insert(q.id.clone(), true);
-        }
-    }
-    let attempt = Attempt {
-        at: now(),
-        points,
-        max,
-        passed,
-        results,
-    };
+    let attempt = run.to_attempt(&quiz, now());
     if let (Some(course), Some(module)) = (state.course(at), state.module(at)) {
         let (course, module) = (course.id.clone(), module.id.clone());
         save(state, |p| p.record_attempt(&course, &module, attempt));

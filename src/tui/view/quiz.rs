@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Areas, Document, clean, draw_document, draw_title};
-use crate::course::{Question, QuestionKind};
-use crate::i18n::{self, T};
+use crate::course::{Module, Question, QuestionKind, Quiz};
+use crate::i18n::{self, Lang, T};
 use crate::quiz::{Answer, right_answer};
 use crate::tui::state::{AnswerInput, QuizScreen, State};
 
@@ -305,19 +305,24 @@ fn number(pos: usize) -> String {
     }
 }
 
+/// "C2 · Mein Wissen üben": the module's code and the quiz's title, for the title bar.
+pub fn quiz_label(module: &Module, quiz: &Quiz, lang: Lang) -> String {
+    let title = quiz
+        .title
+        .clone()
+        .unwrap_or_else(|| T::QuizDefaultTitle.get(lang).to_string());
+    match &module.code {
+        Some(code) => format!("{code} · {title}"),
+        None => title,
+    }
+}
+
 pub fn draw(state: &State, screen: &QuizScreen, frame: &mut Frame, areas: &Areas) {
     let lang = state.lang();
     let (Some(module), Some(quiz)) = (state.module(screen.at), state.quiz(screen.at)) else {
         return;
     };
-    let title = quiz
-        .title
-        .clone()
-        .unwrap_or_else(|| T::QuizDefaultTitle.get(lang).to_string());
-    let label = match &module.code {
-        Some(code) => format!("{code} · {title}"),
-        None => title,
-    };
+    let label = quiz_label(module, quiz, lang);
     let counter = i18n::question_counter(lang, screen.position + 1, screen.run.asked.len());
     draw_title(frame, areas.title, &label, &counter, &state.theme);
     let doc = document(state, screen, super::content_width(areas.body.width));

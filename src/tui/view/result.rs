@@ -80,14 +80,7 @@ pub fn draw(state: &State, screen: &ResultScreen, frame: &mut Frame, areas: &Are
     let (Some(module), Some(quiz)) = (state.module(screen.at), state.quiz(screen.at)) else {
         return;
     };
-    let title = quiz
-        .title
-        .clone()
-        .unwrap_or_else(|| T::QuizDefaultTitle.get(lang).to_string());
-    let label = match &module.code {
-        Some(code) => format!("{code} · {title}"),
-        None => title,
-    };
+    let label = super::quiz::quiz_label(module, quiz, lang);
     draw_title(
         frame,
         areas.title,
