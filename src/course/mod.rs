@@ -17,23 +17,17 @@ use crate::diagnostic::Report;
 
 /// Loads whatever `path` is (library, course or module file) from disk.
 pub fn load_path(path: &Path) -> (Library, Report) {
-    match discover(&Disk, path) {
-        Ok(targets) => load(&Disk, &targets),
-        Err(diagnostic) => (
-            Library::default(),
-            Report {
-                files: 0,
-                diagnostics: vec![*diagnostic],
-            },
-        ),
-    }
+    load_from(&Disk, path)
 }
 
 /// The sample library compiled into the binary.
 pub fn load_samples() -> (Library, Report) {
-    let files = Embedded(&SAMPLE_LIBRARY);
-    match discover(&files, Path::new("")) {
-        Ok(targets) => load(&files, &targets),
+    load_from(&Embedded(&SAMPLE_LIBRARY), Path::new(""))
+}
+
+fn load_from(files: &dyn Files, path: &Path) -> (Library, Report) {
+    match discover(files, path) {
+        Ok(targets) => load(files, &targets),
         Err(diagnostic) => (
             Library::default(),
             Report {

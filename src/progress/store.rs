@@ -526,6 +526,17 @@ mod tests {
         dir.path().join("progress.toml")
     }
 
+    /// Writes `content` as the progress file, opens it, and expects it to be moved aside.
+    fn assert_kept_aside(content: impl AsRef<[u8]>) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::write(file_in(&dir), content).expect("write");
+        let (_, notices) = ProgressStore::open(file_in(&dir));
+        assert!(
+            matches!(notices.as_slice(), [StoreNotice::MovedAside { .. }]),
+            "{notices:?}"
+        );
+    }
+
     /// Names of everything in the folder, sorted.
     fn names_in(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
@@ -723,35 +734,17 @@ mod tests {
 
     #[test]
     fn whitespace_only_file_is_kept_aside() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        fs::write(file_in(&dir), " \n\t\n").expect("write");
-        let (_, notices) = ProgressStore::open(file_in(&dir));
-        assert!(
-            matches!(notices.as_slice(), [StoreNotice::MovedAside { .. }]),
-            "{notices:?}"
-        );
+        assert_kept_aside(" \n\t\n");
     }
 
     #[test]
     fn missing_schema_version_is_damaged() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        fs::write(file_in(&dir), "[courses.c]\nlast_module = \"m\"\n").expect("write");
-        let (_, notices) = ProgressStore::open(file_in(&dir));
-        assert!(
-            matches!(notices.as_slice(), [StoreNotice::MovedAside { .. }]),
-            "{notices:?}"
-        );
+        assert_kept_aside("[courses.c]\nlast_module = \"m\"\n");
     }
 
     #[test]
     fn schema_version_zero_is_damaged() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        fs::write(file_in(&dir), "schema_version = 0\n").expect("write");
-        let (_, notices) = ProgressStore::open(file_in(&dir));
-        assert!(
-            matches!(notices.as_slice(), [StoreNotice::MovedAside { .. }]),
-            "{notices:?}"
-        );
+        assert_kept_aside("schema_version = 0\n");
     }
 
     #[test]
