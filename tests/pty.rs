@@ -269,3 +269,97 @@ fn a_damaged_progress_file_is_kept_and_the_learner_is_told() {
     let bytes = std::fs::read(dir.path().join(&kept[0])).unwrap();
     assert_eq!(bytes, b"schema_version = 1\n[courses.x\n");
 }
+
+/// The keys that answer `question` right when it is shown in the order `asked.order`.
+fn right_answer_keys(question: &kurs::course::Question, order: &[usize]) -> Vec<String> {
+    use kurs::course::QuestionKind;
+    let mut keys = Vec::new();
+    match &question.kind {
+        QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => {
+            for (pos, &index) in order.iter().enumerate() {
+                if choices[index].correct {
+                    keys.push((pos + 1).to_string());
+                }
+            }
+        }
+        QuestionKind::TrueFalse { answer } => keys.push(if *answer { "1" } else { "2" }.into()),
+        QuestionKind::Text { accept } => keys.extend(accept[0].chars().map(String::from)),
+        QuestionKind::Order { .. } => {
+            // Go to each item in turn and move it up into its place.
+            let mut order = order.to_vec();
+            let mut cursor = 0;
+            for target in 0..order.len() {
+                let at = order.iter().position(|&i| i == target).unwrap();
+                while cursor < at {
+                    keys.push(DOWN.into());
+                    cursor += 1;
+                }
+                while cursor > at {
+                    keys.push("\x1b[A".into());
+                    cursor -= 1;
+                }
+                while cursor > target {
+                    keys.push("+".into());
+                    order.swap(cursor, cursor - 1);
+                    cursor -= 1;
+                }
+            }
+        }
+    }
+    keys.push(ENTER.into());
+    keys
+}
+
+#[test]
+fn a_new_user_passes_c2_of_the_built_in_course_and_finds_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.toml");
+    let args = ["--progress", progress.to_str().unwrap(), "--seed", "7"];
+    let (library, _) = kurs::course::load_samples();
+    let course = &library.courses[0];
+    let c2 = course
+        .modules
+        .iter()
+        .find(|m| m.id == "c2-messenger-sms")
+        .unwrap();
+    let quiz = c2.quiz.as_ref().unwrap();
+    // The player's first run with seed 7 is this one.
+    let run = kurs::quiz::Run::start(quiz, &mut kurs::quiz::Shuffler::new(Some(7)));
+
+    let mut kurs = Session::start(&args, &[("KURS_COURSES", "")]);
+    kurs.wait_for("○ C2 Messenger & SMS");
+    kurs.send(DOWN);
+    kurs.send(ENTER);
+    kurs.wait_for("C2 | Messenger & SMS");
+    kurs.send(ENTER);
+    kurs.wait_for("▾ Die SMS lebt");
+    kurs.send("p");
+    for (n, asked) in run.asked.iter().enumerate() {
+        kurs.wait_for(&format!("Frage {} | {}", n + 1, run.asked.len()));
+        for key in right_answer_keys(&quiz.questions[asked.question], &asked.order) {
+            kurs.send(&key);
+        }
+        kurs.wait_for("✓ Richtig");
+        kurs.send(ENTER);
+    }
+    let result = kurs.wait_for("Ergebnis");
+    assert!(
+        result.contains("(100 %)") && result.contains("✓ Bestanden"),
+        "{result}"
+    );
+    kurs.send(ESC);
+    kurs.wait_for("Mein Wissen üben");
+    kurs.send(ESC);
+    let library = kurs.wait_for("✓ C2 Messenger & SMS");
+    assert!(library.contains("bestanden · 100 %"), "{library}");
+    kurs.send("q");
+    assert!(kurs.wait_exit().success());
+
+    let mut again = Session::start(&args, &[("KURS_COURSES", "")]);
+    let screen = again.wait_for("C2 | Messenger & SMS");
+    assert!(screen.contains("▾ Die SMS lebt"), "{screen}");
+    again.send(ESC);
+    again.wait_for("✓ C2 Messenger & SMS");
+    again.send("q");
+    assert!(again.wait_exit().success());
+}
