@@ -65,7 +65,7 @@ fn course_file(random: &mut Random, c: usize, names: &[String]) -> String {
     let _ = writeln!(out, "description = '''\n{}\n'''", paragraph(random, 3));
     out.push_str("pass_percent = 60\n");
     // Half the courses group their modules in areas, half list them flat: both shapes are read.
-    if c % 2 == 0 {
+    if c.is_multiple_of(2) {
         for (a, chunk) in names.chunks(5).enumerate() {
             let code = (b'A' + (a % 26) as u8) as char;
             let title = TOPICS[(c + a) % TOPICS.len()].0;
@@ -151,7 +151,7 @@ fn question(random: &mut Random, out: &mut String, q: usize) {
     let _ = writeln!(out, "id = \"frage-{}\"", q + 1);
     match q % 5 {
         0 | 1 => {
-            let single = q % 5 == 0;
+            let single = q.is_multiple_of(5);
             let kind = if single { "single" } else { "multiple" };
             let _ = writeln!(out, "type = \"{kind}\"");
             let _ = writeln!(
@@ -177,7 +177,7 @@ fn question(random: &mut Random, out: &mut String, q: usize) {
         2 => {
             out.push_str("type = \"true_false\"\n");
             let _ = writeln!(out, "prompt = \"{}\"", sentence(random));
-            let _ = writeln!(out, "answer = {}", random.next() % 2 == 0);
+            let _ = writeln!(out, "answer = {}", random.next().is_multiple_of(2));
             let _ = writeln!(out, "explanation = \"{}\"", sentence(random));
         }
         3 => {

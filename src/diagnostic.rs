@@ -363,7 +363,21 @@ pub fn render_json(report: &Report) -> String {
             .collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+    escape_controls_in_json(&serde_json::to_string_pretty(&json).unwrap_or_default()) + "\n"
+}
+
+/// serde_json leaves DEL and the C1 controls (U+0080–U+009F) raw, and some terminals act on them
+/// when JSON is printed to a screen. They only occur inside strings, so escaping them is lossless.
+pub fn escape_controls_in_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// One GitHub Actions workflow command per diagnostic.

@@ -126,6 +126,8 @@ texts! {
     PlainAnswerText => "Antwort eingeben", "Type your answer";
     PlainAnswerOrder => "Nummern in der richtigen Reihenfolge eingeben, zum Beispiel 3 1 2", "Type the numbers in the right order, for example 3 1 2";
     PlainGoodbye => "Fortschritt gespeichert. Tschüss!", "Progress saved. Goodbye!";
+    PlainGoodbyeNotSaved => "Der Fortschritt konnte nicht gespeichert werden. Tschüss!", "Progress could not be saved. Goodbye!";
+    PlainEndOfInputNotSaved => "Eingabe beendet. Der Fortschritt konnte nicht gespeichert werden. Tschüss!", "End of input. Progress could not be saved. Goodbye!";
 }
 
 impl T {
@@ -257,8 +259,13 @@ pub fn module_state_sentence(
     }
 }
 
-/// What the learner is told about their progress file, in one sentence.
+/// What the learner is told about their progress file, in one sentence on one line. File names
+/// and system messages in it may hold anything; their control characters never reach a terminal.
 pub fn store_notice(lang: Lang, notice: &crate::progress::store::StoreNotice) -> String {
+    crate::markdown::sanitize(&store_notice_sentence(lang, notice)).replace('\n', " ")
+}
+
+fn store_notice_sentence(lang: Lang, notice: &crate::progress::store::StoreNotice) -> String {
     use crate::progress::store::StoreNotice;
     match (notice, lang) {
         (StoreNotice::MovedAside { path, kept_as, .. }, Lang::De) => format!(

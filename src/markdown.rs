@@ -98,6 +98,11 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 
 /// Byte ranges of raw HTML (block or inline) in the Markdown, for `kurs check` warnings.
 pub fn raw_html_spans(markdown: &str) -> Vec<Range<usize>> {
+    // Raw HTML always starts with `<`; text without one needs no Markdown parse (this parse
+    // was a quarter of `kurs check`'s time).
+    if !markdown.contains('<') {
+        return Vec::new();
+    }
     let mut spans = Vec::new();
     for (event, span) in Parser::new(markdown).into_offset_iter() {
         match event {

@@ -80,7 +80,9 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
             progress_file: file.display().to_string(),
             courses: summary,
         };
-        serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+        crate::diagnostic::escape_controls_in_json(
+            &serde_json::to_string_pretty(&json).unwrap_or_default(),
+        ) + "\n"
     } else {
         table(&file, &library, &summary)
     };

@@ -248,15 +248,19 @@ impl<R: BufRead, W: Write> Player<R, W> {
             eprintln!("kurs: cannot write the output: {error}");
             return ExitCode::from(2);
         }
-        let farewell = match stop {
-            Stop::EndOfInput => {
-                // The cursor still stands after the unanswered prompt.
-                let _ = writeln!(self.out);
-                T::PlainEndOfInput
-            }
-            _ => T::PlainGoodbye,
-        };
+        let end_of_input = matches!(stop, Stop::EndOfInput);
+        if end_of_input {
+            // The cursor still stands after the unanswered prompt.
+            let _ = writeln!(self.out);
+        }
         let saved = self.leave_module();
+        // "Saved" only when it is true: after a failed save the changes live in memory only.
+        let farewell = match (end_of_input, self.store.all_saved()) {
+            (true, true) => T::PlainEndOfInput,
+            (true, false) => T::PlainEndOfInputNotSaved,
+            (false, true) => T::PlainGoodbye,
+            (false, false) => T::PlainGoodbyeNotSaved,
+        };
         let said = saved
             .and_then(|()| self.say(farewell.get(self.lang)))
             .and_then(|()| self.out.flush().map_err(Stop::from));

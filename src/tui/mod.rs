@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 
@@ -211,10 +212,11 @@ pub fn launch(args: &PlayArgs) -> ExitCode {
     resume(&mut state, session.open);
 
     let mut terminal = ratatui::init();
-    // ratatui::init restores raw mode and the screen on panic; mouse capture is ours to undo.
+    // ratatui::init restores raw mode and the screen on panic; mouse capture and the cursor are
+    // ours to undo (the terminal shows the cursor only when dropped, after the message).
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableMouseCapture, Show);
         hook(info);
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);

@@ -137,7 +137,7 @@ impl State {
             return lang;
         }
         let course = match &self.screen {
-            Screen::Library(s) => self.library_rows().get(s.selected).map(|r| r.course),
+            Screen::Library(s) => self.library_row(s.selected).map(|r| r.course),
             Screen::Module(s) => Some(s.at.course),
             Screen::Quiz(s) => Some(s.at.course),
             Screen::Result(s) => Some(s.at.course),
@@ -155,6 +155,21 @@ impl State {
 
     pub fn t(&self, text: T) -> &'static str {
         text.get(self.lang())
+    }
+
+    /// Row `index` of `library_rows()`, found without listing every row (the library screen
+    /// asks on every frame, and a frame must not cost more for a larger library).
+    pub fn library_row(&self, index: usize) -> Option<ModuleRef> {
+        let mut first = 0;
+        for (c, course) in self.library.courses.iter().enumerate() {
+            for area in &course.areas {
+                if let Some(&module) = area.modules.get(index - first) {
+                    return Some(ModuleRef { course: c, module });
+                }
+                first += area.modules.len();
+            }
+        }
+        None
     }
 
     /// Every module in library order: the rows the learner can select.

@@ -13,7 +13,7 @@ use super::state::{
 use super::view::{self, body_height, clamp_scroll, scroll_to};
 use crate::course::QuestionKind;
 use crate::i18n::{self, T};
-use crate::progress::{Progress, now};
+use crate::progress::{Progress, StoreMode, now};
 use crate::quiz::{Answer, Run};
 
 pub fn update(state: &mut State, action: Action) {
@@ -90,11 +90,16 @@ fn settle(state: &mut State) {
     }
 }
 
-/// Applies a change to the progress and saves it; a problem becomes the lasting warning.
+/// Applies a change to the progress and saves it; a problem becomes the lasting warning, and a
+/// save that works again (it writes everything kept meanwhile) takes the warning away.
 fn save(state: &mut State, change: impl FnOnce(&mut Progress)) {
-    if let Some(notice) = state.store.update(change) {
-        let lang = state.lang();
-        state.warning = Some(i18n::store_notice(lang, &notice));
+    match state.store.update(change) {
+        Some(notice) => {
+            let lang = state.lang();
+            state.warning = Some(i18n::store_notice(lang, &notice));
+        }
+        None if *state.store.mode() == StoreMode::ReadWrite => state.warning = None,
+        None => {}
     }
 }
 

@@ -1,11 +1,13 @@
 //! The library screen: every course with its areas and modules, each module's status in a
 //! symbol and a word, its best score, and per course how many modules are passed.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Areas, Document, clean, draw_document, draw_title, truncate};
+use super::{Areas, Document, clean, draw_lines, draw_title, truncate};
 use crate::course::Course;
 use crate::i18n::{self, Lang, T};
 use crate::progress::{ModuleStatus, module_status};
@@ -23,60 +25,129 @@ pub fn status_symbol(status: ModuleStatus) -> &'static str {
 
 /// The library as lines; module lines point at their row index.
 pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document<usize> {
+    window(state, screen, width, 0..usize::MAX).0
+}
+
+/// The library's lines that fall in `lines`, and how many lines the whole library has. Lines
+/// outside are counted, not built, so a frame costs about the same for ten modules or a thousand.
+fn window(
+    state: &State,
+    screen: &LibraryScreen,
+    width: usize,
+    lines: Range<usize>,
+) -> (Document<usize>, usize) {
     let theme = &state.theme;
     let progress = state.store.progress();
-    let mut doc = Document::new();
-    let rows = state.library_rows();
-    if rows.is_empty() {
-        doc.push(Line::from(state.t(T::NoCourses)), None);
-        return doc;
+    let mut out = Window {
+        doc: Document::new(),
+        line: 0,
+        lines,
+    };
+    if state.library_row(0).is_none() {
+        out.push(|| Line::from(state.t(T::NoCourses)), None);
+        return (out.doc, out.line);
     }
+    // On small screens the modules matter more than the course's description.
+    let descriptions = super::body_height(state) >= 16;
+    // The widest summary for a language and module count; courses mostly share both.
+    let mut widest_summary: Option<(Lang, usize, usize)> = None;
     let mut row = 0;
     for (c, course) in state.library.courses.iter().enumerate() {
         let lang = state
             .lang_override
             .or_else(|| Lang::from_tag(&course.language))
             .unwrap_or(Lang::En);
-        if c > 0 {
-            doc.blank();
-        }
-        let passed = course
-            .modules
-            .iter()
-            .filter(|m| module_status(progress.module(&course.id, &m.id)) == ModuleStatus::Passed)
-            .count();
         let total = course.modules.len();
-        let summary = format!(
-            "{}  {}",
-            bar(passed, total, 10),
-            i18n::passed_of(lang, passed, total)
-        );
-        let title = clean(&course.title);
-        if title.width() + summary.width() + 2 <= width {
-            let gap = width - title.width() - summary.width();
-            doc.push(
-                Line::from(vec![
-                    Span::styled(title, theme.heading()),
-                    Span::raw(" ".repeat(gap)),
-                    Span::raw(summary),
-                ]),
+        let passed = || {
+            course
+                .modules
+                .iter()
+                .filter(|m| {
+                    module_status(progress.module(&course.id, &m.id)) == ModuleStatus::Passed
+                })
+                .count()
+        };
+        // The width of `clean(&course.title)`, without building it for courses out of view.
+        let title_width = if course.title.contains('\n') {
+            clean(&course.title).width()
+        } else {
+            crate::markdown::sanitize(&course.title).width()
+        };
+        // Whether title and summary share a line; only the digits of `passed` change the
+        // summary's width, so the modules are looked at only when those digits decide.
+        let fits = |summary_width: usize| title_width + summary_width + 2 <= width;
+        let widest = match widest_summary {
+            Some((l, t, widest)) if l == lang && t == total => widest,
+            _ => {
+                let widest = summary(lang, total, total).width();
+                widest_summary = Some((lang, total, widest));
+                widest
+            }
+        };
+        let narrowest = widest + 1 - total.to_string().len();
+        let one_line = if fits(widest) {
+            true
+        } else if !fits(narrowest) {
+            false
+        } else {
+            fits(summary(lang, passed(), total).width())
+        };
+        let description = course.description.as_ref().filter(|_| descriptions);
+        let description_lines =
+            description.map_or(0, |d| Document::<usize>::markdown_height(d, width, 2) + 1);
+        let modules: usize = course.areas.iter().map(|a| a.modules.len()).sum();
+        let area_titles = course.areas.iter().filter(|a| a.title.is_some()).count();
+        let height = usize::from(c > 0)
+            + if one_line { 1 } else { 2 }
+            + description_lines
+            + area_titles
+            + modules;
+        if !out.reaches(height) {
+            out.line += height;
+            row += modules;
+            continue;
+        }
+
+        if c > 0 {
+            out.push(Line::default, None);
+        }
+        if one_line {
+            out.push(
+                || {
+                    let summary = summary(lang, passed(), total);
+                    let gap = width - title_width - summary.width();
+                    Line::from(vec![
+                        Span::styled(clean(&course.title), theme.heading()),
+                        Span::raw(" ".repeat(gap)),
+                        Span::raw(summary),
+                    ])
+                },
                 None,
             );
         } else {
-            doc.push(
-                Line::from(Span::styled(truncate(&title, width), theme.heading())),
+            out.push(
+                || {
+                    let title = truncate(&clean(&course.title), width);
+                    Line::from(Span::styled(title, theme.heading()))
+                },
                 None,
             );
-            doc.push(Line::from(truncate(&summary, width)), None);
+            out.push(
+                || Line::from(truncate(&summary(lang, passed(), total), width)),
+                None,
+            );
         }
-        // On small screens the modules matter more than the course's description.
-        if let Some(description) = course
-            .description
-            .as_ref()
-            .filter(|_| super::body_height(state) >= 16)
-        {
-            doc.markdown(description, width, 2, theme, None);
-            doc.blank();
+        if let Some(description) = description {
+            if out.reaches(description_lines) {
+                let mut lines = Document::<usize>::new();
+                lines.markdown(description, width, 2, theme, None);
+                for line in lines.lines {
+                    out.push(|| line, None);
+                }
+                out.push(Line::default, None);
+            } else {
+                out.line += description_lines;
+            }
         }
         for area in &course.areas {
             if let Some(area_title) = &area.title {
@@ -84,22 +155,57 @@ pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document
                     Some(code) => format!("{} {}", clean(code), clean(area_title)),
                     None => clean(area_title),
                 };
-                doc.push(
-                    Line::from(Span::styled(
-                        truncate(&format!("  {label}"), width),
-                        theme.heading(),
-                    )),
+                out.push(
+                    || {
+                        Line::from(Span::styled(
+                            truncate(&format!("  {label}"), width),
+                            theme.heading(),
+                        ))
+                    },
                     None,
                 );
             }
             for &m in &area.modules {
-                let line = module_line(state, course, m, lang, row == screen.selected, width);
-                doc.push(line, Some(row));
+                let selected = row == screen.selected;
+                out.push(
+                    || module_line(state, course, m, lang, selected, width),
+                    Some(row),
+                );
                 row += 1;
             }
         }
     }
-    doc
+    (out.doc, out.line)
+}
+
+/// Lines of a range of the library, built only when asked for, and the count of all.
+struct Window {
+    doc: Document<usize>,
+    line: usize,
+    lines: Range<usize>,
+}
+
+impl Window {
+    fn push(&mut self, line: impl FnOnce() -> Line<'static>, target: Option<usize>) {
+        if self.lines.contains(&self.line) {
+            self.doc.push(line(), target);
+        }
+        self.line += 1;
+    }
+
+    /// Whether any of the next `count` lines falls in the range.
+    fn reaches(&self, count: usize) -> bool {
+        self.line < self.lines.end && self.line + count > self.lines.start
+    }
+}
+
+/// A course's progress bar and "3 / 20 bestanden".
+fn summary(lang: Lang, passed: usize, total: usize) -> String {
+    format!(
+        "{}  {}",
+        bar(passed, total, 10),
+        i18n::passed_of(lang, passed, total)
+    )
 }
 
 fn module_line(
@@ -148,7 +254,13 @@ fn bar(done: usize, total: usize, width: usize) -> String {
 }
 
 pub fn draw(state: &State, screen: &LibraryScreen, frame: &mut Frame, areas: &Areas) {
-    let doc = document(state, screen, super::content_width(areas.body.width));
+    let height = usize::from(areas.body.height);
+    let (visible, len) = window(
+        state,
+        screen,
+        super::content_width(areas.body.width),
+        screen.scroll..screen.scroll + height,
+    );
     draw_title(
         frame,
         areas.title,
@@ -156,5 +268,5 @@ pub fn draw(state: &State, screen: &LibraryScreen, frame: &mut Frame, areas: &Ar
         "",
         &state.theme,
     );
-    draw_document(frame, areas.body, &doc, screen.scroll);
+    draw_lines(frame, areas.body, &visible.lines, screen.scroll, len);
 }

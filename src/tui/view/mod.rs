@@ -7,6 +7,10 @@ pub mod module;
 pub mod quiz;
 pub mod result;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -55,19 +59,20 @@ impl<T: Copy + PartialEq> Document<T> {
         target: Option<T>,
     ) {
         let pad = " ".repeat(indent);
-        for line in markdown::render(
-            text,
-            width.saturating_sub(indent).max(1),
-            markdown::Style::TERMINAL,
-        ) {
+        for line in rendered(text, width.saturating_sub(indent).max(1)).iter() {
             let mut spans = vec![Span::raw(pad.clone())];
             spans.extend(
                 line.runs
-                    .into_iter()
-                    .map(|run| Span::styled(run.text, theme.emphasis(run.emphasis))),
+                    .iter()
+                    .map(|run| Span::styled(run.text.clone(), theme.emphasis(run.emphasis))),
             );
             self.push(Line::from(spans), target);
         }
+    }
+
+    /// How many lines `markdown` would add, without building them.
+    pub fn markdown_height(text: &str, width: usize, indent: usize) -> usize {
+        rendered(text, width.saturating_sub(indent).max(1)).len()
     }
 
     /// Plain text wrapped to `width` (titles, choices), with a first-line prefix and a hanging indent.
@@ -121,6 +126,45 @@ impl<T: Copy + PartialEq> Default for Document<T> {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Markdown wrapped to one width, kept from frame to frame.
+struct Rendered {
+    text: String,
+    lines: Rc<Vec<markdown::Line>>,
+}
+
+thread_local! {
+    /// The module screen shows the same sections on every frame and `update` lays them out again
+    /// to scroll; wrapping them anew each time made one frame of a long module cost milliseconds.
+    /// Keyed by where the text lives and the width; a hit counts only if the text is the same.
+    static RENDERED: RefCell<HashMap<(usize, usize, usize), Rendered>> =
+        RefCell::new(HashMap::new());
+}
+
+/// Entries kept before the cache starts again (a few screens of sections and descriptions).
+const RENDERED_MAX: usize = 1024;
+
+/// `markdown::render` in the terminal style, from the cache when the text was seen at this width.
+fn rendered(text: &str, width: usize) -> Rc<Vec<markdown::Line>> {
+    let key = (text.as_ptr() as usize, text.len(), width);
+    RENDERED.with_borrow_mut(|cache| {
+        if let Some(hit) = cache.get(&key)
+            && hit.text == text
+        {
+            return Rc::clone(&hit.lines);
+        }
+        if cache.len() >= RENDERED_MAX {
+            cache.clear();
+        }
+        let lines = Rc::new(markdown::render(text, width, markdown::Style::TERMINAL));
+        let entry = Rendered {
+            text: text.to_string(),
+            lines: Rc::clone(&lines),
+        };
+        cache.insert(key, entry);
+        lines
+    })
 }
 
 /// Plain text (titles, choices) must not be read as Markdown.
@@ -291,18 +335,28 @@ pub fn draw_document<T: Copy + PartialEq>(
     doc: &Document<T>,
     scroll: usize,
 ) {
-    let visible: Vec<Line> = doc
-        .lines
-        .iter()
-        .skip(scroll)
-        .take(usize::from(area.height))
-        .cloned()
-        .collect();
-    frame.render_widget(Paragraph::new(visible), area);
+    let from = scroll.min(doc.len());
+    draw_lines(frame, area, &doc.lines[from..], scroll, doc.len());
+}
+
+/// Draws `lines`, the part of a `len` lines long document from line `scroll` on.
+pub fn draw_lines(
+    frame: &mut Frame,
+    area: Rect,
+    lines: &[Line<'static>],
+    scroll: usize,
+    len: usize,
+) {
+    // Line by line rather than as a Paragraph: the lines are already cut to width, and the
+    // Paragraph's second pass over every cell was a third of a frame.
+    let buf = frame.buffer_mut();
+    for (row, line) in (area.top()..area.bottom()).zip(lines) {
+        buf.set_line(area.left(), row, line, area.width);
+    }
     // A scroll mark on the right edge when there is more than fits.
     let height = usize::from(area.height);
-    if doc.len() > height && area.width > 0 && height > 0 {
-        let max = doc.len() - height;
+    if len > height && area.width > 0 && height > 0 {
+        let max = len - height;
         let row = scroll.min(max) * (height - 1) / max.max(1);
         let buf = frame.buffer_mut();
         if let Some(cell) = buf.cell_mut((area.right() - 1, area.top() + row as u16)) {

@@ -1,0 +1,302 @@
+//! What the benchmarks share: the synthetic libraries on disk and in memory, a progress file for
+//! a whole library, the real `kurs` binary in a pseudo-terminal, and the figures against the targets.
+
+#![allow(dead_code)] // each benchmark uses a different part
+
+#[path = "../../examples/generate_library.rs"]
+mod generator;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+use kurs::course::files::Memory;
+use kurs::course::{Library as Model, load_path};
+use kurs::progress::{Attempt, Progress, ProgressStore};
+use portable_pty::{CommandBuilder, MasterPty, NativePtySystem, PtySize, PtySystem};
+
+pub use generator::{LARGE, SMALL};
+
+pub const KURS: &str = env!("CARGO_BIN_EXE_kurs");
+pub const SEED: u64 = 1;
+
+/// A generated library: its files (relative paths) and the folder they were written to.
+pub struct Library {
+    pub name: &'static str,
+    pub dir: PathBuf,
+    pub files: Vec<(PathBuf, String)>,
+}
+
+impl Library {
+    /// Generates the library and writes it under `target/tmp/bench-library/NAME`, replacing
+    /// what an earlier run left there.
+    pub fn on_disk(name: &'static str, (courses, modules): (usize, usize)) -> Library {
+        let files = generator::library(SEED, courses, modules);
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("bench-library")
+            .join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        generator::write(&dir, &files).expect("the benchmark library is written");
+        Library { name, dir, files }
+    }
+
+    pub fn large() -> Library {
+        Library::on_disk("large", LARGE)
+    }
+
+    pub fn small() -> Library {
+        Library::on_disk("small", SMALL)
+    }
+
+    /// Bytes of all course files: the library's size on disk.
+    pub fn bytes(&self) -> usize {
+        self.files.iter().map(|(_, text)| text.len()).sum()
+    }
+
+    /// The same files in memory, so loading is measured without the disk.
+    pub fn memory(&self) -> Memory {
+        let mut memory = Memory::default();
+        for (path, text) in &self.files {
+            memory.insert(path.clone(), text.as_bytes().to_vec());
+        }
+        memory
+    }
+
+    /// The library as the player sees it; it must load without a single diagnostic.
+    pub fn load(&self) -> Model {
+        let (library, report) = load_path(&self.dir);
+        assert!(
+            report.diagnostics.is_empty(),
+            "the generated library has problems: {:?}",
+            report.diagnostics.first()
+        );
+        library
+    }
+}
+
+/// Progress for every module of the library: all sections opened, learned, every question
+/// answered, one attempt each — the largest progress file this library can give.
+pub fn full_progress(library: &Model) -> Progress {
+    let now = "2026-11-28T17:05:12Z";
+    let mut progress = Progress::default();
+    for course in &library.courses {
+        for module in &course.modules {
+            for s in 0..module.sections.len() {
+                progress.open_section(&course.id, &module.id, s);
+            }
+            progress.set_learned(&course.id, &module.id, true, now);
+            let Some(quiz) = &module.quiz else { continue };
+            let mut results = std::collections::BTreeMap::new();
+            for (i, question) in quiz.questions.iter().enumerate() {
+                let correct = i % 3 != 0;
+                progress.record_answer(
+                    &course.id,
+                    &module.id,
+                    &question.id,
+                    &question.fingerprint(),
+                    correct,
+                    now,
+                );
+                results.insert(question.id.clone(), correct);
+            }
+            let points = results.values().filter(|r| **r).count() as u32;
+            progress.record_attempt(
+                &course.id,
+                &module.id,
+                Attempt {
+                    at: now.to_string(),
+                    points,
+                    max: results.len() as u32,
+                    passed: points * 10 >= results.len() as u32 * 6,
+                    results,
+                },
+            );
+        }
+    }
+    progress
+}
+
+/// Writes `progress` to `path` the way the player does.
+pub fn write_progress(path: &Path, progress: &Progress) {
+    let _ = std::fs::remove_file(path);
+    let (mut store, _) = ProgressStore::open(path);
+    let full = progress.clone();
+    assert!(store.update(move |p| *p = full).is_none(), "progress saved");
+}
+
+/// The library in a pseudo-terminal's screen: `kurs · Kursübersicht` and a module row.
+pub const LIBRARY_DRAWN: &str = "Kursübersicht";
+
+/// The real `kurs` binary in a pseudo-terminal; every chunk of output it writes is parsed into
+/// a vt100 screen and announced, so a waiter sees each frame as soon as it arrives.
+pub struct Pty {
+    screen: Arc<Mutex<vt100::Parser>>,
+    chunks: Receiver<()>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    pub started: Instant,
+}
+
+impl Pty {
+    pub fn start(args: &[&str], cols: u16, rows: u16) -> Pty {
+        let pty = NativePtySystem::default()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(KURS);
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        command.env_remove("KURS_COURSES");
+        command.env_remove("KURS_PROGRESS");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(rows).expect("rows"),
+            std::num::NonZeroU16::new(cols).expect("cols"),
+            0,
+        )));
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let (announce, chunks) = channel();
+        let parser = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 65536];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                parser.lock().expect("screen").process(&buf[..n]);
+                if announce.send(()).is_err() {
+                    break;
+                }
+            }
+        });
+        let started = Instant::now();
+        let child = pty.slave.spawn_command(command).expect("kurs starts");
+        drop(pty.slave);
+        Pty {
+            screen,
+            chunks,
+            writer,
+            child,
+            _master: pty.master,
+            started,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.screen.lock().expect("screen").screen().contents()
+    }
+
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
+    /// The moment the screen first satisfies `done`; panics after 20 s.
+    pub fn wait(&self, done: impl Fn(&str) -> bool) -> Instant {
+        let give_up = Instant::now() + Duration::from_secs(20);
+        loop {
+            if done(&self.text()) {
+                return Instant::now();
+            }
+            match self.chunks.recv_timeout(Duration::from_millis(50)) {
+                Ok(()) | Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("kurs ended; screen:\n{}", self.text())
+                }
+            }
+            assert!(
+                Instant::now() < give_up,
+                "the screen never got there:\n{}",
+                self.text()
+            );
+        }
+    }
+
+    pub fn wait_for(&self, needle: &str) -> Instant {
+        self.wait(|text| text.contains(needle))
+    }
+
+    /// Sends the bytes of one key and returns when they were written.
+    pub fn send(&mut self, key: &str) -> Instant {
+        // Output of the frame before is read first, so it cannot be taken for the answer.
+        while self.chunks.try_recv().is_ok() {}
+        self.writer.write_all(key.as_bytes()).expect("key sent");
+        self.writer.flush().expect("key sent");
+        Instant::now()
+    }
+
+    /// Ends the player; its terminal state does not matter here.
+    pub fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Peak resident memory (VmHWM) of a running process, in bytes.
+pub fn peak_memory(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Criterion settings that keep a whole `cargo bench` run within a few minutes on two cores.
+pub fn criterion() -> Criterion {
+    Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4))
+        .configure_from_args()
+}
+
+/// Whether this run measures (`cargo bench`) rather than only trying each benchmark once
+/// (`cargo test --benches`) or listing them.
+pub fn measuring() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test" || a == "--list")
+}
+
+/// The median criterion measured for `group/name`, from its report on disk (this run's or,
+/// when the benchmark was filtered out, the last run's).
+pub fn median(group: &str, name: &str) -> Option<Duration> {
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).parent()?;
+    let file = target
+        .join("criterion")
+        .join(group)
+        .join(name)
+        .join("new/estimates.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
+    let nanos = json["median"]["point_estimate"].as_f64()?;
+    Some(Duration::from_nanos(nanos as u64))
+}
+
+/// One line of the summary: a figure, what it should be, and whether it is.
+pub fn verdict(figure: &str, measured: &str, target: &str, met: Option<bool>) {
+    let mark = match met {
+        Some(true) => "met",
+        Some(false) => "MISSED",
+        None => "not measured",
+    };
+    println!("  {figure:<46} {measured:>18}   target {target:<24} {mark}");
+}
+
+pub fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1e3)
+}
+
+pub fn us(d: Duration) -> String {
+    format!("{:.1} µs", d.as_secs_f64() * 1e6)
+}
+
+pub fn mb(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
