@@ -70,10 +70,20 @@ pub struct Session {
 /// Loads courses and progress; Err is a message for a problem that leaves nothing to show.
 pub fn start_session(args: &PlayArgs) -> Result<Session, String> {
     let path = course_path(args.path.as_ref());
-    let (mut library, report) = match &path {
-        Some(path) => load_path(path),
-        None => load_samples(),
-    };
+    let progress_file = progress_path(args.progress.as_ref())
+        .unwrap_or_else(|| PathBuf::from("kurs-progress.toml"));
+    // Progress is read while the courses load: the first screen needs both.
+    let ((mut library, report), (store, store_notices)) = std::thread::scope(|scope| {
+        let progress = scope.spawn(|| ProgressStore::open(progress_file));
+        let loaded = match &path {
+            Some(path) => load_path(path),
+            None => load_samples(),
+        };
+        let opened = progress
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, opened)
+    });
     let errors = report
         .diagnostics
         .iter()
@@ -136,9 +146,6 @@ pub fn start_session(args: &PlayArgs) -> Result<Session, String> {
         })
         .unwrap_or(Lang::En);
     let mut notices = Vec::new();
-    let progress_file = progress_path(args.progress.as_ref())
-        .unwrap_or_else(|| PathBuf::from("kurs-progress.toml"));
-    let (store, store_notices) = ProgressStore::open(progress_file);
     for notice in &store_notices {
         notices.push(i18n::store_notice(lang, notice));
     }
