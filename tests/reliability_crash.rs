@@ -6,6 +6,8 @@
 
 #![cfg(unix)]
 
+mod reliability_support;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -13,14 +15,11 @@ use std::time::Duration;
 
 use kurs::progress::{Progress, ProgressStore};
 use rand::{Rng, SeedableRng};
+use reliability_support::long;
 
 /// Modules written by every save, each carrying the save's number: a torn write shows up as a mix.
 const MODULES: usize = 24;
 const COURSE: &str = "crash-test";
-
-fn long() -> bool {
-    std::env::var_os("KURS_LONG_TESTS").is_some_and(|v| !v.is_empty() && v != "0")
-}
 
 /// The state number `n` as progress: every module answered with fingerprint `n`, the place at `n`.
 fn set_state(progress: &mut Progress, n: usize) {

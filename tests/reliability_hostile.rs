@@ -872,3 +872,23 @@ fn ten_thousand_sections_load_and_every_screen_draws() {
     );
     assert_eq!(opened, 10_000);
 }
+
+#[test]
+fn windows_line_endings_inside_list_entries_reach_the_model_as_line_feeds() {
+    let mut files = Memory::default();
+    files.insert(
+        "lib/c/course.toml",
+        "id = \"c\"\r\ntitle = \"C\"\r\nmodules = [\"m.toml\"]\r\n",
+    );
+    files.insert(
+        "lib/c/m.toml",
+        "id = \"m\"\r\ntitle = \"M\"\r\n\r\n[[section]]\r\ntitle = \"S\"\r\nbody = \"B\"\r\n\r\n\
+         [[quiz.question]]\r\ntype = \"text\"\r\nprompt = \"P\"\r\naccept = [\"\"\"two\r\nlines\"\"\"]\r\n\r\n\
+         [[quiz.question]]\r\ntype = \"order\"\r\nprompt = \"O\"\r\nitems = [\"\"\"a\r\nb\"\"\", \"c\"]\r\n",
+    );
+    let (library, report) = load(&files, &[Target::Course(PathBuf::from("lib/c"))]);
+    assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+    let texts = texts_of(&library);
+    let with_cr: Vec<_> = texts.iter().filter(|t| t.contains('\r')).collect();
+    assert!(with_cr.is_empty(), "{with_cr:?}");
+}

@@ -3,19 +3,18 @@
 //!
 //! Default run: 50 answers per process. `KURS_LONG_TESTS=1`: 500 per process.
 
+mod reliability_support;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use kurs::progress::ProgressStore;
+use reliability_support::long;
 
 const COURSE: &str = "writers";
 /// Both processes write into the same module, so every save is a read-merge-write of one table.
 const MODULE: &str = "shared";
-
-fn long() -> bool {
-    std::env::var_os("KURS_LONG_TESTS").is_some_and(|v| !v.is_empty() && v != "0")
-}
 
 /// The child: waits for "go" on stdin, then records `count` answers, one save each.
 #[test]

@@ -1356,7 +1356,8 @@ impl<'a> Ctx<'a> {
             match item.get_ref() {
                 DeValue::String(text) => {
                     self.control_characters(text, item.span());
-                    out.push((text.to_string(), item.span()));
+                    // As in `text`: a Windows line ending is a line break, never a lone `\r`.
+                    out.push((text.replace("\r\n", "\n"), item.span()));
                 }
                 _ => {
                     let found = type_name(item.get_ref());

@@ -1161,6 +1161,71 @@ mod tests {
         }
     }
 
+    /// Whether permissions bind this process (they do not bind root); the tests in
+    /// tests/reliability_damaged.rs cover root by running kurs as another user.
+    #[cfg(unix)]
+    fn permissions_apply(dir: &Path) -> bool {
+        use std::os::unix::fs::PermissionsExt;
+        let probe = dir.join("probe");
+        fs::write(&probe, "").expect("write");
+        fs::set_permissions(&probe, fs::Permissions::from_mode(0o444)).expect("chmod");
+        let applies = OpenOptions::new().write(true).open(&probe).is_err();
+        fs::remove_file(&probe).expect("remove");
+        applies
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_file_is_shown_and_never_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        if !permissions_apply(dir.path()) {
+            return;
+        }
+        let text = good_file_text();
+        fs::write(file_in(&dir), &text).expect("write");
+        fs::set_permissions(file_in(&dir), fs::Permissions::from_mode(0o444)).expect("chmod");
+        let (mut store, notices) = ProgressStore::open(file_in(&dir));
+        assert!(
+            matches!(notices.as_slice(), [StoreNotice::NotSaved { .. }]),
+            "{notices:?}"
+        );
+        assert_eq!(store.mode(), &StoreMode::ReadOnly);
+        assert_eq!(store.progress(), &full_progress());
+        store.update(|p| p.open_section("c", "m", 0));
+        assert_eq!(fs::read_to_string(file_in(&dir)).expect("read"), text);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_folder_is_told_at_open_and_saving_is_tried_again() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        if !permissions_apply(dir.path()) {
+            return;
+        }
+        let text = good_file_text();
+        fs::write(file_in(&dir), &text).expect("write");
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).expect("chmod");
+        let (mut store, notices) = ProgressStore::open(file_in(&dir));
+        assert!(
+            matches!(notices.as_slice(), [StoreNotice::NotSaved { .. }]),
+            "{notices:?}"
+        );
+        assert_eq!(store.mode(), &StoreMode::ReadWrite);
+        let notice = store.update(|p| p.open_section("c", "m", 0));
+        assert!(matches!(notice, Some(StoreNotice::NotSaved { .. })));
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
+        assert_eq!(store.update(|p| p.open_section("c", "m", 1)), None);
+        let (again, _) = ProgressStore::open(file_in(&dir));
+        let opened = &again
+            .progress()
+            .module("c", "m")
+            .expect("module")
+            .opened_sections;
+        assert!(opened.contains(&0) && opened.contains(&1));
+    }
+
     #[cfg(unix)]
     #[test]
     fn saving_keeps_the_file_permissions() {
