@@ -1,12 +1,15 @@
-//! One progress save (lock, re-read, change, atomic write with fsync) when the file holds
-//! progress for every module of the large library, and the parts it is made of.
+//! One progress save (lock, re-read, change, atomic write with fsync) when the progress holds
+//! every module of the large library, and the parts it is made of: the file of one course
+//! parsed and written as text.
 
 mod support;
 
 use std::hint::black_box;
 
 use kurs::progress::{Progress, ProgressStore};
-use support::{Library, full_progress, mb, measuring, median, ms, verdict, write_progress};
+use support::{
+    Library, full_progress, mb, measuring, median, ms, progress_bytes, verdict, write_progress,
+};
 
 fn main() {
     let large = Library::large();
@@ -15,8 +18,12 @@ fn main() {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp folder");
     let file = dir.path().join("progress.toml");
     write_progress(&file, &progress);
-    let bytes = std::fs::metadata(&file).expect("written").len();
-    let text = std::fs::read_to_string(&file).expect("written");
+    let bytes = progress_bytes(&file);
+    let course_file = ProgressStore::courses_folder(&file)
+        .join(kurs::progress::store::file_name(&model.courses[0].id));
+    let text = std::fs::read_to_string(&course_file).expect("written");
+    let one_course: Progress = toml::from_str(&text).expect("a course file");
+    let course_bytes = text.len() as u64;
     let (mut store, notices) = ProgressStore::open(&file);
     assert!(notices.is_empty(), "{notices:?}");
     let course = model.courses[0].id.clone();
@@ -28,24 +35,29 @@ fn main() {
     group.bench_function("save", |b| {
         b.iter(|| {
             section = (section + 1) % 8;
-            let notice = store.update(|p| p.open_section(&course, &module, section));
+            let notice = store.update(&course, |p| p.open_section(&course, &module, section));
             assert!(notice.is_none(), "{notice:?}");
         })
     });
-    group.bench_function("parse", |b| {
+    group.bench_function("parse_one_course", |b| {
         b.iter(|| toml::from_str::<Progress>(black_box(&text)).expect("parsed"))
     });
-    group.bench_function("serialize", |b| {
-        b.iter(|| toml::to_string_pretty(black_box(&progress)).expect("serialized"))
+    group.bench_function("serialize_one_course", |b| {
+        b.iter(|| toml::to_string_pretty(black_box(&one_course)).expect("serialized"))
+    });
+    group.bench_function("open_all", |b| {
+        b.iter(|| ProgressStore::open(black_box(&file)))
     });
     group.finish();
     c.final_summary();
 
     if measuring() {
         println!(
-            "\nprogress file: {} for {} modules",
+            "\nprogress: {} for {} modules in {} courses; one course file {}",
             mb(bytes),
-            count(&model)
+            count(&model),
+            model.courses.len(),
+            mb(course_bytes)
         );
         if let Some(save) = median("progress", "save") {
             verdict(

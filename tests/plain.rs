@@ -498,8 +498,10 @@ fn sample_course_c2_read_answered_wrong_and_right_marked_learned_and_quit() {
     assert_eq!(c2["attempts"], 2, "{c2:#}");
     assert_eq!(c2["best_percent"], 100, "{c2:#}");
     assert_eq!(c2["passed"], true, "{c2:#}");
-    let stored: toml::Table = std::fs::read_to_string(&progress)
-        .expect("progress file")
+    let course_file =
+        kurs::progress::ProgressStore::courses_folder(&progress).join("digitale-kompetenzen.toml");
+    let stored: toml::Table = std::fs::read_to_string(&course_file)
+        .expect("the course's progress file")
         .parse()
         .expect("progress is TOML");
     let opened = &stored["courses"]["digitale-kompetenzen"]["modules"]["c2-messenger-sms"]["opened_sections"];
@@ -711,7 +713,8 @@ fn end_of_input_in_the_middle_of_a_question_saves_and_exits_cleanly() {
         m1["attempts"], 0,
         "an unfinished attempt is not recorded: {m1:#}"
     );
-    let stored = std::fs::read_to_string(&progress).expect("progress file");
+    let course_file = kurs::progress::ProgressStore::courses_folder(&progress).join("mini.toml");
+    let stored = std::fs::read_to_string(&course_file).expect("the course's progress file");
     assert!(stored.contains("last_module = \"m1-alles\""), "{stored}");
     assert!(
         stored.contains("[courses.mini.modules.m1-alles.questions.q1]"),

@@ -15,7 +15,7 @@ fn course() -> String {
 fn progress_with_an_attempt(dir: &Path) -> std::path::PathBuf {
     let file = dir.join("progress.toml");
     let (mut store, _) = kurs::progress::ProgressStore::open(&file);
-    store.update(|p| {
+    store.update("kurs-de", |p| {
         p.record_attempt(
             "kurs-de",
             "c2-messenger-sms",
@@ -88,7 +88,9 @@ fn reset_of_one_course_keeps_the_others() {
     let dir = tempfile::tempdir().unwrap();
     let file = progress_with_an_attempt(dir.path());
     let (mut store, _) = kurs::progress::ProgressStore::open(&file);
-    store.update(|p| p.set_learned("other-course", "m1", true, "2026-11-28T12:00:00Z"));
+    store.update("other-course", |p| {
+        p.set_learned("other-course", "m1", true, "2026-11-28T12:00:00Z")
+    });
     let output = kurs(&[
         "progress",
         "reset",

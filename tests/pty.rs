@@ -194,7 +194,8 @@ fn learner_reads_takes_the_quiz_marks_learned_and_resumes() {
     assert!(again.wait_exit().success());
 
     // The progress file and `kurs progress --json` say the same.
-    let stored = std::fs::read_to_string(&progress).unwrap();
+    let course_file = kurs::progress::ProgressStore::courses_folder(&progress).join("kurs-de.toml");
+    let stored = std::fs::read_to_string(&course_file).unwrap();
     assert!(stored.contains("learned_at"), "{stored}");
     let output = std::process::Command::new(KURS)
         .args([

@@ -80,7 +80,7 @@ fn child_saves_in_a_loop() {
     println!("ready");
     loop {
         let mut saved = 0;
-        let notice = store.update(|p| {
+        let notice = store.update(COURSE, |p| {
             saved = state_of(p).expect("the file holds a whole state") + 1;
             set_state(p, saved);
         });
@@ -90,18 +90,26 @@ fn child_saves_in_a_loop() {
 }
 
 /// Temporary files a save leaves behind when it is killed before the rename.
+/// Names of the files in the progress folder and in its course folder.
+fn names_in(dir: &Path) -> Vec<String> {
+    let courses = ProgressStore::courses_folder(&dir.join("progress.toml"));
+    [dir.to_path_buf(), courses]
+        .iter()
+        .filter_map(|folder| std::fs::read_dir(folder).ok())
+        .flat_map(|entries| entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()))
+        .collect()
+}
+
 fn leftovers(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    names_in(dir)
+        .into_iter()
         .filter(|name| name.ends_with(".tmp"))
         .collect()
 }
 
 fn damaged_copies(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    names_in(dir)
+        .into_iter()
         .filter(|name| name.contains(".damaged-"))
         .collect()
 }

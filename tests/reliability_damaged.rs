@@ -21,7 +21,7 @@ use std::process::{Command, Output, Stdio};
 
 use kurs::cli::PlayArgs;
 use kurs::i18n::Lang;
-use kurs::progress::Progress;
+use kurs::progress::{Progress, ProgressStore};
 use kurs::tui::action::Action;
 use kurs::tui::{State, resume, run, start_session, update::update};
 use rand::{Rng, SeedableRng};
@@ -45,6 +45,9 @@ enum Setup {
 struct Case {
     name: String,
     setup: Setup,
+    /// The case is the file of one course (`progress/kurs-en.toml`) beside a good index,
+    /// rather than the index `progress.toml` itself.
+    course_file: bool,
 }
 
 impl Case {
@@ -52,7 +55,14 @@ impl Case {
         Case {
             name: name.into(),
             setup,
+            course_file: false,
         }
+    }
+
+    fn in_course_file(mut self) -> Case {
+        self.name.push_str(" (course file)");
+        self.course_file = true;
+        self
     }
 
     fn bytes(&self) -> Option<&[u8]> {
@@ -86,18 +96,23 @@ fn current_progress(bytes: &[u8]) -> Option<Progress> {
     if bytes.len() > 16 * 1024 * 1024 {
         return None;
     }
-    let text = std::str::from_utf8(bytes).ok()?;
-    if text.trim().is_empty() {
-        return None;
-    }
-    let progress: Progress = toml::from_str(text).ok()?;
-    (progress.schema_version == kurs::progress::SCHEMA_VERSION).then_some(progress)
+    kurs::progress::store::read_bytes(bytes).ok()
+}
+
+/// Everything the store at `file` holds now (the index and every course file), as a learner's
+/// next start would see it; `None` when it says anything is wrong.
+fn stored_progress(file: &std::path::Path) -> Option<Progress> {
+    let (store, notices) = kurs::progress::ProgressStore::open(file);
+    notices.is_empty().then(|| store.progress().clone())
 }
 
 /// A prepared folder: `progress.toml` set up as the case says, owned by the user kurs runs as.
 struct Prepared {
     /// Removed when the case is done.
     _dir: tempfile::TempDir,
+    /// The progress file the front ends are given (the index).
+    index: PathBuf,
+    /// The file the case is about: the index, or one course's file.
     file: PathBuf,
 }
 
@@ -105,9 +120,19 @@ impl Prepared {
     fn new(case: &Case, root: bool) -> Prepared {
         use std::os::unix::fs::chown;
         let dir = tempfile::tempdir().unwrap();
-        let folder = dir.path().join("state");
+        let mut folder = dir.path().join("state");
         std::fs::create_dir(&folder).unwrap();
-        let file = folder.join("progress.toml");
+        let index = folder.join("progress.toml");
+        if case.course_file {
+            std::fs::write(&index, "schema_version = 2\nlast_course = \"kurs-en\"\n").unwrap();
+            folder = ProgressStore::courses_folder(&index);
+            std::fs::create_dir(&folder).unwrap();
+        }
+        let file = if case.course_file {
+            folder.join("kurs-en.toml")
+        } else {
+            index.clone()
+        };
         match &case.setup {
             Setup::Folder => {
                 std::fs::create_dir(&file).unwrap();
@@ -134,7 +159,11 @@ impl Prepared {
             std::fs::set_permissions(&file, std::fs::Permissions::from_mode(file_mode)).unwrap();
         }
         std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(folder_mode)).unwrap();
-        Prepared { _dir: dir, file }
+        Prepared {
+            _dir: dir,
+            index,
+            file,
+        }
     }
 
     fn folder(&self) -> &Path {
@@ -168,7 +197,7 @@ impl Prepared {
         }
         match (
             current_progress(bytes),
-            now.as_deref().and_then(current_progress),
+            now.as_ref().and_then(|_| stored_progress(&self.index)),
         ) {
             (Some(old), Some(new)) => keeps_everything(&old, &new).map(|()| "carried over"),
             (old, _) => Err(format!(
@@ -242,7 +271,7 @@ fn kurs(case: &Case, root: bool, args: &[&str]) -> Output {
 
 fn check_kurs_progress(case: &Case, root: bool) -> Result<&'static str, String> {
     let prepared = Prepared::new(case, root);
-    let file = prepared.file.to_str().unwrap();
+    let file = prepared.index.to_str().unwrap();
     let course = course_en();
     let out = kurs(
         case,
@@ -267,7 +296,7 @@ fn check_kurs_progress(case: &Case, root: bool) -> Result<&'static str, String> 
 
 fn check_plain_player(case: &Case, root: bool) -> Result<&'static str, String> {
     let prepared = Prepared::new(case, root);
-    let file = prepared.file.to_str().unwrap();
+    let file = prepared.index.to_str().unwrap();
     let course = course_en();
     let out = kurs(
         case,
@@ -306,7 +335,7 @@ fn check_screen_player(case: &Case) -> Result<&'static str, String> {
     let prepared = Prepared::new(case, false);
     let args = PlayArgs {
         path: Some(course_en()),
-        progress: Some(prepared.file.clone()),
+        progress: Some(prepared.index.clone()),
         lang: Some(Lang::En),
         seed: Some(1),
         plain: false,
@@ -468,6 +497,36 @@ fn every_truncation_of_a_real_file_keeps_its_bytes_and_says_one_sentence() {
     ));
 }
 
+/// The file of one course as the player writes it, from the real progress.
+fn real_course_file() -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("progress.toml");
+    std::fs::write(&index, real_progress()).unwrap();
+    let (mut store, notices) = ProgressStore::open(&index);
+    assert!(notices.is_empty(), "{notices:?}");
+    // The first save splits the file of the first layout into course files.
+    assert_eq!(store.update("kurs-en", |_| {}), None);
+    std::fs::read(ProgressStore::courses_folder(&index).join("kurs-en.toml")).unwrap()
+}
+
+#[test]
+fn every_truncation_of_a_real_course_file_keeps_its_bytes_and_says_one_sentence() {
+    let real = real_course_file();
+    let cases = (0..=real.len())
+        .map(|end| {
+            Case::new(
+                format!("truncated at {end}"),
+                Setup::File(real[..end].to_vec()),
+            )
+        })
+        .map(Case::in_course_file)
+        .collect();
+    run_cases(cases).report(&format!(
+        "every truncation of a real {}-byte course file",
+        real.len()
+    ));
+}
+
 #[test]
 fn random_bytes_keep_their_bytes_and_say_one_sentence() {
     let count = if long() { 600 } else { 60 };
@@ -546,7 +605,9 @@ fn special_cases() -> Vec<Case> {
 
 #[test]
 fn special_files_keep_their_bytes_and_say_one_sentence() {
-    let cases = special_cases();
+    let mut cases = special_cases();
+    let in_course_files: Vec<Case> = cases.iter().cloned().map(Case::in_course_file).collect();
+    cases.extend(in_course_files);
     let names: Vec<String> = cases.iter().map(|c| c.name.clone()).collect();
     run_cases(cases).report(&names.join(", "));
 }
@@ -580,7 +641,7 @@ fn the_full_screen_player_says_one_sentence_and_keeps_the_bytes() {
             KURS.to_string(),
             course_en().to_str().unwrap().into(),
             "--progress".into(),
-            prepared.file.to_str().unwrap().into(),
+            prepared.index.to_str().unwrap().into(),
             "--lang".into(),
             "en".into(),
         ]);

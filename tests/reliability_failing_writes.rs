@@ -93,7 +93,7 @@ fn saves_failing_by_the_write_hook_keep_the_last_good_file_and_catch_up() {
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
     let (mut store, _) = ProgressStore::open(&file);
     assert_eq!(
-        store.update(|p| p.set_place("kurs-en", "elsewhere", None)),
+        store.update("kurs-en", |p| p.set_place("kurs-en", "elsewhere", None)),
         None
     );
     let good = std::fs::read(&file).unwrap();

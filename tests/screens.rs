@@ -262,7 +262,7 @@ fn a_question_changed_since_it_was_answered_is_marked_and_not_counted() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = state("kurs-de", Lang::De, dir.path());
     let now = kurs::progress::now();
-    s.store.update(|p| {
+    s.store.update("kurs-de", |p| {
         p.record_answer(
             "kurs-de",
             "c2-messenger-sms",
@@ -279,7 +279,7 @@ fn a_question_changed_since_it_was_answered_is_marked_and_not_counted() {
         .unwrap()
         .questions[1]
         .clone();
-    s.store.update(|p| {
+    s.store.update("kurs-de", |p| {
         p.record_answer(
             "kurs-de",
             "c2-messenger-sms",

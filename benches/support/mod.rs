@@ -122,9 +122,29 @@ pub fn full_progress(library: &Model) -> Progress {
 /// Writes `progress` to `path` the way the player does.
 pub fn write_progress(path: &Path, progress: &Progress) {
     let _ = std::fs::remove_file(path);
+    let _ = std::fs::remove_dir_all(ProgressStore::courses_folder(path));
     let (mut store, _) = ProgressStore::open(path);
-    let full = progress.clone();
-    assert!(store.update(move |p| *p = full).is_none(), "progress saved");
+    for (id, course) in &progress.courses {
+        let saved = store.update(id, |p| {
+            p.courses.insert(id.clone(), course.clone());
+            p.last_course.clone_from(&progress.last_course);
+        });
+        assert!(saved.is_none(), "progress saved: {saved:?}");
+    }
+}
+
+/// Bytes of the progress at `path`: the index and every course file.
+pub fn progress_bytes(path: &Path) -> u64 {
+    let courses = std::fs::read_dir(ProgressStore::courses_folder(path))
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|entry| entry.metadata().ok())
+                .map(|meta| meta.len())
+                .sum()
+        })
+        .unwrap_or(0);
+    std::fs::metadata(path).map_or(0, |meta| meta.len()) + courses
 }
 
 /// The library in a pseudo-terminal's screen: `kurs · Kursübersicht` and a module row.

@@ -192,7 +192,7 @@ fn reset(course: Option<&str>, yes: bool, flag: Option<&PathBuf>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    if let Some(notice) = store.update(|p| p.reset(course)) {
+    if let Some(notice) = store.reset(course) {
         eprintln!("kurs: {}", i18n::store_notice(Lang::En, &notice));
         return ExitCode::from(2);
     }

@@ -238,7 +238,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
             return Ok(());
         };
         let (course, module) = (course.id.clone(), module.id.clone());
-        self.save(|p| p.set_place(&course, &module, place.section))
+        self.save(&course, |p| p.set_place(&course, &module, place.section))
     }
 
     fn finish(mut self, stop: Stop) -> ExitCode {
@@ -453,7 +453,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
         let learned = self.is_learned(c, module);
         let (course, module) = (self.library.courses[c].id.clone(), module.id.clone());
         let time = now();
-        self.save(|p| p.set_learned(&course, &module, !learned, &time))
+        self.save(&course, |p| {
+            p.set_learned(&course, &module, !learned, &time)
+        })
     }
 
     /// The section list, until the learner goes back; read sections are marked in words.
@@ -502,7 +504,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
             place.section = Some(s);
         }
         let (course, module) = (self.library.courses[c].id.clone(), module.id.clone());
-        self.save(|p| p.open_section(&course, &module, s))
+        self.save(&course, |p| p.open_section(&course, &module, s))
     }
 
     // ---- the quiz ----
@@ -619,7 +621,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
         let (course, module_id) = (self.library.courses[c].id.clone(), module.id.clone());
         let fingerprint = question.fingerprint();
         let time = now();
-        self.save(|p| {
+        self.save(&course, |p| {
             p.record_answer(
                 &course,
                 &module_id,
@@ -687,7 +689,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
     fn record_attempt(&mut self, c: usize, module: &Module, quiz: &Quiz, run: &Run) -> Step {
         let attempt = run.to_attempt(quiz, now());
         let (course, module) = (self.library.courses[c].id.clone(), module.id.clone());
-        self.save(|p| p.record_attempt(&course, &module, attempt))
+        self.save(&course, |p| p.record_attempt(&course, &module, attempt))
     }
 
     fn result(&mut self, c: usize, m: usize, quiz: &Quiz, run: &Run) -> Step {
@@ -774,8 +776,8 @@ impl<R: BufRead, W: Write> Player<R, W> {
     }
 
     /// Applies a change to the progress and saves it; a problem is told once, in one sentence.
-    fn save(&mut self, change: impl FnOnce(&mut Progress)) -> Step {
-        if let Some(notice) = self.store.update(change) {
+    fn save(&mut self, course: &str, change: impl FnOnce(&mut Progress)) -> Step {
+        if let Some(notice) = self.store.update(course, change) {
             let text = i18n::store_notice(self.lang, &notice);
             if self.last_notice.as_deref() != Some(text.as_str()) {
                 self.say(&text)?;

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 /// The version of the progress file layout this build writes and fully understands.
 /// A file with a higher number comes from a newer kurs and is never written by this one.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 1: every course in one file. 2: an index file and one file per course (see `store`);
+/// a version 1 file is read as it is and split at the first save.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything stored in one progress file.
 ///

@@ -1,28 +1,37 @@
-//! The progress file on disk: where it lives, reading it, locking it against a second kurs, writing it atomically.
-//! Whatever happens, the learner's file is never overwritten with less or deleted: damaged files are moved aside.
+//! Where the learner's progress lives and how it is kept safe: the lock against a second kurs,
+//! one small file per course, and the index that says where the learner was last.
+//!
+//! Layout, for the path `progress.toml` (the learner may choose another with `--progress`):
+//!
+//! ```text
+//! progress.toml                  index: schema_version, last_course
+//! progress.toml.lock             held while a kurs reads-modifies-writes
+//! progress/<course-id>.toml      one course: sections, marks, attempts, answers
+//! ```
+//!
+//! A save writes only the file of the course that changed (and the index when the learner moved
+//! to another course), so saving costs the same in a library of one course or of hundreds.
+//! Files of the first layout (schema_version 1, every course in `progress.toml`) are read as
+//! they are and split into course files at the first save.
+//! Whatever happens, no file is overwritten with less or deleted: damaged files are moved aside.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::collections::BTreeMap;
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use super::model::{Progress, SCHEMA_VERSION};
+use super::file::{self, Lock, ProgressFile};
+pub use super::file::{file_text, read_bytes};
+use super::model::Progress;
 
-/// Files larger than this are not progress files kurs wrote; reading them whole could exhaust memory.
-const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
-
-/// The learner's progress file and what kurs currently knows of it.
+/// The learner's progress on disk and what kurs currently knows of it.
 #[derive(Debug)]
 pub struct ProgressStore {
     path: PathBuf,
-    progress: Progress,
-    mode: StoreMode,
-    /// What the file held when this store last read or wrote it; `None` when there was no file.
-    on_disk: Option<Progress>,
-    /// The bytes `on_disk` was read from or written as: a file that still holds exactly these
-    /// is not parsed again before the next save (parsing was nine tenths of a save's time).
-    on_disk_bytes: Vec<u8>,
-    /// Some change is only in memory because saving it failed.
-    unsaved: bool,
+    index: ProgressFile,
+    /// The course files read or written, by course id.
+    courses: BTreeMap<String, ProgressFile>,
+    /// Everything together, as the front ends see it.
+    view: Progress,
     /// Set by fault-injection tests to make every save fail as a full disk would.
     fail_writes: bool,
     /// Temporary files left by killed saves have been cleared (once per store is enough).
@@ -55,16 +64,6 @@ pub enum StoreNotice {
     Unreadable { path: PathBuf, reason: String },
 }
 
-/// What was found at the path.
-enum OnDisk {
-    /// Nothing there yet: nothing to lose.
-    Missing,
-    Good(Progress),
-    Newer(u32),
-    Damaged(String),
-    Unreadable(String),
-}
-
 impl ProgressStore {
     /// The file used when no --progress / $KURS_PROGRESS is given:
     /// `$XDG_STATE_HOME/kurs/progress.toml` on Linux, the local data folder elsewhere.
@@ -75,542 +74,327 @@ impl ProgressStore {
         Some(folder.join("progress.toml"))
     }
 
-    /// Never fails: a missing file is an empty progress; a damaged one is moved aside
+    /// The folder of the course files that belong to the index at `path`:
+    /// `progress.toml` → `progress/`, `kurs-progress.toml` → `kurs-progress/`.
+    pub fn courses_folder(path: &Path) -> PathBuf {
+        let file = file::real_path(path);
+        let stem = file
+            .file_stem()
+            .filter(|stem| Some(*stem) != file.file_name())
+            .map_or_else(
+                || {
+                    let mut name = file.file_name().unwrap_or_default().to_owned();
+                    name.push(".courses");
+                    name
+                },
+                std::ffi::OsStr::to_owned,
+            );
+        file::folder_of(&file).join(stem)
+    }
+
+    /// Never fails: missing files are an empty progress; damaged ones are moved aside
     /// (never overwritten or deleted) and reported.
     pub fn open(path: impl Into<PathBuf>) -> (ProgressStore, Vec<StoreNotice>) {
         let path = path.into();
+        let lock_file = file::real_path(&path);
+        let mut lock = Lock::new(&lock_file);
+        let mut notices = Vec::new();
+        let (index, notice) = ProgressFile::open(path.clone(), &mut lock);
+        notices.extend(notice);
         let mut store = ProgressStore {
-            path,
-            progress: Progress::default(),
-            mode: StoreMode::ReadWrite,
-            on_disk: None,
-            on_disk_bytes: Vec::new(),
-            unsaved: false,
+            courses: BTreeMap::new(),
+            view: Progress::default(),
             fail_writes: false,
             swept: false,
+            path,
+            index,
         };
-        let notice = store.load();
-        (store, notice.into_iter().collect())
+        // A store that cannot write the index writes no course file either: the index may come
+        // from a newer kurs whose course files this one must not touch.
+        if store.mode() == &StoreMode::ReadWrite {
+            for course_path in course_files(&Self::courses_folder(&store.path)) {
+                let (course, notice) = ProgressFile::open(course_path, &mut lock);
+                notices.extend(notice);
+                let ids: Vec<String> = course
+                    .progress()
+                    .courses
+                    .keys()
+                    .filter(|id| course.path().file_name() == Some(file_name(id).as_ref()))
+                    .cloned()
+                    .collect();
+                // A file named for another course (renamed by hand) is left as it is.
+                if let Some(id) = ids.into_iter().next() {
+                    store.courses.insert(id, course);
+                }
+            }
+        }
+        store.rebuild_view();
+        (store, notices)
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    /// ReadOnly when the index comes from a newer kurs or cannot be read.
     pub fn mode(&self) -> &StoreMode {
-        &self.mode
+        self.index.mode()
     }
 
     pub fn progress(&self) -> &Progress {
-        &self.progress
+        &self.view
     }
 
     /// Whether everything the learner did is on disk: no change waits in memory after a failed
-    /// save, and the file is not one this kurs only reads. A front end says "saved" only then.
+    /// save, and no file is one this kurs only reads. A front end says "saved" only then.
     pub fn all_saved(&self) -> bool {
-        self.mode == StoreMode::ReadWrite && !self.unsaved
+        self.index.all_saved() && self.courses.values().all(ProgressFile::all_saved)
     }
 
     /// Makes every following save fail, to test how the player copes with a full disk.
     #[doc(hidden)]
     pub fn set_write_failure(&mut self, fail: bool) {
         self.fail_writes = fail;
+        self.index.fail_writes = fail;
+        for course in self.courses.values_mut() {
+            course.fail_writes = fail;
+        }
     }
 
-    /// Applies a change and saves it: take the lock, re-read the file (another instance may have
-    /// written), apply `change` to what was read, write atomically, release.
+    /// Applies a change to `course` and saves it: take the lock, re-read the course's file
+    /// (another instance may have written), apply `change`, write atomically, release. The index
+    /// is written only when the change moves `last_course`.
     ///
-    /// On any failure the change is still applied in memory and a `NotSaved` notice is returned.
-    /// ReadOnly: apply in memory only and return `None` (the notice was already given at open).
-    pub fn update(&mut self, change: impl FnOnce(&mut Progress)) -> Option<StoreNotice> {
-        if self.mode == StoreMode::ReadOnly {
-            change(&mut self.progress);
-            return None;
+    /// `change` sees the whole progress of `course` and `last_course`; other courses are not
+    /// part of it, and what it does to them is not kept.
+    /// On any failure the change is still applied in memory and a `NotSaved` notice is returned;
+    /// the next save that works writes it too.
+    pub fn update(
+        &mut self,
+        course: &str,
+        change: impl FnOnce(&mut Progress),
+    ) -> Option<StoreNotice> {
+        let mut last_course = self.index.progress().last_course.clone();
+        let apply = |doc: &mut Progress| {
+            doc.last_course.clone_from(&last_course);
+            change(doc);
+            last_course = doc.last_course.take();
+            doc.courses.retain(|id, _| id == course);
+        };
+        let notice = match self.begin() {
+            Ok((_lock, earlier)) => {
+                let notice = self.course_file(course).update(apply);
+                let place = self
+                    .index
+                    .update(|doc| doc.last_course.clone_from(&last_course));
+                earlier.or(notice).or(place)
+            }
+            Err(notice) => {
+                self.course_file(course).keep_unsaved(apply);
+                self.index
+                    .keep_unsaved(|doc| doc.last_course.clone_from(&last_course));
+                notice
+            }
+        };
+        self.rebuild_course(course);
+        notice
+    }
+
+    /// Forgets one course (`Some(id)`) or everything (`None`): its files are deleted, and the
+    /// index forgets the place when it was in a forgotten course.
+    pub fn reset(&mut self, course: Option<&str>) -> Option<StoreNotice> {
+        let ids: Vec<String> = match course {
+            Some(id) => vec![id.to_owned()],
+            None => self.view.courses.keys().cloned().collect(),
+        };
+        let last = self
+            .index
+            .progress()
+            .last_course
+            .clone()
+            .filter(|last| course.is_some_and(|course| course != last));
+        let notice = match self.begin() {
+            Ok((_lock, mut notice)) => {
+                for id in &ids {
+                    notice = notice.or(self.course_file(id).remove());
+                }
+                notice.or(self.index.update(|doc| doc.last_course.clone_from(&last)))
+            }
+            Err(notice) => {
+                for id in &ids {
+                    self.course_file(id).keep_unsaved(|doc| doc.courses.clear());
+                }
+                self.index
+                    .keep_unsaved(|doc| doc.last_course.clone_from(&last));
+                notice
+            }
+        };
+        for id in &ids {
+            self.rebuild_course(id);
         }
-        let file = real_path(&self.path);
-        let _lock = match hold_lock(&file) {
+        notice
+    }
+
+    /// Takes the lock and does what every save does first: clear temporary files of killed
+    /// saves (once per store), look at the index again (a newer kurs may have written it), give
+    /// courses still in the index their own files, and save what earlier failed to save,
+    /// whichever course it belongs to.
+    ///
+    /// Err: nothing may be written now (read only, or no lock); the notice says why, if new.
+    fn begin(&mut self) -> Result<(File, Option<StoreNotice>), Option<StoreNotice>> {
+        if self.mode() == &StoreMode::ReadOnly {
+            return Err(None);
+        }
+        let lock_file = file::real_path(&self.path);
+        let lock = match file::hold_lock(&lock_file) {
             Ok(lock) => lock,
             Err(error) => {
-                change(&mut self.progress);
-                self.unsaved = true;
-                return Some(self.not_saved(format!(
-                    "cannot lock {}: {error}",
-                    lock_path(&file).display()
-                )));
+                return Err(Some(StoreNotice::NotSaved {
+                    path: self.path.clone(),
+                    reason: format!(
+                        "cannot lock {}: {error}",
+                        file::lock_path(&lock_file).display()
+                    ),
+                }));
             }
         };
         if !self.swept {
-            // Under the lock no other kurs is between creating and renaming a temporary file.
-            remove_stale_temp_files(&file);
+            file::remove_stale_temp_files(&lock_file);
+            file::remove_stale_temp_files_in(&Self::courses_folder(&self.path));
             self.swept = true;
         }
-        let mut notice = None;
-        let mut base = match self.read_again(&file) {
-            // Deleted behind our back: what we hold in memory is the best there is.
-            OnDisk::Missing => {
-                self.on_disk = None;
-                self.progress.clone()
+        let index = self.index.update(|_| {});
+        if self.mode() == &StoreMode::ReadOnly {
+            return Err(index);
+        }
+        let mut notice = index.or(self.move_courses_out_of_index());
+        let mut flushed = Vec::new();
+        for (id, file) in &mut self.courses {
+            if !file.all_saved() && file.mode() == &StoreMode::ReadWrite {
+                notice = notice.or(file.flush());
+                flushed.push(id.clone());
             }
-            OnDisk::Good(progress) => self.build_on(progress),
-            OnDisk::Newer(version) => {
-                // A newer kurs has written meanwhile; writing our older layout would lose its data.
-                self.mode = StoreMode::ReadOnly;
-                change(&mut self.progress);
-                return Some(StoreNotice::NewerVersion {
-                    path: self.path.clone(),
-                    version,
-                });
+        }
+        for id in flushed {
+            self.rebuild_course(&id);
+        }
+        Ok((lock, notice))
+    }
+
+    /// The file of one course, known or new.
+    fn course_file(&mut self, course: &str) -> &mut ProgressFile {
+        let folder = Self::courses_folder(&self.path);
+        let fail_writes = self.fail_writes;
+        self.courses.entry(course.to_owned()).or_insert_with(|| {
+            let mut file = ProgressFile::new(folder.join(file_name(course)));
+            file.fail_writes = fail_writes;
+            file
+        })
+    }
+
+    /// Courses still held in the index (a file of the first layout, or one edited by hand) get
+    /// their own files; then the index lets them go. Called under the lock, before any save.
+    fn move_courses_out_of_index(&mut self) -> Option<StoreNotice> {
+        if self.index.progress().courses.is_empty() {
+            return None;
+        }
+        let held = self.index.progress().courses.clone();
+        for (id, course) in held {
+            let has_file = self
+                .courses
+                .get(&id)
+                .is_some_and(|file| file.progress().courses.contains_key(&id));
+            if has_file {
+                continue;
             }
-            OnDisk::Unreadable(reason) => {
-                self.mode = StoreMode::ReadOnly;
-                change(&mut self.progress);
-                return Some(StoreNotice::Unreadable {
-                    path: self.path.clone(),
-                    reason,
-                });
+            let notice = self.course_file(&id).update(|doc| {
+                doc.courses.insert(id.clone(), course);
+            });
+            if notice.is_some() {
+                // The index keeps the course until its file is written.
+                return notice;
             }
-            OnDisk::Damaged(reason) => match move_aside(&file, &file_stamp()) {
-                Ok(kept_as) => {
-                    self.on_disk = None;
-                    notice = Some(StoreNotice::MovedAside {
-                        path: self.path.clone(),
-                        kept_as,
-                        reason,
-                    });
-                    self.progress.clone()
-                }
-                Err(error) => {
-                    // Never write over a file we could not keep; try again with the next change.
-                    change(&mut self.progress);
-                    self.unsaved = true;
-                    return Some(self.not_saved(format!(
-                        "the file is damaged ({reason}) and could not be moved aside: {error}"
-                    )));
-                }
-            },
+        }
+        self.index.update(|doc| doc.courses.clear())
+    }
+
+    /// The view after one course's file changed.
+    fn rebuild_course(&mut self, course: &str) {
+        let own = self
+            .courses
+            .get(course)
+            .and_then(|file| file.progress().courses.get(course))
+            .or_else(|| self.index.progress().courses.get(course))
+            .cloned();
+        match own {
+            Some(progress) => self.view.courses.insert(course.to_owned(), progress),
+            None => self.view.courses.remove(course),
         };
-        change(&mut base);
-        base.schema_version = SCHEMA_VERSION;
-        let written = if self.fail_writes {
-            Err(io::Error::other("writing is switched off for a test"))
-        } else {
-            may_replace(&file).and_then(|()| write_atomically(&file, &base))
+        self.view.last_course = self.index.progress().last_course.clone();
+    }
+
+    /// The whole view: courses still held in the index, then each course file over them.
+    fn rebuild_view(&mut self) {
+        let mut view = Progress {
+            last_course: self.index.progress().last_course.clone(),
+            courses: self.index.progress().courses.clone(),
+            ..Progress::default()
         };
-        self.unsaved = written.is_err();
-        let written = written.map(|text| {
-            self.on_disk = Some(base.clone());
-            self.on_disk_bytes = text.into_bytes();
-        });
-        self.progress = base;
-        match written {
-            Ok(()) => notice,
-            Err(error) => Some(self.not_saved(error.to_string())),
-        }
-    }
-
-    /// What the file holds now; when it still holds the bytes this store last read or wrote,
-    /// that progress is taken without parsing the file again.
-    fn read_again(&mut self, file: &Path) -> OnDisk {
-        match file_bytes(file) {
-            Ok(bytes)
-                if !bytes.is_empty() && bytes == self.on_disk_bytes && self.on_disk.is_some() =>
-            {
-                OnDisk::Good(self.on_disk.clone().unwrap_or_default())
-            }
-            Ok(bytes) => {
-                let on_disk = parse(&bytes);
-                self.on_disk_bytes = match on_disk {
-                    OnDisk::Good(_) => bytes,
-                    _ => Vec::new(),
-                };
-                on_disk
-            }
-            Err(on_disk) => on_disk,
-        }
-    }
-
-    /// The progress a change applies to, given what the file holds now.
-    fn build_on(&mut self, disk: Progress) -> Progress {
-        if !self.unsaved {
-            self.on_disk = Some(disk.clone());
-            return disk;
-        }
-        // Earlier changes failed to save and live only in memory; they must not be dropped.
-        let base = if self.on_disk.as_ref() == Some(&disk) {
-            // Nobody wrote since: memory is the whole truth, removals included.
-            self.progress.clone()
-        } else {
-            let mut merged = disk.clone();
-            merged.merge_from(&self.progress);
-            merged
-        };
-        self.on_disk = Some(disk);
-        base
-    }
-
-    fn not_saved(&self, reason: String) -> StoreNotice {
-        StoreNotice::NotSaved {
-            path: self.path.clone(),
-            reason,
-        }
-    }
-
-    /// Reads the file at open, moving a damaged one aside.
-    fn load(&mut self) -> Option<StoreNotice> {
-        let file = real_path(&self.path);
-        let reason = match read_file(&file) {
-            OnDisk::Missing => return None,
-            OnDisk::Good(progress) => return self.take_good(&file, progress),
-            OnDisk::Newer(version) => return Some(self.read_only_newer(version)),
-            OnDisk::Unreadable(reason) => return Some(self.read_only_unreadable(reason)),
-            OnDisk::Damaged(reason) => reason,
-        };
-        // Moving aside under the lock: otherwise another kurs could save a good file just before
-        // our rename, and we would carry its fresh progress away.
-        let _lock = match hold_lock(&file) {
-            Ok(lock) => lock,
-            Err(error) => {
-                return Some(self.read_only_unreadable(format!(
-                    "the file is damaged ({reason}) and cannot be moved aside: {error}"
-                )));
-            }
-        };
-        let reason = match read_file(&file) {
-            OnDisk::Missing => return None,
-            OnDisk::Good(progress) => return self.take_good(&file, progress),
-            OnDisk::Newer(version) => return Some(self.read_only_newer(version)),
-            OnDisk::Unreadable(reason) => return Some(self.read_only_unreadable(reason)),
-            OnDisk::Damaged(reason) => reason,
-        };
-        match move_aside(&file, &file_stamp()) {
-            Ok(kept_as) => Some(StoreNotice::MovedAside {
-                path: self.path.clone(),
-                kept_as,
-                reason,
-            }),
-            Err(error) => Some(self.read_only_unreadable(format!(
-                "the file is damaged ({reason}) and cannot be moved aside: {error}"
-            ))),
-        }
-    }
-
-    /// Takes the progress of an intact file and says now, not after an hour of work, when it
-    /// cannot be saved.
-    fn take_good(&mut self, file: &Path, progress: Progress) -> Option<StoreNotice> {
-        self.on_disk = Some(progress.clone());
-        self.progress = progress;
-        if let Err(error) = may_replace(file) {
-            self.mode = StoreMode::ReadOnly;
-            return Some(self.not_saved(error.to_string()));
-        }
-        // Saving needs a temporary file next to the file; a folder that refuses one fails every
-        // save. Stay ready to write: the learner may fix the folder while kurs runs.
-        if let Err(error) = new_temp_file(file) {
-            return Some(self.not_saved(error.to_string()));
-        }
-        None
-    }
-
-    fn read_only_newer(&mut self, version: u32) -> StoreNotice {
-        self.mode = StoreMode::ReadOnly;
-        StoreNotice::NewerVersion {
-            path: self.path.clone(),
-            version,
-        }
-    }
-
-    fn read_only_unreadable(&mut self, reason: String) -> StoreNotice {
-        self.mode = StoreMode::ReadOnly;
-        StoreNotice::Unreadable {
-            path: self.path.clone(),
-            reason,
-        }
-    }
-}
-
-/// The file a symbolic link points to, so that saving replaces the learner's file and not the link.
-fn real_path(path: &Path) -> PathBuf {
-    let is_link = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
-    if !is_link {
-        return path.to_path_buf();
-    }
-    if let Ok(target) = fs::canonicalize(path) {
-        return target;
-    }
-    // A link to a file not yet created: follow it one step.
-    match fs::read_link(path) {
-        Ok(target) => folder_of(path).join(target),
-        Err(_) => path.to_path_buf(),
-    }
-}
-
-/// The folder holding `path`; "." for a bare file name.
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    }
-}
-
-/// `path` with `suffix` added to its file name, e.g. `progress.toml.lock`.
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-fn lock_path(file: &Path) -> PathBuf {
-    with_suffix(file, ".lock")
-}
-
-/// Takes the exclusive lock that makes read-modify-write safe between kurs instances; released on drop.
-///
-/// The lock lives in its own file because the progress file itself is replaced by each save.
-fn hold_lock(file: &Path) -> io::Result<File> {
-    fs::create_dir_all(folder_of(file))?;
-    let lock = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(lock_path(file))?;
-    match lock.lock() {
-        Ok(()) => Ok(lock),
-        // Some file systems cannot lock at all; saving unlocked beats not saving.
-        Err(error) if error.kind() == io::ErrorKind::Unsupported => Ok(lock),
-        Err(error) => Err(error),
-    }
-}
-
-fn read_file(file: &Path) -> OnDisk {
-    match file_bytes(file) {
-        Ok(bytes) => parse(&bytes),
-        Err(on_disk) => on_disk,
-    }
-}
-
-/// The bytes of the file, or what stands in the way of reading them.
-fn file_bytes(file: &Path) -> Result<Vec<u8>, OnDisk> {
-    let meta = match fs::metadata(file) {
-        Ok(meta) => meta,
-        // A file where a folder should be also means nothing is stored here; saving will report it.
-        Err(error)
-            if matches!(
-                error.kind(),
-                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-            ) =>
-        {
-            return Err(OnDisk::Missing);
-        }
-        Err(error) => return Err(OnDisk::Unreadable(error.to_string())),
-    };
-    if meta.is_dir() {
-        return Err(OnDisk::Unreadable(
-            "a folder is where the progress file should be".to_owned(),
-        ));
-    }
-    if !meta.is_file() {
-        // A pipe or device: opening it could block forever, and it is not ours to move.
-        return Err(OnDisk::Unreadable("not a regular file".to_owned()));
-    }
-    let opened = match File::open(file) {
-        Ok(opened) => opened,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Err(OnDisk::Missing),
-        Err(error) => return Err(OnDisk::Unreadable(error.to_string())),
-    };
-    let mut bytes = Vec::new();
-    // Reading one byte past the limit tells a too-large file apart even if it grows while we read.
-    if let Err(error) = opened.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes) {
-        return Err(OnDisk::Unreadable(error.to_string()));
-    }
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(OnDisk::Damaged("larger than 16 MiB".to_owned()));
-    }
-    Ok(bytes)
-}
-
-/// What the store makes of the bytes of a progress file: the progress it uses, or in words why it
-/// does not (damaged, or written by a newer kurs). For fuzzing and tests; kurs reads with `open`.
-#[doc(hidden)]
-pub fn read_bytes(bytes: &[u8]) -> Result<Progress, String> {
-    match parse(bytes) {
-        OnDisk::Good(progress) => Ok(progress),
-        OnDisk::Newer(version) => Err(format!("written by a newer kurs (format {version})")),
-        OnDisk::Damaged(reason) | OnDisk::Unreadable(reason) => Err(reason),
-        OnDisk::Missing => Err("missing".to_owned()),
-    }
-}
-
-/// The text the store writes for `progress`.
-#[doc(hidden)]
-pub fn file_text(progress: &Progress) -> io::Result<String> {
-    toml::to_string_pretty(progress).map_err(io::Error::other)
-}
-
-/// Decides what the bytes of a progress file are.
-fn parse(bytes: &[u8]) -> OnDisk {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return OnDisk::Damaged("not UTF-8 text".to_owned());
-    };
-    if text.trim().is_empty() {
-        // kurs never writes an empty file; it is most likely a write cut short by another tool.
-        return OnDisk::Damaged("empty".to_owned());
-    }
-    // The version is looked at before the layout, so that a newer file is recognised as newer
-    // even when the rest no longer matches our types.
-    let table = match text.parse::<toml::Table>() {
-        Ok(table) => table,
-        Err(error) => return OnDisk::Damaged(format!("not TOML: {}", error.message())),
-    };
-    let version = match table.get("schema_version") {
-        Some(toml::Value::Integer(version)) if *version > 0 => *version,
-        Some(_) => {
-            return OnDisk::Damaged("schema_version is not a positive whole number".to_owned());
-        }
-        None => return OnDisk::Damaged("schema_version is missing".to_owned()),
-    };
-    if version > i64::from(SCHEMA_VERSION) {
-        return OnDisk::Newer(u32::try_from(version).unwrap_or(u32::MAX));
-    }
-    // From the table already parsed: parsing the text a second time doubled the cost.
-    match table.try_into::<Progress>() {
-        Ok(progress) => OnDisk::Good(progress),
-        Err(error) => OnDisk::Damaged(format!("unexpected content: {}", error.message())),
-    }
-}
-
-/// The UTC time in the name of a moved-aside file, e.g. `20261128T170512Z`.
-fn file_stamp() -> String {
-    jiff::Timestamp::now()
-        .strftime("%Y%m%dT%H%M%SZ")
-        .to_string()
-}
-
-/// Renames a damaged file to `<name>.damaged-<stamp>` (or `-2`, `-3` …), never replacing anything.
-fn move_aside(file: &Path, stamp: &str) -> io::Result<PathBuf> {
-    let first = with_suffix(file, &format!(".damaged-{stamp}"));
-    for number in 1..=1000u32 {
-        let kept_as = if number == 1 {
-            first.clone()
-        } else {
-            with_suffix(&first, &format!("-{number}"))
-        };
-        // A hard link fails when the name is taken, so unlike rename it can never replace a file.
-        match fs::hard_link(file, &kept_as) {
-            Ok(()) => {
-                fs::remove_file(file)?;
-                sync_folder(folder_of(file));
-                return Ok(kept_as);
-            }
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(_) => {
-                // File systems without hard links: check and rename, which is safe enough under our lock.
-                if fs::symlink_metadata(&kept_as).is_ok() {
-                    continue;
-                }
-                fs::rename(file, &kept_as)?;
-                sync_folder(folder_of(file));
-                return Ok(kept_as);
+        for (id, file) in &self.courses {
+            if let Some(course) = file.progress().courses.get(id) {
+                view.courses.insert(id.clone(), course.clone());
             }
         }
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        "too many damaged copies with the same time",
-    ))
-}
-
-/// Writes so that a crash at any moment leaves either the old or the new file, never a mix.
-/// Returns the text written.
-fn write_atomically(file: &Path, progress: &Progress) -> io::Result<String> {
-    let text = file_text(progress)?;
-    let folder = folder_of(file);
-    fs::create_dir_all(folder)?;
-    let mut temp = new_temp_file(file)?;
-    temp.write_all(text.as_bytes())?;
-    if let Ok(meta) = fs::metadata(file) {
-        // Keeping the learner's permissions is a courtesy; failing to is no reason not to save.
-        let _ = temp.as_file().set_permissions(meta.permissions());
-    }
-    temp.as_file().sync_all()?;
-    temp.persist(file).map_err(|error| error.error)?;
-    sync_folder(folder);
-    Ok(text)
-}
-
-/// Temporary files are named `.<file name>.<6 random letters or digits>.tmp`, next to the file,
-/// so that a save killed before its rename leaves a name that belongs to this file alone.
-const TEMP_SUFFIX: &str = ".tmp";
-const TEMP_RANDOM_CHARS: usize = 6;
-
-fn temp_prefix(file: &Path) -> std::ffi::OsString {
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(file.file_name().unwrap_or_else(|| "progress".as_ref()));
-    prefix.push(".");
-    prefix
-}
-
-/// Whether the learner lets kurs write the file: a file they made read-only is never replaced,
-/// although the rename of an atomic save could replace it.
-fn may_replace(file: &Path) -> io::Result<()> {
-    match OpenOptions::new().write(true).open(file) {
-        Err(error)
-            if matches!(
-                error.kind(),
-                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
-            ) =>
-        {
-            Err(error)
-        }
-        _ => Ok(()),
+        self.view = view;
     }
 }
 
-/// A temporary file next to `file`, deleted when dropped unless it is persisted.
-fn new_temp_file(file: &Path) -> io::Result<tempfile::NamedTempFile> {
-    tempfile::Builder::new()
-        .prefix(&temp_prefix(file))
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(TEMP_RANDOM_CHARS)
-        .tempfile_in(folder_of(file))
-}
-
-/// Deletes temporary files of this progress file that a killed save left behind. Called under the
-/// lock: then no save of this file is in flight, and every such file is a dead copy.
-fn remove_stale_temp_files(file: &Path) {
-    let folder = folder_of(file);
-    let prefix = temp_prefix(file);
-    let prefix = prefix.as_encoded_bytes();
+/// The course files in `folder`, sorted; hidden files (temporary files) and others are not.
+fn course_files(folder: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(folder) else {
-        return;
+        return Vec::new();
     };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.as_encoded_bytes();
-        let random = name
-            .strip_prefix(prefix)
-            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX.as_bytes()));
-        let ours = random.is_some_and(|random| {
-            random.len() == TEMP_RANDOM_CHARS && random.iter().all(u8::is_ascii_alphanumeric)
-        });
-        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            !name.starts_with('.') && name.ends_with(".toml")
+        })
+        .map(|entry| entry.path())
+        .collect();
+    files.sort();
+    files
 }
 
-/// Makes a rename durable. Not every platform can sync a folder; there the rename is as durable as it gets.
-fn sync_folder(folder: &Path) {
-    if let Ok(handle) = File::open(folder) {
-        let _ = handle.sync_all();
+/// The file name of a course's progress: its id when the id is a plain name (course ids are
+/// lowercase letters, digits and hyphens), otherwise a safe name with a hash of the id.
+pub fn file_name(course: &str) -> String {
+    let plain = !course.is_empty()
+        && course.len() <= 100
+        && !course.starts_with('.')
+        && course
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if plain {
+        format!("{course}.toml")
+    } else {
+        let safe: String = course
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .take(40)
+            .collect();
+        format!("{safe}_{}.toml", super::status::fingerprint(&[course]))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::file::{move_aside, with_suffix};
     use crate::progress::model::tests::full_progress;
     use proptest::prelude::*;
+    use std::fs::OpenOptions;
 
     const NOW: &str = "2026-11-28T17:05:12Z";
 
@@ -653,6 +437,17 @@ mod tests {
             .collect()
     }
 
+    /// Saves every course of `progress`, and its place.
+    fn store_all(store: &mut ProgressStore, progress: &Progress) {
+        for (id, course) in &progress.courses {
+            let notice = store.update(id, |p| {
+                p.courses.insert(id.clone(), course.clone());
+                p.last_course.clone_from(&progress.last_course);
+            });
+            assert_eq!(notice, None);
+        }
+    }
+
     fn good_file_text() -> String {
         toml::to_string_pretty(&full_progress()).expect("serialize")
     }
@@ -675,7 +470,7 @@ mod tests {
     fn update_writes_and_rereads() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
-        assert_eq!(store.update(|p| p.open_section("c", "m", 1)), None);
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 1)), None);
         let (again, notices) = ProgressStore::open(file_in(&dir));
         assert_eq!(notices, vec![]);
         assert_eq!(again.progress(), store.progress());
@@ -692,7 +487,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state").join("kurs").join("progress.toml");
         let (mut store, _) = ProgressStore::open(&path);
-        assert_eq!(store.update(|p| p.open_section("c", "m", 0)), None);
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 0)), None);
         assert!(path.is_file());
     }
 
@@ -700,11 +495,12 @@ mod tests {
     fn update_leaves_only_the_file_and_its_lock() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
-        store.update(|p| p.open_section("c", "m", 0));
+        store.update("c", |p| p.open_section("c", "m", 0));
         assert_eq!(
             names_in(dir.path()),
-            vec!["progress.toml", "progress.toml.lock"]
+            vec!["progress", "progress.toml", "progress.toml.lock"]
         );
+        assert_eq!(names_in(&dir.path().join("progress")), vec!["c.toml"]);
     }
 
     #[test]
@@ -720,12 +516,186 @@ mod tests {
         for name in stale.iter().chain(&kept) {
             fs::write(dir.path().join(name), "a copy").expect("write");
         }
+        let courses = dir.path().join("progress");
+        fs::create_dir(&courses).expect("folder");
+        let stale_in_courses = [".c.toml.q9W8e7.tmp", ".other.toml.a1B2c3.tmp"];
+        let kept_in_courses = [".c.toml.notes.tmp", "c.toml.a1B2c3.tmp"];
+        for name in stale_in_courses.iter().chain(&kept_in_courses) {
+            fs::write(courses.join(name), "a copy").expect("write");
+        }
         let (mut store, _) = ProgressStore::open(file_in(&dir));
-        assert_eq!(store.update(|p| p.open_section("c", "m", 0)), None);
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 0)), None);
         let mut expected: Vec<String> = kept.iter().map(|n| n.to_string()).collect();
-        expected.extend(["progress.toml".into(), "progress.toml.lock".into()]);
+        expected.extend([
+            "progress".into(),
+            "progress.toml".into(),
+            "progress.toml.lock".into(),
+        ]);
         expected.sort();
         assert_eq!(names_in(dir.path()), expected);
+        let mut expected: Vec<String> = kept_in_courses.iter().map(|n| n.to_string()).collect();
+        expected.push("c.toml".into());
+        expected.sort();
+        assert_eq!(names_in(&courses), expected);
+    }
+
+    #[test]
+    fn each_course_has_its_own_file_and_a_save_writes_only_its_own() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        store_all(&mut store, &full_progress());
+        let courses = dir.path().join("progress");
+        let files = names_in(&courses);
+        assert_eq!(files.len(), full_progress().courses.len());
+        let before: Vec<Vec<u8>> = files
+            .iter()
+            .map(|name| fs::read(courses.join(name)).expect("read"))
+            .collect();
+        let index_before = fs::read_to_string(file_in(&dir)).expect("index");
+        let (first, _) = full_progress().courses.pop_first().expect("a course");
+        let module = "a-new-module";
+        assert_eq!(
+            store.update(&first, |p| p.set_learned(&first, module, true, NOW)),
+            None
+        );
+        for (name, before) in files.iter().zip(&before) {
+            let now = fs::read(courses.join(name)).expect("read");
+            assert_eq!(&now == before, *name != file_name(&first), "{name}");
+        }
+        assert_eq!(
+            fs::read_to_string(file_in(&dir)).expect("index"),
+            index_before,
+            "the place did not change, so the index was not written"
+        );
+        let index: toml::Table = index_before.parse().expect("index is TOML");
+        assert_eq!(
+            index.keys().collect::<Vec<_>>(),
+            ["schema_version", "last_course"]
+        );
+        let (again, notices) = ProgressStore::open(file_in(&dir));
+        assert_eq!(notices, vec![]);
+        let mut expected = full_progress();
+        expected.set_learned(&first, module, true, NOW);
+        assert_eq!(again.progress(), &expected);
+    }
+
+    #[test]
+    fn a_file_of_the_first_layout_is_read_and_split_at_the_first_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut old = full_progress();
+        old.schema_version = 1;
+        fs::write(file_in(&dir), toml::to_string(&old).expect("toml")).expect("write");
+        let (mut store, notices) = ProgressStore::open(file_in(&dir));
+        assert_eq!(notices, vec![]);
+        let mut expected = full_progress();
+        assert_eq!(store.progress(), &expected);
+        assert!(
+            !dir.path().join("progress").exists(),
+            "opening writes nothing"
+        );
+
+        assert_eq!(store.update("new", |p| p.open_section("new", "m", 0)), None);
+        expected.open_section("new", "m", 0);
+        assert_eq!(store.progress(), &expected);
+        let index: toml::Table = fs::read_to_string(file_in(&dir))
+            .expect("index")
+            .parse()
+            .expect("TOML");
+        assert_eq!(index.get("courses"), None, "the courses left the index");
+        assert_eq!(index.get("schema_version"), Some(&toml::Value::Integer(2)));
+        assert_eq!(
+            names_in(&dir.path().join("progress")).len(),
+            expected.courses.len()
+        );
+        let (again, notices) = ProgressStore::open(file_in(&dir));
+        assert_eq!(notices, vec![]);
+        assert_eq!(again.progress(), &expected);
+    }
+
+    #[test]
+    fn a_damaged_course_file_is_moved_aside_and_the_other_courses_stay() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        store.update("a", |p| p.open_section("a", "m", 0));
+        store.update("b", |p| p.open_section("b", "m", 0));
+        let broken = dir.path().join("progress").join("a.toml");
+        fs::write(&broken, "half a fi").expect("write");
+        let (mut again, notices) = ProgressStore::open(file_in(&dir));
+        let [StoreNotice::MovedAside { path, kept_as, .. }] = notices.as_slice() else {
+            panic!("{notices:?}");
+        };
+        assert_eq!(path, &broken);
+        assert_eq!(fs::read_to_string(kept_as).expect("kept"), "half a fi");
+        assert!(again.progress().module("a", "m").is_none());
+        assert!(again.progress().module("b", "m").is_some());
+        assert_eq!(again.update("a", |p| p.open_section("a", "m", 1)), None);
+        let (third, notices) = ProgressStore::open(file_in(&dir));
+        assert_eq!(notices, vec![]);
+        assert!(third.progress().module("a", "m").is_some());
+        assert!(third.progress().module("b", "m").is_some());
+    }
+
+    #[test]
+    fn a_failed_save_is_written_by_the_next_save_of_any_course() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        store.set_write_failure(true);
+        assert!(store.update("a", |p| p.open_section("a", "m", 0)).is_some());
+        store.set_write_failure(false);
+        assert_eq!(store.update("b", |p| p.open_section("b", "m", 0)), None);
+        assert!(store.all_saved());
+        let (again, _) = ProgressStore::open(file_in(&dir));
+        assert!(again.progress().module("a", "m").is_some());
+        assert!(again.progress().module("b", "m").is_some());
+    }
+
+    #[test]
+    fn reset_deletes_the_course_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        store.update("a", |p| p.open_section("a", "m", 0));
+        store.update("b", |p| p.open_section("b", "m", 0));
+        assert_eq!(store.reset(Some("b")), None);
+        assert_eq!(names_in(&dir.path().join("progress")), vec!["a.toml"]);
+        assert_eq!(store.progress().last_course, None, "the place was in b");
+        let (mut again, _) = ProgressStore::open(file_in(&dir));
+        assert!(again.progress().module("a", "m").is_some());
+        assert!(again.progress().module("b", "m").is_none());
+        assert_eq!(again.reset(None), None);
+        assert_eq!(names_in(&dir.path().join("progress")), Vec::<String>::new());
+        assert_eq!(again.progress(), &Progress::default());
+    }
+
+    #[test]
+    fn course_ids_become_safe_file_names() {
+        assert_eq!(
+            file_name("digitale-kompetenzen"),
+            "digitale-kompetenzen.toml"
+        );
+        for id in ["../escape", "a/b", ".hidden", "", "Ü", "a b"] {
+            let name = file_name(id);
+            assert!(
+                name.ends_with(".toml")
+                    && !name.starts_with('.')
+                    && name[..name.len() - 5]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+                "{id:?} -> {name}"
+            );
+        }
+        assert_ne!(file_name("a/b"), file_name("a b"));
+    }
+
+    #[test]
+    fn the_courses_folder_is_named_after_the_file() {
+        assert_eq!(
+            ProgressStore::courses_folder(Path::new("/s/kurs/progress.toml")),
+            Path::new("/s/kurs/progress")
+        );
+        assert_eq!(
+            ProgressStore::courses_folder(Path::new("/s/p")),
+            Path::new("/s/p.courses")
+        );
     }
 
     #[test]
@@ -733,8 +703,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut first, _) = ProgressStore::open(file_in(&dir));
         let (mut second, _) = ProgressStore::open(file_in(&dir));
-        first.update(|p| p.set_learned("c", "a", true, NOW));
-        second.update(|p| p.set_learned("c", "b", true, NOW));
+        first.update("c", |p| p.set_learned("c", "a", true, NOW));
+        second.update("c", |p| p.set_learned("c", "b", true, NOW));
         assert!(
             second.progress().module("c", "a").is_some(),
             "second picked up first's change"
@@ -745,7 +715,7 @@ mod tests {
     fn round_trip_keeps_every_field() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
-        store.update(|p| *p = full_progress());
+        store_all(&mut store, &full_progress());
         let (again, notices) = ProgressStore::open(file_in(&dir));
         assert_eq!(notices, vec![]);
         assert_eq!(again.progress(), &full_progress());
@@ -758,7 +728,7 @@ mod tests {
                     [courses.retired-course.modules.gone]\nlearned_at = \"2020-01-01T00:00:00Z\"\n";
         fs::write(file_in(&dir), text).expect("write");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
-        store.update(|p| p.open_section("current", "m", 0));
+        store.update("current", |p| p.open_section("current", "m", 0));
         let (again, _) = ProgressStore::open(file_in(&dir));
         assert!(again.progress().module("retired-course", "gone").is_some());
         assert!(again.progress().module("current", "m").is_some());
@@ -893,18 +863,18 @@ mod tests {
     fn newer_schema_version_is_read_only_and_untouched() {
         let dir = tempfile::tempdir().expect("tempdir");
         // The rest of the file follows a layout this build does not know.
-        let text = "schema_version = 2\ncourses = [\"a new layout\"]\n";
+        let text = "schema_version = 3\ncourses = [\"a new layout\"]\n";
         fs::write(file_in(&dir), text).expect("write");
         let (mut store, notices) = ProgressStore::open(file_in(&dir));
         assert_eq!(
             notices,
             vec![StoreNotice::NewerVersion {
                 path: file_in(&dir),
-                version: 2
+                version: 3
             }]
         );
         assert_eq!(store.mode(), &StoreMode::ReadOnly);
-        assert_eq!(store.update(|p| p.open_section("c", "m", 0)), None);
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 0)), None);
         assert!(
             store.progress().module("c", "m").is_some(),
             "kept in memory"
@@ -921,10 +891,10 @@ mod tests {
     fn newer_version_written_meanwhile_makes_the_store_read_only() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
-        store.update(|p| p.open_section("c", "m", 0));
+        store.update("c", |p| p.open_section("c", "m", 0));
         let text = "schema_version = 7\n";
         fs::write(file_in(&dir), text).expect("write");
-        let notice = store.update(|p| p.open_section("c", "m", 1));
+        let notice = store.update("c", |p| p.open_section("c", "m", 1));
         assert_eq!(
             notice,
             Some(StoreNotice::NewerVersion {
@@ -954,7 +924,7 @@ mod tests {
             "{notices:?}"
         );
         assert_eq!(store.mode(), &StoreMode::ReadOnly);
-        assert_eq!(store.update(|p| p.open_section("c", "m", 0)), None);
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 0)), None);
         assert!(path.is_dir());
         assert_eq!(names_in(&path), vec!["inside"]);
         assert_eq!(names_in(dir.path()), vec!["progress.toml"]);
@@ -964,10 +934,10 @@ mod tests {
     fn failed_save_keeps_last_good_file_and_reports() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
-        store.update(|p| p.open_section("c", "m", 0));
+        store.update("c", |p| p.open_section("c", "m", 0));
         let good = fs::read(file_in(&dir)).expect("read");
         store.set_write_failure(true);
-        let notice = store.update(|p| p.set_learned("c", "m", true, NOW));
+        let notice = store.update("c", |p| p.set_learned("c", "m", true, NOW));
         assert!(
             matches!(notice, Some(StoreNotice::NotSaved { .. })),
             "{notice:?}"
@@ -986,7 +956,7 @@ mod tests {
             "the next change tries again"
         );
         store.set_write_failure(false);
-        assert_eq!(store.update(|p| p.open_section("c", "m", 1)), None);
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 1)), None);
         let (again, _) = ProgressStore::open(file_in(&dir));
         assert!(
             again
@@ -1003,13 +973,13 @@ mod tests {
         let (mut store, _) = ProgressStore::open(file_in(&dir));
         assert!(store.all_saved());
         store.set_write_failure(true);
-        store.update(|p| p.open_section("c", "m", 0));
+        store.update("c", |p| p.open_section("c", "m", 0));
         assert!(!store.all_saved());
         store.set_write_failure(false);
-        store.update(|p| p.open_section("c", "m", 1));
+        store.update("c", |p| p.open_section("c", "m", 1));
         assert!(store.all_saved());
         fs::write(file_in(&dir), "schema_version = 9\n").expect("write");
-        store.update(|p| p.open_section("c", "m", 2));
+        store.update("c", |p| p.open_section("c", "m", 2));
         assert!(!store.all_saved(), "a newer file is only read");
     }
 
@@ -1019,10 +989,10 @@ mod tests {
         let (mut store, _) = ProgressStore::open(file_in(&dir));
         let (mut other, _) = ProgressStore::open(file_in(&dir));
         store.set_write_failure(true);
-        store.update(|p| p.set_learned("c", "mine", true, NOW));
-        other.update(|p| p.set_learned("c", "theirs", true, NOW));
+        store.update("c", |p| p.set_learned("c", "mine", true, NOW));
+        other.update("c", |p| p.set_learned("c", "theirs", true, NOW));
         store.set_write_failure(false);
-        assert_eq!(store.update(|p| p.open_section("c", "mine", 0)), None);
+        assert_eq!(store.update("c", |p| p.open_section("c", "mine", 0)), None);
         let (again, _) = ProgressStore::open(file_in(&dir));
         assert!(
             again
@@ -1042,11 +1012,11 @@ mod tests {
     fn unsaved_reset_is_saved_when_nobody_wrote_meanwhile() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
-        store.update(|p| p.open_section("c", "m", 0));
+        store.update("c", |p| p.open_section("c", "m", 0));
         store.set_write_failure(true);
-        store.update(|p| p.reset(None));
+        store.reset(None);
         store.set_write_failure(false);
-        store.update(|p| p.open_section("d", "m", 0));
+        store.update("d", |p| p.open_section("d", "m", 0));
         let (again, _) = ProgressStore::open(file_in(&dir));
         assert!(again.progress().module("c", "m").is_none());
         assert!(again.progress().module("d", "m").is_some());
@@ -1059,7 +1029,7 @@ mod tests {
         fs::write(&blocker, "a file, not a folder").expect("write");
         let (mut store, notices) = ProgressStore::open(blocker.join("progress.toml"));
         assert_eq!(notices, vec![]);
-        let notice = store.update(|p| p.open_section("c", "m", 0));
+        let notice = store.update("c", |p| p.open_section("c", "m", 0));
         assert!(
             matches!(notice, Some(StoreNotice::NotSaved { .. })),
             "{notice:?}"
@@ -1075,9 +1045,9 @@ mod tests {
     fn file_damaged_meanwhile_is_moved_aside_on_update() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
-        store.update(|p| p.open_section("c", "a", 0));
+        store.update("c", |p| p.open_section("c", "a", 0));
         fs::write(file_in(&dir), "half a fi").expect("write");
-        let notice = store.update(|p| p.open_section("c", "b", 0));
+        let notice = store.update("c", |p| p.open_section("c", "b", 0));
         let Some(StoreNotice::MovedAside { kept_as, .. }) = notice else {
             panic!("expected MovedAside, got {notice:?}");
         };
@@ -1097,9 +1067,9 @@ mod tests {
     fn file_deleted_meanwhile_is_written_from_memory() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
-        store.update(|p| p.open_section("c", "a", 0));
+        store.update("c", |p| p.open_section("c", "a", 0));
         fs::remove_file(file_in(&dir)).expect("remove");
-        store.update(|p| p.open_section("c", "b", 0));
+        store.update("c", |p| p.open_section("c", "b", 0));
         let (again, _) = ProgressStore::open(file_in(&dir));
         assert!(again.progress().module("c", "a").is_some());
         assert!(again.progress().module("c", "b").is_some());
@@ -1111,8 +1081,11 @@ mod tests {
         let (mut first, _) = ProgressStore::open(file_in(&dir));
         let (mut second, _) = ProgressStore::open(file_in(&dir));
         for round in 0..10 {
-            assert_eq!(first.update(|p| p.open_section("c", "a", round)), None);
-            assert_eq!(second.update(|p| p.open_section("c", "b", round)), None);
+            assert_eq!(first.update("c", |p| p.open_section("c", "a", round)), None);
+            assert_eq!(
+                second.update("c", |p| p.open_section("c", "b", round)),
+                None
+            );
         }
         let (again, _) = ProgressStore::open(file_in(&dir));
         let expected: std::collections::BTreeSet<usize> = (0..10).collect();
@@ -1138,8 +1111,9 @@ mod tests {
                     let (mut store, _) = ProgressStore::open(path);
                     for number in 0..100 {
                         let question = format!("q{number}");
-                        let notice = store
-                            .update(|p| p.record_answer("c", module, &question, "f", true, NOW));
+                        let notice = store.update("c", |p| {
+                            p.record_answer("c", module, &question, "f", true, NOW)
+                        });
                         assert_eq!(notice, None);
                     }
                 })
@@ -1192,7 +1166,7 @@ mod tests {
         );
         assert_eq!(store.mode(), &StoreMode::ReadOnly);
         assert_eq!(store.progress(), &full_progress());
-        store.update(|p| p.open_section("c", "m", 0));
+        store.update("c", |p| p.open_section("c", "m", 0));
         assert_eq!(fs::read_to_string(file_in(&dir)).expect("read"), text);
     }
 
@@ -1213,10 +1187,10 @@ mod tests {
             "{notices:?}"
         );
         assert_eq!(store.mode(), &StoreMode::ReadWrite);
-        let notice = store.update(|p| p.open_section("c", "m", 0));
+        let notice = store.update("c", |p| p.open_section("c", "m", 0));
         assert!(matches!(notice, Some(StoreNotice::NotSaved { .. })));
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
-        assert_eq!(store.update(|p| p.open_section("c", "m", 1)), None);
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 1)), None);
         let (again, _) = ProgressStore::open(file_in(&dir));
         let opened = &again
             .progress()
@@ -1232,9 +1206,9 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
-        store.update(|p| p.open_section("c", "m", 0));
+        store.update("c", |p| p.open_section("c", "m", 0));
         fs::set_permissions(file_in(&dir), fs::Permissions::from_mode(0o640)).expect("chmod");
-        store.update(|p| p.open_section("c", "m", 1));
+        store.update("c", |p| p.open_section("c", "m", 1));
         let mode = fs::metadata(file_in(&dir))
             .expect("meta")
             .permissions()
@@ -1250,7 +1224,7 @@ mod tests {
         let link = file_in(&dir);
         std::os::unix::fs::symlink(&target, &link).expect("symlink");
         let (mut store, _) = ProgressStore::open(&link);
-        assert_eq!(store.update(|p| p.open_section("c", "m", 0)), None);
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 0)), None);
         assert!(
             fs::symlink_metadata(&link)
                 .expect("link")

@@ -92,8 +92,8 @@ fn settle(state: &mut State) {
 
 /// Applies a change to the progress and saves it; a problem becomes the lasting warning, and a
 /// save that works again (it writes everything kept meanwhile) takes the warning away.
-fn save(state: &mut State, change: impl FnOnce(&mut Progress)) {
-    match state.store.update(change) {
+fn save(state: &mut State, course: &str, change: impl FnOnce(&mut Progress)) {
+    match state.store.update(course, change) {
         Some(notice) => {
             let lang = state.lang();
             state.warning = Some(i18n::store_notice(lang, &notice));
@@ -115,7 +115,7 @@ fn remember_place(state: &mut State) {
         return;
     };
     let (course, module) = (course.id.clone(), module.id.clone());
-    save(state, |p| {
+    save(state, &course, |p| {
         let section = match focus {
             Focus::Section(i) => Some(i),
             _ => p
@@ -355,7 +355,7 @@ fn record_opened(state: &mut State, at: ModuleRef, sections: &[usize]) {
     };
     let (course, module) = (course.id.clone(), module.id.clone());
     let sections = sections.to_vec();
-    save(state, |p| {
+    save(state, &course, |p| {
         for s in sections {
             p.open_section(&course, &module, s);
         }
@@ -373,7 +373,9 @@ fn toggle_learned(state: &mut State, at: ModuleRef) {
         .module(&course, &module)
         .is_some_and(|m| m.learned_at.is_some());
     let time = now();
-    save(state, |p| p.set_learned(&course, &module, !learned, &time));
+    save(state, &course, |p| {
+        p.set_learned(&course, &module, !learned, &time)
+    });
 }
 
 /// Starts a run: over every question, or repeating a previous run's wrong ones.
@@ -687,7 +689,7 @@ fn check_answer(state: &mut State) {
     let (course, module) = (course.id.clone(), module.id.clone());
     let fingerprint = question.fingerprint();
     let time = now();
-    save(state, |p| {
+    save(state, &course, |p| {
         p.record_answer(&course, &module, &question.id, &fingerprint, correct, &time)
     });
     // Bring the verdict into view.
@@ -734,7 +736,9 @@ fn next_question(state: &mut State) {
     let attempt = run.to_attempt(&quiz, now());
     if let (Some(course), Some(module)) = (state.course(at), state.module(at)) {
         let (course, module) = (course.id.clone(), module.id.clone());
-        save(state, |p| p.record_attempt(&course, &module, attempt));
+        save(state, &course, |p| {
+            p.record_attempt(&course, &module, attempt)
+        });
     }
     state.screen = Screen::Result(ResultScreen { at, run, scroll: 0 });
 }
