@@ -307,10 +307,12 @@ impl ProgressStore {
             if has_file {
                 continue;
             }
-            let notice = self.course_file(&id).update(|doc| {
-                doc.courses.insert(id.clone(), course);
+            // A course file another kurs wrote meanwhile is newer than the index's copy: it wins.
+            let file = self.course_file(&id);
+            let notice = file.update(|doc| {
+                doc.courses.entry(id.clone()).or_insert(course);
             });
-            if notice.is_some() {
+            if !file.all_saved() {
                 // The index keeps the course until its file is written.
                 return notice;
             }
@@ -610,6 +612,36 @@ mod tests {
         let (again, notices) = ProgressStore::open(file_in(&dir));
         assert_eq!(notices, vec![]);
         assert_eq!(again.progress(), &expected);
+    }
+
+    #[test]
+    fn splitting_keeps_a_course_file_another_kurs_wrote_meanwhile() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut old = Progress {
+            schema_version: 1,
+            ..Progress::default()
+        };
+        old.open_section("c", "old", 0);
+        fs::write(file_in(&dir), toml::to_string(&old).expect("toml")).expect("write");
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        // Another kurs wrote its course file but not the index (a crash between the two).
+        let mut newer = old.clone();
+        newer.schema_version = 2;
+        newer.open_section("c", "newer", 0);
+        newer.last_course = None;
+        let courses = dir.path().join("progress");
+        fs::create_dir_all(&courses).expect("folder");
+        fs::write(
+            courses.join("c.toml"),
+            toml::to_string(&newer).expect("toml"),
+        )
+        .expect("write");
+        assert_eq!(store.update("d", |p| p.open_section("d", "m", 0)), None);
+        let (again, notices) = ProgressStore::open(file_in(&dir));
+        assert_eq!(notices, vec![]);
+        assert!(again.progress().module("c", "old").is_some());
+        assert!(again.progress().module("c", "newer").is_some());
+        assert!(again.progress().module("d", "m").is_some());
     }
 
     #[test]
