@@ -53,11 +53,11 @@ fn main() {
 
     if measuring() {
         println!(
-            "\nprogress: {} for {} modules in {} courses; one course file {}",
+            "\nprogress: {} for {} modules in {} courses; one course file {:.1} kB",
             mb(bytes),
             count(&model),
             model.courses.len(),
-            mb(course_bytes)
+            course_bytes as f64 / 1000.0
         );
         if let Some(save) = median("progress", "save") {
             verdict(

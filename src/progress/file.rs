@@ -267,10 +267,61 @@ impl ProgressFile {
         }
     }
 
+    /// Opens many files at once: they are read and parsed on every core, then taken in order
+    /// (moving damaged ones aside under `lock`).
+    pub(super) fn open_many(
+        paths: Vec<PathBuf>,
+        lock: &mut Lock,
+    ) -> Vec<(ProgressFile, Option<StoreNotice>)> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(paths.len());
+        let mut reads: Vec<Option<OnDisk>> = Vec::new();
+        reads.resize_with(paths.len(), || None);
+        if threads > 1 {
+            let done: Vec<Vec<(usize, OnDisk)>> = std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..threads)
+                    .map(|first| {
+                        let paths = &paths;
+                        scope.spawn(move || {
+                            (first..paths.len())
+                                .step_by(threads)
+                                .map(|i| (i, read_file(&real_path(&paths[i]))))
+                                .collect()
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .map(|worker| worker.join().unwrap_or_default())
+                    .collect()
+            });
+            for (i, read) in done.into_iter().flatten() {
+                reads[i] = Some(read);
+            }
+        }
+        paths
+            .into_iter()
+            .zip(reads)
+            .map(|(path, read)| {
+                let mut file = ProgressFile::new(path);
+                let read = read.unwrap_or_else(|| read_file(&real_path(&file.path)));
+                let notice = file.load_from(read, lock);
+                (file, notice)
+            })
+            .collect()
+    }
+
     /// Reads the file at open, moving a damaged one aside.
     fn load(&mut self, lock: &mut Lock) -> Option<StoreNotice> {
+        let read = read_file(&real_path(&self.path));
+        self.load_from(read, lock)
+    }
+
+    /// Takes what was read at open, moving a damaged file aside.
+    fn load_from(&mut self, read: OnDisk, lock: &mut Lock) -> Option<StoreNotice> {
         let file = real_path(&self.path);
-        let reason = match read_file(&file) {
+        let reason = match read {
             OnDisk::Missing | OnDisk::Unchanged => return None,
             OnDisk::Good(progress, hash) => return self.take_good(&file, progress, hash),
             OnDisk::Newer(version) => return Some(self.read_only_newer(version)),

@@ -112,8 +112,8 @@ impl ProgressStore {
         // A store that cannot write the index writes no course file either: the index may come
         // from a newer kurs whose course files this one must not touch.
         if store.mode() == &StoreMode::ReadWrite {
-            for course_path in course_files(&Self::courses_folder(&store.path)) {
-                let (course, notice) = ProgressFile::open(course_path, &mut lock);
+            let paths = course_files(&Self::courses_folder(&store.path));
+            for (course, notice) in ProgressFile::open_many(paths, &mut lock) {
                 notices.extend(notice);
                 let ids: Vec<String> = course
                     .progress()
