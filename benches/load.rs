@@ -29,10 +29,16 @@ fn parse_only(files: &Memory) -> usize {
 /// What `kurs check` does with the files: load every course with all checks, on `threads`.
 fn check(files: &Memory, targets: &[Target], threads: usize) -> usize {
     let mut diagnostics = 0;
-    load_each(files, targets, threads, |course, report| {
-        diagnostics += report.diagnostics.len();
-        black_box(course);
-    });
+    load_each(
+        files,
+        targets,
+        threads,
+        kurs::course::Depth::Full,
+        |course, report| {
+            diagnostics += report.diagnostics.len();
+            black_box(course);
+        },
+    );
     diagnostics
 }
 

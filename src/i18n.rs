@@ -202,6 +202,42 @@ pub fn course_errors(lang: Lang, n: usize) -> String {
     }
 }
 
+/// A module whose file has errors the library screen could not see (they lie past its title).
+pub fn module_errors(lang: Lang, module: &str, place: &str, message: &str, n: usize) -> String {
+    match (lang, n) {
+        (Lang::De, 1) => format!(
+            "„{module}“ lässt sich nicht öffnen: {place}: {message}. `kurs check` zeigt, wie es sich beheben lässt."
+        ),
+        (Lang::De, _) => format!(
+            "„{module}“ lässt sich nicht öffnen ({n} Fehler), zuerst {place}: {message}. `kurs check` zeigt alle."
+        ),
+        (Lang::En, 1) => format!(
+            "“{module}” cannot be opened: {place}: {message}. `kurs check` shows how to fix it."
+        ),
+        (Lang::En, _) => format!(
+            "“{module}” cannot be opened ({n} errors), first {place}: {message}. `kurs check` shows them all."
+        ),
+    }
+}
+
+/// The sentence for a module whose file has errors, from the diagnostics `load_module` gave.
+pub fn module_unreadable(
+    lang: Lang,
+    module: &str,
+    errors: &[crate::diagnostic::Diagnostic],
+) -> String {
+    let (place, message) = errors.first().map_or_else(
+        || (String::new(), String::new()),
+        |d| {
+            (
+                format!("{}:{}:{}", d.file.display(), d.line, d.column),
+                d.message.clone(),
+            )
+        },
+    );
+    module_errors(lang, module, &place, &message, errors.len())
+}
+
 pub fn attempts(lang: Lang, n: usize) -> String {
     match (lang, n) {
         (Lang::De, 1) => "1 Versuch".to_string(),

@@ -866,3 +866,25 @@ fn a_module_file_given_opens_that_module() {
     assert!(screen.contains("Aktion wählen"), "{screen}");
     assert!(kurs.end().status.success());
 }
+
+#[test]
+fn a_module_with_an_error_past_its_title_is_told_in_one_sentence() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player/broken-body");
+    let mut kurs = Kurs::start(
+        &dir.path().join("p.toml"),
+        &[course.to_str().expect("UTF-8 path")],
+    );
+    let screen = kurs.until_prompt();
+    let screen = kurs.say(&number_of(&screen, "K1 Ein Modul mit Fehler"));
+    assert!(
+        screen.contains("„K1 Ein Modul mit Fehler“ lässt sich nicht öffnen")
+            && screen.contains("kaputt.toml:13:10"),
+        "{screen}"
+    );
+    let screen = kurs.say(&number_of(&screen, "G1 Ein gutes Modul"));
+    assert!(
+        screen.contains("Modul G1 Ein gutes Modul: nicht begonnen"),
+        "{screen}"
+    );
+}

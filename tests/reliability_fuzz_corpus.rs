@@ -154,6 +154,7 @@ fn a_sample_course_seed_loads_without_errors() {
     let (library, report) = kurs::course::load(
         &files,
         &[kurs::course::Target::Course(PathBuf::from("course"))],
+        kurs::course::Depth::Full,
     );
     assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
     assert_eq!(library.courses.len(), 1);

@@ -250,7 +250,7 @@ fn load_case(case: &HostileCase) -> (Library, Report) {
     let dir = PathBuf::from("lib").join(&case.id);
     files.insert(dir.join("course.toml"), case.course.clone());
     files.insert(dir.join("m.toml"), case.module.clone());
-    load(&files, &[Target::Course(dir)])
+    load(&files, &[Target::Course(dir)], kurs::course::Depth::Full)
 }
 
 #[test]
@@ -417,6 +417,7 @@ fn hostile_library(p: &str) -> Library {
         id: format!("m{p}"),
         code: Some(t("M")),
         title: t("module"),
+        loaded: true,
         intro: Some(hostile_markdown(p)),
         sections: vec![
             Section {
@@ -467,6 +468,7 @@ fn hostile_library(p: &str) -> Library {
             modules: vec![module],
             path: PathBuf::from(format!("c{p}")),
         }],
+        ..Library::default()
     }
 }
 
@@ -886,7 +888,11 @@ fn windows_line_endings_inside_list_entries_reach_the_model_as_line_feeds() {
          [[quiz.question]]\r\ntype = \"text\"\r\nprompt = \"P\"\r\naccept = [\"\"\"two\r\nlines\"\"\"]\r\n\r\n\
          [[quiz.question]]\r\ntype = \"order\"\r\nprompt = \"O\"\r\nitems = [\"\"\"a\r\nb\"\"\", \"c\"]\r\n",
     );
-    let (library, report) = load(&files, &[Target::Course(PathBuf::from("lib/c"))]);
+    let (library, report) = load(
+        &files,
+        &[Target::Course(PathBuf::from("lib/c"))],
+        kurs::course::Depth::Full,
+    );
     assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
     let texts = texts_of(&library);
     let with_cr: Vec<_> = texts.iter().filter(|t| t.contains('\r')).collect();

@@ -46,6 +46,7 @@ fn awkward_library() -> Library {
         id: "awkward".into(),
         code: Some("Ü1".into()),
         title: format!("漢字 {long_word}"),
+        loaded: true,
         intro: None,
         sections: vec![
             Section {
@@ -131,6 +132,7 @@ fn awkward_library() -> Library {
             modules: vec![module, plain],
             path: PathBuf::from("awkward"),
         }],
+        ..Library::default()
     }
 }
 

@@ -313,3 +313,35 @@ fn the_next_start_resumes_in_the_last_module_and_section() {
     assert!(text.contains("C3 | Videokonferenzen"), "{text}");
     assert!(text.contains("▾ Vor dem Termin"), "{text}");
 }
+
+/// The player reads module files only up to their title at start: a module with an error
+/// further down is listed, and opening it says in one sentence where the error is.
+#[test]
+fn a_module_with_an_error_past_its_title_says_where_when_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = kurs::cli::PlayArgs {
+        path: Some(fixture("broken-body")),
+        progress: Some(dir.path().join("progress.toml")),
+        lang: Some(Lang::De),
+        seed: Some(1),
+        plain: false,
+    };
+    let session = kurs::tui::start_session(&args).expect("the course opens");
+    assert!(session.notices.is_empty(), "{:?}", session.notices);
+    let mut s = State::new(session.library, session.store, args.lang, args.seed);
+    s.theme = kurs::tui::theme::Theme::PLAIN;
+    let text = screen(&mut s, 80, 24, keys("↓\n"));
+    assert!(matches!(s.screen, Screen::Library(_)), "{text}");
+    let notice = s.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("„K1 Ein Modul mit Fehler“ lässt sich nicht öffnen")
+            && notice.contains("kaputt.toml:13:10")
+            && notice.contains("kurs check"),
+        "{notice}"
+    );
+    assert!(text.contains("lässt sich nicht öffnen"), "{text}");
+    // The good module still opens.
+    let text = screen(&mut s, 80, 24, keys("↑\n"));
+    assert!(matches!(s.screen, Screen::Module(_)), "{text}");
+    assert!(text.contains("Einziger Abschnitt"), "{text}");
+}

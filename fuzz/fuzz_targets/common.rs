@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use kurs::course::files::Memory;
-use kurs::course::{Library, QuestionKind, Target, load};
+use kurs::course::{Depth, Library, QuestionKind, Target, load, load_body};
 use kurs::diagnostic::{render_github, render_human, render_json};
 use kurs::progress::store::{file_text, read_bytes};
 
@@ -73,7 +73,11 @@ fn commands_a_terminal(c: char) -> bool {
 /// without a control character, and never puts one into the course model.
 pub fn check_course_input(data: &[u8]) {
     let files = split_course(data);
-    let (library, report) = load(&files, &[Target::Course(PathBuf::from(COURSE))]);
+    let (library, report) = load(
+        &files,
+        &[Target::Course(PathBuf::from(COURSE))],
+        Depth::Full,
+    );
     for d in &report.diagnostics {
         assert!(d.line >= 1 && d.column >= 1, "{d:?}");
         assert!((d.end_line, d.end_column) >= (d.line, d.column), "{d:?}");
@@ -86,6 +90,26 @@ pub fn check_course_input(data: &[u8]) {
     assert!(!json.chars().any(commands_a_terminal), "{json:?}");
     for text in texts_of(&library) {
         assert!(!text.chars().any(commands_a_terminal), "{text:?}");
+    }
+    // The player reads only the modules' starts, then each body when it is opened: that must
+    // give every module exactly as reading everything at once does.
+    let (mut lazy, _) = load(
+        &files,
+        &[Target::Course(PathBuf::from(COURSE))],
+        Depth::Headers,
+    );
+    for course in &mut lazy.courses {
+        let pass_percent = course.pass_percent;
+        for module in &mut course.modules {
+            let _ = load_body(&files, module, pass_percent);
+        }
+    }
+    for (eager, lazy) in library.courses.iter().zip(&lazy.courses) {
+        assert_eq!(eager.id, lazy.id);
+        for module in &eager.modules {
+            let found = lazy.modules.iter().find(|m| m.id == module.id);
+            assert_eq!(found, Some(module), "read lazily, the module differs");
+        }
     }
 }
 

@@ -49,6 +49,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
         &crate::course::Disk,
         &targets,
         threads,
+        crate::course::Depth::Full,
         |_course, loaded| {
             emit(&mut out, &loaded.diagnostics);
             report.files += loaded.files;

@@ -72,13 +72,25 @@ fn parent_of(path: &Path) -> PathBuf {
     path.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
+/// How much of each module file to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Depth {
+    /// Everything, with every check: `kurs check`, `kurs progress`.
+    Full,
+    /// Only what the library screen shows: `course.toml` in full, and of each module file the
+    /// keys before its first table (`id`, `code`, `title`). The player reads the rest of a module
+    /// when it is opened (`load_body`), so the first screen does not wait for every section and
+    /// question of a large library. A module whose start cannot be read on its own is read in full.
+    Headers,
+}
+
 /// Loads every target into one library. Courses that share an id are reported; the first wins.
-pub fn load(files: &dyn Files, targets: &[Target]) -> (Library, Report) {
+pub fn load(files: &dyn Files, targets: &[Target], depth: Depth) -> (Library, Report) {
     let mut library = Library::default();
     let mut report = Report::default();
-    // The player shows nothing until the whole library is loaded: use every core.
+    // The player shows nothing until the library is loaded: use every core.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    load_each(files, targets, threads, |course, course_report| {
+    load_each(files, targets, threads, depth, |course, course_report| {
         report.files += course_report.files;
         report.diagnostics.extend(course_report.diagnostics);
         library.courses.extend(course);
@@ -96,6 +108,7 @@ pub fn load_each(
     files: &dyn Files,
     targets: &[Target],
     threads: usize,
+    depth: Depth,
     mut on_course: impl FnMut(Option<Course>, Report),
 ) {
     let mut course_ids: HashMap<String, PathBuf> = HashMap::new();
@@ -123,8 +136,8 @@ pub fn load_each(
         on_course(course, report);
     };
     let load_target = |target: &Target| match target {
-        Target::Course(dir) => load_course(files, dir),
-        Target::Module(path) => load_standalone_module(files, path),
+        Target::Course(dir) => load_course(files, dir, depth),
+        Target::Module(path) => load_standalone_module(files, path, depth),
     };
     if threads <= 1 || targets.len() <= 1 {
         for target in targets {
@@ -179,6 +192,7 @@ impl Place {
 fn load_standalone_module(
     files: &dyn Files,
     path: &Path,
+    depth: Depth,
 ) -> (Option<Course>, Report, Option<Place>) {
     let mut report = Report {
         files: 1,
@@ -187,7 +201,7 @@ fn load_standalone_module(
     let Some(source) = read_source(files, path, &mut report) else {
         return (None, report, None);
     };
-    let (module, diagnostics, _) = parse_module(path, &source, 60);
+    let (module, diagnostics, _) = parse_module(path, &source, 60, depth);
     report.diagnostics.extend(diagnostics);
     let course = module.map(|module| Course {
         id: module.id.clone(),
@@ -270,7 +284,11 @@ fn read_source(files: &dyn Files, path: &Path, report: &mut Report) -> Option<St
     }
 }
 
-fn load_course(files: &dyn Files, dir: &Path) -> (Option<Course>, Report, Option<Place>) {
+fn load_course(
+    files: &dyn Files,
+    dir: &Path,
+    depth: Depth,
+) -> (Option<Course>, Report, Option<Place>) {
     let path = dir.join("course.toml");
     let mut report = Report {
         files: 1,
@@ -418,7 +436,7 @@ fn load_course(files: &dyn Files, dir: &Path) -> (Option<Course>, Report, Option
             continue;
         };
         let (module, diagnostics, module_id) =
-            parse_module(&module_path, &module_source, pass_percent);
+            parse_module(&module_path, &module_source, pass_percent, depth);
         report.diagnostics.extend(diagnostics);
         if let Some((module_id, id_span)) = module_id {
             if let Some(first) = module_ids.get(&module_id) {
@@ -549,8 +567,99 @@ type ParsedModule = (
     Option<(String, Range<usize>)>,
 );
 
+/// Reads the body of a module the library holds only the start of (see [`Depth::Headers`]),
+/// with every check. Err: the diagnostics that keep the module from being shown.
+pub fn load_body(
+    files: &dyn Files,
+    module: &mut Module,
+    course_pass_percent: u8,
+) -> Result<(), Vec<Diagnostic>> {
+    if module.loaded {
+        return Ok(());
+    }
+    let mut report = Report::default();
+    let Some(source) = read_source(files, &module.path, &mut report) else {
+        return Err(report.diagnostics);
+    };
+    let (loaded, diagnostics, _) =
+        parse_module(&module.path, &source, course_pass_percent, Depth::Full);
+    match loaded {
+        Some(loaded) if loaded.id == module.id => {
+            *module = loaded;
+            Ok(())
+        }
+        Some(loaded) => Err(vec![
+            Diagnostic::file(
+                Code::Unreadable,
+                &module.path,
+                format!(
+                    "the module's id changed from `{}` to `{}` while kurs was running",
+                    module.id, loaded.id
+                ),
+            )
+            .with_help("start kurs again to read the course anew"),
+        ]),
+        None => Err(diagnostics
+            .into_iter()
+            .filter(|d| d.severity() == crate::diagnostic::Severity::Error)
+            .collect()),
+    }
+}
+
+/// The start of a module file up to its first table header: in TOML every key of the root table
+/// comes before the first header, so this start alone holds `id`, `code` and `title`. `None`
+/// when the file has no table (the whole file is its start).
+///
+/// A line starting with `[` inside a multi-line string or array is no header; cutting there
+/// leaves an unterminated string or array, which fails to parse, and the caller reads the whole
+/// file instead. So a start that parses is always exactly the root table's keys.
+fn header_prefix(source: &str) -> Option<&str> {
+    let mut at = 0;
+    for line in source.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            return Some(&source[..at]);
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Only the start of a module (see [`Depth::Headers`]); `None` when the start alone cannot be
+/// read without errors, so that the whole file is read and every error is found.
+fn parse_module_header(path: &Path, source: &str) -> Option<ParsedModule> {
+    let prefix = header_prefix(source)?;
+    let mut ctx = Ctx::new(path, prefix);
+    let root = ctx.parse()?;
+    let fields = Fields::root(&root, "module");
+    let id = ctx.id(&fields, "id");
+    let code = ctx.text(&fields, "code", Need::NonEmptyIfGiven);
+    let title = ctx.text(&fields, "title", Need::NonEmpty);
+    if ctx.errors() > 0 {
+        return None;
+    }
+    let module = match (&id, title) {
+        (Some((id, _)), Some((title, _))) => Some(Module {
+            id: id.clone(),
+            code: code.map(|c| c.0),
+            title,
+            loaded: false,
+            intro: None,
+            sections: Vec::new(),
+            quiz: None,
+            path: path.to_path_buf(),
+        }),
+        _ => return None,
+    };
+    Some((module, ctx.finish(), id))
+}
+
 /// Parses one module file; also returns its id and the id's span for cross-file checks.
-fn parse_module(path: &Path, source: &str, course_pass_percent: u8) -> ParsedModule {
+fn parse_module(path: &Path, source: &str, course_pass_percent: u8, depth: Depth) -> ParsedModule {
+    if depth == Depth::Headers
+        && let Some(parsed) = parse_module_header(path, source)
+    {
+        return parsed;
+    }
     let mut ctx = Ctx::new(path, source);
     let Some(root) = ctx.parse() else {
         return (None, ctx.finish(), None);
@@ -620,6 +729,7 @@ fn parse_module(path: &Path, source: &str, course_pass_percent: u8) -> ParsedMod
             id: id.clone(),
             code: code.map(|c| c.0),
             title,
+            loaded: true,
             intro: intro.map(|i| i.0),
             sections,
             quiz,
@@ -1567,4 +1677,116 @@ fn suggest_id(id: &str) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::files::Memory;
+
+    const MODULE: &str = "id = \"m\"\ncode = \"M1\"\ntitle = \"Erstes Modul\"\n\n\
+        [[section]]\ntitle = \"Teil\"\nbody = \"Text über Größen.\"\n\n\
+        [quiz]\n[[quiz.question]]\ntype = \"true_false\"\nprompt = \"Stimmt das?\"\nanswer = true\n";
+
+    fn library(module: &str) -> Memory {
+        let mut files = Memory::default();
+        files.insert(
+            "lib/c/course.toml",
+            "id = \"c\"\ntitle = \"Kurs\"\nlanguage = \"de\"\nmodules = [\"m.toml\"]\n",
+        );
+        files.insert("lib/c/m.toml", module);
+        files
+    }
+
+    fn load_to(files: &Memory, depth: Depth) -> (Library, Report) {
+        load(files, &[Target::Course(PathBuf::from("lib/c"))], depth)
+    }
+
+    #[test]
+    fn the_start_of_a_module_ends_at_its_first_table() {
+        assert_eq!(
+            header_prefix(MODULE),
+            Some("id = \"m\"\ncode = \"M1\"\ntitle = \"Erstes Modul\"\n\n")
+        );
+        assert_eq!(
+            header_prefix("a = 1\r\n  [[section]]\r\n"),
+            Some("a = 1\r\n")
+        );
+        assert_eq!(header_prefix("title = \"no tables\"\n"), None);
+        assert_eq!(header_prefix("[[section]]\n"), Some(""));
+    }
+
+    #[test]
+    fn headers_hold_what_the_library_shows_and_nothing_more() {
+        let (library, report) = load_to(&library(MODULE), Depth::Headers);
+        assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+        let module = &library.courses[0].modules[0];
+        assert_eq!(
+            (
+                module.id.as_str(),
+                module.code.as_deref(),
+                module.title.as_str()
+            ),
+            ("m", Some("M1"), "Erstes Modul")
+        );
+        assert!(!module.loaded);
+        assert!(module.sections.is_empty() && module.quiz.is_none());
+    }
+
+    #[test]
+    fn a_body_read_later_equals_the_module_read_at_once() {
+        let files = library(MODULE);
+        let (eager, _) = load_to(&files, Depth::Full);
+        let (mut lazy, _) = load_to(&files, Depth::Headers);
+        load_body(&files, &mut lazy.courses[0].modules[0], 60).expect("loads");
+        assert_eq!(lazy.courses[0].modules[0], eager.courses[0].modules[0]);
+        assert!(lazy.courses[0].modules[0].loaded);
+    }
+
+    #[test]
+    fn a_bracket_line_inside_a_multi_line_string_falls_back_to_the_whole_file() {
+        let module = MODULE.replace(
+            "title = \"Erstes Modul\"\n",
+            "title = \"Erstes Modul\"\nintro = \"\"\"\nEine Liste:\n[1] nicht ein Tabellenkopf\n\"\"\"\n",
+        );
+        let (library, report) = load_to(&library(&module), Depth::Headers);
+        assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+        let module = &library.courses[0].modules[0];
+        assert!(module.loaded, "read in full");
+        assert!(module.intro.as_deref().is_some_and(|i| i.contains("[1]")));
+    }
+
+    #[test]
+    fn an_error_in_the_start_is_reported_at_once_with_its_place() {
+        let module = MODULE.replace("title = \"Erstes Modul\"", "title = \"\"");
+        for depth in [Depth::Full, Depth::Headers] {
+            let (library, report) = load_to(&library(&module), depth);
+            assert!(library.courses[0].modules.is_empty(), "{depth:?}");
+            let codes: Vec<(Code, usize, usize)> = report
+                .diagnostics
+                .iter()
+                .map(|d| (d.code, d.line, d.column))
+                .collect();
+            assert_eq!(codes, vec![(Code::EmptyText, 3, 9)], "{depth:?}");
+        }
+    }
+
+    #[test]
+    fn an_error_in_the_body_is_found_when_the_module_is_opened() {
+        let module = MODULE.replace("answer = true", "answer = \"ja\"");
+        let files = library(&module);
+        let (mut library, report) = load_to(&files, Depth::Headers);
+        assert_eq!(report.errors(), 0, "the start is fine");
+        let module = &mut library.courses[0].modules[0];
+        let errors = load_body(&files, module, 60).expect_err("the body has an error");
+        assert_eq!(errors[0].code, Code::WrongType);
+        assert_eq!(
+            (errors[0].line, errors[0].file.clone()),
+            (13, PathBuf::from("lib/c/m.toml"))
+        );
+        assert!(
+            !module.loaded,
+            "an unreadable body leaves the module unread"
+        );
+    }
 }

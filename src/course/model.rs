@@ -8,6 +8,17 @@ use crate::progress::status::fingerprint;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Library {
     pub courses: Vec<Course>,
+    /// Where the files are, so a module's body can be read when it is opened.
+    pub origin: Origin,
+}
+
+/// Where a library's files are read from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Origin {
+    #[default]
+    Disk,
+    /// The sample courses compiled into the binary.
+    Samples,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +49,10 @@ pub struct Module {
     pub id: String,
     pub code: Option<String>,
     pub title: String,
+    /// Whether intro, sections and quiz are read. The player reads only what the library screen
+    /// shows (id, code, title) at start, and the rest when the learner opens the module
+    /// (`course::load_body`); until then they are empty.
+    pub loaded: bool,
     pub intro: Option<String>,
     pub sections: Vec<Section>,
     pub quiz: Option<Quiz>,

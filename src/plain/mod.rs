@@ -177,14 +177,16 @@ impl<R: BufRead, W: Write> Player<R, W> {
             course = Some(c);
         } else if let Some(place) = self.last_place() {
             self.enter_course(place.course);
-            let module = &self.library.courses[place.course].modules[place.module];
-            let label = one_line(&Course::module_label(module));
-            let section = place
-                .section
-                .and_then(|s| module.sections.get(s))
-                .map(|s| one_line(&s.title));
-            self.say(&i18n::plain_resume(self.lang, &label, section.as_deref()))?;
-            self.module(place.course, place.module)?;
+            if self.load(place.course, place.module)? {
+                let module = &self.library.courses[place.course].modules[place.module];
+                let label = one_line(&Course::module_label(module));
+                let section = place
+                    .section
+                    .and_then(|s| module.sections.get(s))
+                    .map(|s| one_line(&s.title));
+                self.say(&i18n::plain_resume(self.lang, &label, section.as_deref()))?;
+                self.module(place.course, place.module)?;
+            }
             course = Some(place.course);
         }
         let mut describe = course.is_none();
@@ -357,8 +359,25 @@ impl<R: BufRead, W: Write> Player<R, W> {
         )
     }
 
+    /// Reads the module's body if it is not read yet; a module that cannot be read is told in
+    /// one sentence and stays unread (its menu then offers nothing to read).
+    fn load(&mut self, c: usize, m: usize) -> Step<bool> {
+        match crate::course::load_module(&mut self.library, c, m) {
+            Ok(()) => Ok(true),
+            Err(errors) => {
+                let label = Course::module_label(&self.library.courses[c].modules[m]);
+                let text = i18n::module_unreadable(self.lang, &label, &errors);
+                self.say(&text)?;
+                Ok(false)
+            }
+        }
+    }
+
     /// One module, until the learner goes back.
     fn module(&mut self, c: usize, m: usize) -> Step {
+        if !self.load(c, m)? {
+            return Ok(());
+        }
         let course = &self.library.courses[c];
         let module = course.modules[m].clone();
         // Keep the section stored for this module, so quitting from the quiz does not forget it.
@@ -939,6 +958,7 @@ mod tests {
             id: "m1".to_string(),
             code: Some(format!("M{x}1")),
             title: format!("Module {x}"),
+            loaded: true,
             intro: Some(format!("Intro {x}")),
             sections: vec![
                 Section {
@@ -973,6 +993,7 @@ mod tests {
                 modules: vec![module],
                 path: PathBuf::from("c"),
             }],
+            ..Library::default()
         }
     }
 

@@ -18,7 +18,7 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, E
 use ratatui::crossterm::execute;
 
 use crate::cli::{PlayArgs, course_path, progress_path};
-use crate::course::{Library, load_path, load_samples};
+use crate::course::{Depth, Library, load_path_to, load_samples_to};
 use crate::diagnostic::{Report, Severity};
 use crate::i18n::{self, Lang};
 use crate::progress::ProgressStore;
@@ -76,8 +76,8 @@ pub fn start_session(args: &PlayArgs) -> Result<Session, String> {
     let ((mut library, report), (store, store_notices)) = std::thread::scope(|scope| {
         let progress = scope.spawn(|| ProgressStore::open(progress_file));
         let loaded = match &path {
-            Some(path) => load_path(path),
-            None => load_samples(),
+            Some(path) => load_path_to(path, Depth::Headers),
+            None => load_samples_to(Depth::Headers),
         };
         let opened = progress
             .join()
@@ -118,7 +118,7 @@ pub fn start_session(args: &PlayArgs) -> Result<Session, String> {
         if let Some(dir) = path.parent()
             && dir.join("course.toml").is_file()
         {
-            let (course_library, _) = load_path(dir);
+            let (course_library, _) = load_path_to(dir, Depth::Headers);
             let canonical = std::fs::canonicalize(path).ok();
             if let Some(course) = course_library.courses.into_iter().next() {
                 let module = course
@@ -128,6 +128,7 @@ pub fn start_session(args: &PlayArgs) -> Result<Session, String> {
                 if let Some(module) = module {
                     library = Library {
                         courses: vec![course],
+                        ..library
                     };
                     open = Some((0, module));
                 }

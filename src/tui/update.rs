@@ -11,7 +11,7 @@ use super::state::{
     State,
 };
 use super::view::{self, body_height, clamp_scroll, scroll_to};
-use crate::course::QuestionKind;
+use crate::course::{Course, QuestionKind};
 use crate::i18n::{self, T};
 use crate::progress::{Progress, StoreMode, now};
 use crate::quiz::{Answer, Run};
@@ -169,6 +169,14 @@ fn library(state: &mut State, action: Action) {
 
 /// Opens a module; `section` (from the last visit) gets the focus and is opened.
 pub fn open_module(state: &mut State, at: ModuleRef, section: Option<usize>) {
+    if let Err(errors) = crate::course::load_module(&mut state.library, at.course, at.module) {
+        let label = state
+            .module(at)
+            .map(Course::module_label)
+            .unwrap_or_default();
+        state.notice = Some(i18n::module_unreadable(state.lang(), &label, &errors));
+        return;
+    }
     let Some(module) = state.module(at) else {
         return;
     };
