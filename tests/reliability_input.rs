@@ -258,6 +258,25 @@ fn check_invariants(state: &State) -> Result<(), TestCaseError> {
                 screen.scroll,
                 doc.len()
             );
+            // What the player works out without building the lines equals the whole document.
+            let first = doc.first_line_of(screen.selected).unwrap_or(0);
+            let context = doc.targets[..first]
+                .iter()
+                .rev()
+                .take_while(|t| t.is_none())
+                .count()
+                .min(2);
+            let place = view::library::place_of(state, screen, width, screen.selected);
+            prop_assert_eq!(
+                (place.line, place.context, place.len),
+                (first, context, doc.len())
+            );
+            for line in [0, screen.scroll, first, doc.len().saturating_sub(1)] {
+                prop_assert_eq!(
+                    view::library::row_at(state, screen, width, line),
+                    doc.targets.get(line).copied().flatten()
+                );
+            }
         }
         Screen::Module(screen) => {
             let module = state.module(screen.at);

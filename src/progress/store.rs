@@ -36,6 +36,8 @@ pub struct ProgressStore {
     fail_writes: bool,
     /// Temporary files left by killed saves have been cleared (once per store is enough).
     swept: bool,
+    /// Counts the changes to `view`, so a screen can keep what it derived from the progress.
+    generation: u64,
 }
 
 /// Whether changes reach the file.
@@ -106,6 +108,7 @@ impl ProgressStore {
             view: Progress::default(),
             fail_writes: false,
             swept: false,
+            generation: 0,
             path,
             index,
         };
@@ -143,6 +146,11 @@ impl ProgressStore {
 
     pub fn progress(&self) -> &Progress {
         &self.view
+    }
+
+    /// A number that changes whenever `progress()` may have changed.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Whether everything the learner did is on disk: no change waits in memory after a failed
@@ -322,6 +330,7 @@ impl ProgressStore {
 
     /// The view after one course's file changed.
     fn rebuild_course(&mut self, course: &str) {
+        self.generation += 1;
         let own = self
             .courses
             .get(course)

@@ -26,6 +26,8 @@ pub struct State {
     pub shuffler: Shuffler,
     pub theme: Theme,
     pub quit: bool,
+    /// The library screen's line count per course, kept between frames (see `view::library`).
+    pub course_heights: std::cell::RefCell<super::view::library::CourseHeights>,
 }
 
 pub enum Screen {
@@ -128,6 +130,7 @@ impl State {
             shuffler: Shuffler::new(seed),
             theme: Theme::from_env(),
             quit: false,
+            course_heights: Default::default(),
         }
     }
 

@@ -49,18 +49,12 @@ fn settle(state: &mut State) {
     let width = view::content_width(state.width);
     match &state.screen {
         Screen::Library(screen) => {
-            let doc = view::library::document(state, screen, width);
             let rows = state.library_rows().len();
             let selected = screen.selected.min(rows.saturating_sub(1));
-            let first = doc.first_line_of(selected).unwrap_or(0);
+            let place = view::library::place_of(state, screen, width, selected);
             // Show the course heading above the first module of a course when there is room.
-            let context = doc.targets[..first]
-                .iter()
-                .rev()
-                .take_while(|t| t.is_none())
-                .count()
-                .min(2);
-            let scroll = scroll_to(screen.scroll, first - context, first, height, doc.len());
+            let (first, context) = (place.line, place.context);
+            let scroll = scroll_to(screen.scroll, first - context, first, height, place.len);
             if let Screen::Library(screen) = &mut state.screen {
                 screen.selected = selected;
                 screen.scroll = scroll;
@@ -152,14 +146,14 @@ fn library(state: &mut State, action: Action) {
         Action::Click { row, .. } => {
             let line = screen.scroll + usize::from(row.saturating_sub(1));
             let screen = screen.clone();
-            let doc = view::library::document(state, &screen, view::content_width(state.width));
-            if let Some(Some(target)) = doc.targets.get(line)
-                && let Some(&at) = rows.get(*target)
+            let width = view::content_width(state.width);
+            if let Some(target) = view::library::row_at(state, &screen, width, line)
+                && let Some(&at) = rows.get(target)
             {
-                if screen.selected == *target {
+                if screen.selected == target {
                     open_module(state, at, None);
                 } else if let Screen::Library(s) = &mut state.screen {
-                    s.selected = *target;
+                    s.selected = target;
                 }
             }
         }

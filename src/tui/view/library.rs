@@ -23,90 +23,110 @@ pub fn status_symbol(status: ModuleStatus) -> &'static str {
     }
 }
 
-/// The library as lines; module lines point at their row index.
+/// The library as lines; module lines point at their row index. Builds every line: for tests;
+/// the player builds only what it shows ([`place_of`], [`row_at`], `draw`).
 pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document<usize> {
-    window(state, screen, width, 0..usize::MAX).0
+    window(state, screen, width, 0..usize::MAX, None).doc
 }
 
-/// The library's lines that fall in `lines`, and how many lines the whole library has. Lines
-/// outside are counted, not built, so a frame costs about the same for ten modules or a thousand.
+/// Where module row `row` is: its line, how many lines without a module stand right above it
+/// (a course's heading, an area's title; at most 2), and how many lines the library has.
+/// Only the course holding the row is walked line by line, so this costs the same in a library
+/// of ten modules or a thousand.
+pub fn place_of(state: &State, screen: &LibraryScreen, width: usize, row: usize) -> RowPlace {
+    let found = window(state, screen, width, 0..0, Some(row));
+    RowPlace {
+        line: found.row_line.unwrap_or(0),
+        context: found.context,
+        len: found.len,
+    }
+}
+
+/// The module row shown on library line `line`, if that line shows a module.
+pub fn row_at(state: &State, screen: &LibraryScreen, width: usize, line: usize) -> Option<usize> {
+    let found = window(state, screen, width, line..line + 1, None);
+    found.doc.targets.first().copied().flatten()
+}
+
+/// See [`place_of`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowPlace {
+    pub line: usize,
+    pub context: usize,
+    pub len: usize,
+}
+
+/// What one walk over the library gives.
+struct Walked {
+    /// The lines asked for.
+    doc: Document<usize>,
+    /// How many lines the whole library has.
+    len: usize,
+    /// The line of the row looked for.
+    row_line: Option<usize>,
+    /// Lines without a module right above that row, at most 2.
+    context: usize,
+}
+
+/// The library's lines that fall in `lines`, and how many lines the whole library has; with
+/// `find`, also where that module row is. Lines outside are counted, not built, and courses
+/// that hold neither asked-for lines nor the row are counted whole, so a frame costs about the
+/// same for ten modules or a thousand.
 fn window(
     state: &State,
     screen: &LibraryScreen,
     width: usize,
     lines: Range<usize>,
-) -> (Document<usize>, usize) {
+    find: Option<usize>,
+) -> Walked {
     let theme = &state.theme;
-    let progress = state.store.progress();
     let mut out = Window {
         doc: Document::new(),
         line: 0,
         lines,
     };
+    let mut row_line = None;
+    let mut context = 0;
+    // The line of the last module row passed, to count the lines between it and the next.
+    let mut last_row_line: Option<usize> = None;
     if state.library_row(0).is_none() {
         out.push(|| Line::from(state.t(T::NoCourses)), None);
-        return (out.doc, out.line);
+        return Walked {
+            doc: out.doc,
+            len: out.line,
+            row_line,
+            context,
+        };
     }
     // On small screens the modules matter more than the course's description.
     let descriptions = super::body_height(state) >= 16;
-    // The widest summary for a language and module count; courses mostly share both.
+    let key = HeightsKey {
+        width,
+        descriptions,
+        lang_override: state.lang_override,
+        generation: state.store.generation(),
+        courses: state.library.courses.len(),
+    };
+    let heights = course_heights(state, key);
     let mut widest_summary: Option<(Lang, usize, usize)> = None;
     let mut row = 0;
     for (c, course) in state.library.courses.iter().enumerate() {
-        let lang = state
-            .lang_override
-            .or_else(|| Lang::from_tag(&course.language))
-            .unwrap_or(Lang::En);
-        let total = course.modules.len();
-        let passed = || {
-            course
-                .modules
-                .iter()
-                .filter(|m| {
-                    module_status(progress.module(&course.id, &m.id)) == ModuleStatus::Passed
-                })
-                .count()
-        };
-        // The width of `clean(&course.title)`, without building it for courses out of view.
-        let title_width = if course.title.contains('\n') {
-            clean(&course.title).width()
-        } else {
-            crate::markdown::sanitize(&course.title).width()
-        };
-        // Whether title and summary share a line; only the digits of `passed` change the
-        // summary's width, so the modules are looked at only when those digits decide.
-        let fits = |summary_width: usize| title_width + summary_width + 2 <= width;
-        let widest = match widest_summary {
-            Some((l, t, widest)) if l == lang && t == total => widest,
-            _ => {
-                let widest = summary(lang, total, total).width();
-                widest_summary = Some((lang, total, widest));
-                widest
-            }
-        };
-        let narrowest = widest + 1 - total.to_string().len();
-        let one_line = if fits(widest) {
-            true
-        } else if !fits(narrowest) {
-            false
-        } else {
-            fits(summary(lang, passed(), total).width())
-        };
-        let description = course.description.as_ref().filter(|_| descriptions);
-        let description_lines =
-            description.map_or(0, |d| Document::<usize>::markdown_height(d, width, 2) + 1);
         let modules: usize = course.areas.iter().map(|a| a.modules.len()).sum();
-        let area_titles = course.areas.iter().filter(|a| a.title.is_some()).count();
-        let height = usize::from(c > 0)
-            + if one_line { 1 } else { 2 }
-            + description_lines
-            + area_titles
-            + modules;
-        if !out.reaches(height) {
+        let height = heights.get(c).copied().unwrap_or(0);
+        let holds_row = find.is_some_and(|f| (row..row + modules).contains(&f));
+        if !out.reaches(height) && !holds_row {
             out.line += height;
             row += modules;
+            if modules > 0 {
+                last_row_line = Some(out.line - 1);
+            }
             continue;
         }
+        let layout = course_layout(state, course, c, width, descriptions, &mut widest_summary);
+        let (lang, one_line, total) = (layout.lang, layout.one_line, course.modules.len());
+        let description = course.description.as_ref().filter(|_| descriptions);
+        let description_lines = layout.description_lines;
+        let passed = || passed_in(state, course);
 
         if c > 0 {
             out.push(Line::default, None);
@@ -115,9 +135,10 @@ fn window(
             out.push(
                 || {
                     let summary = summary(lang, passed(), total);
-                    let gap = width - title_width - summary.width();
+                    let title = clean(&course.title);
+                    let gap = width.saturating_sub(title.width() + summary.width());
                     Line::from(vec![
-                        Span::styled(clean(&course.title), theme.heading()),
+                        Span::styled(title, theme.heading()),
                         Span::raw(" ".repeat(gap)),
                         Span::raw(summary),
                     ])
@@ -166,6 +187,12 @@ fn window(
                 );
             }
             for &m in &area.modules {
+                if find == Some(row) {
+                    row_line = Some(out.line);
+                    let above = last_row_line.map_or(out.line, |last| out.line - last - 1);
+                    context = above.min(2);
+                }
+                last_row_line = Some(out.line);
                 let selected = row == screen.selected;
                 out.push(
                     || module_line(state, course, m, lang, selected, width),
@@ -175,7 +202,125 @@ fn window(
             }
         }
     }
-    (out.doc, out.line)
+    Walked {
+        doc: out.doc,
+        len: out.line,
+        row_line,
+        context,
+    }
+}
+
+/// What decides the library's line counts; when it changes, they are counted anew.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct HeightsKey {
+    width: usize,
+    descriptions: bool,
+    lang_override: Option<Lang>,
+    generation: u64,
+    courses: usize,
+}
+
+/// The number of lines each course takes on the library screen, kept in `State` between
+/// frames: a frame then adds numbers for the courses out of view instead of laying them out.
+#[derive(Debug, Default)]
+pub struct CourseHeights {
+    key: Option<HeightsKey>,
+    heights: Vec<usize>,
+}
+
+fn course_heights(state: &State, key: HeightsKey) -> Vec<usize> {
+    let mut cache = state.course_heights.borrow_mut();
+    if cache.key != Some(key) {
+        let mut widest = None;
+        cache.heights = state
+            .library
+            .courses
+            .iter()
+            .enumerate()
+            .map(|(c, course)| {
+                course_layout(state, course, c, key.width, key.descriptions, &mut widest).height
+            })
+            .collect();
+        cache.key = Some(key);
+    }
+    cache.heights.clone()
+}
+
+/// How one course is laid out: its language, whether title and summary share a line, the
+/// description's lines, and all its lines.
+struct CourseLayout {
+    lang: Lang,
+    one_line: bool,
+    description_lines: usize,
+    height: usize,
+}
+
+fn course_layout(
+    state: &State,
+    course: &Course,
+    c: usize,
+    width: usize,
+    descriptions: bool,
+    widest_summary: &mut Option<(Lang, usize, usize)>,
+) -> CourseLayout {
+    let lang = state
+        .lang_override
+        .or_else(|| Lang::from_tag(&course.language))
+        .unwrap_or(Lang::En);
+    let total = course.modules.len();
+    // The width of `clean(&course.title)`.
+    let title_width = if course.title.contains('\n') {
+        clean(&course.title).width()
+    } else {
+        crate::markdown::sanitize(&course.title).width()
+    };
+    // Whether title and summary share a line; only the digits of `passed` change the
+    // summary's width, so the modules are looked at only when those digits decide.
+    let fits = |summary_width: usize| title_width + summary_width + 2 <= width;
+    let widest = match *widest_summary {
+        Some((l, t, widest)) if l == lang && t == total => widest,
+        _ => {
+            let widest = summary(lang, total, total).width();
+            *widest_summary = Some((lang, total, widest));
+            widest
+        }
+    };
+    let narrowest = widest + 1 - total.to_string().len();
+    let one_line = if fits(widest) {
+        true
+    } else if !fits(narrowest) {
+        false
+    } else {
+        fits(summary(lang, passed_in(state, course), total).width())
+    };
+    let description_lines = course
+        .description
+        .as_ref()
+        .filter(|_| descriptions)
+        .map_or(0, |d| Document::<usize>::markdown_height(d, width, 2) + 1);
+    let modules: usize = course.areas.iter().map(|a| a.modules.len()).sum();
+    let area_titles = course.areas.iter().filter(|a| a.title.is_some()).count();
+    let height = usize::from(c > 0)
+        + if one_line { 1 } else { 2 }
+        + description_lines
+        + area_titles
+        + modules;
+    CourseLayout {
+        lang,
+        one_line,
+        description_lines,
+        height,
+    }
+}
+
+/// How many modules of `course` the learner has passed.
+fn passed_in(state: &State, course: &Course) -> usize {
+    let progress = state.store.progress();
+    course
+        .modules
+        .iter()
+        .filter(|m| module_status(progress.module(&course.id, &m.id)) == ModuleStatus::Passed)
+        .count()
 }
 
 /// Lines of a range of the library, built only when asked for, and the count of all.
@@ -255,12 +400,14 @@ fn bar(done: usize, total: usize, width: usize) -> String {
 
 pub fn draw(state: &State, screen: &LibraryScreen, frame: &mut Frame, areas: &Areas) {
     let height = usize::from(areas.body.height);
-    let (visible, len) = window(
+    let walked = window(
         state,
         screen,
         super::content_width(areas.body.width),
         screen.scroll..screen.scroll + height,
+        None,
     );
+    let (visible, len) = (walked.doc, walked.len);
     draw_title(
         frame,
         areas.title,
