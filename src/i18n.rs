@@ -89,6 +89,7 @@ texts! {
     KeyPage => "Seite hoch/runter", "page up/down";
     KeyQuitAnywhere => "sofort beenden", "quit at once";
     KeyEdit => "Text bearbeiten", "edit text";
+    KeyMouse => "Maus", "Mouse";
     KeyClick => "Mausklick auf Überschrift: auf/zu", "mouse click on a heading: open/close";
     KeyWheel => "Mausrad: blättern", "mouse wheel: scroll";
     NotSaving => "Fortschritt wird nicht gespeichert", "progress is not being saved";

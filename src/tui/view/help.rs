@@ -5,18 +5,47 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::i18n::T;
+use crate::i18n::{Lang, T};
 use crate::tui::state::{AnswerInput, Screen, State};
 
 pub struct Key {
-    pub keys: &'static str,
+    /// What to press, such as `Enter`; words a learner reads (`Maus`/`Mouse`) are translated.
+    pub keys: Keys,
     pub what: T,
     /// Shown in the bottom bar (the overlay shows every key).
     pub in_bar: bool,
 }
 
+/// The name of a key: the same in every language (`Enter`, `Esc`), or a word to translate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keys {
+    Fixed(&'static str),
+    Word(T),
+}
+
+impl Key {
+    pub fn keys(&self, lang: Lang) -> &'static str {
+        match self.keys {
+            Keys::Fixed(keys) => keys,
+            Keys::Word(word) => word.get(lang),
+        }
+    }
+}
+
 const fn key(keys: &'static str, what: T, in_bar: bool) -> Key {
-    Key { keys, what, in_bar }
+    Key {
+        keys: Keys::Fixed(keys),
+        what,
+        in_bar,
+    }
+}
+
+const fn word(keys: T, what: T, in_bar: bool) -> Key {
+    Key {
+        keys: Keys::Word(keys),
+        what,
+        in_bar,
+    }
 }
 
 /// Every key of the current screen, most important first.
@@ -41,8 +70,8 @@ pub fn keys(state: &State) -> Vec<Key> {
             key("Space", T::KeyToggle, false),
             key("PgUp/PgDn", T::KeyPage, false),
             key("Home/End", T::KeyFirstLast, false),
-            key("Mouse", T::KeyClick, false),
-            key("Mouse", T::KeyWheel, false),
+            word(T::KeyMouse, T::KeyClick, false),
+            word(T::KeyMouse, T::KeyWheel, false),
         ],
         Screen::Quiz(quiz) if quiz.checked.is_some() => vec![
             key("Enter", T::KeyNext, true),
@@ -92,14 +121,14 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect) {
     let list = keys(state);
     let key_width = list
         .iter()
-        .map(|k| k.keys.chars().count())
+        .map(|k| k.keys(lang).chars().count())
         .max()
         .unwrap_or(0);
     let mut lines: Vec<Line> = list
         .iter()
         .map(|k| {
             Line::from(vec![
-                Span::styled(format!("{:<key_width$}  ", k.keys), theme.key()),
+                Span::styled(format!("{:<key_width$}  ", k.keys(lang)), theme.key()),
                 Span::raw(k.what.get(lang)),
             ])
         })

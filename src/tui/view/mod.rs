@@ -371,7 +371,7 @@ fn draw_key_bar(state: &State, frame: &mut Frame, area: Rect) {
     let lang = state.lang();
     let width = usize::from(area.width);
     let keys: Vec<help::Key> = help::keys(state).into_iter().filter(|k| k.in_bar).collect();
-    let piece = |k: &help::Key| k.keys.width() + 1 + k.what.get(lang).width() + 2;
+    let piece = |k: &help::Key| k.keys(lang).width() + 1 + k.what.get(lang).width() + 2;
     let help_key = keys.iter().find(|k| k.what == crate::i18n::T::KeyHelp);
     let reserved = help_key.map_or(0, piece);
     let mut used = 0;
@@ -386,7 +386,7 @@ fn draw_key_bar(state: &State, frame: &mut Frame, area: Rect) {
     shown.extend(help_key);
     let mut spans: Vec<Span> = Vec::new();
     for key in shown {
-        spans.push(Span::styled(key.keys, theme.key()));
+        spans.push(Span::styled(key.keys(lang), theme.key()));
         spans.push(Span::raw(format!(" {}  ", key.what.get(lang))));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
