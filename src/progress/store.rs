@@ -192,9 +192,7 @@ impl ProgressStore {
         let notice = match self.begin() {
             Ok((_lock, earlier)) => {
                 let notice = self.course_file(course).update(apply);
-                let place = self
-                    .index
-                    .update(|doc| doc.last_course.clone_from(&last_course));
+                let place = self.save_place(&last_course);
                 earlier.or(notice).or(place)
             }
             Err(notice) => {
@@ -226,7 +224,7 @@ impl ProgressStore {
                 for id in &ids {
                     notice = notice.or(self.course_file(id).remove());
                 }
-                notice.or(self.index.update(|doc| doc.last_course.clone_from(&last)))
+                notice.or(self.save_place(&last))
             }
             Err(notice) => {
                 for id in &ids {
@@ -287,6 +285,15 @@ impl ProgressStore {
             self.rebuild_course(&id);
         }
         Ok((lock, notice))
+    }
+
+    /// Writes the place into the index, under the lock `begin` took. `begin` has just read the
+    /// index again, so an unchanged place needs no second read and no write.
+    fn save_place(&mut self, last: &Option<String>) -> Option<StoreNotice> {
+        if &self.index.progress().last_course == last {
+            return None;
+        }
+        self.index.update(|doc| doc.last_course.clone_from(last))
     }
 
     /// The file of one course, known or new.
