@@ -299,7 +299,7 @@ pub fn module_state_sentence(
 /// What the learner is told about their progress file, in one sentence on one line. File names
 /// and system messages in it may hold anything; their control characters never reach a terminal.
 pub fn store_notice(lang: Lang, notice: &crate::progress::store::StoreNotice) -> String {
-    crate::markdown::sanitize(&store_notice_sentence(lang, notice)).replace('\n', " ")
+    crate::safe_text::single_line(&store_notice_sentence(lang, notice))
 }
 
 fn store_notice_sentence(lang: Lang, notice: &crate::progress::store::StoreNotice) -> String {

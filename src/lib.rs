@@ -10,4 +10,5 @@ pub mod markdown;
 pub mod plain;
 pub mod progress;
 pub mod quiz;
+pub mod safe_text;
 pub mod tui;

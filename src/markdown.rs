@@ -1,12 +1,14 @@
 //! Course texts are Markdown written by trainers; this turns them into wrapped display lines of styled runs.
 //! Both front ends (the terminal UI and the plain screen-reader mode) draw these lines; nothing here knows a terminal.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+use crate::safe_text::sanitize;
+use std::borrow::Cow;
 
 /// How a run of text looks; the front ends map it to colours/attributes or ignore it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -75,25 +77,6 @@ pub fn render(markdown: &str, width: usize, style: Style) -> Vec<Line> {
         page.event(event);
     }
     page.finish()
-}
-
-/// Replaces every control character except '\n' and '\t' (C0, DEL, C1: U+0080–U+009F) by U+FFFD, and '\t' by four spaces,
-/// so no byte of course text can act as a terminal control sequence. Borrow when nothing changes.
-pub fn sanitize(text: &str) -> Cow<'_, str> {
-    let needs_change = |c: char| c == '\t' || (c.is_control() && c != '\n');
-    if !text.chars().any(needs_change) {
-        return Cow::Borrowed(text);
-    }
-    let mut clean = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\t' => clean.push_str("    "),
-            '\n' => clean.push('\n'),
-            c if c.is_control() => clean.push('\u{FFFD}'),
-            c => clean.push(c),
-        }
-    }
-    Cow::Owned(clean)
 }
 
 /// Byte ranges of raw HTML (block or inline) in the Markdown, for `kurs check` warnings.
@@ -1243,24 +1226,6 @@ mod tests {
             "red\u{FFFD}[31m bell\u{FFFD} clip\u{FFFD}]52;c;ZXZpbA==\u{FFFD} csi\u{FFFD}2J nel\u{FFFD} \
              l\u{FFFD}X (https://x.org/\u{FFFD}) c\u{FFFD}[1m\n\n    \u{FFFD}[2J\n\n<p>\u{FFFD}[5m</p>"
         );
-    }
-
-    #[test]
-    fn sanitize_replaces_control_characters() {
-        assert_eq!(
-            sanitize("a\x1bb\x7fc\u{9f}d\re\nf"),
-            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\nf"
-        );
-    }
-
-    #[test]
-    fn sanitize_replaces_tabs_with_four_spaces() {
-        assert_eq!(sanitize("a\tb"), "a    b");
-    }
-
-    #[test]
-    fn sanitize_borrows_when_nothing_changes() {
-        assert!(matches!(sanitize("Grüße\nnach 日本"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -11,8 +11,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{ProgressArgs, ProgressCommand, course_path, progress_path};
 use crate::course::{Course, Library, load_path, load_samples};
 use crate::i18n::{self, Lang, T};
-use crate::markdown::sanitize;
 use crate::progress::{ModuleStatus, Progress, ProgressStore, StoreMode, module_status};
+use crate::safe_text::sanitize;
 
 #[derive(Serialize)]
 struct ProgressJson {

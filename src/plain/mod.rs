@@ -11,9 +11,10 @@ use std::process::ExitCode;
 use crate::cli::PlayArgs;
 use crate::course::{Course, Library, Module, Question, QuestionKind, Quiz};
 use crate::i18n::{self, Lang, T};
-use crate::markdown::{self, sanitize};
+use crate::markdown;
 use crate::progress::{Progress, ProgressStore, module_status, now};
 use crate::quiz::{Answer, Run, Shuffler, right_answer};
+use crate::safe_text::{folded, sanitize, single_line};
 use crate::tui::Session;
 use answer::{Command, menu_number, parse_answer};
 
@@ -179,11 +180,11 @@ impl<R: BufRead, W: Write> Player<R, W> {
             self.enter_course(place.course);
             if self.load(place.course, place.module)? {
                 let module = &self.library.courses[place.course].modules[place.module];
-                let label = one_line(&Course::module_label(module));
+                let label = folded(&Course::module_label(module));
                 let section = place
                     .section
                     .and_then(|s| module.sections.get(s))
-                    .map(|s| one_line(&s.title));
+                    .map(|s| folded(&s.title));
                 self.say(&i18n::plain_resume(self.lang, &label, section.as_deref()))?;
                 self.module(place.course, place.module)?;
             }
@@ -309,7 +310,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
             .count();
         format!(
             "{}: {}",
-            one_line(&course.title),
+            folded(&course.title),
             i18n::passed_of(lang, passed, course.modules.len())
         )
     }
@@ -319,7 +320,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
         self.enter_course(c);
         if describe && let Some(description) = self.library.courses[c].description.clone() {
             self.blank()?;
-            self.say(&one_line(&self.library.courses[c].title))?;
+            self.say(&folded(&self.library.courses[c].title))?;
             self.markdown(&description)?;
         }
         loop {
@@ -332,7 +333,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
                         Some(code) => format!("{code} {title}"),
                         None => title.clone(),
                     };
-                    lines.push(MenuLine::Heading(one_line(&heading)));
+                    lines.push(MenuLine::Heading(folded(&heading)));
                 }
                 for &m in area.modules.iter().filter(|&&m| m < course.modules.len()) {
                     rows.push(m);
@@ -353,7 +354,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
         let record = self.store.progress().module(&course.id, &module.id);
         i18n::module_state_sentence(
             self.lang,
-            &one_line(&Course::module_label(module)),
+            &folded(&Course::module_label(module)),
             module_status(record),
             record.and_then(|r| r.best_percent()),
         )
@@ -491,7 +492,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 .iter()
                 .enumerate()
                 .map(|(i, section)| {
-                    let title = one_line(&section.title);
+                    let title = folded(&section.title);
                     MenuLine::Entry(if opened.contains(&i) {
                         format!("{title} ({})", T::PlainSectionRead.get(self.lang))
                     } else {
@@ -515,7 +516,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
             self.lang,
             s + 1,
             module.sections.len(),
-            &one_line(&section.title),
+            &folded(&section.title),
         );
         self.say(&heading)?;
         self.markdown(&section.body)?;
@@ -669,7 +670,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
             };
             for choice in picked.iter().filter_map(|&i| choices.get(i)) {
                 if let Some(feedback) = &choice.feedback {
-                    self.say(&i18n::plain_feedback_on(lang, &one_line(&choice.text)))?;
+                    self.say(&i18n::plain_feedback_on(lang, &folded(&choice.text)))?;
                     self.markdown(feedback)?;
                 }
             }
@@ -687,11 +688,11 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     self.numbered(&texts)?;
                 }
                 _ => match right_answer(question).as_slice() {
-                    [one] => self.say(&format!("{label}: {}", one_line(one)))?,
+                    [one] => self.say(&format!("{label}: {}", folded(one)))?,
                     several => {
                         self.say(&format!("{label}:"))?;
                         for text in several {
-                            self.say(&format!("- {}", one_line(text)))?;
+                            self.say(&format!("- {}", folded(text)))?;
                         }
                     }
                 },
@@ -741,7 +742,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 .map(|l| l.text())
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or_default();
-            self.say(&format!("{}. {verdict}: {}", n + 1, one_line(&prompt)))?;
+            self.say(&format!("{}. {verdict}: {}", n + 1, folded(&prompt)))?;
         }
         if !run.carried.is_empty() {
             self.say(&i18n::plain_carried(lang, run.carried.len()))?;
@@ -842,7 +843,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
     /// "1. …", "2. …" for choices and items.
     fn numbered(&mut self, texts: &[&str]) -> Step {
         for (i, text) in texts.iter().enumerate() {
-            self.say(&format!("{}. {}", i + 1, one_line(text)))?;
+            self.say(&format!("{}. {}", i + 1, folded(text)))?;
         }
         Ok(())
     }
@@ -850,32 +851,19 @@ impl<R: BufRead, W: Write> Player<R, W> {
 
 fn quiz_title(quiz: Option<&Quiz>, lang: Lang) -> String {
     match quiz.and_then(|q| q.title.as_deref()) {
-        Some(title) => one_line(title),
+        Some(title) => folded(title),
         None => T::QuizDefaultTitle.get(lang).to_string(),
     }
-}
-
-/// A text that must stay on one line (a title in a list, a choice): neutralised, white space folded.
-fn one_line(text: &str) -> String {
-    sanitize(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// What was typed, as written back after the prompt; a huge line is shown cut.
 fn echo_of(line: &str) -> String {
     const SHOWN: usize = 200;
-    let line = one_line_keeping_spaces(line);
+    let line = single_line(line);
     match line.char_indices().nth(SHOWN) {
         Some((cut, _)) => format!("{}…", &line[..cut]),
         None => line,
     }
-}
-
-/// Typed lines are echoed as typed (spaces kept), but never with a control character.
-fn one_line_keeping_spaces(line: &str) -> String {
-    sanitize(line).replace(['\n', '\t'], " ")
 }
 
 #[cfg(test)]

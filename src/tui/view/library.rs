@@ -7,10 +7,11 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Areas, Document, clean, draw_lines, draw_title, truncate};
+use super::{Areas, Document, draw_lines, draw_title, truncate};
 use crate::course::Course;
 use crate::i18n::{self, Lang, T};
 use crate::progress::{ModuleStatus, module_status};
+use crate::safe_text::single_line;
 use crate::tui::state::{LibraryScreen, State};
 
 /// The symbol that goes with each status; the word is always shown beside it.
@@ -135,7 +136,7 @@ fn window(
             out.push(
                 || {
                     let summary = summary(lang, passed(), total);
-                    let title = clean(&course.title);
+                    let title = single_line(&course.title);
                     let gap = width.saturating_sub(title.width() + summary.width());
                     Line::from(vec![
                         Span::styled(title, theme.heading()),
@@ -148,7 +149,7 @@ fn window(
         } else {
             out.push(
                 || {
-                    let title = truncate(&clean(&course.title), width);
+                    let title = truncate(&single_line(&course.title), width);
                     Line::from(Span::styled(title, theme.heading()))
                 },
                 None,
@@ -173,8 +174,8 @@ fn window(
         for area in &course.areas {
             if let Some(area_title) = &area.title {
                 let label = match &area.code {
-                    Some(code) => format!("{} {}", clean(code), clean(area_title)),
-                    None => clean(area_title),
+                    Some(code) => format!("{} {}", single_line(code), single_line(area_title)),
+                    None => single_line(area_title),
                 };
                 out.push(
                     || {
@@ -268,11 +269,11 @@ fn course_layout(
         .or_else(|| Lang::from_tag(&course.language))
         .unwrap_or(Lang::En);
     let total = course.modules.len();
-    // The width of `clean(&course.title)`.
+    // The width of `single_line(&course.title)`.
     let title_width = if course.title.contains('\n') {
-        clean(&course.title).width()
+        single_line(&course.title).width()
     } else {
-        crate::markdown::sanitize(&course.title).width()
+        crate::safe_text::sanitize(&course.title).width()
     };
     // Whether title and summary share a line; only the digits of `passed` change the
     // summary's width, so the modules are looked at only when those digits decide.
@@ -375,7 +376,7 @@ fn module_line(
     let left = format!(
         "{marker}  {} {}",
         status_symbol(status),
-        clean(&Course::module_label(module))
+        single_line(&Course::module_label(module))
     );
     let right_width = right.width();
     let line = if left.width() + right_width + 2 <= width {

@@ -21,6 +21,7 @@ use unicode_width::UnicodeWidthStr;
 use super::state::{Screen, State};
 use super::theme::Theme;
 use crate::markdown;
+use crate::safe_text::single_line;
 
 /// Below this size no screen fits; the learner is asked to enlarge the window.
 pub const MIN_WIDTH: u16 = 30;
@@ -196,11 +197,6 @@ fn escape_markdown(text: &str) -> String {
     out
 }
 
-/// Course text for a single line: control characters neutralised, line breaks folded.
-pub fn clean(text: &str) -> String {
-    markdown::sanitize(text).replace('\n', " ")
-}
-
 /// Where the parts of a screen go.
 pub struct Areas {
     pub title: Rect,
@@ -280,7 +276,7 @@ pub fn view(state: &State, frame: &mut Frame) {
     }
     if let Some(text) = notice_text(state) {
         frame.render_widget(
-            Paragraph::new(clean(&text))
+            Paragraph::new(single_line(&text))
                 .style(theme.warning())
                 .wrap(Wrap { trim: true }),
             parts.notice,
@@ -295,8 +291,8 @@ pub fn view(state: &State, frame: &mut Frame) {
 /// A title bar: left text, right text, cut to fit.
 pub fn draw_title(frame: &mut Frame, area: Rect, left: &str, right: &str, theme: &Theme) {
     let width = usize::from(area.width);
-    let left = clean(left);
-    let mut right = clean(right);
+    let left = single_line(left);
+    let mut right = single_line(right);
     // The right part gives way first: the left names where the learner is.
     if left.width().min(20) + right.width() + 3 > width {
         right = String::new();

@@ -5,9 +5,10 @@ use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-use super::{Areas, Document, clean, draw_document, draw_title};
+use super::{Areas, Document, draw_document, draw_title};
 use crate::i18n::{self, T};
 use crate::progress::{QuestionState, question_state};
+use crate::safe_text::single_line;
 use crate::tui::state::{Focus, ModuleScreen, State};
 
 /// The module as lines; headers and actions point at what Enter or a click does there.
@@ -41,7 +42,7 @@ pub fn document(state: &State, screen: &ModuleScreen, width: usize) -> Document<
             theme.heading()
         };
         doc.wrapped(
-            &format!("{}{seen}", clean(&section.title)),
+            &format!("{}{seen}", single_line(&section.title)),
             width,
             vec![Span::styled(format!("{marker}{arrow} "), style)],
             style,
@@ -59,7 +60,7 @@ pub fn document(state: &State, screen: &ModuleScreen, width: usize) -> Document<
         .and_then(|q| q.title.clone())
         .unwrap_or_else(|| T::QuizDefaultTitle.get(lang).to_string());
     let practice = if module.quiz.is_some() {
-        format!("▶ {} (p)", clean(&quiz_title))
+        format!("▶ {} (p)", single_line(&quiz_title))
     } else {
         format!("▶ {}", T::NoQuiz.get(lang))
     };
@@ -142,7 +143,7 @@ pub fn draw(state: &State, screen: &ModuleScreen, frame: &mut Frame, areas: &Are
         frame,
         areas.title,
         &left,
-        &format!("{right} · {}", clean(&course.title)),
+        &format!("{right} · {}", single_line(&course.title)),
         &state.theme,
     );
     let doc = document(state, screen, super::content_width(areas.body.width));

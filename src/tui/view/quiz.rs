@@ -7,10 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Areas, Document, clean, draw_document, draw_title};
+use super::{Areas, Document, draw_document, draw_title};
 use crate::course::{Module, Question, QuestionKind, Quiz};
 use crate::i18n::{self, Lang, T};
 use crate::quiz::{Answer, right_answer};
+use crate::safe_text::single_line;
 use crate::tui::state::{AnswerInput, QuizScreen, State};
 
 /// What a line of the quiz stands for: a choice (by display position) or the text input.
@@ -86,7 +87,7 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                 let marker = if focused { "›" } else { " " };
                 let prefix = format!("{marker}{}{verdict} {} ", number(pos), mark);
                 doc.wrapped(
-                    &clean(&choice.text),
+                    &single_line(&choice.text),
                     width,
                     vec![Span::styled(prefix, style)],
                     style,
@@ -160,7 +161,7 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                     " ✗"
                 };
                 doc.wrapped(
-                    &clean(item),
+                    &single_line(item),
                     width,
                     vec![Span::styled(
                         format!("{marker}{}.{verdict} ", pos + 1),
@@ -209,7 +210,7 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                 if let Some(feedback) = choices.get(index).and_then(|c| c.feedback.as_ref()) {
                     doc.blank();
                     doc.wrapped(
-                        &clean(&choices[index].text),
+                        &single_line(&choices[index].text),
                         width,
                         vec![Span::raw(" » ")],
                         theme.dim(),
@@ -236,7 +237,7 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                             .get(lang)
                             .to_string()
                     }
-                    _ => clean(answer),
+                    _ => single_line(answer),
                 };
                 let prefix = match &question.kind {
                     QuestionKind::Order { .. } => format!("   {}. ", i + 1),
@@ -274,7 +275,7 @@ const INPUT_PREFIX: usize = 3;
 /// The part of a typed answer that fits `width` columns with the cursor in view, and the
 /// cursor's column within it. Long answers scroll sideways instead of running off the screen.
 fn input_window(text: &str, cursor: usize, width: usize) -> (String, usize) {
-    let text = clean(text);
+    let text = single_line(text);
     let cursor = cursor.min(text.len());
     let width = width.max(2);
     let mut start = 0;
