@@ -67,6 +67,8 @@ texts! {
     ChangedQuestion => "Frage wurde geändert", "question has changed";
     Help => "Hilfe", "Help";
     HelpClose => "Esc oder ? schließt die Hilfe", "Esc or ? closes the help";
+    HelpMoreBelow => "↓ mehr", "↓ more";
+    HelpMoreAbove => "↑ mehr", "↑ more";
     TooSmall => "Das Fenster ist zu klein.", "The window is too small.";
     TooSmallHint => "Bitte vergrößern.", "Please make it larger.";
     KeyQuit => "beenden", "quit";
@@ -92,6 +94,10 @@ texts! {
     KeyMouse => "Maus", "Mouse";
     KeyClick => "Mausklick auf Überschrift: auf/zu", "mouse click on a heading: open/close";
     KeyWheel => "Mausrad: blättern", "mouse wheel: scroll";
+    KeyLetters => "Buchstaben", "letters";
+    KeyType => "Antwort schreiben", "type the answer";
+    HelpCloseKeys => "Hilfe schließen", "close help";
+    KeyClickSelect => "Mausklick: wählen, noch einmal: öffnen", "mouse click: select, again: open";
     NotSaving => "Fortschritt wird nicht gespeichert", "progress is not being saved";
     ReadOnly => "nur lesen", "read-only";
     Sections => "Abschnitte", "sections";
@@ -263,6 +269,17 @@ pub fn answered_summary(lang: Lang, right: usize, total: usize, changed: usize) 
         });
     }
     text
+}
+
+/// The symbol that goes with each status, the same in every language; the word is always
+/// shown beside it, so no state is told by a symbol alone.
+pub fn status_symbol(status: ModuleStatus) -> &'static str {
+    match status {
+        ModuleStatus::NotStarted => "○",
+        ModuleStatus::InProgress => "◐",
+        ModuleStatus::Learned => "●",
+        ModuleStatus::Passed => "✓",
+    }
 }
 
 pub fn too_small(lang: Lang, width: u16, height: u16) -> String {

@@ -11,4 +11,5 @@ pub mod plain;
 pub mod progress;
 pub mod quiz;
 pub mod safe_text;
+pub mod session;
 pub mod tui;

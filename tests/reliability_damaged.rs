@@ -19,11 +19,11 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use kurs::cli::PlayArgs;
 use kurs::i18n::Lang;
 use kurs::progress::{Progress, ProgressStore};
+use kurs::session::{Options, Session, Sources};
 use kurs::tui::action::Action;
-use kurs::tui::{State, resume, run, start_session, update::update};
+use kurs::tui::{State, run, update::update};
 use rand::{Rng, SeedableRng};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -333,18 +333,17 @@ fn check_plain_player(case: &Case, root: bool) -> Result<&'static str, String> {
 /// opened (a save) and quit (another save).
 fn check_screen_player(case: &Case) -> Result<&'static str, String> {
     let prepared = Prepared::new(case, false);
-    let args = PlayArgs {
-        path: Some(course_en()),
-        progress: Some(prepared.index.clone()),
+    let sources = Sources {
+        courses: Some(course_en()),
+        progress: prepared.index.clone(),
+    };
+    let options = Options {
         lang: Some(Lang::En),
         seed: Some(1),
-        plain: false,
     };
-    let session = start_session(&args)?;
-    let notices = session.notices.clone();
-    let mut state = State::new(session.library, session.store, args.lang, args.seed);
-    state.notice = (!notices.is_empty()).then(|| notices.join(" "));
-    resume(&mut state, session.open);
+    let session = Session::open(&sources).map_err(|e| e.to_string())?;
+    let notices = session.notice_texts(&options);
+    let mut state = kurs::tui::start(session, options);
     let first = draw(&mut state);
     if notices.len() != case.expected_sentences()
         || !notices.iter().all(|n| is_one_clear_sentence(n))

@@ -583,23 +583,25 @@ fn plain_mode_neutralises_control_characters_that_did_not_come_through_the_loade
     for (name, payload) in payloads() {
         let dir = tempfile::tempdir().unwrap();
         let (store, _) = ProgressStore::open(dir.path().join("progress.toml"));
-        let session = kurs::tui::Session {
+        let notice = kurs::progress::store::StoreNotice::NotSaved {
+            path: std::path::PathBuf::from(format!("notice {payload}")),
+            reason: payload.clone(),
+        };
+        let session = kurs::session::Session {
             library: hostile_library(&payload),
             store,
-            notices: vec![format!("notice {payload}")],
+            notices: vec![kurs::session::Notice::Progress(notice)],
             report: Report::default(),
             open: None,
         };
-        let args = kurs::cli::PlayArgs {
+        let options = kurs::session::Options {
             lang: Some(Lang::En),
             seed: Some(1),
-            plain: true,
-            ..Default::default()
         };
         // Every module action, every question answered (the payload typed as the text answer).
         let script = format!("1\n1\n2\n1\n3\n1\n1\n1\n{payload}\n1 2 3\n\n\n1\n2\nquit\n");
         let mut out = Vec::new();
-        kurs::plain::run_with(session, &args, script.as_bytes(), &mut out);
+        let _ = kurs::plain::run_with(session, options, script.as_bytes(), &mut out);
         sessions += 1;
         let controls = terminal_controls(&out);
         if !controls.is_empty() {

@@ -296,7 +296,7 @@ fn check_invariants(state: &State) -> Result<(), TestCaseError> {
         }
         Screen::Quiz(screen) => {
             prop_assert!(screen.position < screen.run.asked.len());
-            let question = view::quiz::current_question(state, screen);
+            let question = state.question_of(screen);
             prop_assert!(question.is_some(), "the question exists");
             let count = match question.map(|q| &q.kind) {
                 Some(QuestionKind::Single { choices } | QuestionKind::Multiple { choices }) => {

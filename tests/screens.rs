@@ -139,6 +139,25 @@ fn help_overlay() {
     snapshots("help_library_en", "kurs-en", Lang::En, "?");
 }
 
+/// Help names every key that acts on the screen (the key table is the one `update` obeys), and
+/// help taller than a small window scrolls to its last line.
+#[test]
+fn help_in_a_small_window_scrolls_to_its_last_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let first = screen(&mut s, 40, 12, keys("\n?"));
+    assert!(first.contains("↓ mehr"), "{first}");
+    assert!(!first.contains("Esc oder ? schließt die Hilfe"), "{first}");
+    let last = screen(&mut s, 40, 12, keys("jjjjjjjjjjjjjjjjjjjj"));
+    assert!(last.contains("Esc oder ? schließt die Hilfe"), "{last}");
+    assert!(last.contains("sofort beenden"), "{last}");
+    assert!(last.contains("↑ mehr"), "{last}");
+    insta::assert_snapshot!("help_module_de_40x12_scrolled", last);
+    // Closing and opening again starts at the top.
+    let again = screen(&mut s, 40, 12, keys("??"));
+    assert!(again.contains("Auswahl bewegen"), "{again}");
+}
+
 #[test]
 fn a_terminal_too_small_says_so() {
     let dir = tempfile::tempdir().unwrap();
@@ -307,8 +326,18 @@ fn the_next_start_resumes_in_the_last_module_and_section() {
     let (store, _) = ProgressStore::open(dir.path().join("progress.toml"));
     assert_eq!(store.progress().last_course.as_deref(), Some("kurs-de"));
     let (library, _) = load_path(&fixture("kurs-de"));
-    let mut again = State::new(library, store, Some(Lang::De), Some(1));
-    kurs::tui::resume(&mut again, None);
+    let session = kurs::session::Session {
+        library,
+        store,
+        notices: Vec::new(),
+        report: Default::default(),
+        open: None,
+    };
+    let options = kurs::session::Options {
+        lang: Some(Lang::De),
+        seed: Some(1),
+    };
+    let mut again = kurs::tui::start(session, options);
     let text = screen(&mut again, 80, 24, vec![]);
     assert!(text.contains("C3 | Videokonferenzen"), "{text}");
     assert!(text.contains("▾ Vor dem Termin"), "{text}");
@@ -319,16 +348,13 @@ fn the_next_start_resumes_in_the_last_module_and_section() {
 #[test]
 fn a_module_with_an_error_past_its_title_says_where_when_opened() {
     let dir = tempfile::tempdir().unwrap();
-    let args = kurs::cli::PlayArgs {
-        path: Some(fixture("broken-body")),
-        progress: Some(dir.path().join("progress.toml")),
-        lang: Some(Lang::De),
-        seed: Some(1),
-        plain: false,
+    let sources = kurs::session::Sources {
+        courses: Some(fixture("broken-body")),
+        progress: dir.path().join("progress.toml"),
     };
-    let session = kurs::tui::start_session(&args).expect("the course opens");
+    let session = kurs::session::Session::open(&sources).expect("the course opens");
     assert!(session.notices.is_empty(), "{:?}", session.notices);
-    let mut s = State::new(session.library, session.store, args.lang, args.seed);
+    let mut s = State::new(session.library, session.store, Some(Lang::De), Some(1));
     s.theme = kurs::tui::theme::Theme::PLAIN;
     let text = screen(&mut s, 80, 24, keys("↓\n"));
     assert!(matches!(s.screen, Screen::Library(_)), "{text}");

@@ -1,5 +1,5 @@
 //! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs schema`.
-//! Parses arguments and calls the library; exit codes are decided here.
+//! Parses arguments, reads the environment, chooses the front end; every exit code is decided here.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 mod check;
+mod play;
 mod progress;
 
 use crate::course::schema::{SchemaKind, schema_json};
@@ -107,8 +108,8 @@ pub enum ProgressCommand {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => crate::tui::launch(&cli.play),
-        Some(Command::Play(args)) => crate::tui::launch(&args),
+        None => play::run(&cli.play),
+        Some(Command::Play(args)) => play::run(&args),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Progress(args)) => progress::run(&args),
         Some(Command::Schema { kind }) => {

@@ -143,7 +143,7 @@ fn table(file: &std::path::Path, library: &Library, summary: &[CourseJson]) -> S
             let pad = width - label.width();
             out.push_str(&format!(
                 "  {}  {label}{}  {status:<15} {best:>5}  {}\n",
-                crate::tui::view::library::status_symbol(module.status),
+                i18n::status_symbol(module.status),
                 " ".repeat(pad),
                 i18n::attempts(lang, module.attempts)
             ));

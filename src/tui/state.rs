@@ -4,10 +4,11 @@
 use std::collections::BTreeSet;
 
 use super::theme::Theme;
-use crate::course::{Course, Library, Module, QuestionKind, Quiz};
+use crate::course::{Course, Library, Module, Question, QuestionKind, Quiz};
 use crate::i18n::{Lang, T};
 use crate::progress::ProgressStore;
 use crate::quiz::{Outcome, Run, Shuffler};
+pub use crate::session::ModuleRef;
 
 pub struct State {
     pub library: Library,
@@ -16,6 +17,8 @@ pub struct State {
     pub lang_override: Option<Lang>,
     pub screen: Screen,
     pub help: bool,
+    /// The first line of help shown, when help is longer than the window.
+    pub help_scroll: usize,
     /// One sentence for the learner (progress file problems, hints); shown until the next key.
     pub notice: Option<String>,
     /// A lasting warning, such as "progress is not being saved".
@@ -35,13 +38,6 @@ pub enum Screen {
     Module(ModuleScreen),
     Quiz(QuizScreen),
     Result(ResultScreen),
-}
-
-/// A selectable row of the library: one module of one course.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ModuleRef {
-    pub course: usize,
-    pub module: usize,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -123,6 +119,7 @@ impl State {
             lang_override: lang,
             screen: Screen::Library(LibraryScreen::default()),
             help: false,
+            help_scroll: 0,
             notice: None,
             warning: None,
             width: 80,
@@ -201,6 +198,30 @@ impl State {
 
     pub fn quiz(&self, at: ModuleRef) -> Option<&Quiz> {
         self.module(at).and_then(|m| m.quiz.as_ref())
+    }
+
+    /// The scroll position of the screen shown.
+    pub fn scroll_mut(&mut self) -> &mut usize {
+        match &mut self.screen {
+            Screen::Library(s) => &mut s.scroll,
+            Screen::Module(s) => &mut s.scroll,
+            Screen::Quiz(s) => &mut s.scroll,
+            Screen::Result(s) => &mut s.scroll,
+        }
+    }
+
+    /// The question a quiz screen asks now.
+    pub fn question_of(&self, screen: &QuizScreen) -> Option<&Question> {
+        let asked = screen.run.asked.get(screen.position)?;
+        self.quiz(screen.at)?.questions.get(asked.question)
+    }
+
+    /// The question on screen, when a quiz is shown.
+    pub fn current_question(&self) -> Option<&Question> {
+        match &self.screen {
+            Screen::Quiz(screen) => self.question_of(screen),
+            _ => None,
+        }
     }
 }
 

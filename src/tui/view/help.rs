@@ -1,155 +1,100 @@
-//! The keys of each screen: one list feeds both the bottom key bar and the `?` help overlay.
+//! The `?` help overlay: every key of the current screen, read from the same table (`tui::keys`)
+//! that turns keys into actions and fills the key bar.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::{Lang, T};
-use crate::tui::state::{AnswerInput, Screen, State};
+use super::Document;
+use crate::i18n::T;
+use crate::tui::keys::{self, Binding};
+use crate::tui::state::State;
 
-pub struct Key {
-    /// What to press, such as `Enter`; words a learner reads (`Maus`/`Mouse`) are translated.
-    pub keys: Keys,
-    pub what: T,
-    /// Shown in the bottom bar (the overlay shows every key).
-    pub in_bar: bool,
-}
-
-/// The name of a key: the same in every language (`Enter`, `Esc`), or a word to translate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Keys {
-    Fixed(&'static str),
-    Word(T),
-}
-
-impl Key {
-    pub fn keys(&self, lang: Lang) -> &'static str {
-        match self.keys {
-            Keys::Fixed(keys) => keys,
-            Keys::Word(word) => word.get(lang),
-        }
-    }
-}
-
-const fn key(keys: &'static str, what: T, in_bar: bool) -> Key {
-    Key {
-        keys: Keys::Fixed(keys),
-        what,
-        in_bar,
-    }
-}
-
-const fn word(keys: T, what: T, in_bar: bool) -> Key {
-    Key {
-        keys: Keys::Word(keys),
-        what,
-        in_bar,
-    }
-}
-
-/// Every key of the current screen, most important first.
-pub fn keys(state: &State) -> Vec<Key> {
-    let mut list = match &state.screen {
-        Screen::Library(_) => vec![
-            key("↑↓", T::KeyMoveFocus, true),
-            key("Enter", T::KeyOpen, true),
-            key("q", T::KeyQuit, true),
-            key("?", T::KeyHelp, true),
-            key("PgUp/PgDn", T::KeyPage, false),
-            key("Home/End", T::KeyFirstLast, false),
-        ],
-        Screen::Module(_) => vec![
-            key("↑↓", T::KeyMoveFocus, true),
-            key("Enter", T::KeyToggle, true),
-            key("p", T::KeyPractice, true),
-            key("l", T::KeyLearned, true),
-            key("a", T::KeyAll, true),
-            key("Esc", T::KeyBack, true),
-            key("?", T::KeyHelp, true),
-            key("Space", T::KeyToggle, false),
-            key("PgUp/PgDn", T::KeyPage, false),
-            key("Home/End", T::KeyFirstLast, false),
-            word(T::KeyMouse, T::KeyClick, false),
-            word(T::KeyMouse, T::KeyWheel, false),
-        ],
-        Screen::Quiz(quiz) if quiz.checked.is_some() => vec![
-            key("Enter", T::KeyNext, true),
-            key("↑↓", T::KeyScroll, true),
-            key("Esc", T::KeyBack, true),
-            key("?", T::KeyHelp, true),
-        ],
-        Screen::Quiz(quiz) => match &quiz.input {
-            AnswerInput::Text { .. } => vec![
-                key("Enter", T::KeyCheck, true),
-                key("←→", T::KeyEdit, true),
-                key("Esc", T::KeyBack, true),
-                key("F1", T::KeyHelp, true),
-                key("Backspace/Del", T::KeyEdit, false),
-                key("Home/End", T::KeyFirstLast, false),
-            ],
-            AnswerInput::Order { .. } => vec![
-                key("↑↓", T::KeyMoveFocus, true),
-                key("Shift+↑↓ +/-", T::KeyMove, true),
-                key("Enter", T::KeyCheck, true),
-                key("Esc", T::KeyBack, true),
-                key("?", T::KeyHelp, true),
-            ],
-            _ => vec![
-                key("↑↓", T::KeyMoveFocus, true),
-                key("1-9 Space", T::KeyPick, true),
-                key("Enter", T::KeyCheck, true),
-                key("Esc", T::KeyBack, true),
-                key("?", T::KeyHelp, true),
-            ],
-        },
-        Screen::Result(_) => vec![
-            key("r", T::KeyRepeatWrong, true),
-            key("a", T::KeyRepeatAll, true),
-            key("Esc", T::KeyBack, true),
-            key("?", T::KeyHelp, true),
-            key("↑↓", T::KeyScroll, false),
-        ],
-    };
-    list.push(key("Ctrl-C", T::KeyQuitAnywhere, false));
-    list
-}
-
-pub fn draw(state: &State, frame: &mut Frame, area: Rect) {
+/// The help's lines at `width`: every binding of the screen, Ctrl-C, and how to close it. A
+/// description too long for its line goes on under itself, so the keys stay a column apart.
+fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     let lang = state.lang();
     let theme = &state.theme;
-    let list = keys(state);
-    let key_width = list
+    let list: Vec<&Binding> = keys::screen_bindings(&state.screen)
         .iter()
-        .map(|k| k.keys(lang).chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut lines: Vec<Line> = list
-        .iter()
-        .map(|k| {
-            Line::from(vec![
-                Span::styled(format!("{:<key_width$}  ", k.keys(lang)), theme.key()),
-                Span::raw(k.what.get(lang)),
-            ])
-        })
+        .chain([&keys::QUIT_ANYWHERE])
         .collect();
-    lines.push(Line::default());
-    lines.push(Line::from(T::HelpClose.get(lang)));
+    let key_width = list.iter().map(|k| k.keys(lang).width()).max().unwrap_or(0);
+    let mut doc: Document<()> = Document::new();
+    for binding in list {
+        let keys = binding.keys(lang);
+        let pad = " ".repeat(key_width - keys.width());
+        let prefix = vec![Span::styled(format!("{keys}{pad}  "), theme.key())];
+        doc.wrapped(binding.what.get(lang), width, prefix, Style::new(), None);
+    }
+    doc.blank();
+    doc.wrapped(
+        T::HelpClose.get(lang),
+        width,
+        Vec::new(),
+        Style::new(),
+        None,
+    );
+    doc.lines
+}
+
+/// Where the help box goes.
+fn popup(area: Rect, lines: usize) -> Rect {
     let width = area.width.saturating_sub(4).min(60);
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let lines = u16::try_from(lines).unwrap_or(u16::MAX);
+    let height = lines.saturating_add(2).min(area.height.saturating_sub(2));
     let [popup] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(area);
     let [popup] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(popup);
+    popup
+}
+
+/// The help as a paragraph cut to its box, the box, and how many rows the text takes.
+fn layout(state: &State) -> (Rect, Paragraph<'static>, usize) {
+    let area = Rect::new(0, 0, state.width, state.height);
+    let text_width = area.width.saturating_sub(6).clamp(1, 58);
+    let lines = lines(state, usize::from(text_width));
+    let rows = lines.len();
+    let paragraph = Paragraph::new(lines);
+    let rect = popup(area, rows);
+    (rect, paragraph, rows)
+}
+
+/// The first line help can start at so that its last line is still shown.
+pub fn max_scroll(state: &State) -> usize {
+    let (rect, _, rows) = layout(state);
+    rows.saturating_sub(usize::from(rect.height.saturating_sub(2)))
+}
+
+pub fn draw(state: &State, frame: &mut Frame, area: Rect) {
+    let lang = state.lang();
+    let (popup, paragraph, _) = layout(state);
+    let popup = popup.intersection(area);
+    let max = max_scroll(state);
+    let scroll = state.help_scroll.min(max);
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", T::Help.get(lang)));
+    // Help that does not fit says so on its frame, where it is seen without scrolling.
+    if max > 0 {
+        let more = if scroll < max {
+            T::HelpMoreBelow
+        } else {
+            T::HelpMoreAbove
+        };
+        block = block.title_bottom(format!(" {} ", more.get(lang)));
+    }
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" {} ", T::Help.get(lang))),
-        ),
+        paragraph
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+            .block(block),
         popup,
     );
 }

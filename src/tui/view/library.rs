@@ -14,16 +14,6 @@ use crate::progress::{ModuleStatus, module_status};
 use crate::safe_text::single_line;
 use crate::tui::state::{LibraryScreen, State};
 
-/// The symbol that goes with each status; the word is always shown beside it.
-pub fn status_symbol(status: ModuleStatus) -> &'static str {
-    match status {
-        ModuleStatus::NotStarted => "○",
-        ModuleStatus::InProgress => "◐",
-        ModuleStatus::Learned => "●",
-        ModuleStatus::Passed => "✓",
-    }
-}
-
 /// The library as lines; module lines point at their row index. Builds every line: for tests;
 /// the player builds only what it shows ([`place_of`], [`row_at`], `draw`).
 pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document<usize> {
@@ -375,7 +365,7 @@ fn module_line(
     let marker = if selected { "› " } else { "  " };
     let left = format!(
         "{marker}  {} {}",
-        status_symbol(status),
+        i18n::status_symbol(status),
         single_line(&Course::module_label(module))
     );
     let right_width = right.width();

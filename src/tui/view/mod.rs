@@ -1,7 +1,7 @@
 //! Drawing: one file per screen, plus the frame around them (title, notices, key bar, help).
 //! `view` only reads the state; the documents built here are also used by `update` for scrolling.
 
-mod help;
+pub mod help;
 pub mod library;
 pub mod module;
 pub mod quiz;
@@ -18,8 +18,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::keys;
 use super::state::{Screen, State};
 use super::theme::Theme;
+use crate::i18n::T;
 use crate::markdown;
 use crate::safe_text::single_line;
 
@@ -366,13 +368,16 @@ fn draw_key_bar(state: &State, frame: &mut Frame, area: Rect) {
     let theme = &state.theme;
     let lang = state.lang();
     let width = usize::from(area.width);
-    let keys: Vec<help::Key> = help::keys(state).into_iter().filter(|k| k.in_bar).collect();
-    let piece = |k: &help::Key| k.keys(lang).width() + 1 + k.what.get(lang).width() + 2;
-    let help_key = keys.iter().find(|k| k.what == crate::i18n::T::KeyHelp);
+    let keys: Vec<(&str, T)> = keys::screen_bindings(&state.screen)
+        .iter()
+        .filter_map(|b| b.bar.map(|bar| (bar, b.what)))
+        .collect();
+    let piece = |(keys, what): &(&str, T)| keys.width() + 1 + what.get(lang).width() + 2;
+    let help_key = keys.iter().find(|k| k.1 == T::KeyHelp);
     let reserved = help_key.map_or(0, piece);
     let mut used = 0;
-    let mut shown: Vec<&help::Key> = Vec::new();
-    for key in keys.iter().filter(|k| k.what != crate::i18n::T::KeyHelp) {
+    let mut shown: Vec<&(&str, T)> = Vec::new();
+    for key in keys.iter().filter(|k| k.1 != T::KeyHelp) {
         if used + piece(key) + reserved > width {
             break;
         }
@@ -381,9 +386,9 @@ fn draw_key_bar(state: &State, frame: &mut Frame, area: Rect) {
     }
     shown.extend(help_key);
     let mut spans: Vec<Span> = Vec::new();
-    for key in shown {
-        spans.push(Span::styled(key.keys(lang), theme.key()));
-        spans.push(Span::raw(format!(" {}  ", key.what.get(lang))));
+    for (keys, what) in shown {
+        spans.push(Span::styled(*keys, theme.key()));
+        spans.push(Span::raw(format!(" {}  ", what.get(lang))));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

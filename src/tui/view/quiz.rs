@@ -8,29 +8,26 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Areas, Document, draw_document, draw_title};
-use crate::course::{Module, Question, QuestionKind, Quiz};
+use crate::course::{Module, QuestionKind, Quiz};
 use crate::i18n::{self, Lang, T};
 use crate::quiz::{Answer, right_answer};
 use crate::safe_text::single_line;
 use crate::tui::state::{AnswerInput, QuizScreen, State};
 
-/// What a line of the quiz stands for: a choice (by display position) or the text input.
+/// What a line of the quiz stands for: a choice (by display position), the text input, or the
+/// verdict after checking (which `update` scrolls into view).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuizTarget {
     Choice(usize),
     Input,
-}
-
-pub fn current_question<'a>(state: &'a State, screen: &QuizScreen) -> Option<&'a Question> {
-    let asked = screen.run.asked.get(screen.position)?;
-    state.quiz(screen.at)?.questions.get(asked.question)
+    Verdict,
 }
 
 pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<QuizTarget> {
     let theme = &state.theme;
     let lang = state.lang();
     let mut doc = Document::new();
-    let Some(question) = current_question(state, screen) else {
+    let Some(question) = state.question_of(screen) else {
         return doc;
     };
     let order = &screen.run.asked[screen.position].order;
@@ -189,7 +186,7 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                     format!(" {}", T::Correct.get(lang)),
                     theme.right(),
                 )),
-                None,
+                Some(QuizTarget::Verdict),
             );
         } else {
             doc.push(
@@ -197,7 +194,7 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                     format!(" {}", T::Wrong.get(lang)),
                     theme.wrong(),
                 )),
-                None,
+                Some(QuizTarget::Verdict),
             );
         }
         // Feedback of every picked choice.

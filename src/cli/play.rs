@@ -1,0 +1,46 @@
+//! `kurs` / `kurs play`: resolves where courses and progress are, opens the session, chooses the
+//! front end (the full-screen player, or plain mode when asked or when output is not a terminal).
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{PlayArgs, course_path, progress_path};
+use crate::session::{Options, Session, Sources};
+
+pub(super) fn run(args: &PlayArgs) -> ExitCode {
+    let sources = Sources {
+        courses: course_path(args.path.as_ref()),
+        // Without a state folder the progress stays beside the learner, in the current folder.
+        progress: progress_path(args.progress.as_ref())
+            .unwrap_or_else(|| PathBuf::from("kurs-progress.toml")),
+    };
+    let options = Options {
+        lang: args.lang,
+        seed: args.seed,
+    };
+    let session = match Session::open(&sources) {
+        Ok(session) => session,
+        Err(error) => {
+            eprintln!("kurs: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if args.plain || dumb || !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return match crate::plain::run(session, options) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("kurs: cannot write the output: {error}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    match crate::tui::run_terminal(session, options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("kurs: the terminal failed: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

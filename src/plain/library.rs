@@ -1,0 +1,103 @@
+//! The course list and a course's module list, each module with its state in words
+//! ("Modul C2 Messenger & SMS: bestanden, beste Punktzahl 100 %").
+
+use std::io::{BufRead, Write};
+
+use super::player::{MenuLine, Pick};
+use super::{Player, Step};
+use crate::course::Course;
+use crate::i18n::{self, T};
+use crate::progress::module_status;
+use crate::safe_text::folded;
+use crate::session::{ModuleRef, lang_for};
+
+impl<R: BufRead, W: Write> Player<R, W> {
+    /// The course list, until a course is chosen.
+    pub(super) fn choose_course(&mut self) -> Step<usize> {
+        loop {
+            self.lang = lang_for(self.options.lang, self.library.courses.first());
+            let heading = MenuLine::Heading(T::Library.get(self.lang).to_string());
+            let lines: Vec<MenuLine> = std::iter::once(heading)
+                .chain(
+                    (0..self.library.courses.len()).map(|c| MenuLine::Entry(self.course_line(c))),
+                )
+                .collect();
+            if let Pick::Entry(c) = self.menu(&lines, T::PlainChooseCourse)? {
+                return Ok(c);
+            }
+            // Back from the first menu: there is nothing above it, so it is offered again.
+        }
+    }
+
+    /// "Digitale Kompetenzen: 1 / 6 bestanden"
+    fn course_line(&self, c: usize) -> String {
+        let course = &self.library.courses[c];
+        let lang = lang_for(self.options.lang, Some(course));
+        let passed = course
+            .modules
+            .iter()
+            .filter(|m| {
+                self.store
+                    .progress()
+                    .module(&course.id, &m.id)
+                    .is_some_and(|p| p.passed())
+            })
+            .count();
+        format!(
+            "{}: {}",
+            folded(&course.title),
+            i18n::passed_of(lang, passed, course.modules.len())
+        )
+    }
+
+    /// The module list of one course, until the learner goes back.
+    pub(super) fn modules(&mut self, c: usize, describe: bool) -> Step {
+        self.enter_course(c);
+        if describe && let Some(description) = self.library.courses[c].description.clone() {
+            self.blank()?;
+            self.say(&folded(&self.library.courses[c].title))?;
+            self.markdown(&description)?;
+        }
+        loop {
+            let course = &self.library.courses[c];
+            let mut lines = vec![MenuLine::Heading(self.course_line(c))];
+            let mut rows = Vec::new();
+            for area in &course.areas {
+                if let Some(title) = &area.title {
+                    let heading = match &area.code {
+                        Some(code) => format!("{code} {title}"),
+                        None => title.clone(),
+                    };
+                    lines.push(MenuLine::Heading(folded(&heading)));
+                }
+                for &m in area.modules.iter().filter(|&&m| m < course.modules.len()) {
+                    rows.push(m);
+                    lines.push(MenuLine::Entry(self.module_sentence(ModuleRef {
+                        course: c,
+                        module: m,
+                    })));
+                }
+            }
+            match self.menu(&lines, T::PlainChooseModule)? {
+                Pick::Back => return Ok(()),
+                Pick::Entry(i) => self.module(ModuleRef {
+                    course: c,
+                    module: rows[i],
+                })?,
+            }
+        }
+    }
+
+    /// "Modul C2 Messenger & SMS: bestanden, beste Punktzahl 100 %"
+    pub(super) fn module_sentence(&self, at: ModuleRef) -> String {
+        let course = &self.library.courses[at.course];
+        let module = &course.modules[at.module];
+        let record = self.store.progress().module(&course.id, &module.id);
+        i18n::module_state_sentence(
+            self.lang,
+            &folded(&Course::module_label(module)),
+            module_status(record),
+            record.and_then(|r| r.best_percent()),
+        )
+    }
+}

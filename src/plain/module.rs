@@ -1,0 +1,169 @@
+//! One module: its intro, reading all sections or one (read ones are marked in words), and
+//! marking it "Gelernt"; leaving it keeps the place for the next start.
+
+use std::io::{BufRead, Write};
+
+use super::player::{MenuLine, Pick};
+use super::quiz::quiz_title;
+use super::{Player, Step};
+use crate::course::{Course, Module};
+use crate::i18n::{self, T};
+use crate::safe_text::folded;
+use crate::session::{ModuleRef, Record};
+
+impl<R: BufRead, W: Write> Player<R, W> {
+    /// Reads the module's body if it is not read yet; a module that cannot be read is told in
+    /// one sentence and stays unread (its menu then offers nothing to read).
+    pub(super) fn load(&mut self, at: ModuleRef) -> Step<bool> {
+        match crate::course::load_module(&mut self.library, at.course, at.module) {
+            Ok(()) => Ok(true),
+            Err(errors) => {
+                let label =
+                    Course::module_label(&self.library.courses[at.course].modules[at.module]);
+                let text = i18n::module_unreadable(self.lang, &label, &errors);
+                self.say(&text)?;
+                Ok(false)
+            }
+        }
+    }
+
+    /// One module, until the learner goes back.
+    pub(super) fn module(&mut self, at: ModuleRef) -> Step {
+        if !self.load(at)? {
+            return Ok(());
+        }
+        let module = self.library.courses[at.course].modules[at.module].clone();
+        self.place = Some(at);
+        self.module_menu(at, &module)?;
+        self.leave_module()
+    }
+
+    fn module_menu(&mut self, at: ModuleRef, module: &Module) -> Step {
+        self.blank()?;
+        self.say(&self.module_sentence(at))?;
+        if let Some(intro) = &module.intro {
+            self.markdown(intro)?;
+        }
+        let quiz = module.quiz.as_ref().filter(|q| !q.questions.is_empty());
+        if quiz.is_none() {
+            self.say(T::NoQuiz.get(self.lang))?;
+        }
+        loop {
+            let mut actions = Vec::new();
+            if !module.sections.is_empty() {
+                actions.push(ModuleAction::ReadAll);
+                actions.push(ModuleAction::ReadOne);
+            }
+            if quiz.is_some() {
+                actions.push(ModuleAction::Quiz);
+            }
+            actions.push(ModuleAction::ToggleLearned);
+            let learned = Record::new(&mut self.store, &self.library).is_learned(at);
+            let lines: Vec<MenuLine> = actions
+                .iter()
+                .map(|action| {
+                    MenuLine::Entry(match action {
+                        ModuleAction::ReadAll => T::PlainReadAll.get(self.lang).to_string(),
+                        ModuleAction::ReadOne => T::PlainReadOne.get(self.lang).to_string(),
+                        ModuleAction::Quiz => format!(
+                            "{}: {}",
+                            T::PlainTakeQuiz.get(self.lang),
+                            quiz_title(quiz, self.lang)
+                        ),
+                        ModuleAction::ToggleLearned if learned => {
+                            T::PlainUnmarkLearned.get(self.lang).to_string()
+                        }
+                        ModuleAction::ToggleLearned => {
+                            T::PlainMarkLearned.get(self.lang).to_string()
+                        }
+                    })
+                })
+                .collect();
+            let Pick::Entry(i) = self.menu(&lines, T::PlainChooseAction)? else {
+                return Ok(());
+            };
+            match actions[i] {
+                ModuleAction::ReadAll => {
+                    for s in 0..module.sections.len() {
+                        self.read_section(at, module, s)?;
+                    }
+                }
+                ModuleAction::ReadOne => self.sections(at, module)?,
+                ModuleAction::Quiz => {
+                    if let Some(quiz) = quiz {
+                        self.quiz(at, quiz)?;
+                    }
+                }
+                ModuleAction::ToggleLearned => {
+                    let notice = Record::new(&mut self.store, &self.library).toggle_learned(at);
+                    self.saved(notice)?;
+                    self.say(&self.module_sentence(at))?;
+                }
+            }
+        }
+    }
+
+    /// The section list, until the learner goes back; read sections are marked in words.
+    fn sections(&mut self, at: ModuleRef, module: &Module) -> Step {
+        loop {
+            let opened = self
+                .store
+                .progress()
+                .module(&self.library.courses[at.course].id, &module.id)
+                .map(|m| m.opened_sections.clone())
+                .unwrap_or_default();
+            let lines: Vec<MenuLine> = module
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(i, section)| {
+                    let title = folded(&section.title);
+                    MenuLine::Entry(if opened.contains(&i) {
+                        format!("{title} ({})", T::PlainSectionRead.get(self.lang))
+                    } else {
+                        title
+                    })
+                })
+                .collect();
+            match self.menu(&lines, T::PlainChooseSection)? {
+                Pick::Back => return Ok(()),
+                Pick::Entry(s) => self.read_section(at, module, s)?,
+            }
+        }
+    }
+
+    fn read_section(&mut self, at: ModuleRef, module: &Module, s: usize) -> Step {
+        let Some(section) = module.sections.get(s) else {
+            return Ok(());
+        };
+        self.blank()?;
+        let heading = i18n::plain_section_heading(
+            self.lang,
+            s + 1,
+            module.sections.len(),
+            &folded(&section.title),
+        );
+        self.say(&heading)?;
+        self.markdown(&section.body)?;
+        let notice = Record::new(&mut self.store, &self.library).sections_opened(at, &[s]);
+        self.saved(notice)
+    }
+
+    /// Saves where the learner is, as the player does when leaving a module or quitting: the
+    /// module, and the section read last in it.
+    pub(super) fn leave_module(&mut self) -> Step {
+        let Some(at) = self.place.take() else {
+            return Ok(());
+        };
+        let notice = Record::new(&mut self.store, &self.library).place(at, None);
+        self.saved(notice)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum ModuleAction {
+    ReadAll,
+    ReadOne,
+    Quiz,
+    ToggleLearned,
+}

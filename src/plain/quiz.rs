@@ -1,0 +1,232 @@
+//! The quiz, question by question: choices numbered, the answer typed as a line, the same
+//! feedback as the full-screen player, and the result with the choice to repeat.
+
+use std::io::{BufRead, Write};
+
+use super::answer::parse_answer;
+use super::player::{MenuLine, Pick, Reply};
+use super::{Player, Step};
+use crate::course::{Question, QuestionKind, Quiz};
+use crate::i18n::{self, Lang, T};
+use crate::markdown;
+use crate::quiz::{Answer, Run, right_answer};
+use crate::safe_text::folded;
+use crate::session::{ModuleRef, Record};
+
+impl<R: BufRead, W: Write> Player<R, W> {
+    /// Attempts at the quiz, until the learner goes back.
+    pub(super) fn quiz(&mut self, at: ModuleRef, quiz: &Quiz) -> Step {
+        let mut run = Run::start(quiz, &mut self.shuffler);
+        loop {
+            self.blank()?;
+            let intro = i18n::plain_quiz_intro(
+                self.lang,
+                &quiz_title(Some(quiz), self.lang),
+                run.asked.len(),
+                quiz.pass_percent,
+            );
+            self.say(&intro)?;
+            for position in 0..run.asked.len() {
+                if !self.question(at, quiz, &mut run, position)? {
+                    return Ok(());
+                }
+            }
+            let notice = Record::new(&mut self.store, &self.library).attempt(at, quiz, &run);
+            self.saved(notice)?;
+            self.result(at, quiz, &run)?;
+            let mut actions = Vec::new();
+            if run.has_wrong() {
+                actions.push(ResultAction::RepeatWrong);
+            }
+            actions.push(ResultAction::RepeatAll);
+            let lines: Vec<MenuLine> = actions
+                .iter()
+                .map(|action| {
+                    MenuLine::Entry(
+                        match action {
+                            ResultAction::RepeatWrong => T::PlainRepeatWrong,
+                            ResultAction::RepeatAll => T::PlainRepeatAll,
+                        }
+                        .get(self.lang)
+                        .to_string(),
+                    )
+                })
+                .collect();
+            let Pick::Entry(i) = self.menu(&lines, T::PlainChooseAction)? else {
+                return Ok(());
+            };
+            run = match actions[i] {
+                ResultAction::RepeatWrong => run.repeat_wrong(quiz, &mut self.shuffler),
+                ResultAction::RepeatAll => Run::start(quiz, &mut self.shuffler),
+            };
+        }
+    }
+
+    /// Asks one question until it is answered; false when the learner goes back.
+    fn question(
+        &mut self,
+        at: ModuleRef,
+        quiz: &Quiz,
+        run: &mut Run,
+        position: usize,
+    ) -> Step<bool> {
+        let asked = run.asked[position].clone();
+        let Some(question) = quiz.questions.get(asked.question) else {
+            return Ok(true);
+        };
+        let lang = self.lang;
+        self.blank()?;
+        self.say(&i18n::question_counter(lang, position + 1, run.asked.len()))?;
+        self.markdown(&question.prompt)?;
+        let what = match &question.kind {
+            QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => {
+                let texts: Vec<&str> = asked
+                    .order
+                    .iter()
+                    .filter_map(|&i| choices.get(i))
+                    .map(|c| c.text.as_str())
+                    .collect();
+                self.numbered(&texts)?;
+                if matches!(question.kind, QuestionKind::Single { .. }) {
+                    T::PlainAnswerSingle
+                } else {
+                    T::PlainAnswerMultiple
+                }
+            }
+            QuestionKind::TrueFalse { .. } => {
+                self.numbered(&[T::True.get(lang), T::False.get(lang)])?;
+                T::PlainAnswerTrueFalse
+            }
+            QuestionKind::Text { .. } => T::PlainAnswerText,
+            QuestionKind::Order { items } => {
+                let texts: Vec<&str> = asked
+                    .order
+                    .iter()
+                    .filter_map(|&i| items.get(i))
+                    .map(String::as_str)
+                    .collect();
+                self.numbered(&texts)?;
+                T::PlainAnswerOrder
+            }
+        };
+        let prompt = i18n::plain_answer_prompt(lang, what.get(lang));
+        let answer = loop {
+            let Reply::Line(line) = self.ask(&prompt)? else {
+                return Ok(false);
+            };
+            match parse_answer(&question.kind, &asked.order, &line) {
+                Ok(answer) => break answer,
+                Err(expected) => self.say(expected.get(lang))?,
+            }
+        };
+        let Some(correct) = run.answer(quiz, position, answer.clone()) else {
+            return Ok(true);
+        };
+        // Recorded at once, as the player does, so an answer given is never lost.
+        let notice = Record::new(&mut self.store, &self.library).answer(at, question, correct);
+        self.saved(notice)?;
+        self.feedback(question, &answer, correct)?;
+        Ok(true)
+    }
+
+    /// The same content as the player: right or wrong, feedback on each picked choice,
+    /// the right answer when wrong, the explanation.
+    fn feedback(&mut self, question: &Question, answer: &Answer, correct: bool) -> Step {
+        let lang = self.lang;
+        self.say(if correct { T::Correct } else { T::Wrong }.get(lang))?;
+        if let QuestionKind::Single { choices } | QuestionKind::Multiple { choices } =
+            &question.kind
+        {
+            let picked: Vec<usize> = match answer {
+                Answer::Single(i) => vec![*i],
+                Answer::Multiple(set) => set.iter().copied().collect(),
+                _ => Vec::new(),
+            };
+            for choice in picked.iter().filter_map(|&i| choices.get(i)) {
+                if let Some(feedback) = &choice.feedback {
+                    self.say(&i18n::plain_feedback_on(lang, &folded(&choice.text)))?;
+                    self.markdown(feedback)?;
+                }
+            }
+        }
+        if !correct {
+            let label = T::RightAnswer.get(lang);
+            match &question.kind {
+                QuestionKind::TrueFalse { answer } => {
+                    let word = if *answer { T::True } else { T::False }.get(lang);
+                    self.say(&format!("{label}: {word}"))?;
+                }
+                QuestionKind::Order { items } => {
+                    self.say(&format!("{label}:"))?;
+                    let texts: Vec<&str> = items.iter().map(String::as_str).collect();
+                    self.numbered(&texts)?;
+                }
+                _ => match right_answer(question).as_slice() {
+                    [one] => self.say(&format!("{label}: {}", folded(one)))?,
+                    several => {
+                        self.say(&format!("{label}:"))?;
+                        for text in several {
+                            self.say(&format!("- {}", folded(text)))?;
+                        }
+                    }
+                },
+            }
+        }
+        if let Some(explanation) = &question.explanation {
+            self.say(&format!("{}:", T::Explanation.get(lang)))?;
+            self.markdown(explanation)?;
+        }
+        Ok(())
+    }
+
+    fn result(&mut self, at: ModuleRef, quiz: &Quiz, run: &Run) -> Step {
+        let lang = self.lang;
+        let (points, max) = run.score();
+        self.blank()?;
+        self.say(&format!(
+            "{}: {}",
+            T::Result.get(lang),
+            i18n::score(lang, points, max, run.percent())
+        ))?;
+        let verdict = if run.passed(quiz) {
+            T::Passed
+        } else {
+            T::NotPassed
+        };
+        self.say(&format!(
+            "{}. {}.",
+            verdict.get(lang),
+            i18n::pass_mark(lang, quiz.pass_percent)
+        ))?;
+        for (n, (asked, outcome)) in run.asked.iter().zip(&run.outcomes).enumerate() {
+            let Some(question) = quiz.questions.get(asked.question) else {
+                continue;
+            };
+            let right = outcome.as_ref().is_some_and(|o| o.correct);
+            let verdict = if right { T::Correct } else { T::Wrong }.get(lang);
+            let prompt = markdown::render(&question.prompt, 10_000, markdown::Style::PLAIN)
+                .iter()
+                .map(|l| l.text())
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
+            self.say(&format!("{}. {verdict}: {}", n + 1, folded(&prompt)))?;
+        }
+        if !run.carried.is_empty() {
+            self.say(&i18n::plain_carried(lang, run.carried.len()))?;
+        }
+        self.say(&self.module_sentence(at))
+    }
+}
+
+#[derive(Clone, Copy)]
+enum ResultAction {
+    RepeatWrong,
+    RepeatAll,
+}
+
+pub(super) fn quiz_title(quiz: Option<&Quiz>, lang: Lang) -> String {
+    match quiz.and_then(|q| q.title.as_deref()) {
+        Some(title) => folded(title),
+        None => T::QuizDefaultTitle.get(lang).to_string(),
+    }
+}

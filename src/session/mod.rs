@@ -1,0 +1,281 @@
+//! What both front ends start from: the courses and the learner's progress opened together, the
+//! notices for the first screen, where the learner left off, and the rules both players share.
+
+mod record;
+
+use std::fmt;
+use std::path::PathBuf;
+
+pub use record::Record;
+
+use crate::course::{Course, Depth, Library, load_path_to, load_samples_to};
+use crate::diagnostic::{Report, Severity};
+use crate::i18n::{self, Lang};
+use crate::progress::store::StoreNotice;
+use crate::progress::{Progress, ProgressStore};
+
+/// Where the courses and the progress come from, as the command line resolved them.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    /// A library folder, a course folder or a module file; `None`: the built-in sample courses.
+    pub courses: Option<PathBuf>,
+    /// The progress index file.
+    pub progress: PathBuf,
+}
+
+/// How the learner wants the player to behave, the same for both front ends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// `--lang`; otherwise each course's language decides.
+    pub lang: Option<Lang>,
+    /// `--seed`: a reproducible order of questions and choices.
+    pub seed: Option<u64>,
+}
+
+/// One module of one course, by position in the library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ModuleRef {
+    pub course: usize,
+    pub module: usize,
+}
+
+/// A place to open: a module and, when known, the section the learner read last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub at: ModuleRef,
+    pub section: Option<usize>,
+}
+
+/// Something the learner is told on the first screen.
+#[derive(Clone, Debug)]
+pub enum Notice {
+    /// A problem with the progress file (damaged, newer, not writable).
+    Progress(StoreNotice),
+    /// So many errors in the course files; the modules concerned are left out.
+    CourseErrors(usize),
+}
+
+impl Notice {
+    /// The notice as one sentence on one line, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Notice::Progress(notice) => i18n::store_notice(lang, notice),
+            Notice::CourseErrors(n) => i18n::course_errors(lang, *n),
+        }
+    }
+}
+
+/// Everything both front ends need to start: courses, progress and what to tell the learner first.
+pub struct Session {
+    pub library: Library,
+    pub store: ProgressStore,
+    pub notices: Vec<Notice>,
+    pub report: Report,
+    /// A module file given on the command line: open it directly.
+    pub open: Option<ModuleRef>,
+}
+
+/// Why no session could start: nothing to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    /// Not one course could be read. `first` is the first error as `file:line:column: message`.
+    NoCourse {
+        first: Option<String>,
+        path: Option<PathBuf>,
+    },
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpenError::NoCourse { first, path } => write!(
+                f,
+                "cannot open any course ({}); run `kurs check {}` to see every problem",
+                first.as_deref().unwrap_or("no course found"),
+                path.as_ref()
+                    .map_or_else(|| ".".to_string(), |p| p.display().to_string())
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+impl Session {
+    /// Loads courses and progress. Module bodies are read when a module is opened.
+    pub fn open(sources: &Sources) -> Result<Session, OpenError> {
+        let path = sources.courses.as_ref();
+        // Progress is read while the courses load: the first screen needs both.
+        let ((library, report), (store, store_notices)) = std::thread::scope(|scope| {
+            let progress = scope.spawn(|| ProgressStore::open(sources.progress.clone()));
+            let loaded = match path {
+                Some(path) => load_path_to(path, Depth::Headers),
+                None => load_samples_to(Depth::Headers),
+            };
+            let opened = progress
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (loaded, opened)
+        });
+        if library.courses.is_empty() {
+            let first = report
+                .diagnostics
+                .iter()
+                .find(|d| d.severity() == Severity::Error)
+                .map(|d| {
+                    format!(
+                        "{}:{}:{}: {}",
+                        d.file.display(),
+                        d.line,
+                        d.column,
+                        d.message
+                    )
+                });
+            return Err(OpenError::NoCourse {
+                first,
+                path: path.cloned(),
+            });
+        }
+        let (library, open) = match path {
+            Some(path) => module_given(library, path),
+            None => (library, None),
+        };
+        let errors = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .count();
+        let mut notices: Vec<Notice> = store_notices.into_iter().map(Notice::Progress).collect();
+        if errors > 0 {
+            notices.push(Notice::CourseErrors(errors));
+        }
+        Ok(Session {
+            library,
+            store,
+            notices,
+            report,
+            open,
+        })
+    }
+
+    /// The notices in one line each, in the language of the first course (or `--lang`).
+    pub fn notice_texts(&self, options: &Options) -> Vec<String> {
+        let lang = lang_for(options.lang, self.library.courses.first());
+        self.notices.iter().map(|n| n.text(lang)).collect()
+    }
+
+    /// Where the learner starts: the module given on the command line, else the last place stored.
+    pub fn start_place(&self) -> Option<Place> {
+        match self.open {
+            Some(at) => Some(Place { at, section: None }),
+            None => last_place(&self.library, self.store.progress()),
+        }
+    }
+}
+
+/// A module file given on the command line opens within its course, when it lies in one;
+/// a module file on its own is a library of one course with one module.
+fn module_given(library: Library, path: &std::path::Path) -> (Library, Option<ModuleRef>) {
+    let is_module_file = path.is_file() && path.file_name().is_some_and(|n| n != "course.toml");
+    if !is_module_file {
+        return (library, None);
+    }
+    let Some(dir) = path
+        .parent()
+        .filter(|dir| dir.join("course.toml").is_file())
+    else {
+        return (library, Some(ModuleRef::FIRST));
+    };
+    let (course_library, _) = load_path_to(dir, Depth::Headers);
+    let canonical = std::fs::canonicalize(path).ok();
+    let Some(course) = course_library.courses.into_iter().next() else {
+        return (library, None);
+    };
+    let Some(module) = course
+        .modules
+        .iter()
+        .position(|m| std::fs::canonicalize(&m.path).ok() == canonical)
+    else {
+        return (library, None);
+    };
+    let library = Library {
+        courses: vec![course],
+        ..library
+    };
+    (library, Some(ModuleRef { course: 0, module }))
+}
+
+impl ModuleRef {
+    pub const FIRST: ModuleRef = ModuleRef {
+        course: 0,
+        module: 0,
+    };
+}
+
+/// The UI language: `--lang`, else the course's language, else English.
+pub fn lang_for(lang: Option<Lang>, course: Option<&Course>) -> Lang {
+    lang.or_else(|| course.and_then(|c| Lang::from_tag(&c.language)))
+        .unwrap_or(Lang::En)
+}
+
+/// Where the learner stopped last time, if that course and module still exist.
+pub fn last_place(library: &Library, progress: &Progress) -> Option<Place> {
+    let last = progress.last_course.as_deref()?;
+    let course = library.courses.iter().position(|c| c.id == last)?;
+    let stored = progress.courses.get(last)?;
+    let module_id = stored.last_module.as_deref()?;
+    let module = library.courses[course]
+        .modules
+        .iter()
+        .position(|m| m.id == module_id)?;
+    Some(Place {
+        at: ModuleRef { course, module },
+        section: stored.last_section,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn course(language: &str) -> Course {
+        Course {
+            id: "c".to_string(),
+            title: "C".to_string(),
+            language: language.to_string(),
+            description: None,
+            pass_percent: 80,
+            areas: Vec::new(),
+            modules: Vec::new(),
+            path: PathBuf::new(),
+        }
+    }
+
+    #[test]
+    fn the_language_given_wins_over_the_course() {
+        assert_eq!(lang_for(Some(Lang::En), Some(&course("de"))), Lang::En);
+    }
+
+    #[test]
+    fn without_a_language_given_the_course_decides() {
+        assert_eq!(lang_for(None, Some(&course("de"))), Lang::De);
+    }
+
+    #[test]
+    fn an_unknown_course_language_or_no_course_means_english() {
+        assert_eq!(lang_for(None, Some(&course("fr"))), Lang::En);
+        assert_eq!(lang_for(None, None), Lang::En);
+    }
+
+    #[test]
+    fn no_course_names_the_first_error_and_the_check_command() {
+        let error = OpenError::NoCourse {
+            first: Some("c/course.toml:1:1: expected a table".into()),
+            path: Some(PathBuf::from("c")),
+        };
+        assert_eq!(
+            error.to_string(),
+            "cannot open any course (c/course.toml:1:1: expected a table); run `kurs check c` to see every problem"
+        );
+    }
+}

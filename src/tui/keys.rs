@@ -1,0 +1,554 @@
+//! Every key of every screen in one table per screen: what it does (`action`), and how the key
+//! bar and the `?` help name it (`view::help`), so help can never disagree with what a key does.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+
+use super::action::Action;
+use super::state::{AnswerInput, Screen, State};
+use crate::i18n::{Lang, T};
+
+/// A press a binding answers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Press {
+    /// A key without Shift (for characters the case is the key: `G` is Shift+g).
+    Key(KeyCode),
+    /// A key with Shift held.
+    Shift(KeyCode),
+    /// `1`–`9`: the action is `Digit` with the number.
+    Digits,
+    /// Any printable character without Ctrl: the action is `Input` with the character.
+    Typed,
+    /// The left mouse button: the action is `Click` where it was pressed.
+    Click,
+    WheelUp,
+    WheelDown,
+}
+
+/// One line of help: the keys, what they do, and the presses behind them.
+pub struct Binding {
+    /// The keys as help names them, such as `↑↓ k/j`; every press below is named in it.
+    pub keys: Label,
+    /// The binding's name in the key bar, when the bar shows it (often shorter than `keys`).
+    pub bar: Option<&'static str>,
+    pub what: T,
+    /// Each press and the action it stands for (for `Digits`, `Typed` and `Click` the event
+    /// fills in the number, the character or the place).
+    pub presses: &'static [(Press, Action)],
+}
+
+/// How help names a key: the same in every language (`Enter`, `Esc`), or a word to translate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    Fixed(&'static str),
+    Word(T),
+}
+
+impl Binding {
+    pub fn keys(&self, lang: Lang) -> &'static str {
+        match self.keys {
+            Label::Fixed(keys) => keys,
+            Label::Word(word) => word.get(lang),
+        }
+    }
+}
+
+use Action as A;
+use KeyCode as K;
+use Press::{Key, Shift};
+
+const fn b(
+    keys: &'static str,
+    bar: Option<&'static str>,
+    what: T,
+    presses: &'static [(Press, Action)],
+) -> Binding {
+    Binding {
+        keys: Label::Fixed(keys),
+        bar,
+        what,
+        presses,
+    }
+}
+
+const fn mouse(what: T, presses: &'static [(Press, Action)]) -> Binding {
+    Binding {
+        keys: Label::Word(T::KeyMouse),
+        bar: None,
+        what,
+        presses,
+    }
+}
+
+const CLICK: (Press, Action) = (Press::Click, A::Click { column: 0, row: 0 });
+const WHEEL: &[(Press, Action)] = &[
+    (Press::WheelUp, A::ScrollUp),
+    (Press::WheelDown, A::ScrollDown),
+];
+const HELP: Binding = b(
+    "? F1",
+    Some("?"),
+    T::KeyHelp,
+    &[(Key(K::Char('?')), A::Help), (Key(K::F(1)), A::Help)],
+);
+const BACK: Binding = b(
+    "Esc ← Backspace h",
+    Some("Esc"),
+    T::KeyBack,
+    &[
+        (Key(K::Esc), A::Back),
+        (Key(K::Left), A::Back),
+        (Key(K::Backspace), A::Back),
+        (Key(K::Char('h')), A::Back),
+    ],
+);
+const MOVE_FOCUS: Binding = b(
+    "↑↓ k/j",
+    Some("↑↓"),
+    T::KeyMoveFocus,
+    &[
+        (Key(K::Up), A::Up),
+        (Key(K::Down), A::Down),
+        (Key(K::Char('k')), A::Up),
+        (Key(K::Char('j')), A::Down),
+    ],
+);
+const PAGE: Binding = b(
+    "PgUp/PgDn",
+    None,
+    T::KeyPage,
+    &[(Key(K::PageUp), A::PageUp), (Key(K::PageDown), A::PageDown)],
+);
+const FIRST_LAST: Binding = b(
+    "Home/End g/G",
+    None,
+    T::KeyFirstLast,
+    &[
+        (Key(K::Home), A::Home),
+        (Key(K::End), A::End),
+        (Key(K::Char('g')), A::Home),
+        (Key(K::Char('G')), A::End),
+    ],
+);
+
+const LIBRARY: &[Binding] = &[
+    MOVE_FOCUS,
+    b(
+        "Enter → Space",
+        Some("Enter"),
+        T::KeyOpen,
+        &[
+            (Key(K::Enter), A::Activate),
+            (Key(K::Right), A::Activate),
+            (Key(K::Char(' ')), A::Toggle),
+        ],
+    ),
+    b("q", Some("q"), T::KeyQuit, &[(Key(K::Char('q')), A::Quit)]),
+    HELP,
+    PAGE,
+    FIRST_LAST,
+    mouse(T::KeyClickSelect, &[CLICK]),
+    mouse(T::KeyWheel, WHEEL),
+];
+
+const MODULE: &[Binding] = &[
+    MOVE_FOCUS,
+    b(
+        "Enter → Space",
+        Some("Enter"),
+        T::KeyToggle,
+        &[
+            (Key(K::Enter), A::Activate),
+            (Key(K::Right), A::Activate),
+            (Key(K::Char(' ')), A::Toggle),
+        ],
+    ),
+    b(
+        "p",
+        Some("p"),
+        T::KeyPractice,
+        &[(Key(K::Char('p')), A::Practice)],
+    ),
+    b(
+        "l",
+        Some("l"),
+        T::KeyLearned,
+        &[(Key(K::Char('l')), A::Learned)],
+    ),
+    b(
+        "a",
+        Some("a"),
+        T::KeyAll,
+        &[(Key(K::Char('a')), A::ToggleAll)],
+    ),
+    BACK,
+    HELP,
+    PAGE,
+    FIRST_LAST,
+    mouse(T::KeyClick, &[CLICK]),
+    mouse(T::KeyWheel, WHEEL),
+];
+
+/// Keys of every question while it is answered, whatever its type.
+const CHECK: Binding = b(
+    "Enter",
+    Some("Enter"),
+    T::KeyCheck,
+    &[(Key(K::Enter), A::Activate)],
+);
+const QUIZ_BACK: Binding = b("Esc", Some("Esc"), T::KeyBack, &[(Key(K::Esc), A::Back)]);
+const QUIZ_CURSOR: Binding = b(
+    "↑↓ ←→ k/j",
+    Some("↑↓"),
+    T::KeyMoveFocus,
+    &[
+        (Key(K::Up), A::Up),
+        (Key(K::Down), A::Down),
+        (Key(K::Left), A::Up),
+        (Key(K::Right), A::Down),
+        (Key(K::Char('k')), A::Up),
+        (Key(K::Char('j')), A::Down),
+    ],
+);
+
+const QUIZ_CHOICE: &[Binding] = &[
+    QUIZ_CURSOR,
+    b(
+        "1-9 Space",
+        Some("1-9 Space"),
+        T::KeyPick,
+        &[(Press::Digits, A::Digit(0)), (Key(K::Char(' ')), A::Toggle)],
+    ),
+    CHECK,
+    QUIZ_BACK,
+    HELP,
+    PAGE,
+    FIRST_LAST,
+    mouse(T::KeyWheel, WHEEL),
+];
+
+const QUIZ_ORDER: &[Binding] = &[
+    QUIZ_CURSOR,
+    b(
+        "Shift+↑↓ +/- K/J",
+        Some("Shift+↑↓ +/-"),
+        T::KeyMove,
+        &[
+            (Shift(K::Up), A::MoveUp),
+            (Shift(K::Down), A::MoveDown),
+            (Key(K::Char('+')), A::MoveUp),
+            (Key(K::Char('-')), A::MoveDown),
+            (Key(K::Char('K')), A::MoveUp),
+            (Key(K::Char('J')), A::MoveDown),
+        ],
+    ),
+    CHECK,
+    QUIZ_BACK,
+    HELP,
+    b(
+        "1-9",
+        None,
+        T::KeyMoveFocus,
+        &[(Press::Digits, A::Digit(0))],
+    ),
+    PAGE,
+    FIRST_LAST,
+    mouse(T::KeyWheel, WHEEL),
+];
+
+const QUIZ_TEXT: &[Binding] = &[
+    CHECK,
+    b(
+        "←→",
+        Some("←→"),
+        T::KeyEdit,
+        &[(Key(K::Left), A::Left), (Key(K::Right), A::Right)],
+    ),
+    QUIZ_BACK,
+    b("F1", Some("F1"), T::KeyHelp, &[(Key(K::F(1)), A::Help)]),
+    b(
+        "Backspace/Del",
+        None,
+        T::KeyEdit,
+        &[
+            (Key(K::Backspace), A::Backspace),
+            (Key(K::Delete), A::Delete),
+        ],
+    ),
+    b(
+        "Home/End",
+        None,
+        T::KeyFirstLast,
+        &[(Key(K::Home), A::Home), (Key(K::End), A::End)],
+    ),
+    b("PgUp/PgDn", None, T::KeyScroll, PAGE.presses),
+    // Typing is listed by the screen's own hint ("type your answer"), not as a key.
+    Binding {
+        keys: Label::Word(T::KeyLetters),
+        bar: None,
+        what: T::KeyType,
+        presses: &[(Press::Typed, A::Input(' '))],
+    },
+    mouse(T::KeyWheel, WHEEL),
+];
+
+const QUIZ_CHECKED: &[Binding] = &[
+    b(
+        "Enter Space",
+        Some("Enter"),
+        T::KeyNext,
+        &[(Key(K::Enter), A::Activate), (Key(K::Char(' ')), A::Toggle)],
+    ),
+    b("↑↓ ←→ k/j", Some("↑↓"), T::KeyScroll, QUIZ_CURSOR.presses),
+    QUIZ_BACK,
+    HELP,
+    PAGE,
+    mouse(T::KeyWheel, WHEEL),
+];
+
+const RESULT: &[Binding] = &[
+    b(
+        "r",
+        Some("r"),
+        T::KeyRepeatWrong,
+        &[(Key(K::Char('r')), A::RepeatWrong)],
+    ),
+    b(
+        "a",
+        Some("a"),
+        T::KeyRepeatAll,
+        &[(Key(K::Char('a')), A::RepeatAll)],
+    ),
+    b(
+        "Esc ← Backspace h Enter →",
+        Some("Esc"),
+        T::KeyBack,
+        &[
+            (Key(K::Esc), A::Back),
+            (Key(K::Left), A::Back),
+            (Key(K::Backspace), A::Back),
+            (Key(K::Char('h')), A::Back),
+            (Key(K::Enter), A::Activate),
+            (Key(K::Right), A::Activate),
+        ],
+    ),
+    HELP,
+    b("↑↓ k/j", None, T::KeyScroll, MOVE_FOCUS.presses),
+    PAGE,
+    FIRST_LAST,
+    mouse(T::KeyWheel, WHEEL),
+];
+
+/// While help is shown, only the keys that close it or scroll it act.
+const HELP_OPEN: &[Binding] = &[
+    b(
+        "Esc ? q Enter F1",
+        None,
+        T::HelpCloseKeys,
+        &[
+            (Key(K::Esc), A::Help),
+            (Key(K::Char('?')), A::Help),
+            (Key(K::Char('q')), A::Help),
+            (Key(K::Enter), A::Help),
+            (Key(K::F(1)), A::Help),
+        ],
+    ),
+    b(
+        "↑↓ k/j PgUp/PgDn",
+        None,
+        T::KeyScroll,
+        &[
+            (Key(K::Up), A::Up),
+            (Key(K::Down), A::Down),
+            (Key(K::Char('k')), A::Up),
+            (Key(K::Char('j')), A::Down),
+            (Key(K::PageUp), A::PageUp),
+            (Key(K::PageDown), A::PageDown),
+        ],
+    ),
+    mouse(T::KeyWheel, WHEEL),
+];
+
+/// Ctrl-C quits from every screen, help or not.
+pub const QUIT_ANYWHERE: Binding = Binding {
+    keys: Label::Fixed("Ctrl-C"),
+    bar: None,
+    what: T::KeyQuitAnywhere,
+    presses: &[],
+};
+
+/// The keys of what is on screen now, most important first; the key bar shows the first ones.
+pub fn bindings(state: &State) -> &'static [Binding] {
+    if state.help {
+        return HELP_OPEN;
+    }
+    screen_bindings(&state.screen)
+}
+
+/// The keys of a screen, as its help lists them.
+pub fn screen_bindings(screen: &Screen) -> &'static [Binding] {
+    match screen {
+        Screen::Library(_) => LIBRARY,
+        Screen::Module(_) => MODULE,
+        Screen::Quiz(quiz) if quiz.checked.is_some() => QUIZ_CHECKED,
+        Screen::Quiz(quiz) => match quiz.input {
+            AnswerInput::Text { .. } => QUIZ_TEXT,
+            AnswerInput::Order { .. } => QUIZ_ORDER,
+            AnswerInput::Choice { .. } | AnswerInput::TrueFalse { .. } => QUIZ_CHOICE,
+        },
+        Screen::Result(_) => RESULT,
+    }
+}
+
+/// The action a key press stands for in `bindings`, if any.
+pub fn key_action(bindings: &[Binding], key: &KeyEvent) -> Option<Action> {
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let presses = bindings.iter().flat_map(|b| b.presses);
+    presses.into_iter().find_map(|(press, action)| {
+        match (*press, key.code) {
+            // A character names its own case; Shift is part of it.
+            (Key(code @ K::Char(_)), pressed) => (code == pressed).then(|| action.clone()),
+            (Key(code), pressed) => (!shift && code == pressed).then(|| action.clone()),
+            (Shift(code), pressed) => (shift && code == pressed).then(|| action.clone()),
+            (Press::Digits, K::Char(c @ '1'..='9')) => Some(A::Digit(c as usize - '1' as usize)),
+            (Press::Typed, K::Char(c)) if !ctrl => Some(A::Input(c)),
+            _ => None,
+        }
+    })
+}
+
+/// The action a mouse event stands for in `bindings`, if any.
+pub fn mouse_action(bindings: &[Binding], mouse: &MouseEvent) -> Option<Action> {
+    let pressed = match mouse.kind {
+        MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left) => Press::Click,
+        MouseEventKind::ScrollUp => Press::WheelUp,
+        MouseEventKind::ScrollDown => Press::WheelDown,
+        _ => return None,
+    };
+    let presses = bindings.iter().flat_map(|b| b.presses);
+    presses.into_iter().find_map(|(press, action)| {
+        (*press == pressed).then(|| match action {
+            A::Click { .. } => A::Click {
+                column: mouse.column,
+                row: mouse.row,
+            },
+            other => other.clone(),
+        })
+    })
+}
+
+/// The name help gives a press, as it must appear in the binding's `keys`.
+pub fn press_name(press: Press, lang: Lang) -> String {
+    let code = |code: KeyCode| match code {
+        K::Up => "↑".to_string(),
+        K::Down => "↓".to_string(),
+        K::Left => "←".to_string(),
+        K::Right => "→".to_string(),
+        K::Enter => "Enter".to_string(),
+        K::Esc => "Esc".to_string(),
+        K::PageUp => "PgUp".to_string(),
+        K::PageDown => "PgDn".to_string(),
+        K::Home => "Home".to_string(),
+        K::End => "End".to_string(),
+        K::Backspace => "Backspace".to_string(),
+        K::Delete => "Del".to_string(),
+        K::F(n) => format!("F{n}"),
+        K::Char(' ') => "Space".to_string(),
+        K::Char(c) => c.to_string(),
+        other => format!("{other:?}"),
+    };
+    match press {
+        Key(k) => code(k),
+        Shift(k) => format!("Shift+{}", code(k)),
+        Press::Digits => "1-9".to_string(),
+        Press::Typed => T::KeyLetters.get(lang).to_string(),
+        Press::Click | Press::WheelUp | Press::WheelDown => T::KeyMouse.get(lang).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: &[&[Binding]] = &[
+        LIBRARY,
+        MODULE,
+        QUIZ_CHOICE,
+        QUIZ_ORDER,
+        QUIZ_TEXT,
+        QUIZ_CHECKED,
+        RESULT,
+        HELP_OPEN,
+    ];
+
+    /// Whether `name` is one of the key names in `keys` ("Shift+↑↓" names Shift+↑ and Shift+↓).
+    fn names(keys: &str, name: &str) -> bool {
+        keys.split([' ', '/']).any(|part| {
+            part == name
+                || (name.chars().count() == 1
+                    && part.chars().count() > 1
+                    && !part.is_ascii()
+                    && part.contains(name))
+                || name.strip_prefix("Shift+").is_some_and(|arrow| {
+                    part.strip_prefix("Shift+")
+                        .is_some_and(|p| p.contains(arrow))
+                })
+        })
+    }
+
+    #[test]
+    fn help_names_every_key_of_every_screen() {
+        for table in ALL {
+            for binding in *table {
+                for lang in [Lang::De, Lang::En] {
+                    for (press, _) in binding.presses {
+                        let name = press_name(*press, lang);
+                        assert!(
+                            names(binding.keys(lang), &name),
+                            "{name} is missing from help's “{}”",
+                            binding.keys(lang)
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_press_stands_for_two_things_on_one_screen() {
+        for table in ALL {
+            let presses: Vec<Press> = table.iter().flat_map(|b| b.presses).map(|p| p.0).collect();
+            for (i, press) in presses.iter().enumerate() {
+                assert!(!presses[i + 1..].contains(press), "{press:?} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn a_bar_name_is_part_of_the_help_name() {
+        for table in ALL {
+            for binding in *table {
+                if let Some(bar) = binding.bar {
+                    assert!(binding.keys(Lang::En).starts_with(bar), "{bar}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shift_up_moves_an_item_and_plain_up_moves_the_cursor() {
+        let up = KeyEvent::new(K::Up, KeyModifiers::NONE);
+        let shift_up = KeyEvent::new(K::Up, KeyModifiers::SHIFT);
+        assert_eq!(key_action(QUIZ_ORDER, &up), Some(A::Up));
+        assert_eq!(key_action(QUIZ_ORDER, &shift_up), Some(A::MoveUp));
+    }
+
+    #[test]
+    fn digits_pick_by_number_and_typing_gives_the_character() {
+        let three = KeyEvent::new(K::Char('3'), KeyModifiers::NONE);
+        assert_eq!(key_action(QUIZ_CHOICE, &three), Some(A::Digit(2)));
+        assert_eq!(key_action(QUIZ_TEXT, &three), Some(A::Input('3')));
+        let ctrl_a = KeyEvent::new(K::Char('a'), KeyModifiers::CONTROL);
+        assert_eq!(key_action(QUIZ_TEXT, &ctrl_a), None);
+    }
+}

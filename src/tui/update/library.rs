@@ -1,0 +1,77 @@
+//! The library screen's keys: moving through the modules of every course, opening one.
+
+use super::open_module;
+use crate::session::ModuleRef;
+use crate::tui::action::Action;
+use crate::tui::state::{Screen, State};
+use crate::tui::view::{self, body_height, scroll_to};
+
+pub(super) fn update(state: &mut State, action: Action) {
+    let rows = state.library_rows();
+    let page = body_height(state).saturating_sub(1).max(1);
+    let Screen::Library(screen) = &mut state.screen else {
+        return;
+    };
+    let last = rows.len().saturating_sub(1);
+    match action {
+        Action::Up => screen.selected = screen.selected.saturating_sub(1),
+        Action::Down => screen.selected = (screen.selected + 1).min(last),
+        Action::PageUp => screen.selected = screen.selected.saturating_sub(page),
+        Action::PageDown => screen.selected = (screen.selected + page).min(last),
+        Action::Home => screen.selected = 0,
+        Action::End => screen.selected = last,
+        Action::ScrollUp => screen.scroll = screen.scroll.saturating_sub(3),
+        Action::ScrollDown => screen.scroll += 3,
+        Action::Activate | Action::Toggle => {
+            if let Some(&at) = rows.get(screen.selected) {
+                open_module(state, at, None);
+            }
+        }
+        Action::Click { row, .. } => {
+            let line = screen.scroll + usize::from(row.saturating_sub(1));
+            let screen = screen.clone();
+            let width = view::content_width(state.width);
+            if let Some(target) = view::library::row_at(state, &screen, width, line)
+                && let Some(&at) = rows.get(target)
+            {
+                if screen.selected == target {
+                    open_module(state, at, None);
+                } else if let Screen::Library(s) = &mut state.screen {
+                    s.selected = target;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The selection inside the library, and its row (with its course heading) on screen.
+pub(super) fn settle(state: &mut State) {
+    let height = body_height(state);
+    let width = view::content_width(state.width);
+    let Screen::Library(screen) = &state.screen else {
+        return;
+    };
+    let rows = state.library_rows().len();
+    let selected = screen.selected.min(rows.saturating_sub(1));
+    let place = view::library::place_of(state, screen, width, selected);
+    // Show the course heading above the first module of a course when there is room.
+    let (first, context) = (place.line, place.context);
+    let scroll = scroll_to(screen.scroll, first - context, first, height, place.len);
+    if let Screen::Library(screen) = &mut state.screen {
+        screen.selected = selected;
+        screen.scroll = scroll;
+    }
+}
+
+/// Puts the library's selection on a module, so going back from it lands there.
+pub(super) fn select(state: &mut State, at: ModuleRef) {
+    let selected = state
+        .library_rows()
+        .iter()
+        .position(|r| *r == at)
+        .unwrap_or(0);
+    if let Screen::Library(screen) = &mut state.screen {
+        screen.selected = selected;
+    }
+}
