@@ -19,8 +19,9 @@ use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use super::file::{self, Lock, ProgressFile};
-pub use super::file::{file_text, read_bytes};
+use super::disk;
+pub use super::disk::{file_text, read_bytes};
+use super::file::{Lock, ProgressFile};
 use super::model::Progress;
 
 /// The learner's progress on disk and what kurs currently knows of it.
@@ -79,7 +80,7 @@ impl ProgressStore {
     /// The folder of the course files that belong to the index at `path`:
     /// `progress.toml` → `progress/`, `kurs-progress.toml` → `kurs-progress/`.
     pub fn courses_folder(path: &Path) -> PathBuf {
-        let file = file::real_path(path);
+        let file = disk::real_path(path);
         let stem = file
             .file_stem()
             .filter(|stem| Some(*stem) != file.file_name())
@@ -91,14 +92,14 @@ impl ProgressStore {
                 },
                 std::ffi::OsStr::to_owned,
             );
-        file::folder_of(&file).join(stem)
+        disk::folder_of(&file).join(stem)
     }
 
     /// Never fails: missing files are an empty progress; damaged ones are moved aside
     /// (never overwritten or deleted) and reported.
     pub fn open(path: impl Into<PathBuf>) -> (ProgressStore, Vec<StoreNotice>) {
         let path = path.into();
-        let lock_file = file::real_path(&path);
+        let lock_file = disk::real_path(&path);
         let mut lock = Lock::new(&lock_file);
         let mut notices = Vec::new();
         let (index, notice) = ProgressFile::open(path.clone(), &mut lock);
@@ -251,22 +252,22 @@ impl ProgressStore {
         if self.mode() == &StoreMode::ReadOnly {
             return Err(None);
         }
-        let lock_file = file::real_path(&self.path);
-        let lock = match file::hold_lock(&lock_file) {
+        let lock_file = disk::real_path(&self.path);
+        let lock = match disk::hold_lock(&lock_file) {
             Ok(lock) => lock,
             Err(error) => {
                 return Err(Some(StoreNotice::NotSaved {
                     path: self.path.clone(),
                     reason: format!(
                         "cannot lock {}: {error}",
-                        file::lock_path(&lock_file).display()
+                        disk::lock_path(&lock_file).display()
                     ),
                 }));
             }
         };
         if !self.swept {
-            file::remove_stale_temp_files(&lock_file);
-            file::remove_stale_temp_files_in(&Self::courses_folder(&self.path));
+            disk::remove_stale_temp_files(&lock_file);
+            disk::remove_stale_temp_files_in(&Self::courses_folder(&self.path));
             self.swept = true;
         }
         let index = self.index.update(|_| {});
@@ -409,7 +410,7 @@ pub fn file_name(course: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::file::{move_aside, with_suffix};
+    use crate::progress::disk::{move_aside, with_suffix};
     use crate::progress::model::tests::full_progress;
     use proptest::prelude::*;
     use std::fs::OpenOptions;
