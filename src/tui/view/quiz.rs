@@ -8,11 +8,15 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Areas, Document, draw_document, draw_title};
-use crate::course::{Module, QuestionKind, Quiz};
+use std::collections::BTreeSet;
+
+use crate::course::{Choice, Module, Question, QuestionKind, Quiz};
 use crate::i18n::{self, Lang, T};
+use crate::quiz::Outcome;
 use crate::quiz::{Answer, right_answer};
 use crate::safe_text::single_line;
 use crate::tui::state::{AnswerInput, QuizScreen, State};
+use crate::tui::theme::Theme;
 
 /// What a line of the quiz stands for: a choice (by display position), the text input, or the
 /// verdict after checking (which `update` scrolls into view).
@@ -54,120 +58,21 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                 picked,
             },
         ) => {
-            for (pos, &index) in order.iter().enumerate() {
-                let Some(choice) = choices.get(index) else {
-                    continue;
-                };
-                let on = picked.contains(&pos);
-                let mark = match (multiple, on) {
-                    (false, true) => "(•)",
-                    (false, false) => "( )",
-                    (true, true) => "[x]",
-                    (true, false) => "[ ]",
-                };
-                let focused = answering && *cursor == pos;
-                let verdict = if answering {
-                    String::new()
-                } else if choice.correct {
-                    " ✓".to_string()
-                } else if on {
-                    " ✗".to_string()
-                } else {
-                    "  ".to_string()
-                };
-                let style = match (focused, answering, choice.correct, on) {
-                    (true, _, _, _) => theme.focused(),
-                    (false, false, true, _) => theme.right(),
-                    (false, false, false, true) => theme.wrong(),
-                    _ => Style::new(),
-                };
-                let marker = if focused { "›" } else { " " };
-                let prefix = format!("{marker}{}{verdict} {} ", number(pos), mark);
-                doc.wrapped(
-                    &single_line(&choice.text),
-                    width,
-                    vec![Span::styled(prefix, style)],
-                    style,
-                    Some(QuizTarget::Choice(pos)),
-                );
-            }
+            let input = ChoiceInput {
+                multiple,
+                cursor,
+                picked,
+            };
+            choice_lines(&mut doc, choices, order, input, answering, theme, width);
         }
         (QuestionKind::TrueFalse { answer }, AnswerInput::TrueFalse { cursor, picked }) => {
-            for (pos, value) in [true, false].into_iter().enumerate() {
-                let on = *picked == Some(value);
-                let focused = answering && *cursor == pos;
-                let label = if value { T::True } else { T::False }.get(lang);
-                let verdict = if answering {
-                    ""
-                } else if *answer == value {
-                    " ✓"
-                } else if on {
-                    " ✗"
-                } else {
-                    "  "
-                };
-                let style = if focused {
-                    theme.focused()
-                } else {
-                    Style::new()
-                };
-                let marker = if focused { "›" } else { " " };
-                doc.push(
-                    Line::from(Span::styled(
-                        format!(
-                            "{marker}{}{verdict} {} {label}",
-                            number(pos),
-                            if on { "(•)" } else { "( )" }
-                        ),
-                        style,
-                    )),
-                    Some(QuizTarget::Choice(pos)),
-                );
-            }
+            true_false_lines(&mut doc, answer, cursor, picked, answering, theme, lang);
         }
         (QuestionKind::Text { .. }, AnswerInput::Text { text, cursor }) => {
-            let (shown, _) = input_window(text, *cursor, width.saturating_sub(INPUT_PREFIX));
-            doc.push(
-                Line::from(vec![
-                    Span::raw(" > "),
-                    Span::styled(
-                        shown,
-                        Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
-                    ),
-                ]),
-                Some(QuizTarget::Input),
-            );
+            text_line(&mut doc, text, cursor, width);
         }
         (QuestionKind::Order { items }, AnswerInput::Order { cursor, order }) => {
-            for (pos, &index) in order.iter().enumerate() {
-                let Some(item) = items.get(index) else {
-                    continue;
-                };
-                let focused = answering && *cursor == pos;
-                let style = if focused {
-                    theme.focused()
-                } else {
-                    Style::new()
-                };
-                let marker = if focused { "›" } else { " " };
-                let verdict = if answering {
-                    ""
-                } else if index == pos {
-                    " ✓"
-                } else {
-                    " ✗"
-                };
-                doc.wrapped(
-                    &single_line(item),
-                    width,
-                    vec![Span::styled(
-                        format!("{marker}{}.{verdict} ", pos + 1),
-                        style,
-                    )],
-                    style,
-                    Some(QuizTarget::Choice(pos)),
-                );
-            }
+            order_lines(&mut doc, items, order, cursor, answering, theme, width);
         }
         _ => {}
     }
@@ -179,83 +84,252 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
         );
     }
     if let Some(outcome) = &screen.checked {
-        doc.blank();
-        if outcome.correct {
-            doc.push(
-                Line::from(Span::styled(
-                    format!(" {}", T::Correct.get(lang)),
-                    theme.right(),
-                )),
-                Some(QuizTarget::Verdict),
-            );
-        } else {
-            doc.push(
-                Line::from(Span::styled(
-                    format!(" {}", T::Wrong.get(lang)),
-                    theme.wrong(),
-                )),
-                Some(QuizTarget::Verdict),
-            );
-        }
-        // Feedback of every picked choice.
-        if let (
-            QuestionKind::Single { choices } | QuestionKind::Multiple { choices },
-            Some(picked),
-        ) = (&question.kind, picked_choices(&outcome.answer))
-        {
-            for index in picked {
-                if let Some(feedback) = choices.get(index).and_then(|c| c.feedback.as_ref()) {
-                    doc.blank();
-                    doc.wrapped(
-                        &single_line(&choices[index].text),
-                        width,
-                        vec![Span::raw(" » ")],
-                        theme.dim(),
-                        None,
-                    );
-                    doc.markdown(feedback, width, 3, theme, None);
-                }
-            }
-        }
-        if !outcome.correct {
-            doc.blank();
-            doc.push(
-                Line::from(Span::styled(
-                    format!(" {}:", T::RightAnswer.get(lang)),
-                    theme.heading(),
-                )),
-                None,
-            );
-            let answers = right_answer(question);
-            for (i, answer) in answers.iter().enumerate() {
-                let text = match &question.kind {
-                    QuestionKind::TrueFalse { answer } => {
-                        (if *answer { T::True } else { T::False })
-                            .get(lang)
-                            .to_string()
-                    }
-                    _ => single_line(answer),
-                };
-                let prefix = match &question.kind {
-                    QuestionKind::Order { .. } => format!("   {}. ", i + 1),
-                    _ => "   • ".to_string(),
-                };
-                doc.wrapped(&text, width, vec![Span::raw(prefix)], Style::new(), None);
-            }
-        }
-        if let Some(explanation) = &question.explanation {
-            doc.blank();
-            doc.push(
-                Line::from(Span::styled(
-                    format!(" {}:", T::Explanation.get(lang)),
-                    theme.heading(),
-                )),
-                None,
-            );
-            doc.markdown(explanation, width, 3, theme, None);
-        }
+        feedback_lines(&mut doc, question, outcome, theme, lang, width);
     }
     doc
+}
+
+/// The choice under the cursor and the ones picked, as the learner builds the answer.
+struct ChoiceInput<'a> {
+    multiple: &'a bool,
+    cursor: &'a usize,
+    picked: &'a BTreeSet<usize>,
+}
+
+/// Single and multiple choice: "(•)" or "[x]" per choice in the order shown; after checking ✓/✗.
+fn choice_lines(
+    doc: &mut Document<QuizTarget>,
+    choices: &[Choice],
+    order: &[usize],
+    input: ChoiceInput<'_>,
+    answering: bool,
+    theme: &Theme,
+    width: usize,
+) {
+    let ChoiceInput {
+        multiple,
+        cursor,
+        picked,
+    } = input;
+    for (pos, &index) in order.iter().enumerate() {
+        let Some(choice) = choices.get(index) else {
+            continue;
+        };
+        let on = picked.contains(&pos);
+        let mark = match (multiple, on) {
+            (false, true) => "(•)",
+            (false, false) => "( )",
+            (true, true) => "[x]",
+            (true, false) => "[ ]",
+        };
+        let focused = answering && *cursor == pos;
+        let verdict = if answering {
+            String::new()
+        } else if choice.correct {
+            " ✓".to_string()
+        } else if on {
+            " ✗".to_string()
+        } else {
+            "  ".to_string()
+        };
+        let style = match (focused, answering, choice.correct, on) {
+            (true, _, _, _) => theme.focused(),
+            (false, false, true, _) => theme.right(),
+            (false, false, false, true) => theme.wrong(),
+            _ => Style::new(),
+        };
+        let marker = if focused { "›" } else { " " };
+        let prefix = format!("{marker}{}{verdict} {} ", number(pos), mark);
+        doc.wrapped(
+            &single_line(&choice.text),
+            width,
+            vec![Span::styled(prefix, style)],
+            style,
+            Some(QuizTarget::Choice(pos)),
+        );
+    }
+}
+
+/// True or false: two choices in the course's words.
+fn true_false_lines(
+    doc: &mut Document<QuizTarget>,
+    answer: &bool,
+    cursor: &usize,
+    picked: &Option<bool>,
+    answering: bool,
+    theme: &Theme,
+    lang: Lang,
+) {
+    for (pos, value) in [true, false].into_iter().enumerate() {
+        let on = *picked == Some(value);
+        let focused = answering && *cursor == pos;
+        let label = if value { T::True } else { T::False }.get(lang);
+        let verdict = if answering {
+            ""
+        } else if *answer == value {
+            " ✓"
+        } else if on {
+            " ✗"
+        } else {
+            "  "
+        };
+        let style = if focused {
+            theme.focused()
+        } else {
+            Style::new()
+        };
+        let marker = if focused { "›" } else { " " };
+        doc.push(
+            Line::from(Span::styled(
+                format!(
+                    "{marker}{}{verdict} {} {label}",
+                    number(pos),
+                    if on { "(•)" } else { "( )" }
+                ),
+                style,
+            )),
+            Some(QuizTarget::Choice(pos)),
+        );
+    }
+}
+
+/// The typed answer on one line, scrolled sideways so the cursor stays visible.
+fn text_line(doc: &mut Document<QuizTarget>, text: &str, cursor: &usize, width: usize) {
+    let (shown, _) = input_window(text, *cursor, width.saturating_sub(INPUT_PREFIX));
+    doc.push(
+        Line::from(vec![
+            Span::raw(" > "),
+            Span::styled(
+                shown,
+                Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
+            ),
+        ]),
+        Some(QuizTarget::Input),
+    );
+}
+
+/// Items in their current order, numbered; after checking ✓/✗ per place.
+fn order_lines(
+    doc: &mut Document<QuizTarget>,
+    items: &[String],
+    order: &[usize],
+    cursor: &usize,
+    answering: bool,
+    theme: &Theme,
+    width: usize,
+) {
+    for (pos, &index) in order.iter().enumerate() {
+        let Some(item) = items.get(index) else {
+            continue;
+        };
+        let focused = answering && *cursor == pos;
+        let style = if focused {
+            theme.focused()
+        } else {
+            Style::new()
+        };
+        let marker = if focused { "›" } else { " " };
+        let verdict = if answering {
+            ""
+        } else if index == pos {
+            " ✓"
+        } else {
+            " ✗"
+        };
+        doc.wrapped(
+            &single_line(item),
+            width,
+            vec![Span::styled(
+                format!("{marker}{}.{verdict} ", pos + 1),
+                style,
+            )],
+            style,
+            Some(QuizTarget::Choice(pos)),
+        );
+    }
+}
+
+/// After checking: the verdict (its line is the `Verdict` target), the feedback of each picked
+/// choice, the right answer when wrong, and the explanation.
+fn feedback_lines(
+    doc: &mut Document<QuizTarget>,
+    question: &Question,
+    outcome: &Outcome,
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) {
+    doc.blank();
+    if outcome.correct {
+        doc.push(
+            Line::from(Span::styled(
+                format!(" {}", T::Correct.get(lang)),
+                theme.right(),
+            )),
+            Some(QuizTarget::Verdict),
+        );
+    } else {
+        doc.push(
+            Line::from(Span::styled(
+                format!(" {}", T::Wrong.get(lang)),
+                theme.wrong(),
+            )),
+            Some(QuizTarget::Verdict),
+        );
+    }
+    // Feedback of every picked choice.
+    if let (QuestionKind::Single { choices } | QuestionKind::Multiple { choices }, Some(picked)) =
+        (&question.kind, picked_choices(&outcome.answer))
+    {
+        for index in picked {
+            if let Some(feedback) = choices.get(index).and_then(|c| c.feedback.as_ref()) {
+                doc.blank();
+                doc.wrapped(
+                    &single_line(&choices[index].text),
+                    width,
+                    vec![Span::raw(" » ")],
+                    theme.dim(),
+                    None,
+                );
+                doc.markdown(feedback, width, 3, theme, None);
+            }
+        }
+    }
+    if !outcome.correct {
+        doc.blank();
+        doc.push(
+            Line::from(Span::styled(
+                format!(" {}:", T::RightAnswer.get(lang)),
+                theme.heading(),
+            )),
+            None,
+        );
+        let answers = right_answer(question);
+        for (i, answer) in answers.iter().enumerate() {
+            let text = match &question.kind {
+                QuestionKind::TrueFalse { answer } => (if *answer { T::True } else { T::False })
+                    .get(lang)
+                    .to_string(),
+                _ => single_line(answer),
+            };
+            let prefix = match &question.kind {
+                QuestionKind::Order { .. } => format!("   {}. ", i + 1),
+                _ => "   • ".to_string(),
+            };
+            doc.wrapped(&text, width, vec![Span::raw(prefix)], Style::new(), None);
+        }
+    }
+    if let Some(explanation) = &question.explanation {
+        doc.blank();
+        doc.push(
+            Line::from(Span::styled(
+                format!(" {}:", T::Explanation.get(lang)),
+                theme.heading(),
+            )),
+            None,
+        );
+        doc.markdown(explanation, width, 3, theme, None);
+    }
 }
 
 fn picked_choices(answer: &Answer) -> Option<Vec<usize>> {
