@@ -888,3 +888,74 @@ fn a_module_with_an_error_past_its_title_is_told_in_one_sentence() {
         "{screen}"
     );
 }
+
+/// A script learns from the exit status that progress could not be saved: plain mode says so
+/// in its last line and exits 2.
+#[test]
+fn a_session_whose_progress_could_not_be_saved_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The progress file's folder is a regular file: nothing can be saved there.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "").unwrap();
+    let kurs = Kurs::start(&blocker.join("progress.toml"), &["--lang", "en"]);
+    // A course, a module (opening it saves the place), then the input ends.
+    let ended = kurs.last(Some("1\n1"));
+    assert_eq!(ended.status.code(), Some(2), "{}", ended.text());
+    assert!(
+        ended.text().contains("Progress could not be saved"),
+        "{}",
+        ended.text()
+    );
+}
+
+/// `kurs --plain … | head -1`: a reader that stops early ends kurs quietly, with the status of
+/// a program stopped by a closed pipe (141), not a message or a panic.
+#[test]
+fn output_into_a_closed_pipe_ends_quietly_with_status_141() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut child = kurs_command(&dir.path().join("p.toml"), &[])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start kurs");
+    // The reader goes away before kurs writes much: every later write meets a closed pipe.
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let _ = stdin.write_all("1\n1\n1\n".repeat(50).as_bytes());
+    drop(stdin);
+    let output = child.wait_with_output().expect("wait for kurs");
+    assert_eq!(output.status.code(), Some(141), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+/// `kurs schema`, `kurs check` and `kurs progress` into a closed pipe end the same way.
+#[test]
+fn every_command_ends_quietly_when_its_reader_has_gone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let progress = dir.path().join("p.toml");
+    let commands: [&[&str]; 3] = [
+        &["schema", "module"],
+        &["check", "courses"],
+        &[
+            "progress",
+            "--progress",
+            progress.to_str().unwrap(),
+            "--json",
+        ],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kurs"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env_remove("KURS_COURSES")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start kurs");
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("wait for kurs");
+        assert_eq!(output.status.code(), Some(141), "{args:?}: {output:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+    }
+}

@@ -31,7 +31,10 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
     let color = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = std::io::stdout().lock();
-    let emit = |out: &mut std::io::StdoutLock, diagnostics: &[crate::diagnostic::Diagnostic]| {
+    let mut failed: Option<std::io::Error> = None;
+    let emit = |out: &mut std::io::StdoutLock,
+                failed: &mut Option<std::io::Error>,
+                diagnostics: &[crate::diagnostic::Diagnostic]| {
         let text: String = match args.format {
             Format::Human => diagnostics
                 .iter()
@@ -40,10 +43,15 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
             Format::Github => diagnostics.iter().map(render_github).collect(),
             Format::Json => String::new(),
         };
-        // A closed pipe (`kurs check | head`) is not an error worth a panic.
-        let _ = out.write_all(text.as_bytes());
+        // After a failed write (a closed pipe: `kurs check | head`) nothing more is written;
+        // the check goes on for the exit status.
+        if failed.is_none()
+            && let Err(error) = out.write_all(text.as_bytes())
+        {
+            *failed = Some(error);
+        }
     };
-    emit(&mut out, &report.diagnostics);
+    emit(&mut out, &mut failed, &report.diagnostics);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     load_each(
         &crate::course::Disk,
@@ -51,7 +59,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
         threads,
         crate::course::Depth::Full,
         |_course, loaded| {
-            emit(&mut out, &loaded.diagnostics);
+            emit(&mut out, &mut failed, &loaded.diagnostics);
             report.files += loaded.files;
             report.diagnostics.extend(loaded.diagnostics);
         },
@@ -61,8 +69,14 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
         Format::Json => render_json(&report),
         Format::Github => String::new(),
     };
-    let _ = out.write_all(tail.as_bytes());
-    let _ = out.flush();
+    if failed.is_none()
+        && let Err(error) = out.write_all(tail.as_bytes()).and_then(|()| out.flush())
+    {
+        failed = Some(error);
+    }
+    if let Some(error) = failed {
+        return super::output_failed(&error);
+    }
 
     if usage_problem {
         ExitCode::from(2)

@@ -1,10 +1,19 @@
 //! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs schema`.
 //! Parses arguments, reads the environment, chooses the front end; every exit code is decided here.
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+
+/// One line on stderr. A closed stderr is no reason to stop (`eprintln!` would panic).
+macro_rules! say_error {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 mod check;
 mod play;
@@ -104,7 +113,8 @@ pub enum ProgressCommand {
     },
 }
 
-/// Exit codes: 0 fine, 1 problems found, 2 usage or I/O problems.
+/// Exit codes: 0 fine, 1 problems found, 2 usage or I/O problems (progress that could not be
+/// saved among them), 141 output into a closed pipe.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -113,10 +123,25 @@ pub fn run() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Progress(args)) => progress::run(&args),
         Some(Command::Schema { kind }) => {
-            print!("{}", schema_json(kind));
-            ExitCode::SUCCESS
+            match io::stdout().write_all(schema_json(kind).as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => output_failed(&error),
+            }
         }
     }
+}
+
+/// The exit status of a program stopped by a closed pipe (128 + SIGPIPE), as `yes | head` gives.
+pub const EXIT_BROKEN_PIPE: u8 = 141;
+
+/// Output that could not be written: a closed pipe (`kurs … | head -1`) ends quietly with the
+/// status a pipe's reader expects; anything else (a full disk) is said, with exit 2.
+fn output_failed(error: &io::Error) -> ExitCode {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        return ExitCode::from(EXIT_BROKEN_PIPE);
+    }
+    say_error!("kurs: cannot write the output: {error}");
+    ExitCode::from(2)
 }
 
 /// Where progress is kept: `--progress`, else `$KURS_PROGRESS`, else the platform's state folder.

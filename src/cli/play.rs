@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{PlayArgs, course_path, progress_path};
-use crate::session::{Options, Session, Sources};
+use crate::session::{Ending, Options, Session, Sources};
 
 pub(super) fn run(args: &PlayArgs) -> ExitCode {
     let sources = Sources {
@@ -22,24 +22,30 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
     let session = match Session::open(&sources) {
         Ok(session) => session,
         Err(error) => {
-            eprintln!("kurs: {error}");
+            say_error!("kurs: {error}");
             return ExitCode::from(1);
         }
     };
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if args.plain || dumb || !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return match crate::plain::run(session, options) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("kurs: cannot write the output: {error}");
-                ExitCode::from(2)
-            }
+            Ok(Ending::Saved) => ExitCode::SUCCESS,
+            // Plain mode has said so in its last line; a script learns it from the status.
+            Ok(Ending::NotSaved { .. }) => ExitCode::from(2),
+            Err(error) => super::output_failed(&error),
         };
     }
     match crate::tui::run_terminal(session, options) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Ending::Saved) => ExitCode::SUCCESS,
+        Ok(Ending::NotSaved { progress }) => {
+            say_error!(
+                "kurs: progress could not be saved in {}; what was not saved is lost. Check that the folder is writable and has space.",
+                crate::safe_text::single_line(&progress.display().to_string())
+            );
+            ExitCode::from(2)
+        }
         Err(error) => {
-            eprintln!("kurs: the terminal failed: {error}");
+            say_error!("kurs: the terminal failed: {error}");
             ExitCode::from(2)
         }
     }

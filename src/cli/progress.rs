@@ -53,7 +53,7 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
         );
     }
     let Some(file) = progress_path(args.progress.as_ref()) else {
-        eprintln!("kurs: no folder for the progress file is known; give one with --progress FILE");
+        say_error!("kurs: no folder for the progress file is known; give one with --progress FILE");
         return ExitCode::from(2);
     };
     let path = course_path(args.path.as_ref());
@@ -62,7 +62,7 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
         None => load_samples(),
     };
     if library.courses.is_empty() {
-        eprintln!(
+        say_error!(
             "kurs: no course found{}; run `kurs check` on it to see why",
             path.map(|p| format!(" in {}", p.display()))
                 .unwrap_or_default()
@@ -71,7 +71,7 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
     }
     let (store, notices) = ProgressStore::open(&file);
     for notice in &notices {
-        eprintln!("kurs: {}", i18n::store_notice(Lang::En, notice));
+        say_error!("kurs: {}", i18n::store_notice(Lang::En, notice));
     }
     let summary = summarise(&library, store.progress());
     let mut out = std::io::stdout().lock();
@@ -86,8 +86,10 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
     } else {
         table(&file, &library, &summary)
     };
-    let _ = out.write_all(text.as_bytes());
-    ExitCode::SUCCESS
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => super::output_failed(&error),
+    }
 }
 
 fn summarise(library: &Library, progress: &Progress) -> Vec<CourseJson> {
@@ -154,7 +156,7 @@ fn table(file: &std::path::Path, library: &Library, summary: &[CourseJson]) -> S
 
 fn reset(course: Option<&str>, yes: bool, flag: Option<&PathBuf>) -> ExitCode {
     let Some(file) = progress_path(flag) else {
-        eprintln!("kurs: no folder for the progress file is known; give one with --progress FILE");
+        say_error!("kurs: no folder for the progress file is known; give one with --progress FILE");
         return ExitCode::from(2);
     };
     let what = match course {
@@ -163,7 +165,7 @@ fn reset(course: Option<&str>, yes: bool, flag: Option<&PathBuf>) -> ExitCode {
     };
     if !yes {
         if !std::io::stdin().is_terminal() {
-            eprintln!("kurs: not clearing {what} without --yes (nothing was changed)");
+            say_error!("kurs: not clearing {what} without --yes (nothing was changed)");
             return ExitCode::from(2);
         }
         eprint!(
@@ -177,25 +179,32 @@ fn reset(course: Option<&str>, yes: bool, flag: Option<&PathBuf>) -> ExitCode {
             answer.trim().to_lowercase().as_str(),
             "y" | "yes" | "j" | "ja"
         ) {
-            eprintln!("kurs: nothing was changed");
+            say_error!("kurs: nothing was changed");
             return ExitCode::SUCCESS;
         }
     }
     let (mut store, notices) = ProgressStore::open(&file);
     for notice in &notices {
-        eprintln!("kurs: {}", i18n::store_notice(Lang::En, notice));
+        say_error!("kurs: {}", i18n::store_notice(Lang::En, notice));
     }
     if *store.mode() == StoreMode::ReadOnly {
-        eprintln!(
+        say_error!(
             "kurs: {} is read-only for this kurs; nothing was changed",
             file.display()
         );
         return ExitCode::from(2);
     }
     if let Some(notice) = store.reset(course) {
-        eprintln!("kurs: {}", i18n::store_notice(Lang::En, &notice));
+        say_error!("kurs: {}", i18n::store_notice(Lang::En, &notice));
         return ExitCode::from(2);
     }
-    println!("cleared {what} in {}", file.display());
-    ExitCode::SUCCESS
+    let said = writeln!(
+        std::io::stdout(),
+        "cleared {what} in {}",
+        sanitize(&file.display().to_string())
+    );
+    match said {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => super::output_failed(&error),
+    }
 }

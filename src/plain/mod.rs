@@ -17,14 +17,15 @@ use crate::i18n::{self, Lang, T};
 use crate::progress::ProgressStore;
 use crate::quiz::Shuffler;
 use crate::safe_text::folded;
-use crate::session::{ModuleRef, Options, Place, Session, lang_for};
+use crate::session::{Ending, ModuleRef, Options, Place, Session, lang_for};
 
 /// Plain mode on the terminal or pipes it was started with; Err is output that cannot be written.
-pub fn run(session: Session, options: Options) -> io::Result<()> {
+pub fn run(session: Session, options: Options) -> io::Result<Ending> {
     // At a terminal the learner's typing is already on the screen; from a pipe it is not.
     let echo = !io::stdin().is_terminal();
     let output = BufWriter::new(io::stdout().lock());
-    play(session, options, io::stdin().lock(), output, echo)
+    let (result, store) = play(session, options, io::stdin().lock(), output, echo);
+    result.map(|()| Ending::of(&store))
 }
 
 /// Plain mode over any input and output, as a script or a test drives it. Each line read is
@@ -34,17 +35,19 @@ pub fn run_with(
     options: Options,
     input: impl BufRead,
     output: impl Write,
-) -> io::Result<()> {
-    play(session, options, input, output, true)
+) -> io::Result<Ending> {
+    let (result, store) = play(session, options, input, output, true);
+    result.map(|()| Ending::of(&store))
 }
 
+/// The session played to its end; the store is given back so tests can see what was saved.
 fn play(
     session: Session,
     options: Options,
     input: impl BufRead,
     output: impl Write,
     echo: bool,
-) -> io::Result<()> {
+) -> (io::Result<()>, ProgressStore) {
     let notices = session.notice_texts(&options);
     let start = session.start_place();
     let given = session.open.is_some();
@@ -66,7 +69,8 @@ fn play(
         Ok(never) => match never {},
         Err(stop) => stop,
     };
-    player.finish(stop)
+    let result = player.finish(&stop);
+    (result, player.store)
 }
 
 /// `$COLUMNS` when the shell says how wide the terminal is, else 80.
@@ -165,11 +169,11 @@ impl<R: BufRead, W: Write> Player<R, W> {
     }
 
     /// The farewell, saying whether everything is saved; Err only for output that cannot be written.
-    fn finish(mut self, stop: Stop) -> io::Result<()> {
+    fn finish(&mut self, stop: &Stop) -> io::Result<()> {
         if let Stop::Output(error) = stop {
             // Nobody reads the output any more; still keep the place for the next start.
             let _ = self.leave_module();
-            return Err(error);
+            return Err(io::Error::new(error.kind(), error.to_string()));
         }
         let end_of_input = matches!(stop, Stop::EndOfInput);
         if end_of_input {
@@ -334,7 +338,7 @@ mod tests {
         }
     }
 
-    fn play(session: Session, script: &str) -> (String, io::Result<()>) {
+    fn play(session: Session, script: &str) -> (String, io::Result<Ending>) {
         let mut output = Vec::new();
         let code = run_with(session, options(), script.as_bytes(), &mut output);
         let text = String::from_utf8(output).expect("plain output is UTF-8");
@@ -452,6 +456,32 @@ mod tests {
         assert!(
             text.ends_with("Type the number of your answer (or “back”, “quit”) > \nEnd of input. Progress saved. Goodbye!\n"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn reading_all_sections_saves_once_however_many_there_are() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut library = library("x");
+        let module = &mut library.courses[0].modules[0];
+        module.sections = (0..300)
+            .map(|i| Section {
+                title: format!("S{i}"),
+                body: format!("Text {i}"),
+            })
+            .collect();
+        let session = session(library, dir.path(), Vec::new());
+        let before = session.store.generation();
+        // Module 1, "read all", then the input ends (which saves the place once more).
+        let (result, store) =
+            super::play(session, options(), "1\n1\n".as_bytes(), Vec::new(), true);
+        assert!(result.is_ok(), "{result:?}");
+        let opened = &store.progress().module("c", "m1").unwrap().opened_sections;
+        assert_eq!(opened.len(), 300);
+        assert!(
+            store.generation() - before <= 2,
+            "{} saves",
+            store.generation() - before
         );
     }
 

@@ -84,9 +84,15 @@ impl<R: BufRead, W: Write> Player<R, W> {
             };
             match actions[i] {
                 ModuleAction::ReadAll => {
-                    for s in 0..module.sections.len() {
-                        self.read_section(at, module, s)?;
+                    let all: Vec<usize> = (0..module.sections.len()).collect();
+                    for &s in &all {
+                        self.say_section(module, s)?;
                     }
+                    // One save for all of them: a save per section made reading a long module
+                    // take time in the square of its length.
+                    let notice =
+                        Record::new(&mut self.store, &self.library).sections_opened(at, &all);
+                    self.saved(notice)?;
                 }
                 ModuleAction::ReadOne => self.sections(at, module)?,
                 ModuleAction::Quiz => {
@@ -133,6 +139,13 @@ impl<R: BufRead, W: Write> Player<R, W> {
     }
 
     fn read_section(&mut self, at: ModuleRef, module: &Module, s: usize) -> Step {
+        self.say_section(module, s)?;
+        let notice = Record::new(&mut self.store, &self.library).sections_opened(at, &[s]);
+        self.saved(notice)
+    }
+
+    /// "Abschnitt 2 von 4: …" and the section's text.
+    fn say_section(&mut self, module: &Module, s: usize) -> Step {
         let Some(section) = module.sections.get(s) else {
             return Ok(());
         };
@@ -144,9 +157,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
             &folded(&section.title),
         );
         self.say(&heading)?;
-        self.markdown(&section.body)?;
-        let notice = Record::new(&mut self.store, &self.library).sections_opened(at, &[s]);
-        self.saved(notice)
+        self.markdown(&section.body)
     }
 
     /// Saves where the learner is, as the player does when leaving a module or quitting: the

@@ -221,14 +221,15 @@ impl Progress {
 }
 
 impl Attempt {
-    /// The score in percent, rounded down; a quiz worth no points counts as fully achieved.
-    pub fn percent(&self) -> u8 {
+    /// The score in percent, rounded down; `None` for an attempt in which nothing was scored
+    /// (worth no points: only a hand-edited file has one), which is never a score of 100 %.
+    pub fn percent(&self) -> Option<u8> {
         if self.max == 0 {
-            return 100;
+            return None;
         }
         // u64 so that large point totals cannot overflow; capped because a hand-edited file may claim more than max.
         let percent = u64::from(self.points) * 100 / u64::from(self.max);
-        u8::try_from(percent.min(100)).unwrap_or(100)
+        Some(u8::try_from(percent.min(100)).unwrap_or(100))
     }
 }
 
@@ -257,12 +258,14 @@ impl ModuleProgress {
 
     /// The best score over all attempts in percent, `None` before the first attempt.
     pub fn best_percent(&self) -> Option<u8> {
-        self.attempts.iter().map(Attempt::percent).max()
+        self.attempts.iter().filter_map(Attempt::percent).max()
     }
 
-    /// Whether any attempt passed the quiz.
+    /// Whether any scored attempt passed the quiz.
     pub fn passed(&self) -> bool {
-        self.attempts.iter().any(|attempt| attempt.passed)
+        self.attempts
+            .iter()
+            .any(|attempt| attempt.passed && attempt.max > 0)
     }
 }
 
@@ -478,14 +481,20 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn quiz_without_points_is_full_percent() {
-        assert_eq!(attempt(0, 0, true).percent(), 100);
+    fn an_attempt_in_which_nothing_was_scored_has_no_percent_and_does_not_pass() {
+        assert_eq!(attempt(0, 0, true).percent(), None);
+        let module = ModuleProgress {
+            attempts: vec![attempt(0, 0, true)],
+            ..ModuleProgress::default()
+        };
+        assert_eq!(module.best_percent(), None);
+        assert!(!module.passed());
     }
 
     #[test]
     fn more_points_than_max_is_capped_at_full_percent() {
-        assert_eq!(attempt(7, 5, true).percent(), 100);
-        assert_eq!(attempt(u32::MAX, 1, true).percent(), 100);
+        assert_eq!(attempt(7, 5, true).percent(), Some(100));
+        assert_eq!(attempt(u32::MAX, 1, true).percent(), Some(100));
     }
 
     #[test]

@@ -194,8 +194,9 @@ impl Run {
         percent(points, max)
     }
 
+    /// Passed at the quiz's mark; a run in which nothing was scored never passes.
     pub fn passed(&self, quiz: &Quiz) -> bool {
-        self.percent() >= u32::from(quiz.pass_percent)
+        self.total > 0 && self.percent() >= u32::from(quiz.pass_percent)
     }
 
     /// The finished attempt as progress stores it: per question id right or wrong, carried ones right.

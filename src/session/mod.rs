@@ -65,6 +65,28 @@ impl Notice {
     }
 }
 
+/// How a player session ended, for the exit status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// Everything the learner did is on disk.
+    Saved,
+    /// Some of it could not be saved (the player said why); it is lost when the program ends.
+    NotSaved { progress: PathBuf },
+}
+
+impl Ending {
+    /// How a session with this store ends.
+    pub fn of(store: &ProgressStore) -> Ending {
+        if store.all_saved() {
+            Ending::Saved
+        } else {
+            Ending::NotSaved {
+                progress: store.path().to_path_buf(),
+            }
+        }
+    }
+}
+
 /// Everything both front ends need to start: courses, progress and what to tell the learner first.
 pub struct Session {
     pub library: Library,

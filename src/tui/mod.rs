@@ -16,7 +16,7 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 
-use crate::session::{Options, Session};
+use crate::session::{Ending, Options, Session};
 pub use state::State;
 
 /// Runs the player until the learner quits or the events end.
@@ -65,7 +65,7 @@ pub fn start(session: Session, options: Options) -> State {
 
 /// The player in the real terminal, until the learner quits. The terminal is restored on every
 /// way out, a panic included; Err is a terminal that failed.
-pub fn run_terminal(session: Session, options: Options) -> io::Result<()> {
+pub fn run_terminal(session: Session, options: Options) -> io::Result<Ending> {
     let mut state = start(session, options);
     let mut terminal = ratatui::init();
     // ratatui::init restores raw mode and the screen on panic; mouse capture and the cursor are
@@ -86,5 +86,5 @@ pub fn run_terminal(session: Session, options: Options) -> io::Result<()> {
     });
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    result
+    result.map(|()| Ending::of(&state.store))
 }
