@@ -11,7 +11,8 @@ use criterion::Throughput;
 use kurs::course::files::{Files, Memory};
 use kurs::course::load::load_each;
 use kurs::course::{Target, discover};
-use support::{KURS, Library, measuring, median, ms, verdict};
+use support::pty::KURS;
+use support::{Library, measuring, median, ms, verdict};
 
 /// Every file read and parsed into a `toml::Table`, one after the other: what any TOML reader
 /// must spend at least.

@@ -7,7 +7,8 @@ mod support;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use support::{KURS, LARGE, Library, Pty, mb, measuring, peak_memory, verdict};
+use support::pty::{ENTER, KURS};
+use support::{LARGE, Library, mb, measuring, peak_memory, start_kurs, verdict};
 
 /// Peak memory of `kurs check DIR`: GNU time's "maximum resident set size" when it is there,
 /// else VmHWM read every millisecond until the process ends (a lower bound).
@@ -51,13 +52,9 @@ fn player_peak(library: &Library) -> u64 {
     full.last_course = None;
     support::write_progress(&progress, &full);
     let folder = library.dir.to_str().expect("UTF-8 path");
-    let mut kurs = Pty::start(
-        &[folder, "--progress", progress.to_str().expect("UTF-8 path")],
-        80,
-        24,
-    );
+    let mut kurs = start_kurs(&[folder, "--progress", progress.to_str().expect("UTF-8 path")]);
     kurs.wait_for("M1 ");
-    kurs.send("\r");
+    kurs.send(ENTER);
     kurs.wait_for("M1 |");
     kurs.send("a");
     kurs.wait_for("›▾ 1.");

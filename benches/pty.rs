@@ -9,11 +9,8 @@ use std::time::Duration;
 use criterion::SamplingMode;
 use kurs::course::Library as Model;
 use kurs::progress::Progress;
-use support::{LIBRARY_DRAWN, Library, Pty, full_progress, measuring, median, ms, verdict};
-
-const DOWN: &str = "\x1b[B";
-const UP: &str = "\x1b[A";
-const ENTER: &str = "\r";
+use support::pty::{DOWN, ENTER, UP};
+use support::{LIBRARY_DRAWN, Library, full_progress, measuring, median, ms, start_kurs, verdict};
 
 /// The library screen is drawn once the title and the first module row are on it.
 fn library_drawn(text: &str) -> bool {
@@ -61,7 +58,7 @@ fn main() {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
-                    let kurs = Pty::start(&[&folder, "--progress", &progress], 80, 24);
+                    let kurs = start_kurs(&[&folder, "--progress", &progress]);
                     let drawn = kurs.wait(library_drawn);
                     total += drawn - kurs.started;
                     kurs.stop();
@@ -103,7 +100,7 @@ fn main() {
     for (name, prepare, steps) in scenarios {
         let resume = name.contains("module").then_some((0, 0));
         let progress = progress_file(&large_model, dir.path(), &format!("{name}.toml"), resume);
-        let mut kurs = Pty::start(&[&folder, "--progress", &progress], 80, 24);
+        let mut kurs = start_kurs(&[&folder, "--progress", &progress]);
         if resume.is_some() {
             kurs.wait_for("M1 |");
         } else {

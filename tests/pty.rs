@@ -2,124 +2,17 @@
 //! A learner opens C2, opens a section, takes the quiz to the result, marks it learned, quits,
 //! starts again and finds the same place and status; the progress file and `kurs progress --json` agree.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod support;
 
-use portable_pty::{CommandBuilder, NativePtySystem, PtySize, PtySystem};
-
-const KURS: &str = env!("CARGO_BIN_EXE_kurs");
-/// How long a screen may take to appear before the test gives up (not a speed requirement).
-const PATIENCE: Duration = Duration::from_secs(20);
-
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-}
-
-impl Session {
-    fn start(args: &[&str], envs: &[(&str, &str)]) -> Session {
-        let pty = NativePtySystem::default()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(KURS);
-        command.args(args);
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        for (k, v) in envs {
-            command.env(k, v);
-        }
-        let child = pty.slave.spawn_command(command).expect("kurs starts");
-        drop(pty.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(24).unwrap(),
-            std::num::NonZeroU16::new(80).unwrap(),
-            0,
-        )));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let parser = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                parser.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pty.master.take_writer().unwrap();
-        // The master must live as long as the session; leak it into the writer's lifetime.
-        std::mem::forget(pty.master);
-        Session {
-            screen,
-            writer,
-            child,
-        }
-    }
-
-    fn text(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let text = self.text();
-            if text.contains(needle) {
-                return text;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "waited for {needle:?}, screen:\n{text}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        // One key at a time, so a lone Esc is read as Esc and not as the start of a sequence.
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "kurs did not exit:\n{}",
-                self.text()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-const ENTER: &str = "\r";
-const ESC: &str = "\x1b";
-const DOWN: &str = "\x1b[B";
-
-fn course() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player/kurs-de")
-}
+use support::fixtures::course_de;
+use support::pty::{CTRL_C, DOWN, ENTER, ESC, KURS, Pty, UP};
 
 #[test]
 fn learner_reads_takes_the_quiz_marks_learned_and_resumes() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("progress.toml");
     let args = [
-        course().to_str().unwrap().to_string(),
+        course_de().to_str().unwrap().to_string(),
         "--progress".into(),
         progress.to_str().unwrap().into(),
         "--seed".into(),
@@ -127,7 +20,7 @@ fn learner_reads_takes_the_quiz_marks_learned_and_resumes() {
     ];
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
 
-    let mut kurs = Session::start(&args, &[]);
+    let mut kurs = Pty::kurs(&args).start();
     kurs.wait_for("Kursübersicht");
     kurs.wait_for("○ C2 Messenger & SMS");
     kurs.send(ENTER);
@@ -184,13 +77,13 @@ fn learner_reads_takes_the_quiz_marks_learned_and_resumes() {
     assert!(kurs.wait_exit().success());
 
     // The next start resumes in C2 with the section that was opened last.
-    let mut again = Session::start(&args, &[]);
+    let mut again = Pty::kurs(&args).start();
     let screen = again.wait_for("C2 | Messenger & SMS");
     assert!(screen.contains("▾ Messenger im Vergleich"), "{screen}");
     assert!(screen.contains("☑ Gelernt am"), "{screen}");
     again.send(ESC);
     again.wait_for("✓ C2 Messenger & SMS");
-    again.send("\x03");
+    again.send(CTRL_C);
     assert!(again.wait_exit().success());
 
     // The progress file and `kurs progress --json` say the same.
@@ -203,7 +96,7 @@ fn learner_reads_takes_the_quiz_marks_learned_and_resumes() {
             "--json",
             "--progress",
             progress.to_str().unwrap(),
-            course().to_str().unwrap(),
+            course_de().to_str().unwrap(),
         ])
         .output()
         .unwrap();
@@ -222,25 +115,19 @@ fn learner_reads_takes_the_quiz_marks_learned_and_resumes() {
 fn the_terminal_is_restored_on_quit() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("progress.toml");
-    let mut kurs = Session::start(
-        &[
-            course().to_str().unwrap(),
-            "--progress",
-            progress.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let mut kurs = Pty::kurs(&[
+        course_de().to_str().unwrap(),
+        "--progress",
+        progress.to_str().unwrap(),
+    ])
+    .start();
     kurs.wait_for("Kursübersicht");
-    assert!(kurs.screen.lock().unwrap().screen().alternate_screen());
+    assert!(kurs.screen(|screen| screen.alternate_screen()));
     kurs.send("q");
     assert!(kurs.wait_exit().success());
-    let start = Instant::now();
-    while kurs.screen.lock().unwrap().screen().alternate_screen() {
-        assert!(start.elapsed() < PATIENCE, "still on the alternate screen");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    kurs.wait_screen("the main screen", |screen| !screen.alternate_screen());
     assert!(
-        !kurs.screen.lock().unwrap().screen().hide_cursor(),
+        !kurs.screen(|screen| screen.hide_cursor()),
         "cursor is visible again"
     );
 }
@@ -250,14 +137,12 @@ fn a_damaged_progress_file_is_kept_and_the_learner_is_told() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("progress.toml");
     std::fs::write(&progress, b"schema_version = 1\n[courses.x\n").unwrap();
-    let mut kurs = Session::start(
-        &[
-            course().to_str().unwrap(),
-            "--progress",
-            progress.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let mut kurs = Pty::kurs(&[
+        course_de().to_str().unwrap(),
+        "--progress",
+        progress.to_str().unwrap(),
+    ])
+    .start();
     kurs.wait_for("beschädigt");
     kurs.send("q");
     assert!(kurs.wait_exit().success());
@@ -296,7 +181,7 @@ fn right_answer_keys(question: &kurs::course::Question, order: &[usize]) -> Vec<
                     cursor += 1;
                 }
                 while cursor > at {
-                    keys.push("\x1b[A".into());
+                    keys.push(UP.into());
                     cursor -= 1;
                 }
                 while cursor > target {
@@ -327,7 +212,7 @@ fn a_new_user_passes_c2_of_the_built_in_course_and_finds_it_again() {
     // The player's first run with seed 7 is this one.
     let run = kurs::quiz::Run::start(quiz, &mut kurs::quiz::Shuffler::new(Some(7)));
 
-    let mut kurs = Session::start(&args, &[("KURS_COURSES", "")]);
+    let mut kurs = Pty::kurs(&args).env("KURS_COURSES", "").start();
     kurs.wait_for("○ C2 Messenger & SMS");
     kurs.send(DOWN);
     kurs.send(ENTER);
@@ -356,7 +241,7 @@ fn a_new_user_passes_c2_of_the_built_in_course_and_finds_it_again() {
     kurs.send("q");
     assert!(kurs.wait_exit().success());
 
-    let mut again = Session::start(&args, &[("KURS_COURSES", "")]);
+    let mut again = Pty::kurs(&args).env("KURS_COURSES", "").start();
     let screen = again.wait_for("C2 | Messenger & SMS");
     assert!(screen.contains("▾ Die SMS lebt"), "{screen}");
     again.send(ESC);

@@ -1,26 +1,25 @@
 //! What the benchmarks share: the synthetic libraries on disk and in memory, a progress file for
-//! a whole library, the real `kurs` binary in a pseudo-terminal, and the figures against the targets.
+//! a whole library, criterion's settings, and the figures printed against the targets.
 
 #![allow(dead_code)] // each benchmark uses a different part
 
 #[path = "../../examples/generate_library.rs"]
 mod generator;
+// The pseudo-terminal harness of the integration tests, so benches and tests drive kurs the same way.
+#[path = "../../tests/support/pty.rs"]
+pub mod pty;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::Criterion;
 use kurs::course::files::Memory;
 use kurs::course::{Library as Model, load_path};
 use kurs::progress::{Attempt, Progress, ProgressStore};
-use portable_pty::{CommandBuilder, MasterPty, NativePtySystem, PtySize, PtySystem};
 
 pub use generator::{LARGE, SMALL};
+use pty::Pty;
 
-pub const KURS: &str = env!("CARGO_BIN_EXE_kurs");
 pub const SEED: u64 = 1;
 
 /// A generated library: its files (relative paths) and the folder they were written to.
@@ -150,114 +149,13 @@ pub fn progress_bytes(path: &Path) -> u64 {
 /// The library in a pseudo-terminal's screen: `kurs · Kursübersicht` and a module row.
 pub const LIBRARY_DRAWN: &str = "Kursübersicht";
 
-/// The real `kurs` binary in a pseudo-terminal; every chunk of output it writes is parsed into
-/// a vt100 screen and announced, so a waiter sees each frame as soon as it arrives.
-pub struct Pty {
-    screen: Arc<Mutex<vt100::Parser>>,
-    chunks: Receiver<()>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-    pub started: Instant,
-}
-
-impl Pty {
-    pub fn start(args: &[&str], cols: u16, rows: u16) -> Pty {
-        let pty = NativePtySystem::default()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(KURS);
-        command.args(args);
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        command.env_remove("KURS_COURSES");
-        command.env_remove("KURS_PROGRESS");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(rows).expect("rows"),
-            std::num::NonZeroU16::new(cols).expect("cols"),
-            0,
-        )));
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
-        let (announce, chunks) = channel();
-        let parser = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 65536];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                parser.lock().expect("screen").process(&buf[..n]);
-                if announce.send(()).is_err() {
-                    break;
-                }
-            }
-        });
-        let started = Instant::now();
-        let child = pty.slave.spawn_command(command).expect("kurs starts");
-        drop(pty.slave);
-        Pty {
-            screen,
-            chunks,
-            writer,
-            child,
-            _master: pty.master,
-            started,
-        }
-    }
-
-    pub fn text(&self) -> String {
-        self.screen.lock().expect("screen").screen().contents()
-    }
-
-    pub fn pid(&self) -> Option<u32> {
-        self.child.process_id()
-    }
-
-    /// The moment the screen first satisfies `done`; panics after 20 s.
-    pub fn wait(&self, done: impl Fn(&str) -> bool) -> Instant {
-        let give_up = Instant::now() + Duration::from_secs(20);
-        loop {
-            if done(&self.text()) {
-                return Instant::now();
-            }
-            match self.chunks.recv_timeout(Duration::from_millis(50)) {
-                Ok(()) | Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => {
-                    panic!("kurs ended; screen:\n{}", self.text())
-                }
-            }
-            assert!(
-                Instant::now() < give_up,
-                "the screen never got there:\n{}",
-                self.text()
-            );
-        }
-    }
-
-    pub fn wait_for(&self, needle: &str) -> Instant {
-        self.wait(|text| text.contains(needle))
-    }
-
-    /// Sends the bytes of one key and returns when they were written.
-    pub fn send(&mut self, key: &str) -> Instant {
-        // Output of the frame before is read first, so it cannot be taken for the answer.
-        while self.chunks.try_recv().is_ok() {}
-        self.writer.write_all(key.as_bytes()).expect("key sent");
-        self.writer.flush().expect("key sent");
-        Instant::now()
-    }
-
-    /// Ends the player; its terminal state does not matter here.
-    pub fn stop(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// The player as the benchmarks time it: 80×24, and no pause after a key, because each key is
+/// timed from its bytes to the frame that shows it.
+pub fn start_kurs(args: &[&str]) -> Pty {
+    Pty::kurs(args)
+        .size(80, 24)
+        .key_pause(Duration::ZERO)
+        .start()
 }
 
 /// Peak resident memory (VmHWM) of a running process, in bytes.

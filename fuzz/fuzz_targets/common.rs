@@ -1,5 +1,5 @@
 //! What every fuzz input must satisfy. Shared by the fuzz targets and by `cargo test`, which
-//! replays the corpus through the same checks (tests/reliability_fuzz_corpus.rs).
+//! replays the corpus through the same checks (tests/reliability/fuzz_corpus.rs).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

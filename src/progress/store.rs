@@ -1185,7 +1185,7 @@ mod tests {
     }
 
     /// Whether permissions bind this process (they do not bind root); the tests in
-    /// tests/reliability_damaged.rs cover root by running kurs as another user.
+    /// tests/reliability/damaged.rs cover root by running kurs as another user.
     #[cfg(unix)]
     fn permissions_apply(dir: &Path) -> bool {
         use std::os::unix::fs::PermissionsExt;

@@ -3,14 +3,13 @@
 //!
 //! Default run: 50 answers per process. `KURS_LONG_TESTS=1`: 500 per process.
 
-mod reliability_support;
-
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use kurs::progress::ProgressStore;
-use reliability_support::long;
+
+use crate::support::fixtures::{long, test_name};
 
 const COURSE: &str = "writers";
 /// Both processes write into the same module, so every save is a read-merge-write of one table.
@@ -57,7 +56,11 @@ fn two_processes_saving_at_once_lose_no_answer() {
         .into_iter()
         .map(|name| {
             Command::new(&exe)
-                .args(["--exact", "child_records_answers", "--nocapture"])
+                .args([
+                    "--exact",
+                    &test_name(module_path!(), "child_records_answers"),
+                    "--nocapture",
+                ])
                 .env("KURS_CHILD_WRITER_FILE", &file)
                 .env("KURS_CHILD_WRITER_NAME", name)
                 .env("KURS_CHILD_WRITER_COUNT", count.to_string())

@@ -6,8 +6,6 @@
 //!
 //! Default run: 32 sequences of up to 250 events. `KURS_LONG_TESTS=1`: 500 sequences of up to 500.
 
-mod reliability_support;
-
 use std::path::PathBuf;
 
 use kurs::course::{
@@ -28,7 +26,8 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent,
     MouseEventKind,
 };
-use reliability_support::*;
+
+use crate::support::fixtures::{course_de, long};
 
 /// Text that is hard to wrap and to measure: long words, wide and combining characters, RTL.
 fn awkward_library() -> Library {
@@ -138,7 +137,7 @@ fn awkward_library() -> Library {
 
 fn library(which: usize) -> Library {
     match which {
-        0 => load_path(&manifest().join("tests/fixtures/player/kurs-de")).0,
+        0 => load_path(&course_de()).0,
         1 => load_samples().0,
         _ => awkward_library(),
     }

@@ -5,9 +5,8 @@
 
 #![cfg(unix)]
 
-mod reliability_support;
-
-use reliability_support::*;
+use crate::support::fixtures::course_en;
+use crate::support::pty::{KURS, Pty};
 
 /// The last position of `needle` in `haystack` before `end`.
 fn last_before(haystack: &str, needle: &str, end: usize) -> Option<usize> {
@@ -31,7 +30,10 @@ fn a_panic_restores_the_terminal_before_its_message() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let kurs = Pty::start(&line, &[("KURS_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")]);
+    let kurs = Pty::program(&line)
+        .envs(&[("KURS_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")])
+        .keep_raw()
+        .start();
     let out = kurs.wait_raw("STTY-DONE");
 
     let message = out
@@ -62,11 +64,12 @@ fn a_panic_restores_the_terminal_before_its_message() {
         }
     }
     let exit = stty.lines().next().unwrap_or("").trim().to_string();
-    let screen = kurs.screen.lock().unwrap();
-    if screen.screen().alternate_screen() {
+    let (alternate, hidden) =
+        kurs.screen(|screen| (screen.alternate_screen(), screen.hide_cursor()));
+    if alternate {
         problems.push("still on the alternate screen".into());
     }
-    if screen.screen().hide_cursor() {
+    if hidden {
         problems.push("the cursor is hidden".into());
     }
     println!(

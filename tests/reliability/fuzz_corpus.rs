@@ -1,16 +1,14 @@
 //! The fuzz corpus as a normal test: every input under `fuzz/corpus/` and the seeds built from the
 //! sample courses and the test fixtures go through the same checks the fuzz targets run.
 //!
-//! `KURS_WRITE_FUZZ_SEEDS=1 cargo test --test reliability_fuzz_corpus` (re)writes the seed files.
+//! `KURS_WRITE_FUZZ_SEEDS=1 cargo test --test reliability fuzz_corpus::` (re)writes the seed files.
 
-#[path = "../fuzz/fuzz_targets/common.rs"]
+#[path = "../../fuzz/fuzz_targets/common.rs"]
 mod common;
 
 use std::path::{Path, PathBuf};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::support::fixtures::manifest;
 
 /// Regular files directly in `dir` (symbolic links and folders left out), sorted.
 fn files_in(dir: &Path) -> Vec<PathBuf> {
@@ -58,7 +56,7 @@ fn course_seeds() -> Vec<(String, Vec<u8>)> {
         "tests/fixtures/player",
         "tests/fixtures/check/courses",
     ] {
-        for folder in folders_in(&root().join(base)) {
+        for folder in folders_in(&manifest().join(base)) {
             if folder.join("course.toml").is_file() {
                 let name = format!("{}", folder.file_name().unwrap().to_string_lossy());
                 seeds.push((name, course_seed(&folder)));
@@ -66,7 +64,7 @@ fn course_seeds() -> Vec<(String, Vec<u8>)> {
         }
     }
     let minimal = b"id = \"fuzz\"\ntitle = \"Fuzz\"\nmodules = [\"m.toml\"]\n";
-    for file in files_in(&root().join("tests/fixtures/check/modules")) {
+    for file in files_in(&manifest().join("tests/fixtures/check/modules")) {
         let name = file.file_stem().unwrap().to_string_lossy().into_owned();
         let module = std::fs::read(&file).unwrap();
         seeds.push((
@@ -81,7 +79,7 @@ fn course_seeds() -> Vec<(String, Vec<u8>)> {
 /// cut in half.
 fn progress_seeds() -> Vec<(String, Vec<u8>)> {
     let mut seeds: Vec<(String, Vec<u8>)> =
-        files_in(&root().join("tests/fixtures/hostile/progress"))
+        files_in(&manifest().join("tests/fixtures/hostile/progress"))
             .into_iter()
             .map(|p| {
                 let name = p.file_stem().unwrap().to_string_lossy().into_owned();
@@ -96,7 +94,7 @@ fn progress_seeds() -> Vec<(String, Vec<u8>)> {
 }
 
 fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
-    files_in(&root().join("fuzz/corpus").join(target))
+    files_in(&manifest().join("fuzz/corpus").join(target))
         .into_iter()
         .map(|p| {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
@@ -107,7 +105,7 @@ fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
 
 fn replay(target: &str, seeds: Vec<(String, Vec<u8>)>, check: fn(&[u8])) -> (usize, usize) {
     if std::env::var_os("KURS_WRITE_FUZZ_SEEDS").is_some() {
-        let dir = root().join("fuzz/corpus").join(target);
+        let dir = manifest().join("fuzz/corpus").join(target);
         std::fs::create_dir_all(&dir).unwrap();
         for (name, bytes) in &seeds {
             std::fs::write(dir.join(format!("seed-{name}")), bytes).unwrap();
@@ -149,7 +147,7 @@ fn the_progress_reader_corpus_replays_cleanly() {
 #[test]
 fn a_sample_course_seed_loads_without_errors() {
     // The input format itself must carry a whole course, or the seeds would only test errors.
-    let seed = course_seed(&root().join("courses/first-steps-online"));
+    let seed = course_seed(&manifest().join("courses/first-steps-online"));
     let files = common::split_course(&seed);
     let (library, report) = kurs::course::load(
         &files,

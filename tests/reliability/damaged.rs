@@ -13,8 +13,6 @@
 
 #![cfg(unix)]
 
-mod reliability_support;
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -23,11 +21,12 @@ use kurs::i18n::Lang;
 use kurs::progress::{Progress, ProgressStore};
 use kurs::session::{Options, Session, Sources};
 use kurs::tui::action::Action;
-use kurs::tui::{State, run, update::update};
+use kurs::tui::update::update;
 use rand::{Rng, SeedableRng};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use reliability_support::*;
+
+use crate::support::fixtures::*;
+use crate::support::player::draw;
+use crate::support::pty::{KURS, NOBODY, Pty, as_nobody};
 
 #[derive(Clone, Debug)]
 enum Setup {
@@ -364,20 +363,6 @@ fn check_screen_player(case: &Case) -> Result<&'static str, String> {
     prepared.kept(case)
 }
 
-fn draw(state: &mut State) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    run(&mut terminal, state, || Ok(None)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[derive(Default)]
 struct Tally {
     cases: usize,
@@ -631,20 +616,15 @@ fn the_full_screen_player_says_one_sentence_and_keeps_the_bytes() {
             continue;
         }
         let prepared = Prepared::new(case, root);
-        let mut line = if case.needs_permissions() && root {
-            as_nobody()
-        } else {
-            Vec::new()
-        };
-        line.extend([
-            KURS.to_string(),
-            course_en().to_str().unwrap().into(),
-            "--progress".into(),
-            prepared.index.to_str().unwrap().into(),
-            "--lang".into(),
-            "en".into(),
-        ]);
-        let mut pty = Pty::start(&line, &[]);
+        let mut pty = Pty::kurs(&[
+            course_en().to_str().unwrap(),
+            "--progress",
+            prepared.index.to_str().unwrap(),
+            "--lang",
+            "en",
+        ])
+        .run_as_nobody(case.needs_permissions() && root)
+        .start();
         let screen = pty.wait_for("Test course");
         let said = sentences(&screen);
         // Open the module and a section: both would save.

@@ -4,8 +4,6 @@
 
 #![cfg(unix)]
 
-mod reliability_support;
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
@@ -15,26 +13,13 @@ use kurs::i18n::Lang;
 use kurs::progress::{Progress, ProgressStore};
 use kurs::tui::action::Action;
 use kurs::tui::state::Screen;
-use kurs::tui::{State, run, update::update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use reliability_support::*;
+use kurs::tui::{State, update::update};
+
+use crate::support::fixtures::*;
+use crate::support::player::draw;
+use crate::support::pty::{NOBODY, Pty};
 
 const NOT_SAVED: &str = "Progress is not being saved";
-
-fn draw(state: &mut State) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    run(&mut terminal, state, || Ok(None)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 fn stored(file: &Path) -> Progress {
     let (store, notices) = ProgressStore::open(file);
@@ -126,20 +111,15 @@ fn saves_failing_by_the_write_hook_keep_the_last_good_file_and_catch_up() {
 
 /// Starts the real player in a pty on `file`, as nobody when the test runs as root.
 fn start_player(file: &Path, as_other_user: bool) -> Pty {
-    let mut line = if as_other_user {
-        as_nobody()
-    } else {
-        Vec::new()
-    };
-    line.extend([
-        KURS.to_string(),
-        course_en().to_str().unwrap().into(),
-        "--progress".into(),
-        file.to_str().unwrap().into(),
-        "--lang".into(),
-        "en".into(),
-    ]);
-    Pty::start(&line, &[])
+    Pty::kurs(&[
+        course_en().to_str().unwrap(),
+        "--progress",
+        file.to_str().unwrap(),
+        "--lang",
+        "en",
+    ])
+    .run_as_nobody(as_other_user)
+    .start()
 }
 
 /// The full-screen player while `block` makes saving fail and `unblock` lets it work again.
@@ -266,7 +246,11 @@ fn a_full_disk_is_told_and_caught_up_in_the_real_player() {
     let out = Command::new("unshare")
         .args(["--mount", "--propagation", "private"])
         .arg(std::env::current_exe().unwrap())
-        .args(["--exact", "child_full_disk", "--nocapture"])
+        .args([
+            "--exact",
+            &test_name(module_path!(), "child_full_disk"),
+            "--nocapture",
+        ])
         .env("KURS_CHILD_FULL_DISK", &folder)
         .output()
         .unwrap();

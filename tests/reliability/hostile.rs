@@ -7,8 +7,6 @@
 //! Also: paths outside the course folder, symlink loops, oversized files, deep nesting, invalid
 //! UTF-8 and 10 000 sections.
 
-mod reliability_support;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -26,7 +24,9 @@ use kurs::tui::state::Screen;
 use kurs::tui::{State, run, update::update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use reliability_support::*;
+
+use crate::support::fixtures::{course_en, damaged_copies, long};
+use crate::support::pty::KURS;
 
 /// Every payload a hostile trainer might hide in a text.
 fn payloads() -> Vec<(String, String)> {

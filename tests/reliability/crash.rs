@@ -6,8 +6,6 @@
 
 #![cfg(unix)]
 
-mod reliability_support;
-
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -15,7 +13,8 @@ use std::time::Duration;
 
 use kurs::progress::{Progress, ProgressStore};
 use rand::{Rng, SeedableRng};
-use reliability_support::long;
+
+use crate::support::fixtures::{long, test_name};
 
 /// Modules written by every save, each carrying the save's number: a torn write shows up as a mix.
 const MODULES: usize = 24;
@@ -137,7 +136,11 @@ fn killing_a_save_at_any_moment_never_damages_the_file() {
             (_, notices) => panic!("kill {kill}: the file is not clean before: {notices:?}"),
         };
         let mut child = Command::new(&exe)
-            .args(["--exact", "child_saves_in_a_loop", "--nocapture"])
+            .args([
+                "--exact",
+                &test_name(module_path!(), "child_saves_in_a_loop"),
+                "--nocapture",
+            ])
             .env("KURS_CHILD_SAVE_LOOP", &file)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -1,0 +1,16 @@
+//! The reliability suites as one test binary (one link instead of eight): crashes, concurrent
+//! writers, damaged files, failing writes, hostile input, random events, panics, the fuzz corpus.
+//!
+//! One suite: `cargo test --test reliability hostile::`. The long variants: `KURS_LONG_TESTS=1`.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod crash;
+mod damaged;
+mod failing_writes;
+mod fuzz_corpus;
+mod hostile;
+mod input;
+mod panic;
+mod writers;
