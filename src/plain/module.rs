@@ -34,6 +34,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
         }
         let module = self.library.courses[at.course].modules[at.module].clone();
         self.place = Some(at);
+        // Saved on the way in too: plain mode ended from outside (a signal) loses nothing.
+        let notice = Record::new(&mut self.store, &self.library).place(at, None);
+        self.saved(notice)?;
         self.module_menu(at, &module)?;
         self.leave_module()
     }

@@ -53,10 +53,10 @@ pub fn from_event(state: &State, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) => from_key(state, key),
         Event::Mouse(mouse) => keys::mouse_action(keys::bindings(state), mouse),
-        Event::Resize(width, height) => Some(Action::Resize {
-            width: *width,
-            height: *height,
-        }),
+        Event::Resize(width, height) => {
+            let (width, height) = super::terminal::clamp_size(*width, *height);
+            Some(Action::Resize { width, height })
+        }
         _ => None,
     }
 }

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod keys;
 pub mod state;
+pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
@@ -12,9 +13,8 @@ use std::io;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
 
 use crate::session::{Ending, Options, Session};
 pub use state::State;
@@ -29,13 +29,8 @@ where
     B::Error: Send + Sync + 'static,
 {
     let size = terminal.size().map_err(io::Error::other)?;
-    update::update(
-        state,
-        action::Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    let (width, height) = terminal::clamp_size(size.width, size.height);
+    update::update(state, action::Action::Resize { width, height });
     loop {
         terminal
             .draw(|frame| view::view(state, frame))
@@ -46,6 +41,16 @@ where
         let Some(event) = next_event()? else {
             return Ok(());
         };
+        // A new size (or the redraw after a stop) draws every cell again: what the shell or a
+        // wide character left on the screen is gone.
+        if let Event::Resize(width, height) = event {
+            let (width, height) = terminal::clamp_size(width, height);
+            // `resize` clears the screen and forgets what was drawn (`clear` would ask the
+            // terminal for its cursor, which a terminal may never answer).
+            terminal
+                .resize(Rect::new(0, 0, width, height))
+                .map_err(io::Error::other)?;
+        }
         if let Some(action) = action::from_event(state, &event) {
             update::update(state, action);
         }
@@ -64,27 +69,19 @@ pub fn start(session: Session, options: Options) -> State {
 }
 
 /// The player in the real terminal, until the learner quits. The terminal is restored on every
-/// way out, a panic included; Err is a terminal that failed.
+/// way out, a panic and a signal to end included; Err is a terminal that failed.
 pub fn run_terminal(session: Session, options: Options) -> io::Result<Ending> {
     let mut state = start(session, options);
-    let mut terminal = ratatui::init();
-    // ratatui::init restores raw mode and the screen on panic; mouse capture and the cursor are
-    // ours to undo (the terminal shows the cursor only when dropped, after the message).
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, Show);
-        hook(info);
-    }));
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let signals = terminal::Signals::watch();
+    let mut screen = terminal::enter()?;
     // Reliability tests set KURS_TEST_PANIC to prove the terminal is restored before a panic's message.
     let test_panic = std::env::var_os("KURS_TEST_PANIC").is_some();
-    let result = run(&mut terminal, &mut state, || {
+    let result = run(&mut screen, &mut state, || {
         if test_panic {
             panic!("KURS_TEST_PANIC is set: a deliberate panic while a screen is shown");
         }
-        event::read().map(Some)
+        terminal::next_event(&signals)
     });
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    terminal::leave();
     result.map(|()| Ending::of(&state.store))
 }

@@ -212,6 +212,16 @@ impl Pty {
     }
 
     /// Sends the bytes of one key, then pauses for the key pause; returns when they were written.
+    /// Sends bytes that need not be UTF-8, as a broken terminal or a binary paste would.
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        while self.chunks.try_recv().is_ok() {}
+        self.writer.write_all(bytes).expect("bytes sent");
+        self.writer.flush().expect("bytes sent");
+        if !self.key_pause.is_zero() {
+            std::thread::sleep(self.key_pause);
+        }
+    }
+
     pub fn send(&mut self, keys: &str) -> Instant {
         // Output of the frame before is taken first, so it cannot be taken for the answer.
         while self.chunks.try_recv().is_ok() {}
@@ -342,6 +352,19 @@ impl Pty {
             NonZeroU16::new(rows).expect("rows"),
             NonZeroU16::new(cols).expect("cols"),
         );
+    }
+
+    /// Resizes only the pseudo-terminal, not the emulated screen: for sizes no screen could hold
+    /// (a terminal reporting 65535×65535), which the program must clamp.
+    pub fn resize_terminal_only(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resized");
     }
 
     /// Sends the signal `name` (`TERM`, `INT`, `HUP`, …) to the program with `kill(1)`.
