@@ -10,7 +10,9 @@ use toml::de::{DeTable, DeValue};
 
 use super::files::{Files, Kind, MAX_FILE_BYTES, ReadError};
 use super::format::keys;
-use super::model::{Area, Choice, Course, Library, Module, Question, QuestionKind, Quiz, Section};
+use super::model::{
+    Area, Choice, Course, Library, Module, Question, QuestionKind, Quiz, Section, fold_answer,
+};
 use crate::diagnostic::{Code, Diagnostic, Report};
 
 /// What a path given on the command line stands for.
@@ -1071,14 +1073,6 @@ fn list_keys(keys: &[&str]) -> String {
         .map(|k| format!("`{k}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// How answers and order items are compared: trimmed, case-insensitive, inner white space folded.
-pub fn fold_answer(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::progress::status::fingerprint;
+use crate::fingerprint::fingerprint;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Library {
@@ -154,4 +154,13 @@ impl Question {
             QuestionKind::Order { .. } => "order",
         }
     }
+}
+
+/// How answers and order items are compared: trimmed, case-insensitive, inner white space folded.
+/// One rule for both sides: the loader refuses order items that fold alike, the quiz grades with it.
+pub fn fold_answer(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
