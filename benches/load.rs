@@ -9,8 +9,7 @@ use std::process::{Command, Stdio};
 
 use criterion::Throughput;
 use kurs::course::files::{Files, Memory};
-use kurs::course::load::load_each;
-use kurs::course::{Target, discover};
+use kurs::course::{Target, discover, load_each};
 use support::{KURS, Library, measuring, median, ms, verdict};
 
 /// Every file read and parsed into a `toml::Table`, one after the other: what any TOML reader

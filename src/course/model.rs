@@ -51,7 +51,7 @@ pub struct Module {
     pub title: String,
     /// Whether intro, sections and quiz are read. The player reads only what the library screen
     /// shows (id, code, title) at start, and the rest when the learner opens the module
-    /// (`course::load_body`); until then they are empty.
+    /// (`course::load_module`); until then they are empty.
     pub loaded: bool,
     pub intro: Option<String>,
     pub sections: Vec<Section>,

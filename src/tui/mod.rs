@@ -18,7 +18,7 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, E
 use ratatui::crossterm::execute;
 
 use crate::cli::{PlayArgs, course_path, progress_path};
-use crate::course::{Depth, Library, load_path_to, load_samples_to};
+use crate::course::{Depth, Library, Source, load};
 use crate::diagnostic::{Report, Severity};
 use crate::i18n::{self, Lang};
 use crate::progress::ProgressStore;
@@ -76,8 +76,8 @@ pub fn start_session(args: &PlayArgs) -> Result<Session, String> {
     let ((mut library, report), (store, store_notices)) = std::thread::scope(|scope| {
         let progress = scope.spawn(|| ProgressStore::open(progress_file));
         let loaded = match &path {
-            Some(path) => load_path_to(path, Depth::Headers),
-            None => load_samples_to(Depth::Headers),
+            Some(path) => load(&Source::Path(path.clone()), Depth::Headers),
+            None => load(&Source::Samples, Depth::Headers),
         };
         let opened = progress
             .join()
@@ -118,7 +118,7 @@ pub fn start_session(args: &PlayArgs) -> Result<Session, String> {
         if let Some(dir) = path.parent()
             && dir.join("course.toml").is_file()
         {
-            let (course_library, _) = load_path_to(dir, Depth::Headers);
+            let (course_library, _) = load(&Source::Path(dir.to_path_buf()), Depth::Headers);
             let canonical = std::fs::canonicalize(path).ok();
             if let Some(course) = course_library.courses.into_iter().next() {
                 let module = course

@@ -11,10 +11,10 @@ mod suggest;
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::files::Files;
-use super::model::{Course, Library};
+use super::files::{Disk, Embedded, Files, SAMPLE_LIBRARY};
+use super::model::{Course, Library, Origin};
 use crate::diagnostic::{Code, Diagnostic, Report};
 use course_file::load_course;
 pub use discover::{Target, discover};
@@ -28,13 +28,72 @@ pub enum Depth {
     Full,
     /// Only what the library screen shows: `course.toml` in full, and of each module file the
     /// keys before its first table (`id`, `code`, `title`). The player reads the rest of a module
-    /// when it is opened (`load_body`), so the first screen does not wait for every section and
+    /// when it is opened (`load_module`), so the first screen does not wait for every section and
     /// question of a large library. A module whose start cannot be read on its own is read in full.
     Headers,
 }
 
-/// Loads every target into one library. Courses that share an id are reported; the first wins.
-pub fn load(files: &dyn Files, targets: &[Target], depth: Depth) -> (Library, Report) {
+/// Where a library is read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Whatever the path is on disk: a library folder, a course folder or a module file.
+    Path(PathBuf),
+    /// The sample library compiled into the binary.
+    Samples,
+}
+
+/// Loads the library `source` names, as deep as asked (the player reads only the modules'
+/// starts). The library remembers its origin, so [`load_module`] can read a body later.
+pub fn load(source: &Source, depth: Depth) -> (Library, Report) {
+    let (origin, path) = match source {
+        Source::Path(path) => (Origin::Disk, path.as_path()),
+        Source::Samples => (Origin::Samples, Path::new("")),
+    };
+    let files = files_of(origin);
+    let (mut library, report) = match discover(files, path) {
+        Ok(targets) => load_targets(files, &targets, depth),
+        Err(diagnostic) => (
+            Library::default(),
+            Report {
+                files: 0,
+                diagnostics: vec![*diagnostic],
+            },
+        ),
+    };
+    library.origin = origin;
+    (library, report)
+}
+
+/// Reads the body of module `module` of course `course` if it is not read yet.
+/// Err: the problems that keep it from being shown (errors only).
+pub fn load_module(
+    library: &mut Library,
+    course: usize,
+    module: usize,
+) -> Result<(), Vec<Diagnostic>> {
+    let files = files_of(library.origin);
+    let Some(course) = library.courses.get_mut(course) else {
+        return Ok(());
+    };
+    let pass_percent = course.pass_percent;
+    let Some(module) = course.modules.get_mut(module) else {
+        return Ok(());
+    };
+    load_body(files, module, pass_percent)
+}
+
+/// The files a library of `origin` is read from.
+fn files_of(origin: Origin) -> &'static dyn Files {
+    static SAMPLES: Embedded = Embedded(&SAMPLE_LIBRARY);
+    match origin {
+        Origin::Disk => &Disk,
+        Origin::Samples => &SAMPLES,
+    }
+}
+
+/// Loads every target found in `files` into one library (for files that are not on disk, such
+/// as `Memory` in tests). Courses that share an id are reported; the first wins.
+pub fn load_targets(files: &dyn Files, targets: &[Target], depth: Depth) -> (Library, Report) {
     let mut library = Library::default();
     let mut report = Report::default();
     // The player shows nothing until the library is loaded: use every core.

@@ -304,7 +304,7 @@ fn parse_quiz(
 mod tests {
     use std::path::PathBuf;
 
-    use super::super::{Target, load};
+    use super::super::{Target, load_targets};
     use super::*;
     use crate::course::files::Memory;
     use crate::course::model::Library;
@@ -324,7 +324,7 @@ mod tests {
     }
 
     fn load_to(files: &Memory, depth: Depth) -> (Library, Report) {
-        load(files, &[Target::Course(PathBuf::from("lib/c"))], depth)
+        load_targets(files, &[Target::Course(PathBuf::from("lib/c"))], depth)
     }
 
     #[test]
