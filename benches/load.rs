@@ -9,8 +9,7 @@ use std::process::{Command, Stdio};
 
 use criterion::Throughput;
 use kurs::course::files::{Files, Memory};
-use kurs::course::load::load_each;
-use kurs::course::{Target, discover};
+use kurs::course::{Target, discover, load_each};
 use support::pty::KURS;
 use support::{Library, measuring, median, ms, verdict};
 

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod course;
 pub mod diagnostic;
+pub mod fingerprint;
 pub mod i18n;
 pub mod markdown;
 pub mod plain;

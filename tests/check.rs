@@ -343,7 +343,10 @@ fn windows_line_endings_are_accepted() {
         "{}",
         String::from_utf8_lossy(&output.stdout)
     );
-    let (library, _) = kurs::course::load_path(dir.path());
+    let (library, _) = kurs::course::load(
+        &kurs::course::Source::Path(dir.path().to_path_buf()),
+        kurs::course::Depth::Full,
+    );
     assert!(
         !library.courses[0].modules[0].sections[0]
             .body

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use kurs::course::files::Memory;
-use kurs::course::{Depth, Target, load};
+use kurs::course::{Depth, Target, load_targets};
 use proptest::prelude::*;
 
 fn sample(name: &str) -> Vec<u8> {
@@ -22,7 +22,7 @@ fn load_course(course: &[u8], module: &[u8]) -> kurs::diagnostic::Report {
     files.insert("lib/c/course.toml", course.to_vec());
     files.insert("lib/c/c2.toml", module.to_vec());
     files.insert("lib/c/c3.toml", sample("c3.toml"));
-    let (_, report) = load(
+    let (_, report) = load_targets(
         &files,
         &[Target::Course(PathBuf::from("lib/c"))],
         Depth::Full,

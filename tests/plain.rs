@@ -7,7 +7,7 @@ use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use kurs::course::{Course, Module, Question, QuestionKind, load_samples};
+use kurs::course::{Course, Depth, Module, Question, QuestionKind, Source, load};
 use kurs::markdown;
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -267,7 +267,7 @@ fn answer_for(question: &Question, screen: &str, right: bool) -> String {
 }
 
 fn sample_c2() -> (Course, Module) {
-    let (library, _) = load_samples();
+    let (library, _) = load(&Source::Samples, Depth::Full);
     let course = library
         .courses
         .into_iter()

@@ -201,7 +201,8 @@ fn a_new_user_passes_c2_of_the_built_in_course_and_finds_it_again() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("progress.toml");
     let args = ["--progress", progress.to_str().unwrap(), "--seed", "7"];
-    let (library, _) = kurs::course::load_samples();
+    let (library, _) =
+        kurs::course::load(&kurs::course::Source::Samples, kurs::course::Depth::Full);
     let course = &library.courses[0];
     let c2 = course
         .modules

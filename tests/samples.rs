@@ -4,12 +4,15 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use kurs::course::{QuestionKind, load_path, load_samples};
+use kurs::course::{Depth, QuestionKind, Source, load};
 
 #[test]
 fn the_built_in_library_is_the_courses_folder() {
-    let (disk, disk_report) = load_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("courses"));
-    let (built_in, report) = load_samples();
+    let (disk, disk_report) = load(
+        &Source::Path(Path::new(env!("CARGO_MANIFEST_DIR")).join("courses")),
+        Depth::Full,
+    );
+    let (built_in, report) = load(&Source::Samples, Depth::Full);
     assert!(report.diagnostics.is_empty() && disk_report.diagnostics.is_empty());
     assert_eq!(disk.courses.len(), built_in.courses.len());
     for (a, b) in disk.courses.iter().zip(&built_in.courses) {
@@ -22,7 +25,7 @@ fn the_built_in_library_is_the_courses_folder() {
 
 #[test]
 fn the_german_course_follows_the_seed() {
-    let (library, _) = load_samples();
+    let (library, _) = load(&Source::Samples, Depth::Full);
     let course = library
         .courses
         .iter()
@@ -60,7 +63,7 @@ fn the_german_course_follows_the_seed() {
 
 #[test]
 fn there_is_an_english_course_with_two_modules() {
-    let (library, _) = load_samples();
+    let (library, _) = load(&Source::Samples, Depth::Full);
     let course = library
         .courses
         .iter()

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use kurs::course::load_path;
+use kurs::course::{Depth, Source, load};
 use kurs::i18n::Lang;
 use kurs::progress::ProgressStore;
 use kurs::tui::state::Screen;
@@ -19,7 +19,7 @@ fn fixture(name: &str) -> std::path::PathBuf {
 }
 
 fn state(course: &str, lang: Lang, dir: &Path) -> State {
-    let (library, report) = load_path(&fixture(course));
+    let (library, report) = load(&Source::Path(fixture(course)), Depth::Full);
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
     let (store, _) = ProgressStore::open(dir.join("progress.toml"));
     let mut state = State::new(library, store, Some(lang), Some(1));
@@ -325,7 +325,7 @@ fn the_next_start_resumes_in_the_last_module_and_section() {
     screen(&mut s, 80, 24, keys("↓\n\n⎋q"));
     let (store, _) = ProgressStore::open(dir.path().join("progress.toml"));
     assert_eq!(store.progress().last_course.as_deref(), Some("kurs-de"));
-    let (library, _) = load_path(&fixture("kurs-de"));
+    let (library, _) = load(&Source::Path(fixture("kurs-de")), Depth::Full);
     let session = kurs::session::Session {
         library,
         store,

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use criterion::Criterion;
 use kurs::course::files::Memory;
-use kurs::course::{Library as Model, load_path};
+use kurs::course::{Depth, Library as Model, Source, load};
 use kurs::progress::{Attempt, Progress, ProgressStore};
 
 pub use generator::{LARGE, SMALL};
@@ -66,7 +66,7 @@ impl Library {
 
     /// The library as the player sees it; it must load without a single diagnostic.
     pub fn load(&self) -> Model {
-        let (library, report) = load_path(&self.dir);
+        let (library, report) = load(&Source::Path(self.dir.clone()), Depth::Full);
         assert!(
             report.diagnostics.is_empty(),
             "the generated library has problems: {:?}",

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use kurs::course::files::Memory;
-use kurs::course::{Depth, Library, QuestionKind, Target, load, load_body};
+use kurs::course::{Depth, Library, QuestionKind, Target, load_body, load_targets};
 use kurs::diagnostic::{render_github, render_human, render_json};
 use kurs::progress::store::{file_text, read_bytes};
 
@@ -73,7 +73,7 @@ fn commands_a_terminal(c: char) -> bool {
 /// without a control character, and never puts one into the course model.
 pub fn check_course_input(data: &[u8]) {
     let files = split_course(data);
-    let (library, report) = load(
+    let (library, report) = load_targets(
         &files,
         &[Target::Course(PathBuf::from(COURSE))],
         Depth::Full,
@@ -93,7 +93,7 @@ pub fn check_course_input(data: &[u8]) {
     }
     // The player reads only the modules' starts, then each body when it is opened: that must
     // give every module exactly as reading everything at once does.
-    let (mut lazy, _) = load(
+    let (mut lazy, _) = load_targets(
         &files,
         &[Target::Course(PathBuf::from(COURSE))],
         Depth::Headers,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::CheckArgs;
-use crate::course::load::load_each;
+use crate::course::load_each;
 use crate::diagnostic::{Format, Report, render_github, render_human, render_json};
 
 pub(super) fn run(args: &CheckArgs) -> ExitCode {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::{ProgressArgs, ProgressCommand, course_path, progress_path};
-use crate::course::{Course, Library, load_path, load_samples};
+use crate::course::{Course, Depth, Library, Source, load};
 use crate::i18n::{self, Lang, T};
 use crate::progress::{ModuleStatus, Progress, ProgressStore, StoreMode, module_status};
 use crate::safe_text::sanitize;
@@ -58,8 +58,8 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
     };
     let path = course_path(args.path.as_ref());
     let (library, _) = match &path {
-        Some(path) => load_path(path),
-        None => load_samples(),
+        Some(path) => load(&Source::Path(path.clone()), Depth::Full),
+        None => load(&Source::Samples, Depth::Full),
     };
     if library.courses.is_empty() {
         say_error!(

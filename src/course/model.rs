@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::progress::status::fingerprint;
+use crate::fingerprint::fingerprint;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Library {
@@ -51,7 +51,7 @@ pub struct Module {
     pub title: String,
     /// Whether intro, sections and quiz are read. The player reads only what the library screen
     /// shows (id, code, title) at start, and the rest when the learner opens the module
-    /// (`course::load_body`); until then they are empty.
+    /// (`course::load_module`); until then they are empty.
     pub loaded: bool,
     pub intro: Option<String>,
     pub sections: Vec<Section>,
@@ -154,4 +154,13 @@ impl Question {
             QuestionKind::Order { .. } => "order",
         }
     }
+}
+
+/// How answers and order items are compared: trimmed, case-insensitive, inner white space folded.
+/// One rule for both sides: the loader refuses order items that fold alike, the quiz grades with it.
+pub fn fold_answer(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }

@@ -10,5 +10,5 @@ pub mod store;
 pub use model::{
     Attempt, CourseProgress, ModuleProgress, Progress, QuestionRecord, SCHEMA_VERSION, now,
 };
-pub use status::{ModuleStatus, QuestionState, fingerprint, module_status, question_state};
+pub use status::{ModuleStatus, QuestionState, module_status, question_state};
 pub use store::{ProgressStore, StoreMode, StoreNotice};

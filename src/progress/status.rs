@@ -2,7 +2,6 @@
 //! Questions are recognised by a content fingerprint, so an answer to an edited question does not count for the new one.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::model::ModuleProgress;
 
@@ -47,7 +46,7 @@ pub enum QuestionState {
 
 /// The state of one question.
 ///
-/// `fingerprint` is the current content hash of the question (computed by the course side with [`fingerprint`]).
+/// `fingerprint` is the current content hash of the question (computed by the course side with [`crate::fingerprint::fingerprint`]).
 pub fn question_state(
     progress: Option<&ModuleProgress>,
     question_id: &str,
@@ -63,24 +62,6 @@ pub fn question_state(
     } else {
         QuestionState::Wrong
     }
-}
-
-/// A stable content hash of a question: the first 16 hex digits of SHA-256 over the parts.
-///
-/// Each part is prefixed with its length, so `["ab", "c"]` and `["a", "bc"]` differ.
-/// The course side passes the question's type, prompt, choices and whatever else decides the right answer.
-pub fn fingerprint(parts: &[&str]) -> String {
-    let mut hasher = Sha256::new();
-    for part in parts {
-        hasher.update((part.len() as u64).to_le_bytes());
-        hasher.update(part.as_bytes());
-    }
-    let digest = hasher.finalize();
-    digest
-        .iter()
-        .take(8)
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
 }
 
 #[cfg(test)]
@@ -193,33 +174,5 @@ mod tests {
         let state = question_state(Some(&answered("old", true)), "q", "new");
         assert_eq!(state, QuestionState::Changed);
         assert_ne!(state, QuestionState::Right);
-    }
-
-    #[test]
-    fn fingerprint_is_16_hex_digits_and_stable() {
-        let print = fingerprint(&["single", "Was ist 2+2?", "3", "4"]);
-        assert_eq!(print.len(), 16);
-        assert!(
-            print
-                .chars()
-                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
-        );
-        // Pinned: progress files store this value, so it must never change between releases.
-        assert_eq!(fingerprint(&[]), "e3b0c44298fc1c14");
-        assert_eq!(print, "82198a1495d02773");
-    }
-
-    #[test]
-    fn fingerprint_separates_parts() {
-        assert_ne!(fingerprint(&["ab", "c"]), fingerprint(&["a", "bc"]));
-        assert_ne!(fingerprint(&["a"]), fingerprint(&["a", ""]));
-    }
-
-    #[test]
-    fn fingerprint_changes_with_content() {
-        assert_ne!(
-            fingerprint(&["single", "Frage"]),
-            fingerprint(&["single", "Frage?"])
-        );
     }
 }

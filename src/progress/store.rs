@@ -403,7 +403,7 @@ pub fn file_name(course: &str) -> String {
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .take(40)
             .collect();
-        format!("{safe}_{}.toml", super::status::fingerprint(&[course]))
+        format!("{safe}_{}.toml", crate::fingerprint::fingerprint(&[course]))
     }
 }
 

@@ -7,7 +7,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
-use crate::course::load::fold_answer;
+use crate::course::model::fold_answer;
 use crate::course::{Question, QuestionKind, Quiz};
 use crate::progress::Attempt;
 

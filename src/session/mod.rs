@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 pub use record::Record;
 
-use crate::course::{Course, Depth, Library, load_path_to, load_samples_to};
+use crate::course::{Course, Depth, Library, Source, load};
 use crate::diagnostic::{Report, Severity};
 use crate::i18n::{self, Lang};
 use crate::progress::store::StoreNotice;
@@ -131,8 +131,8 @@ impl Session {
         let ((library, report), (store, store_notices)) = std::thread::scope(|scope| {
             let progress = scope.spawn(|| ProgressStore::open(sources.progress.clone()));
             let loaded = match path {
-                Some(path) => load_path_to(path, Depth::Headers),
-                None => load_samples_to(Depth::Headers),
+                Some(path) => load(&Source::Path(path.clone()), Depth::Headers),
+                None => load(&Source::Samples, Depth::Headers),
             };
             let opened = progress
                 .join()
@@ -208,7 +208,7 @@ fn module_given(library: Library, path: &std::path::Path) -> (Library, Option<Mo
     else {
         return (library, Some(ModuleRef::FIRST));
     };
-    let (course_library, _) = load_path_to(dir, Depth::Headers);
+    let (course_library, _) = load(&Source::Path(dir.to_path_buf()), Depth::Headers);
     let canonical = std::fs::canonicalize(path).ok();
     let Some(course) = course_library.courses.into_iter().next() else {
         return (library, None);

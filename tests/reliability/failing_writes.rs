@@ -8,7 +8,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 
-use kurs::course::load_path;
+use kurs::course::{Depth, Source, load};
 use kurs::i18n::Lang;
 use kurs::progress::{Progress, ProgressStore};
 use kurs::tui::action::Action;
@@ -74,7 +74,7 @@ fn assert_everything_saved(progress: &Progress) {
 fn saves_failing_by_the_write_hook_keep_the_last_good_file_and_catch_up() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("progress.toml");
-    let (library, report) = load_path(&course_en());
+    let (library, report) = load(&Source::Path(course_en()), Depth::Full);
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
     let (mut store, _) = ProgressStore::open(&file);
     assert_eq!(

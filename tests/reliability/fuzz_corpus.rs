@@ -149,7 +149,7 @@ fn a_sample_course_seed_loads_without_errors() {
     // The input format itself must carry a whole course, or the seeds would only test errors.
     let seed = course_seed(&manifest().join("courses/first-steps-online"));
     let files = common::split_course(&seed);
-    let (library, report) = kurs::course::load(
+    let (library, report) = kurs::course::load_targets(
         &files,
         &[kurs::course::Target::Course(PathBuf::from("course"))],
         kurs::course::Depth::Full,

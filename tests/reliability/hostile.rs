@@ -13,8 +13,8 @@ use std::process::Command;
 
 use kurs::course::files::Memory;
 use kurs::course::{
-    Area, Choice, Course, Library, Module, Question, QuestionKind, Quiz, Section, Target, load,
-    load_path,
+    Area, Choice, Course, Depth, Library, Module, Question, QuestionKind, Quiz, Section, Source,
+    Target, load, load_targets,
 };
 use kurs::diagnostic::{Report, Severity};
 use kurs::i18n::Lang;
@@ -250,7 +250,7 @@ fn load_case(case: &HostileCase) -> (Library, Report) {
     let dir = PathBuf::from("lib").join(&case.id);
     files.insert(dir.join("course.toml"), case.course.clone());
     files.insert(dir.join("m.toml"), case.module.clone());
-    load(&files, &[Target::Course(dir)], kurs::course::Depth::Full)
+    load_targets(&files, &[Target::Course(dir)], kurs::course::Depth::Full)
 }
 
 #[test]
@@ -667,7 +667,7 @@ fn a_progress_path_with_escape_sequences_never_reaches_the_terminal() {
             }
             // The full-screen player shows the notice on its screen.
             let (store, notices) = ProgressStore::open(&file);
-            let (library, _) = load_path(&course);
+            let (library, _) = load(&Source::Path(course.to_path_buf()), Depth::Full);
             let mut state = State::new(library, store, Some(Lang::En), Some(1));
             state.notice = Some(
                 notices
@@ -853,7 +853,7 @@ fn ten_thousand_sections_load_and_every_screen_draws() {
     )
     .unwrap();
     std::fs::write(course.join("many.toml"), &module).unwrap();
-    let (library, report) = load_path(&course);
+    let (library, report) = load(&Source::Path(course.to_path_buf()), Depth::Full);
     assert!(report.errors() == 0, "{:?}", report.diagnostics.first());
     assert_eq!(library.courses[0].modules[0].sections.len(), 10_000);
     let (store, _) = ProgressStore::open(dir.path().join("progress.toml"));
@@ -890,7 +890,7 @@ fn windows_line_endings_inside_list_entries_reach_the_model_as_line_feeds() {
          [[quiz.question]]\r\ntype = \"text\"\r\nprompt = \"P\"\r\naccept = [\"\"\"two\r\nlines\"\"\"]\r\n\r\n\
          [[quiz.question]]\r\ntype = \"order\"\r\nprompt = \"O\"\r\nitems = [\"\"\"a\r\nb\"\"\", \"c\"]\r\n",
     );
-    let (library, report) = load(
+    let (library, report) = load_targets(
         &files,
         &[Target::Course(PathBuf::from("lib/c"))],
         kurs::course::Depth::Full,

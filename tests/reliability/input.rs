@@ -9,8 +9,8 @@
 use std::path::PathBuf;
 
 use kurs::course::{
-    Area, Choice, Course, Library, Module, Question, QuestionKind, Quiz, Section, load_path,
-    load_samples,
+    Area, Choice, Course, Depth, Library, Module, Question, QuestionKind, Quiz, Section, Source,
+    load,
 };
 use kurs::i18n::Lang;
 use kurs::progress::ProgressStore;
@@ -137,8 +137,8 @@ fn awkward_library() -> Library {
 
 fn library(which: usize) -> Library {
     match which {
-        0 => load_path(&course_de()).0,
-        1 => load_samples().0,
+        0 => load(&Source::Path(course_de()), Depth::Full).0,
+        1 => load(&Source::Samples, Depth::Full).0,
         _ => awkward_library(),
     }
 }

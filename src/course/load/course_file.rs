@@ -1,0 +1,437 @@
+//! `course.toml`: the course's own keys, its module order (one `modules` list or `[[area]]`
+//! tables), and every module file it lists, found inside the course folder and read in order.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use toml::de::DeTable;
+
+use super::fields::{Ctx, Fields, Need};
+use super::module_file::parse_module;
+use super::read::read_source;
+use super::{Depth, Loaded, Place};
+use crate::course::files::{Files, Kind};
+use crate::course::format::keys;
+use crate::course::model::{Area, Course, Module};
+use crate::diagnostic::{Code, Diagnostic, Report};
+
+/// A module file as `course.toml` lists it: the area it belongs to (0 for a flat `modules`
+/// list), the name as written and where it is written.
+struct Listed {
+    area: usize,
+    name: String,
+    span: Range<usize>,
+}
+
+/// The module order: every module file listed, and each area's code and title (one area
+/// without either for a flat `modules` list).
+struct Order {
+    listed: Vec<Listed>,
+    areas: Vec<(Option<String>, Option<String>)>,
+}
+
+/// The modules of a course read so far, and what the checks across its files remember.
+struct Modules {
+    /// Each listed file (relative to the course folder) with the place it is first listed.
+    files: HashMap<PathBuf, Range<usize>>,
+    /// Each module id with the file that has it first.
+    ids: HashMap<String, PathBuf>,
+    modules: Vec<Module>,
+    /// For each area, its modules as indexes into `modules`.
+    by_area: Vec<Vec<usize>>,
+}
+
+/// Loads one course folder: `course.toml` first, then every module it lists, in order.
+pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded {
+    let path = dir.join("course.toml");
+    let mut report = Report {
+        files: 1,
+        ..Report::default()
+    };
+    let Some(source) = read_source(files, &path, &mut report) else {
+        return (None, report, None);
+    };
+    let mut ctx = Ctx::new(&path, &source);
+    let Some(root) = ctx.parse() else {
+        report.diagnostics.extend(ctx.finish());
+        return (None, report, None);
+    };
+    let fields = Fields::root(&root, "course");
+    let id = ctx.id(&fields, "id");
+    let title = ctx.text(&fields, "title", Need::NonEmpty);
+    let language = ctx.text(&fields, "language", Need::Optional);
+    if let Some((tag, span)) = &language {
+        check_language(&mut ctx, tag, span.clone());
+    }
+    let description = ctx.markdown(&fields, "description", Need::Optional);
+    let pass_percent = ctx.percent(&fields, "pass_percent").unwrap_or(60);
+    let order = module_order(&mut ctx, &fields);
+    ctx.unknown_keys(&fields, keys::COURSE);
+    let course_ok = ctx.errors() == 0;
+    let id_place = id.as_ref().map(|(_, span)| Place {
+        file: path.clone(),
+        source: source.clone(),
+        span: span.clone(),
+    });
+
+    let read = load_modules(
+        files,
+        dir,
+        depth,
+        pass_percent,
+        &mut ctx,
+        &order,
+        &mut report,
+    );
+    // A broken order already says what is wrong; files missing from it would only repeat that.
+    if !ctx.diagnostics.iter().any(|d| d.code == Code::ModuleOrder) {
+        unlisted_modules(files, dir, &mut ctx, &fields, &read.files);
+    }
+
+    // `course.toml` first, then the modules in the order listed.
+    let mut diagnostics = ctx.finish();
+    diagnostics.append(&mut report.diagnostics);
+    report.diagnostics = diagnostics;
+    sort_by_place(&mut report.diagnostics);
+    let course = match (course_ok, id, title) {
+        (true, Some((id, _)), Some((title, _))) => Some(Course {
+            id,
+            title,
+            language: language.map_or_else(|| "en".to_string(), |l| l.0),
+            description: description.map(|d| d.0),
+            pass_percent,
+            areas: order
+                .areas
+                .into_iter()
+                .zip(read.by_area)
+                .map(|((code, title), modules)| Area {
+                    code,
+                    title,
+                    modules,
+                })
+                .collect(),
+            modules: read.modules,
+            path: dir.to_path_buf(),
+        }),
+        _ => None,
+    };
+    (course, report, id_place)
+}
+
+/// The module order: exactly one of `modules` and `[[area]]`.
+fn module_order(ctx: &mut Ctx, fields: &Fields) -> Order {
+    let mut order = Order {
+        listed: Vec::new(),
+        areas: Vec::new(),
+    };
+    match (fields.get("modules"), fields.get("area")) {
+        (Some(_), Some((key, _))) => ctx.push(
+            ctx.diag(
+                Code::ModuleOrder,
+                key.span(),
+                "`course.toml` has both `modules` and `[[area]]`",
+            )
+            .with_help("list the modules either in one `modules` array or inside the areas"),
+        ),
+        (None, None) => ctx.push(
+            ctx.diag(
+                Code::ModuleOrder,
+                fields.missing_span(ctx.source),
+                "`course.toml` lists no modules",
+            )
+            .with_help(
+                "add `modules = [\"first-module.toml\", …]` or `[[area]]` tables with `modules`",
+            ),
+        ),
+        (Some(_), None) => {
+            for (name, span) in ctx.strings(fields, "modules").unwrap_or_default() {
+                order.listed.push(Listed {
+                    area: 0,
+                    name,
+                    span,
+                });
+            }
+            order.areas.push((None, None));
+        }
+        (None, Some(_)) => {
+            for (index, (table, header)) in ctx.tables(fields, "area").into_iter().enumerate() {
+                let area = parse_area(ctx, table, header, index, &mut order.listed);
+                order.areas.push(area);
+            }
+        }
+    }
+    order
+}
+
+/// One `[[area]]`: its code and title; its module files go to `listed` as area `index`.
+fn parse_area(
+    ctx: &mut Ctx,
+    table: &DeTable,
+    header: Range<usize>,
+    index: usize,
+    listed: &mut Vec<Listed>,
+) -> (Option<String>, Option<String>) {
+    let area = Fields::new(table, header.clone(), "area");
+    let code = ctx.text(&area, "code", Need::NonEmptyIfGiven);
+    let title = ctx.text(&area, "title", Need::NonEmpty);
+    let names = ctx.strings(&area, "modules");
+    if area.get("modules").is_none() {
+        ctx.missing(&area, "modules");
+    }
+    if let Some(names) = &names
+        && names.is_empty()
+    {
+        ctx.push(ctx.diag(Code::NothingToShow, header, "this area lists no module"));
+    }
+    for (name, span) in names.unwrap_or_default() {
+        listed.push(Listed {
+            area: index,
+            name,
+            span,
+        });
+    }
+    ctx.unknown_keys(&area, keys::AREA);
+    (code.map(|c| c.0), title.map(|t| t.0))
+}
+
+/// Reads the listed module files in order. A module id used twice keeps its first module.
+fn load_modules(
+    files: &dyn Files,
+    dir: &Path,
+    depth: Depth,
+    pass_percent: u8,
+    ctx: &mut Ctx,
+    order: &Order,
+    report: &mut Report,
+) -> Modules {
+    let mut read = Modules {
+        files: HashMap::new(),
+        ids: HashMap::new(),
+        modules: Vec::new(),
+        by_area: vec![Vec::new(); order.areas.len()],
+    };
+    for listed in &order.listed {
+        let Some(module_path) = listed_file(files, dir, ctx, listed, &mut read.files) else {
+            continue;
+        };
+        report.files += 1;
+        let Some(module_source) = read_source(files, &module_path, report) else {
+            continue;
+        };
+        let (module, diagnostics, module_id) =
+            parse_module(&module_path, &module_source, pass_percent, depth);
+        report.diagnostics.extend(diagnostics);
+        if let Some((module_id, id_span)) = module_id {
+            if let Some(first) = read.ids.get(&module_id) {
+                report.diagnostics.push(
+                    Diagnostic::at(
+                        Code::DuplicateId,
+                        &module_path,
+                        &module_source,
+                        id_span,
+                        format!(
+                            "module id `{module_id}` is already used by `{}`",
+                            first.display()
+                        ),
+                    )
+                    .with_help("every module of a course needs its own id"),
+                );
+                continue;
+            }
+            read.ids.insert(module_id, module_path.clone());
+        }
+        if let Some(module) = module {
+            if let Some(list) = read.by_area.get_mut(listed.area) {
+                list.push(read.modules.len());
+            }
+            read.modules.push(module);
+        }
+    }
+    read
+}
+
+/// The path of a listed module file when it is listed once, lies inside the course folder and
+/// is a file; `seen` remembers it for the checks that follow.
+fn listed_file(
+    files: &dyn Files,
+    dir: &Path,
+    ctx: &mut Ctx,
+    listed: &Listed,
+    seen: &mut HashMap<PathBuf, Range<usize>>,
+) -> Option<PathBuf> {
+    let Listed { name, span, .. } = listed;
+    let relative = relative_module_path(ctx, name, span.clone())?;
+    if let Some(first) = seen.get(&relative) {
+        let (line, _) = crate::diagnostic::line_column(ctx.source, first.start);
+        ctx.push(
+            ctx.diag(
+                Code::ModuleListedTwice,
+                span.clone(),
+                format!("`{name}` is listed twice"),
+            )
+            .with_help(format!("it is already listed on line {line}; remove one")),
+        );
+        return None;
+    }
+    seen.insert(relative.clone(), span.clone());
+    let module_path = dir.join(&relative);
+    match files.kind(&module_path) {
+        None => {
+            ctx.push(
+                ctx.diag(
+                    Code::ModuleFileMissing,
+                    span.clone(),
+                    format!("the module file `{name}` does not exist"),
+                )
+                .with_help(format!(
+                    "create `{}` or fix the name",
+                    module_path.display()
+                )),
+            );
+            return None;
+        }
+        Some(Kind::Dir) => {
+            ctx.push(ctx.diag(
+                Code::ModuleFileMissing,
+                span.clone(),
+                format!("`{name}` is a folder, not a module file"),
+            ));
+            return None;
+        }
+        Some(Kind::File) => {}
+    }
+    if !files.stays_inside(dir, &module_path) {
+        ctx.push(
+            ctx.diag(
+                Code::PathOutsideCourse,
+                span.clone(),
+                format!("`{name}` leads outside the course folder (through a symbolic link)"),
+            )
+            .with_help("module files must lie inside the course folder"),
+        );
+        return None;
+    }
+    Some(module_path)
+}
+
+/// Checks a module path from `course.toml` and returns it relative to the course folder.
+fn relative_module_path(ctx: &mut Ctx, name: &str, span: Range<usize>) -> Option<PathBuf> {
+    if name.trim().is_empty() {
+        ctx.push(ctx.diag(Code::EmptyText, span, "the module file name is empty"));
+        return None;
+    }
+    let path = Path::new(name);
+    let absolute = path.is_absolute()
+        || name.starts_with('/')
+        || name.starts_with('\\')
+        || name.as_bytes().get(1) == Some(&b':');
+    let mut normal = PathBuf::new();
+    let mut escapes = false;
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => normal.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !normal.pop() {
+                    escapes = true;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => escapes = true,
+        }
+    }
+    if absolute || escapes || normal.as_os_str().is_empty() {
+        ctx.push(
+            ctx.diag(
+                Code::PathOutsideCourse,
+                span,
+                format!(
+                    "`{name}` {} the course folder",
+                    if absolute {
+                        "is an absolute path outside"
+                    } else {
+                        "leads outside"
+                    }
+                ),
+            )
+            .with_help("give module files relative to the course folder, such as `c1-email.toml`"),
+        );
+        return None;
+    }
+    Some(normal)
+}
+
+/// Module files lying in the course folder that the course never shows.
+fn unlisted_modules(
+    files: &dyn Files,
+    dir: &Path,
+    ctx: &mut Ctx,
+    fields: &Fields,
+    listed: &HashMap<PathBuf, Range<usize>>,
+) {
+    let Ok(entries) = files.list(dir) else {
+        return;
+    };
+    for entry in entries {
+        let is_module_file = entry.extension().is_some_and(|e| e == "toml")
+            && entry.file_name().is_some_and(|n| n != "course.toml")
+            && files.kind(&entry) == Some(Kind::File);
+        let Some(name) = entry.file_name().map(PathBuf::from) else {
+            continue;
+        };
+        if is_module_file && !listed.contains_key(&name) {
+            ctx.push(
+                ctx.diag(
+                    Code::ModuleNotListed,
+                    fields.missing_span(ctx.source),
+                    format!(
+                        "`{}` is in the course folder but not listed in `course.toml`",
+                        name.display()
+                    ),
+                )
+                .with_help("add it to `modules` (or an area) so learners can reach it"),
+            );
+        }
+    }
+}
+
+/// Diagnostics of one file in source order, files in the order they were read.
+fn sort_by_place(diagnostics: &mut [Diagnostic]) {
+    let mut order: HashMap<PathBuf, usize> = HashMap::new();
+    for d in diagnostics.iter() {
+        let next = order.len();
+        order.entry(d.file.clone()).or_insert(next);
+    }
+    diagnostics.sort_by_key(|d| (order[&d.file], d.line, d.column));
+}
+
+/// `language`: a well-formed BCP 47 tag, and one kurs has a user interface in.
+fn check_language(ctx: &mut Ctx, tag: &str, span: Range<usize>) {
+    let well_formed = {
+        let mut parts = tag.split('-');
+        let primary = parts.next().unwrap_or("");
+        (2..=3).contains(&primary.len())
+            && primary.chars().all(|c| c.is_ascii_alphabetic())
+            && parts
+                .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    };
+    if !well_formed {
+        ctx.push(
+            ctx.diag(
+                Code::UnknownLanguage,
+                span,
+                format!("`{tag}` is not a BCP 47 language tag"),
+            )
+            .with_help("write a tag such as `de`, `de-AT` or `en`"),
+        );
+    } else if crate::i18n::Lang::from_tag(tag).is_none() {
+        ctx.push(
+            ctx.diag(
+                Code::UnknownLanguage,
+                span,
+                format!("kurs has no user interface in `{tag}`; it will use English"),
+            )
+            .with_help("kurs speaks `de` and `en`"),
+        );
+    }
+}

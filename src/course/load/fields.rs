@@ -1,0 +1,545 @@
+//! The field helpers every parser uses: one TOML table read key by key with typed getters
+//! that report a missing key, a wrong type, an empty or unsafe text at its exact place.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::suggest::{did_you_mean, list_keys, suggest_id, type_help};
+use crate::diagnostic::{Code, Diagnostic};
+
+/// What a text key must be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Need {
+    Optional,
+    /// Present, may be empty.
+    Required,
+    /// Present and not blank.
+    NonEmpty,
+    /// May be absent, but not blank when given.
+    NonEmptyIfGiven,
+}
+
+/// One TOML table being read, with the span to point at when a key is missing.
+pub(super) struct Fields<'t, 'i> {
+    pub(super) table: &'t DeTable<'i>,
+    pub(super) header: Range<usize>,
+    pub(super) what: &'static str,
+    root: bool,
+}
+
+type Entry<'t, 'i> = (
+    &'t Spanned<std::borrow::Cow<'i, str>>,
+    &'t Spanned<DeValue<'i>>,
+);
+
+impl<'t, 'i> Fields<'t, 'i> {
+    pub(super) fn new(table: &'t DeTable<'i>, header: Range<usize>, what: &'static str) -> Self {
+        Fields {
+            table,
+            header,
+            what,
+            root: false,
+        }
+    }
+
+    pub(super) fn root(table: &'t DeTable<'i>, what: &'static str) -> Self {
+        Fields {
+            table,
+            header: 0..0,
+            what,
+            root: true,
+        }
+    }
+
+    pub(super) fn get(&self, key: &str) -> Option<Entry<'t, 'i>> {
+        self.table.iter().find(|(k, _)| k.get_ref().as_ref() == key)
+    }
+
+    /// Where to point when a key is missing: the table header, or the first line of the file.
+    pub(super) fn missing_span(&self, source: &str) -> Range<usize> {
+        if self.root {
+            // Skip the `#:schema` line and blank lines to point at the first key.
+            let mut offset = 0;
+            for line in source.split_inclusive('\n') {
+                let trimmed = line.trim();
+                if !trimmed.is_empty() && !trimmed.starts_with('#') {
+                    let start = offset + (line.len() - line.trim_start().len());
+                    return start..offset + line.trim_end().len();
+                }
+                offset += line.len();
+            }
+            0..0
+        } else {
+            self.header.clone()
+        }
+    }
+}
+
+/// Reading state of one file: its source and the diagnostics found so far.
+pub(super) struct Ctx<'a> {
+    path: &'a Path,
+    pub(super) source: &'a str,
+    pub(super) diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(path: &'a Path, source: &'a str) -> Self {
+        Ctx {
+            path,
+            source,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub(super) fn diag(
+        &self,
+        code: Code,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::at(code, self.path, self.source, span, message)
+    }
+
+    pub(super) fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub(super) fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == crate::diagnostic::Severity::Error)
+            .count()
+    }
+
+    pub(super) fn finish(mut self) -> Vec<Diagnostic> {
+        self.diagnostics
+            .sort_by_key(|d| (d.line, d.column, d.code.as_str()));
+        self.diagnostics
+    }
+
+    /// Every syntax error with its place; on any, the file's content is not checked further
+    /// (follow-up errors from a half-parsed file would only mislead).
+    pub(super) fn parse(&mut self) -> Option<DeTable<'a>> {
+        let (table, errors) = DeTable::parse_recoverable(self.source);
+        for error in &errors {
+            let span = error.span().unwrap_or(0..0);
+            let message = error.message().trim().to_string();
+            let d = if message.contains("recurs") {
+                self.diag(
+                    Code::NestingTooDeep,
+                    span,
+                    "arrays or tables are nested too deeply",
+                )
+                .with_help("course files never need more than a few levels of nesting")
+            } else {
+                self.diag(Code::TomlSyntax, span, format!("invalid TOML: {message}"))
+            };
+            self.push(d);
+        }
+        if errors.is_empty() {
+            Some(table.into_inner())
+        } else {
+            None
+        }
+    }
+
+    fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue>, expected: &str) {
+        let found = type_name(value.get_ref());
+        self.push(
+            self.diag(
+                Code::WrongType,
+                value.span(),
+                format!("`{key}` must be {expected}, found {found}"),
+            )
+            .with_help(type_help(key, expected)),
+        );
+    }
+
+    /// An entry of the array `key` that is not what every entry must be.
+    fn wrong_entry(&mut self, key: &str, item: &Spanned<DeValue>, expected: &str) {
+        let found = type_name(item.get_ref());
+        self.push(self.diag(
+            Code::WrongType,
+            item.span(),
+            format!("every entry of `{key}` must be {expected}, found {found}"),
+        ));
+    }
+
+    pub(super) fn missing(&mut self, fields: &Fields, key: &str) {
+        let d = self
+            .diag(
+                Code::MissingKey,
+                fields.missing_span(self.source),
+                format!("the {} has no `{key}`", fields.what),
+            )
+            .with_help(format!("add `{key} = …` to the {}", fields.what));
+        self.push(d);
+    }
+
+    /// A text value; checks presence, blankness and control characters.
+    pub(super) fn text(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+        need: Need,
+    ) -> Option<(String, Range<usize>)> {
+        let Some((_, value)) = fields.get(key) else {
+            if matches!(need, Need::Required | Need::NonEmpty) {
+                self.missing(fields, key);
+            }
+            return None;
+        };
+        let DeValue::String(text) = value.get_ref() else {
+            self.wrong_type(key, value, "text in quotes");
+            return None;
+        };
+        let span = value.span();
+        if matches!(need, Need::NonEmpty | Need::NonEmptyIfGiven) && text.trim().is_empty() {
+            self.push(
+                self.diag(Code::EmptyText, span.clone(), format!("`{key}` is empty"))
+                    .with_help(format!(
+                        "write the {key}, or remove the key if it is optional"
+                    )),
+            );
+        }
+        self.control_characters(text, span.clone());
+        // Files saved with Windows line endings keep `\r\n` inside multi-line strings.
+        let text = if text.contains('\r') {
+            text.replace("\r\n", "\n")
+        } else {
+            text.to_string()
+        };
+        Some((text, span))
+    }
+
+    fn control_characters(&mut self, text: &str, span: Range<usize>) {
+        // Nearly all text has none: a byte scan says so at a fraction of the cost of decoding
+        // chars. Control characters are bytes below 0x20, 0x7F, or 0xC2 0x80–0x9F (C1).
+        if !text
+            .bytes()
+            .any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2)
+        {
+            return;
+        }
+        let mut chars = text.chars().peekable();
+        let mut found = None;
+        while let Some(c) = chars.next() {
+            // A carriage return is harmless only as part of a Windows line ending.
+            let line_ending = c == '\r' && chars.peek() == Some(&'\n');
+            if c.is_control() && c != '\n' && c != '\t' && !line_ending {
+                found = Some(c);
+                break;
+            }
+        }
+        if let Some(c) = found {
+            let place = self.control_place(text, c, span);
+            self.push(
+                self.diag(
+                    Code::ControlCharacter,
+                    place,
+                    format!(
+                        "the text holds the control character U+{:04X}, which could drive the learner's terminal",
+                        c as u32
+                    ),
+                )
+                .with_help("remove it; only line breaks and tabs are allowed in text"),
+            );
+        }
+    }
+
+    /// The exact place of a control character: the character itself when the source holds the
+    /// text literally, else its escape sequence (`\u001b`, `\e`, `\x1b`), else the whole value.
+    fn control_place(&self, text: &str, c: char, span: Range<usize>) -> Range<usize> {
+        if let (Some(start), Some(i)) = (self.exact_offset(text, span.clone()), text.find(c)) {
+            return start + i..start + i + c.len_utf8();
+        }
+        let raw = self
+            .source
+            .get(span.clone())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let code = c as u32;
+        let mut escapes = vec![format!("\\u{code:04x}"), format!("\\u{code:08x}")];
+        if code < 0x100 {
+            escapes.push(format!("\\x{code:02x}"));
+        }
+        if c == '\u{1b}' {
+            escapes.push("\\e".to_string());
+        }
+        escapes
+            .iter()
+            .filter_map(|e| raw.find(e.as_str()).map(|i| (i, e.len())))
+            .min()
+            .map_or(span.clone(), |(i, len)| {
+                span.start + i..span.start + i + len
+            })
+    }
+
+    /// Where the value's text starts in the source, when the source holds it literally
+    /// (no escapes), so that offsets inside the text map one to one.
+    fn exact_offset(&self, text: &str, span: Range<usize>) -> Option<usize> {
+        let raw = self.source.get(span.clone())?;
+        let mut start = span.start;
+        if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+            start += 3;
+            let rest = self.source.get(start..)?;
+            if rest.starts_with("\r\n") {
+                start += 2;
+            } else if rest.starts_with('\n') {
+                start += 1;
+            }
+        } else if raw.starts_with('"') || raw.starts_with('\'') {
+            start += 1;
+        } else {
+            return None;
+        }
+        (self.source.get(start..start + text.len()) == Some(text)).then_some(start)
+    }
+
+    /// A Markdown text: like `text`, plus a warning for raw HTML.
+    pub(super) fn markdown(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+        need: Need,
+    ) -> Option<(String, Range<usize>)> {
+        let (text, span) = self.text(fields, key, need)?;
+        let html = crate::markdown::raw_html_spans(&text);
+        if let Some(first) = html.first() {
+            let place = match self.exact_offset(&text, span.clone()) {
+                Some(start) => start + first.start..start + first.end,
+                None => span.clone(),
+            };
+            self.push(
+                self.diag(
+                    Code::RawHtml,
+                    place,
+                    format!("`{key}` contains raw HTML, which kurs shows as plain text"),
+                )
+                .with_help("use Markdown instead: **bold**, *italic*, [text](https://…)"),
+            );
+        }
+        Some((text, span))
+    }
+
+    pub(super) fn boolean(&mut self, fields: &Fields, key: &str) -> Option<(bool, Range<usize>)> {
+        let (_, value) = fields.get(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some((*b, value.span())),
+            _ => {
+                self.wrong_type(key, value, "`true` or `false`");
+                None
+            }
+        }
+    }
+
+    pub(super) fn percent(&mut self, fields: &Fields, key: &str) -> Option<u8> {
+        let (_, value) = fields.get(key)?;
+        let DeValue::Integer(number) = value.get_ref() else {
+            self.wrong_type(key, value, "a whole number from 0 to 100");
+            return None;
+        };
+        let parsed = i64::from_str_radix(&number.as_str().replace('_', ""), number.radix());
+        match parsed {
+            Ok(n) if (0..=100).contains(&n) => Some(n as u8),
+            _ => {
+                self.push(
+                    self.diag(
+                        Code::PassPercentRange,
+                        value.span(),
+                        format!(
+                            "`{key}` must be between 0 and 100, found {}",
+                            number.as_str()
+                        ),
+                    )
+                    .with_help("give the percent of points needed to pass, such as 60"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn id(&mut self, fields: &Fields, key: &str) -> Option<(String, Range<usize>)> {
+        let id = self.text(fields, key, Need::NonEmpty)?;
+        self.check_id(&id.0, id.1.clone()).then_some(id)
+    }
+
+    pub(super) fn id_optional(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+    ) -> Option<(String, Range<usize>)> {
+        let id = self.text(fields, key, Need::NonEmptyIfGiven)?;
+        self.check_id(&id.0, id.1.clone()).then_some(id)
+    }
+
+    fn check_id(&mut self, id: &str, span: Range<usize>) -> bool {
+        let good = !id.is_empty()
+            && id.split('-').all(|part| {
+                !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+        if !good && !id.trim().is_empty() {
+            let suggestion = suggest_id(id);
+            let mut d = self.diag(Code::BadId, span, format!("`{id}` is not a valid id"));
+            d = if suggestion.is_empty() {
+                d.with_help("ids use lowercase letters, digits and `-`")
+            } else {
+                d.with_help(format!(
+                    "ids use lowercase letters, digits and `-`, such as `{suggestion}`"
+                ))
+            };
+            self.push(d);
+        }
+        good
+    }
+
+    /// An array of strings.
+    pub(super) fn strings(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+    ) -> Option<Vec<(String, Range<usize>)>> {
+        let (_, value) = fields.get(key)?;
+        let DeValue::Array(array) = value.get_ref() else {
+            self.wrong_type(key, value, "an array of texts such as [\"a\", \"b\"]");
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in array.iter() {
+            match item.get_ref() {
+                DeValue::String(text) => {
+                    self.control_characters(text, item.span());
+                    // As in `text`: a Windows line ending is a line break, never a lone `\r`.
+                    out.push((text.replace("\r\n", "\n"), item.span()));
+                }
+                _ => self.wrong_entry(key, item, "text in quotes"),
+            }
+        }
+        Some(out)
+    }
+
+    /// A single table such as `[quiz]`.
+    pub(super) fn table<'t, 'i>(
+        &mut self,
+        fields: &Fields<'t, 'i>,
+        key: &str,
+    ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
+        let (_, value) = fields.get(key)?;
+        match value.get_ref() {
+            DeValue::Table(table) => Some((table, value.span())),
+            _ => {
+                self.wrong_type(key, value, &format!("a table (`[{key}]`)"));
+                None
+            }
+        }
+    }
+
+    /// An array of tables such as `[[section]]`.
+    pub(super) fn tables<'t, 'i>(
+        &mut self,
+        fields: &Fields<'t, 'i>,
+        key: &str,
+    ) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
+        let Some((_, value)) = fields.get(key) else {
+            return Vec::new();
+        };
+        let expected = format!(
+            "an array of tables (`[[{}]]`)",
+            table_path(fields.what, key)
+        );
+        let DeValue::Array(array) = value.get_ref() else {
+            self.wrong_type(key, value, &expected);
+            return Vec::new();
+        };
+        if array.is_empty() {
+            self.push(self.diag(
+                Code::NothingToShow,
+                value.span(),
+                format!("`{key}` is empty"),
+            ));
+        }
+        let mut out = Vec::new();
+        for item in array.iter() {
+            match item.get_ref() {
+                DeValue::Table(table) => out.push((table, item.span())),
+                _ => self.wrong_entry(key, item, "a table"),
+            }
+        }
+        out
+    }
+
+    pub(super) fn required_tables<'t, 'i>(
+        &mut self,
+        fields: &Fields<'t, 'i>,
+        key: &str,
+        help: &str,
+    ) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
+        if fields.get(key).is_none() {
+            let d = self
+                .diag(
+                    Code::MissingKey,
+                    fields.missing_span(self.source),
+                    format!("the {} has no `{key}`", fields.what),
+                )
+                .with_help(help.to_string());
+            self.push(d);
+            return Vec::new();
+        }
+        self.tables(fields, key)
+    }
+
+    pub(super) fn unknown_keys(&mut self, fields: &Fields, allowed: &[&str]) {
+        self.unknown_keys_except(fields, allowed, allowed);
+    }
+
+    /// Reports keys not in `allowed` unless `known` has them (those were reported otherwise).
+    pub(super) fn unknown_keys_except(
+        &mut self,
+        fields: &Fields,
+        allowed: &[&str],
+        known: &[&str],
+    ) {
+        for (key, _) in fields.table.iter() {
+            let name = key.get_ref().as_ref();
+            if allowed.contains(&name) || known.contains(&name) {
+                continue;
+            }
+            let mut d = self.diag(
+                Code::UnknownKey,
+                key.span(),
+                format!("unknown key `{name}` in the {}", fields.what),
+            );
+            d = match did_you_mean(name, allowed) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None => d.with_help(format!("the {} takes {}", fields.what, list_keys(allowed))),
+            };
+            self.push(d);
+        }
+    }
+}
+
+fn table_path(what: &str, key: &str) -> String {
+    match what {
+        "quiz" => format!("quiz.{key}"),
+        "question" => format!("quiz.question.{key}"),
+        _ => key.to_string(),
+    }
+}
+
+fn type_name(value: &DeValue) -> &'static str {
+    match value {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) => "a whole number",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "`true`/`false`",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}

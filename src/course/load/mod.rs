@@ -1,0 +1,197 @@
+//! The course loader: course files → course model, collecting every problem with its exact place.
+//! Never panics and never stops at the first problem; a module with errors is left out of the model.
+
+mod course_file;
+mod discover;
+mod fields;
+mod module_file;
+mod question;
+mod read;
+mod suggest;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use super::files::{Disk, Embedded, Files, SAMPLE_LIBRARY};
+use super::model::{Course, Library, Origin};
+use crate::diagnostic::{Code, Diagnostic, Report};
+use course_file::load_course;
+pub use discover::{Target, discover};
+pub use module_file::load_body;
+use module_file::load_standalone_module;
+
+/// How much of each module file to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Depth {
+    /// Everything, with every check: `kurs check`, `kurs progress`.
+    Full,
+    /// Only what the library screen shows: `course.toml` in full, and of each module file the
+    /// keys before its first table (`id`, `code`, `title`). The player reads the rest of a module
+    /// when it is opened (`load_module`), so the first screen does not wait for every section and
+    /// question of a large library. A module whose start cannot be read on its own is read in full.
+    Headers,
+}
+
+/// Where a library is read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Whatever the path is on disk: a library folder, a course folder or a module file.
+    Path(PathBuf),
+    /// The sample library compiled into the binary.
+    Samples,
+}
+
+/// Loads the library `source` names, as deep as asked (the player reads only the modules'
+/// starts). The library remembers its origin, so [`load_module`] can read a body later.
+pub fn load(source: &Source, depth: Depth) -> (Library, Report) {
+    let (origin, path) = match source {
+        Source::Path(path) => (Origin::Disk, path.as_path()),
+        Source::Samples => (Origin::Samples, Path::new("")),
+    };
+    let files = files_of(origin);
+    let (mut library, report) = match discover(files, path) {
+        Ok(targets) => load_targets(files, &targets, depth),
+        Err(diagnostic) => (
+            Library::default(),
+            Report {
+                files: 0,
+                diagnostics: vec![*diagnostic],
+            },
+        ),
+    };
+    library.origin = origin;
+    (library, report)
+}
+
+/// Reads the body of module `module` of course `course` if it is not read yet.
+/// Err: the problems that keep it from being shown (errors only).
+pub fn load_module(
+    library: &mut Library,
+    course: usize,
+    module: usize,
+) -> Result<(), Vec<Diagnostic>> {
+    let files = files_of(library.origin);
+    let Some(course) = library.courses.get_mut(course) else {
+        return Ok(());
+    };
+    let pass_percent = course.pass_percent;
+    let Some(module) = course.modules.get_mut(module) else {
+        return Ok(());
+    };
+    load_body(files, module, pass_percent)
+}
+
+/// The files a library of `origin` is read from.
+fn files_of(origin: Origin) -> &'static dyn Files {
+    static SAMPLES: Embedded = Embedded(&SAMPLE_LIBRARY);
+    match origin {
+        Origin::Disk => &Disk,
+        Origin::Samples => &SAMPLES,
+    }
+}
+
+/// Loads every target found in `files` into one library (for files that are not on disk, such
+/// as `Memory` in tests). Courses that share an id are reported; the first wins.
+pub fn load_targets(files: &dyn Files, targets: &[Target], depth: Depth) -> (Library, Report) {
+    let mut library = Library::default();
+    let mut report = Report::default();
+    // The player shows nothing until the library is loaded: use every core.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    load_each(files, targets, threads, depth, |course, course_report| {
+        report.files += course_report.files;
+        report.diagnostics.extend(course_report.diagnostics);
+        library.courses.extend(course);
+    });
+    (library, report)
+}
+
+/// What loading one target gives: the course (without errors in `course.toml`), its report,
+/// and the place of its id for the duplicate check across courses.
+type Loaded = (Option<Course>, Report, Option<Place>);
+
+/// Loads the targets on `threads` threads and hands each course to `on_course` in target order,
+/// as soon as it and all before it are done, so a caller can print and drop it (bounded memory).
+pub fn load_each(
+    files: &dyn Files,
+    targets: &[Target],
+    threads: usize,
+    depth: Depth,
+    mut on_course: impl FnMut(Option<Course>, Report),
+) {
+    let mut course_ids: HashMap<String, PathBuf> = HashMap::new();
+    let mut deliver = |(course, mut report, place): Loaded| {
+        let course = course.filter(|course| match course_ids.get(&course.id) {
+            Some(first) => {
+                if let Some(place) = &place {
+                    report.diagnostics.push(place.with_code(
+                        Code::DuplicateId,
+                        format!(
+                            "course id `{}` is already used by `{}`",
+                            course.id,
+                            first.display()
+                        ),
+                        "every course in a library needs its own id",
+                    ));
+                }
+                false
+            }
+            None => {
+                course_ids.insert(course.id.clone(), course.path.clone());
+                true
+            }
+        });
+        on_course(course, report);
+    };
+    let load_target = |target: &Target| match target {
+        Target::Course(dir) => load_course(files, dir, depth),
+        Target::Module(path) => load_standalone_module(files, path, depth),
+    };
+    if threads <= 1 || targets.len() <= 1 {
+        for target in targets {
+            deliver(load_target(target));
+        }
+        return;
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Loaded)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(targets.len()) {
+            let sender = sender.clone();
+            let next = &next;
+            let load_target = &load_target;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(target) = targets.get(i) else { break };
+                    if sender.send((i, load_target(target))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut wanted = 0;
+        for (i, loaded) in receiver {
+            waiting.insert(i, loaded);
+            while let Some(loaded) = waiting.remove(&wanted) {
+                deliver(loaded);
+                wanted += 1;
+            }
+        }
+    });
+}
+
+/// A place remembered for a diagnostic that can only be decided later (duplicate ids across files).
+struct Place {
+    file: PathBuf,
+    source: String,
+    span: Range<usize>,
+}
+
+impl Place {
+    fn with_code(&self, code: Code, message: String, help: &str) -> Diagnostic {
+        Diagnostic::at(code, &self.file, &self.source, self.span.clone(), message).with_help(help)
+    }
+}
