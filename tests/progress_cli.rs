@@ -109,3 +109,31 @@ fn reset_of_one_course_keeps_the_others() {
     assert!(!store.progress().courses.contains_key("kurs-de"));
     assert!(store.progress().courses.contains_key("other-course"));
 }
+
+#[test]
+fn reset_of_an_unknown_course_names_the_known_ones_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = progress_with_an_attempt(dir.path());
+    let before = std::fs::read_dir(kurs::progress::ProgressStore::courses_folder(&file))
+        .unwrap()
+        .count();
+    let output = kurs(&[
+        "progress",
+        "reset",
+        "--course",
+        "nope",
+        "--yes",
+        "--progress",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.contains("`nope`") && said.contains("`kurs-de`"), "{said}");
+    let (store, _) = kurs::progress::ProgressStore::open(&file);
+    assert!(store.progress().courses.contains_key("kurs-de"));
+    let after = std::fs::read_dir(kurs::progress::ProgressStore::courses_folder(&file))
+        .unwrap()
+        .count();
+    assert_eq!(before, after);
+}

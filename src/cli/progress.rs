@@ -163,6 +163,32 @@ fn reset(course: Option<&str>, yes: bool, flag: Option<&PathBuf>) -> ExitCode {
         Some(id) => format!("the progress of course `{id}`"),
         None => "all progress".to_string(),
     };
+    let (mut store, notices) = ProgressStore::open(&file);
+    for notice in &notices {
+        say_error!("kurs: {}", i18n::store_notice(Lang::En, notice));
+    }
+    // A course id with nothing stored is most likely mistyped: say which ids there are.
+    if let Some(id) = course
+        && !store.progress().courses.contains_key(id)
+    {
+        let known: Vec<String> = store
+            .progress()
+            .courses
+            .keys()
+            .map(|id| format!("`{}`", sanitize(id)))
+            .collect();
+        let known = if known.is_empty() {
+            "no course has progress yet".to_string()
+        } else {
+            format!("courses with progress: {}", known.join(", "))
+        };
+        say_error!(
+            "kurs: no progress is stored for course `{}` in {} ({known}); nothing was changed",
+            sanitize(id),
+            sanitize(&file.display().to_string())
+        );
+        return ExitCode::from(1);
+    }
     if !yes {
         if !std::io::stdin().is_terminal() {
             say_error!("kurs: not clearing {what} without --yes (nothing was changed)");
@@ -182,10 +208,6 @@ fn reset(course: Option<&str>, yes: bool, flag: Option<&PathBuf>) -> ExitCode {
             say_error!("kurs: nothing was changed");
             return ExitCode::SUCCESS;
         }
-    }
-    let (mut store, notices) = ProgressStore::open(&file);
-    for notice in &notices {
-        say_error!("kurs: {}", i18n::store_notice(Lang::En, notice));
     }
     if *store.mode() == StoreMode::ReadOnly {
         say_error!(
