@@ -371,3 +371,41 @@ fn a_module_with_an_error_past_its_title_says_where_when_opened() {
     assert!(matches!(s.screen, Screen::Module(_)), "{text}");
     assert!(text.contains("Einziger Abschnitt"), "{text}");
 }
+
+/// A library taller than the screen: six copies of the test course.
+fn tall_library_state(dir: &Path) -> State {
+    let (mut library, _) = load(&Source::Path(fixture("kurs-de")), Depth::Full);
+    let course = library.courses[0].clone();
+    for n in 2..=6 {
+        let mut copy = course.clone();
+        copy.id = format!("kopie-{n}");
+        copy.title = format!("Kopie {n}");
+        library.courses.push(copy);
+    }
+    let (store, _) = ProgressStore::open(dir.join("progress.toml"));
+    let mut state = State::new(library, store, Some(Lang::De), Some(1));
+    state.theme = kurs::tui::theme::Theme::PLAIN;
+    state
+}
+
+/// After the end of a long library, every way back up to the first module shows the very top:
+/// the first course's title and bar, not only its first module.
+#[test]
+fn going_back_to_the_first_module_shows_the_top_of_the_library() {
+    let end = key(KeyCode::End);
+    for (name, back) in [
+        ("Home", vec![key(KeyCode::Home)]),
+        ("k", vec![key(KeyCode::Char('k')); 20]),
+        ("PgUp", vec![key(KeyCode::PageUp); 5]),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = tall_library_state(dir.path());
+        let bottom = screen(&mut s, 80, 24, vec![end.clone()]);
+        assert!(!bottom.contains("Testkurs Kommunikation"), "{bottom}");
+        let top = screen(&mut s, 80, 24, back);
+        let lines: Vec<&str> = top.lines().collect();
+        assert!(lines[1].contains("Testkurs Kommunikation"), "{name}:\n{top}");
+        assert!(top.contains("0 / 2 bestanden"), "{name}:\n{top}");
+        assert!(top.contains("›   ○ C2 Messenger & SMS"), "{name}:\n{top}");
+    }
+}

@@ -55,8 +55,9 @@ pub(super) fn settle(state: &mut State) {
     let rows = state.library_rows().len();
     let selected = screen.selected.min(rows.saturating_sub(1));
     let place = view::library::place_of(state, screen, width, selected);
-    // Show the course heading above the first module of a course when there is room.
-    let (first, context) = (place.line, place.context);
+    // The headings a row stands under (course, area) come into view with it, as far as they
+    // fit; for the first row that is the very top.
+    let (first, context) = (place.line, place.context.min(height.saturating_sub(1)));
     let scroll = scroll_to(screen.scroll, first - context, first, height, place.len);
     if let Screen::Library(screen) = &mut state.screen {
         screen.selected = selected;

@@ -21,7 +21,7 @@ pub fn document(state: &State, screen: &LibraryScreen, width: usize) -> Document
 }
 
 /// Where module row `row` is: its line, how many lines without a module stand right above it
-/// (a course's heading, an area's title; at most 2), and how many lines the library has.
+/// (a course's title, bar and description, an area's title), and how many lines the library has.
 /// Only the course holding the row is walked line by line, so this costs the same in a library
 /// of ten modules or a thousand.
 pub fn place_of(state: &State, screen: &LibraryScreen, width: usize, row: usize) -> RowPlace {
@@ -55,7 +55,7 @@ struct Walked {
     len: usize,
     /// The line of the row looked for.
     row_line: Option<usize>,
-    /// Lines without a module right above that row, at most 2.
+    /// Lines without a module right above that row: the headings it belongs under.
     context: usize,
 }
 
@@ -181,7 +181,7 @@ fn window(
                 if find == Some(row) {
                     row_line = Some(out.line);
                     let above = last_row_line.map_or(out.line, |last| out.line - last - 1);
-                    context = above.min(2);
+                    context = above;
                 }
                 last_row_line = Some(out.line);
                 let selected = row == screen.selected;
