@@ -359,13 +359,14 @@ fn store_notice_sentence(lang: Lang, notice: &crate::progress::store::StoreNotic
     }
 }
 
-/// The prompt under a quiz question: what to type, and the words that leave.
+/// The prompt under a quiz question: what to type, and the marked words that leave (a bare word
+/// is an answer there).
 pub fn plain_answer_prompt(lang: Lang, what: &str) -> String {
     let back = T::PlainBack.get(lang);
     let quit = T::PlainQuit.get(lang);
     match lang {
-        Lang::De => format!("{what} (oder „{back}“, „{quit}“) > "),
-        Lang::En => format!("{what} (or “{back}”, “{quit}”) > "),
+        Lang::De => format!("{what} (oder „/{back}“, „/{quit}“) > "),
+        Lang::En => format!("{what} (or “/{back}”, “/{quit}”) > "),
     }
 }
 

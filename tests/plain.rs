@@ -75,7 +75,7 @@ impl Kurs {
             let new = String::from_utf8_lossy(&self.all[self.seen..]).into_owned();
             let last_line = new.rsplit('\n').next().unwrap_or("");
             if last_line.ends_with("> ")
-                && (last_line.contains("„ende“") || last_line.contains("“quit”"))
+                && (last_line.contains("ende“") || last_line.contains("quit”"))
             {
                 self.seen = self.all.len();
                 return new;
@@ -747,7 +747,8 @@ fn back_leaves_the_quiz_and_quit_words_work_in_both_languages() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut kurs = mini(dir.path());
         mini_quiz(&mut kurs);
-        let menu = kurs.say("back");
+        // In a question a command carries its mark: "/zurück", "/back".
+        let menu = kurs.say("/back");
         assert!(menu.contains("Quiz machen"), "{menu}");
         let ended = kurs.last(Some(quit));
         assert!(ended.status.success());
@@ -958,4 +959,45 @@ fn every_command_ends_quietly_when_its_reader_has_gone() {
         assert_eq!(output.status.code(), Some(141), "{args:?}: {output:?}");
         assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
     }
+}
+
+/// Inside a question, what the learner types is an answer: a text question whose right answer
+/// is one of plain mode's words is graded, and only the marked word leaves.
+#[test]
+fn a_right_answer_that_is_a_command_word_is_graded_not_obeyed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = dir.path().join("worte");
+    std::fs::create_dir_all(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "id = \"worte\"\ntitle = \"Worte\"\nlanguage = \"de\"\nmodules = [\"m1.toml\"]\n",
+    )
+    .unwrap();
+    let questions: String = ["zurück", "Ende", "q", "back"]
+        .iter()
+        .map(|word| {
+            format!(
+                "[[quiz.question]]\ntype = \"text\"\nprompt = \"Das Wort {word}?\"\naccept = [\"{word}\"]\n\n"
+            )
+        })
+        .collect();
+    std::fs::write(
+        course.join("m1.toml"),
+        format!(
+            "id = \"m1\"\ntitle = \"Worte\"\n\n[[section]]\ntitle = \"Text\"\nbody = \"Text.\"\n\n[quiz]\nshuffle = false\n\n{questions}"
+        ),
+    )
+    .unwrap();
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &[course.to_str().unwrap()]);
+    let screen = kurs.until_prompt();
+    let screen = kurs.say(&number_of(&screen, "Worte"));
+    let screen = kurs.say(&number_of(&screen, "Quiz machen"));
+    assert!(screen.contains("„/zurück“, „/ende“"), "{screen}");
+    for word in ["zurück", "Ende", "q", "back"] {
+        let graded = kurs.say(word);
+        assert!(graded.contains("✓ Richtig"), "{word}: {graded}");
+    }
+    let ended = kurs.last(Some("/ende"));
+    assert!(ended.status.success(), "{}", ended.text());
+    assert!(ended.rest.contains("Tschüss"), "{}", ended.rest);
 }

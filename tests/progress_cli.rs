@@ -129,7 +129,10 @@ fn reset_of_an_unknown_course_names_the_known_ones_and_exits_1() {
     assert_eq!(output.status.code(), Some(1));
     let said = String::from_utf8_lossy(&output.stderr);
     assert_eq!(said.lines().count(), 1, "{said}");
-    assert!(said.contains("`nope`") && said.contains("`kurs-de`"), "{said}");
+    assert!(
+        said.contains("`nope`") && said.contains("`kurs-de`"),
+        "{said}"
+    );
     let (store, _) = kurs::progress::ProgressStore::open(&file);
     assert!(store.progress().courses.contains_key("kurs-de"));
     let after = std::fs::read_dir(kurs::progress::ProgressStore::courses_folder(&file))

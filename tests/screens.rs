@@ -404,7 +404,10 @@ fn going_back_to_the_first_module_shows_the_top_of_the_library() {
         assert!(!bottom.contains("Testkurs Kommunikation"), "{bottom}");
         let top = screen(&mut s, 80, 24, back);
         let lines: Vec<&str> = top.lines().collect();
-        assert!(lines[1].contains("Testkurs Kommunikation"), "{name}:\n{top}");
+        assert!(
+            lines[1].contains("Testkurs Kommunikation"),
+            "{name}:\n{top}"
+        );
         assert!(top.contains("0 / 2 bestanden"), "{name}:\n{top}");
         assert!(top.contains("›   ○ C2 Messenger & SMS"), "{name}:\n{top}");
     }

@@ -14,6 +14,27 @@ pub enum Command {
     Quit,
 }
 
+/// In a question, a command starts with this mark: what is typed without it is an answer, so
+/// a right answer "zurück" or "Ende" is graded, never taken for leaving.
+pub const COMMAND_MARK: char = '/';
+
+/// Where a line is typed: at a menu the bare words are commands; in a question only marked ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asked {
+    Menu,
+    Question,
+}
+
+/// The command a line stands for where it was typed.
+pub fn command_in(asked: Asked, line: &str) -> Option<Command> {
+    let line = line.trim();
+    match (asked, line.strip_prefix(COMMAND_MARK)) {
+        (_, Some(word)) => command(word),
+        (Asked::Menu, None) => command(line),
+        (Asked::Question, None) => None,
+    }
+}
+
 /// The words of both languages count, so a learner never has to know which one is active.
 pub fn command(line: &str) -> Option<Command> {
     let word = line.trim().to_lowercase();
@@ -193,6 +214,25 @@ mod tests {
         for word in ["", "1", "zurück bitte", "beenden?", "qq"] {
             assert_eq!(command(word), None, "{word}");
         }
+    }
+
+    #[test]
+    fn in_a_question_only_marked_words_are_commands() {
+        assert_eq!(command_in(Asked::Question, "zurück"), None);
+        assert_eq!(command_in(Asked::Question, "Ende"), None);
+        assert_eq!(command_in(Asked::Question, "q"), None);
+        assert_eq!(
+            command_in(Asked::Question, " /zurück "),
+            Some(Command::Back)
+        );
+        assert_eq!(command_in(Asked::Question, "/quit"), Some(Command::Quit));
+        assert_eq!(command_in(Asked::Question, "/DSGVO"), None);
+    }
+
+    #[test]
+    fn at_a_menu_bare_and_marked_words_are_commands() {
+        assert_eq!(command_in(Asked::Menu, "zurück"), Some(Command::Back));
+        assert_eq!(command_in(Asked::Menu, "/ende"), Some(Command::Quit));
     }
 
     #[test]

@@ -348,7 +348,7 @@ mod tests {
     /// Everything a session can show: notices, menus, all sections, every question answered wrong
     /// with feedback and right answers, the result, a repeat, "Gelernt", and a typed escape sequence.
     const EVERYTHING: &str =
-        "1\n1\n2\n1\n2\nback\n3\n1\n2\nno\nnope\n1 2\n1\nback\n4\n\u{1b}[31m\nback\nquit\n";
+        "1\n1\n2\n1\n2\nback\n3\n1\n2\nno\nnope\n1 2\n1\n/back\n4\n\u{1b}[31m\nback\nquit\n";
 
     #[test]
     fn course_text_with_escape_sequences_reaches_the_output_neutralised() {
@@ -454,7 +454,7 @@ mod tests {
         let (text, code) = play(session(library("x"), dir.path(), Vec::new()), "1\n3\n");
         assert!(code.is_ok(), "{code:?}");
         assert!(
-            text.ends_with("Type the number of your answer (or “back”, “quit”) > \nEnd of input. Progress saved. Goodbye!\n"),
+            text.ends_with("Type the number of your answer (or “/back”, “/quit”) > \nEnd of input. Progress saved. Goodbye!\n"),
             "{text}"
         );
     }

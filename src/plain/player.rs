@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, Write};
 
-use super::answer::{self, Command, menu_number};
+use super::answer::{self, Asked, Command, menu_number};
 use super::{Player, Step, Stop, input};
 use crate::i18n::{self, T};
 use crate::markdown;
@@ -26,7 +26,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
         }
         let prompt = i18n::plain_prompt(self.lang, what.get(self.lang));
         loop {
-            let Reply::Line(line) = self.ask(&prompt)? else {
+            let Reply::Line(line) = self.ask(&prompt, Asked::Menu)? else {
                 return Ok(Pick::Back);
             };
             match menu_number(&line, count) {
@@ -37,7 +37,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
     }
 
     /// Writes the prompt and reads the learner's line; the word for quitting ends the session.
-    pub(super) fn ask(&mut self, prompt: &str) -> Step<Reply> {
+    pub(super) fn ask(&mut self, prompt: &str, asked: Asked) -> Step<Reply> {
         self.out.write_all(sanitize(prompt).as_bytes())?;
         self.out.flush()?;
         // A failing stdin is, for the learner, the same as one that has ended.
@@ -47,7 +47,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
         if self.echo {
             writeln!(self.out, "{}", echo_of(&line))?;
         }
-        match answer::command(&line) {
+        match answer::command_in(asked, &line) {
             Some(Command::Quit) => Err(Stop::Quit),
             Some(Command::Back) => Ok(Reply::Back),
             None => Ok(Reply::Line(line)),

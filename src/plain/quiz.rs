@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, Write};
 
-use super::answer::parse_answer;
+use super::answer::{Asked, parse_answer};
 use super::player::{MenuLine, Pick, Reply};
 use super::{Player, Step};
 use crate::course::{Question, QuestionKind, Quiz};
@@ -111,7 +111,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
         };
         let prompt = i18n::plain_answer_prompt(lang, what.get(lang));
         let answer = loop {
-            let Reply::Line(line) = self.ask(&prompt)? else {
+            let Reply::Line(line) = self.ask(&prompt, Asked::Question)? else {
                 return Ok(false);
             };
             match parse_answer(&question.kind, &asked.order, &line) {
