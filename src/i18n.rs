@@ -210,19 +210,21 @@ pub fn course_errors(lang: Lang, n: usize) -> String {
 }
 
 /// A module whose file has errors the library screen could not see (they lie past its title).
+/// The learner's sentence is in the course's language; the trainer's diagnostic (always in
+/// English, as `kurs check` prints it) is quoted as such, marked as meant for the trainer.
 pub fn module_errors(lang: Lang, module: &str, place: &str, message: &str, n: usize) -> String {
     match (lang, n) {
         (Lang::De, 1) => format!(
-            "„{module}“ lässt sich nicht öffnen: {place}: {message}. `kurs check` zeigt, wie es sich beheben lässt."
+            "„{module}“ lässt sich nicht öffnen: Die Moduldatei hat einen Fehler. Für die Kursleitung: “{place}: {message}”; `kurs check` zeigt, wie er sich beheben lässt."
         ),
         (Lang::De, _) => format!(
-            "„{module}“ lässt sich nicht öffnen ({n} Fehler), zuerst {place}: {message}. `kurs check` zeigt alle."
+            "„{module}“ lässt sich nicht öffnen: Die Moduldatei hat {n} Fehler. Für die Kursleitung, der erste: “{place}: {message}”; `kurs check` zeigt alle."
         ),
         (Lang::En, 1) => format!(
-            "“{module}” cannot be opened: {place}: {message}. `kurs check` shows how to fix it."
+            "“{module}” cannot be opened: its module file has an error. For the trainer: “{place}: {message}”; `kurs check` shows how to fix it."
         ),
         (Lang::En, _) => format!(
-            "“{module}” cannot be opened ({n} errors), first {place}: {message}. `kurs check` shows them all."
+            "“{module}” cannot be opened: its module file has {n} errors. For the trainer, the first: “{place}: {message}”; `kurs check` shows them all."
         ),
     }
 }

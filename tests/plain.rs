@@ -914,14 +914,15 @@ fn a_session_whose_progress_could_not_be_saved_exits_2() {
 #[test]
 fn output_into_a_closed_pipe_ends_quietly_with_status_141() {
     let dir = tempfile::tempdir().expect("temp dir");
+    // A pipe whose reader has gone before kurs starts: every write meets a closed pipe.
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
     let mut child = kurs_command(&dir.path().join("p.toml"), &[])
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+        .stdout(writer)
         .stderr(Stdio::piped())
         .spawn()
         .expect("start kurs");
-    // The reader goes away before kurs writes much: every later write meets a closed pipe.
-    drop(child.stdout.take());
     let mut stdin = child.stdin.take().expect("stdin is piped");
     let _ = stdin.write_all("1\n1\n1\n".repeat(50).as_bytes());
     drop(stdin);
@@ -946,15 +947,16 @@ fn every_command_ends_quietly_when_its_reader_has_gone() {
         ],
     ];
     for args in commands {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kurs"))
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let child = Command::new(env!("CARGO_BIN_EXE_kurs"))
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env_remove("KURS_COURSES")
-            .stdout(Stdio::piped())
+            .stdout(writer)
             .stderr(Stdio::piped())
             .spawn()
             .expect("start kurs");
-        drop(child.stdout.take());
         let output = child.wait_with_output().expect("wait for kurs");
         assert_eq!(output.status.code(), Some(141), "{args:?}: {output:?}");
         assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");

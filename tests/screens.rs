@@ -366,6 +366,15 @@ fn a_module_with_an_error_past_its_title_says_where_when_opened() {
         "{notice}"
     );
     assert!(text.contains("lässt sich nicht öffnen"), "{text}");
+    // The whole sentence is on screen, wrapped, at both sizes: its end too.
+    let joined = |screen: &str| screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        joined(&text).contains("wie er sich beheben lässt."),
+        "{text}"
+    );
+    let small = screen(&mut s, 40, 12, keys("↓\n"));
+    assert!(joined(&small).contains("beheben lässt."), "{small}");
+    assert!(joined(&small).contains("Für die Kursleitung"), "{small}");
     // The good module still opens.
     let text = screen(&mut s, 80, 24, keys("↑\n"));
     assert!(matches!(s.screen, Screen::Module(_)), "{text}");

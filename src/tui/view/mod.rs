@@ -208,10 +208,9 @@ pub struct Areas {
 }
 
 pub fn areas(state: &State, area: Rect) -> Areas {
-    let notice_lines = notice_text(state).map_or(0, |text| {
-        let width = usize::from(area.width.max(1));
-        (text.width().div_ceil(width)).clamp(1, 3) as u16
-    });
+    // A notice is shown whole, wrapped, as long as a line of the screen's own text stays.
+    let room = usize::from(area.height.saturating_sub(3)).max(1);
+    let notice_lines = notice_lines(state, area.width).len().min(room) as u16;
     let [title, body, notice, bar] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -237,6 +236,23 @@ pub fn body_height(state: &State) -> usize {
     .max(1)
 }
 
+/// The notice and the lasting warning, wrapped to `width` columns.
+fn notice_lines(state: &State, width: u16) -> Vec<Line<'static>> {
+    let Some(text) = notice_text(state) else {
+        return Vec::new();
+    };
+    let mut doc: Document<()> = Document::new();
+    let style = state.theme.warning();
+    doc.wrapped(
+        &single_line(&text),
+        usize::from(width.max(1)),
+        Vec::new(),
+        style,
+        None,
+    );
+    doc.lines
+}
+
 fn notice_text(state: &State) -> Option<String> {
     match (&state.notice, &state.warning) {
         (Some(n), Some(w)) => Some(format!("{n} {w}")),
@@ -258,7 +274,6 @@ pub fn too_small(width: u16, height: u16) -> bool {
 /// Draws the whole screen.
 pub fn view(state: &State, frame: &mut Frame) {
     let area = frame.area();
-    let theme = &state.theme;
     if too_small(area.width, area.height) {
         let lang = state.lang();
         let text = vec![
@@ -276,13 +291,18 @@ pub fn view(state: &State, frame: &mut Frame) {
         Screen::Quiz(screen) => quiz::draw(state, screen, frame, &parts),
         Screen::Result(screen) => result::draw(state, screen, frame, &parts),
     }
-    if let Some(text) = notice_text(state) {
-        frame.render_widget(
-            Paragraph::new(single_line(&text))
-                .style(theme.warning())
-                .wrap(Wrap { trim: true }),
-            parts.notice,
-        );
+    let notice = notice_lines(state, area.width);
+    if !notice.is_empty() {
+        let shown = usize::from(parts.notice.height);
+        let mut lines = notice;
+        // Only a window too small for any screen cuts a notice; the cut is marked.
+        if lines.len() > shown && shown > 0 {
+            lines.truncate(shown);
+            if let Some(last) = lines.last_mut() {
+                last.spans.push(Span::raw("…"));
+            }
+        }
+        draw_lines(frame, parts.notice, &lines, 0, lines.len());
     }
     draw_key_bar(state, frame, parts.bar);
     if state.help {
