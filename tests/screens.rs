@@ -421,3 +421,32 @@ fn going_back_to_the_first_module_shows_the_top_of_the_library() {
         assert!(top.contains("›   ○ C2 Messenger & SMS"), "{name}:\n{top}");
     }
 }
+
+/// A terminal may draw a character wider than ratatui counted (a flag such as 🇩🇪) and leave a
+/// half behind; on another screen every cell is drawn anew, so nothing of the last screen stays.
+#[test]
+fn a_new_screen_leaves_nothing_of_the_last_one_on_the_terminal() {
+    use ratatui::backend::Backend;
+    use ratatui::buffer::Cell;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut events = vec![key(KeyCode::Enter)].into_iter();
+    let mut first = true;
+    // A stray cell the terminal shows but ratatui never drew, as a leftover half would be.
+    let mut stray = Cell::default();
+    stray.set_symbol("X");
+    terminal
+        .backend_mut()
+        .draw(std::iter::once((79u16, 20u16, &stray)))
+        .unwrap();
+    run(&mut terminal, &mut s, || {
+        first = false;
+        Ok(events.next())
+    })
+    .unwrap();
+    assert!(!first);
+    assert!(matches!(s.screen, Screen::Module(_)));
+    let buffer = terminal.backend().buffer();
+    assert_ne!(buffer[(79, 20)].symbol(), "X", "the stray cell stayed");
+}

@@ -52,7 +52,14 @@ where
                 .map_err(io::Error::other)?;
         }
         if let Some(action) = action::from_event(state, &event) {
+            let before = state.screen_key();
             update::update(state, action);
+            // On another screen every cell is drawn anew: a wide or multi-part character (a
+            // flag such as 🇩🇪) that a terminal drew wider than its cells leaves nothing behind.
+            if state.screen_key() != before {
+                let area = terminal.get_frame().area();
+                terminal.resize(area).map_err(io::Error::other)?;
+            }
         }
     }
 }

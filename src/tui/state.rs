@@ -200,6 +200,17 @@ impl State {
         self.module(at).and_then(|m| m.quiz.as_ref())
     }
 
+    /// Which screen is shown, and of which module: a change means a new screen.
+    pub fn screen_key(&self) -> (std::mem::Discriminant<Screen>, Option<ModuleRef>) {
+        let at = match &self.screen {
+            Screen::Library(_) => None,
+            Screen::Module(s) => Some(s.at),
+            Screen::Quiz(s) => Some(s.at),
+            Screen::Result(s) => Some(s.at),
+        };
+        (std::mem::discriminant(&self.screen), at)
+    }
+
     /// The scroll position of the screen shown.
     pub fn scroll_mut(&mut self) -> &mut usize {
         match &mut self.screen {
