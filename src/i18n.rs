@@ -115,7 +115,6 @@ texts! {
     PlainChooseModule => "Modul wählen", "Choose a module";
     PlainChooseCourse => "Kurs wählen", "Choose a course";
     PlainChooseSection => "Abschnitt wählen", "Choose a section";
-    PlainNumberExpected => "Bitte eine Zahl aus der Liste eingeben.", "Please type a number from the list.";
     PlainSingleExpected => "Bitte genau eine Nummer eingeben, zum Beispiel 2.", "Please type exactly one number, for example 2.";
     PlainMultipleExpected => "Bitte eine oder mehrere Nummern eingeben, zum Beispiel 1,3 oder 1 3.", "Please type one or more numbers, for example 1,3 or 1 3.";
     PlainTrueFalseExpected => "Bitte „ja“ oder „nein“ eingeben (auch: wahr/falsch).", "Please type “yes” or “no” (also: true/false).";
@@ -153,6 +152,24 @@ pub fn question_counter(lang: Lang, number: usize, total: usize) -> String {
     match lang {
         Lang::De => format!("Frage {number} | {total}"),
         Lang::En => format!("Question {number} | {total}"),
+    }
+}
+
+/// "Frage 1 von 6": the counter in words, for plain mode (a screen reader reads "|" as a symbol).
+pub fn plain_question_counter(lang: Lang, number: usize, total: usize) -> String {
+    match lang {
+        Lang::De => format!("Frage {number} von {total}"),
+        Lang::En => format!("Question {number} of {total}"),
+    }
+}
+
+/// What a menu takes, with its range: "Bitte eine Zahl von 1 bis 4 eingeben."
+pub fn plain_number_expected(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::De, 1) => "Bitte 1 eingeben, die einzige Nummer der Liste.".to_string(),
+        (Lang::De, n) => format!("Bitte eine Zahl von 1 bis {n} eingeben."),
+        (Lang::En, 1) => "Please type 1, the only number in the list.".to_string(),
+        (Lang::En, n) => format!("Please type a number from 1 to {n}."),
     }
 }
 

@@ -451,7 +451,7 @@ fn sample_course_c2_read_answered_wrong_and_right_marked_learned_and_quit() {
 
     // First attempt: every other answer wrong.
     let first = kurs.say(&number_of(&read, "Quiz machen"));
-    assert!(first.contains("Frage 1 | 6"), "{first}");
+    assert!(first.contains("Frage 1 von 6"), "{first}");
     let result = answer_quiz(&mut kurs, &module, first, |n| n % 2 == 0);
     assert!(
         result.contains("Ergebnis: 3 von 6 Punkten (50 %)"),
@@ -468,7 +468,7 @@ fn sample_course_c2_read_answered_wrong_and_right_marked_learned_and_quit() {
 
     // Second attempt: only the wrong ones, now right; the right ones are carried.
     let again = kurs.say(&number_of(&result, "Falsche Antworten wiederholen"));
-    assert!(again.contains("Frage 1 | 3"), "{again}");
+    assert!(again.contains("Frage 1 von 3"), "{again}");
     let result = answer_quiz(&mut kurs, &module, again, |_| true);
     assert!(
         result.contains("Ergebnis: 6 von 6 Punkten (100 %)"),
@@ -562,7 +562,7 @@ fn bad_answers_get_one_sentence_and_the_question_again() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut kurs = mini(dir.path());
     let mut question = mini_quiz(&mut kurs);
-    assert!(question.contains("Frage 1 | 5"), "{question}");
+    assert!(question.contains("Frage 1 von 5"), "{question}");
     let cases: [(&str, &[&str], &str); 5] = [
         (
             "2",
@@ -630,19 +630,19 @@ fn empty_lines_are_refused_at_menus_and_questions() {
     let again = kurs.say("");
     assert_eq!(
         again.lines().next(),
-        Some("Bitte eine Zahl aus der Liste eingeben."),
+        Some("Bitte 1 eingeben, die einzige Nummer der Liste."),
         "{again}"
     );
     let screen = kurs.say(&number_of(&screen, "M1 Alle Fragetypen"));
     let screen = kurs.say(&number_of(&screen, "Quiz machen"));
-    assert!(screen.contains("Frage 1 | 5"));
+    assert!(screen.contains("Frage 1 von 5"));
     let again = kurs.say("");
     assert_eq!(
         again.lines().next(),
         Some("Bitte genau eine Nummer eingeben, zum Beispiel 2."),
         "{again}"
     );
-    let ended = kurs.last(Some("ende"));
+    let ended = kurs.last(Some("/ende"));
     assert!(ended.status.success());
     let stored = std::fs::read_to_string(dir.path().join("p.toml")).unwrap_or_default();
     assert!(
@@ -659,7 +659,7 @@ fn an_extremely_long_line_is_refused_and_the_session_goes_on() {
     let long = "7".repeat(1_000_000);
     let again = kurs.say(&long);
     assert!(
-        again.contains("Bitte eine Zahl aus der Liste eingeben."),
+        again.contains("Bitte 1 eingeben, die einzige Nummer der Liste."),
         "{}",
         &again[..again.len().min(500)]
     );
@@ -670,7 +670,7 @@ fn an_extremely_long_line_is_refused_and_the_session_goes_on() {
     );
     let screen = kurs.say(&number_of(&screen, "M1 Alle Fragetypen"));
     let screen = kurs.say(&number_of(&screen, "Quiz machen"));
-    assert!(screen.contains("Frage 1 | 5"));
+    assert!(screen.contains("Frage 1 von 5"));
     // A huge text answer is just wrong, not a problem.
     kurs.say("2");
     kurs.say("1 3");
@@ -692,7 +692,7 @@ fn end_of_input_in_the_middle_of_a_question_saves_and_exits_cleanly() {
     let mut kurs = mini(dir.path());
     mini_quiz(&mut kurs);
     let second = kurs.say("2");
-    assert!(second.contains("Frage 2 | 5"), "{second}");
+    assert!(second.contains("Frage 2 von 5"), "{second}");
     let ended = kurs.end();
     assert!(
         ended.status.success(),
@@ -779,7 +779,7 @@ fn lang_en_speaks_english() {
     );
     let screen = kurs.say("1");
     let screen = kurs.say(&number_of(&screen, "Take the quiz"));
-    assert!(screen.contains("Question 1 | 5"), "{screen}");
+    assert!(screen.contains("Question 1 of 5"), "{screen}");
     let screen = kurs.say("1");
     assert!(screen.contains("✗ Sorry, that is wrong"), "{screen}");
     assert!(screen.contains("Right answer: Richtig B"), "{screen}");

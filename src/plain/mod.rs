@@ -398,7 +398,7 @@ mod tests {
             "1. One x (read)",
             "1. Read all sections\n2. Read one section\n3. Take the quiz: Quiz x\n4. Mark as learned\n",
             "Quiz x: 5 questions. Pass mark 60%.",
-            "Question 1 | 5\nSingle x?\n1. wrong x\n2. right x\n",
+            "Question 1 of 5\nSingle x?\n1. wrong x\n2. right x\n",
             "✗ Sorry, that is wrong\nOn “wrong x”:\nno x\nRight answer: right x\nExplanation:\nExplained x\n",
             "Right answer: True",
             "Right answer: word x",

@@ -31,7 +31,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
             };
             match menu_number(&line, count) {
                 Some(i) => return Ok(Pick::Entry(i)),
-                None => self.say(T::PlainNumberExpected.get(self.lang))?,
+                None => self.say(&i18n::plain_number_expected(self.lang, count))?,
             }
         }
     }

@@ -76,7 +76,11 @@ impl<R: BufRead, W: Write> Player<R, W> {
         };
         let lang = self.lang;
         self.blank()?;
-        self.say(&i18n::question_counter(lang, position + 1, run.asked.len()))?;
+        self.say(&i18n::plain_question_counter(
+            lang,
+            position + 1,
+            run.asked.len(),
+        ))?;
         self.markdown(&question.prompt)?;
         let what = match &question.kind {
             QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => {
