@@ -263,8 +263,7 @@ fn check_invariants(state: &State) -> Result<(), TestCaseError> {
                 .iter()
                 .rev()
                 .take_while(|t| t.is_none())
-                .count()
-                .min(2);
+                .count();
             let place = view::library::place_of(state, screen, width, screen.selected);
             prop_assert_eq!(
                 (place.line, place.context, place.len),

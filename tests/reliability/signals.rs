@@ -187,9 +187,15 @@ fn an_absurd_terminal_size_is_clamped_and_the_player_goes_on() {
     let progress = dir.path().join("progress.toml");
     let mut pty = kurs_in_shell(&progress);
     pty.wait_for("Test course");
+    let kurs = kurs_pid(pty.pid().unwrap());
     pty.resize_terminal_only(65535, 65535);
     std::thread::sleep(Duration::from_millis(500));
+    assert_ne!(state_of(kurs), 'Z', "kurs ended at 65535×65535");
     pty.resize(80, 24);
+    // Drawn again at 80×24 when the key bar is back on the last row.
+    pty.wait_screen("the player at 80×24 again", |s| {
+        s.contents().lines().last().is_some_and(|l| l.contains("q quit"))
+    });
     let screen = pty.wait_for("Test course");
     assert!(screen.contains("M1 Strong passwords"), "{screen}");
     pty.send("q");
