@@ -194,7 +194,10 @@ fn an_absurd_terminal_size_is_clamped_and_the_player_goes_on() {
     pty.resize(80, 24);
     // Drawn again at 80×24 when the key bar is back on the last row.
     pty.wait_screen("the player at 80×24 again", |s| {
-        s.contents().lines().last().is_some_and(|l| l.contains("q quit"))
+        s.contents()
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("q quit"))
     });
     let screen = pty.wait_for("Test course");
     assert!(screen.contains("M1 Strong passwords"), "{screen}");

@@ -272,24 +272,23 @@ fn parse_quiz(
     let mut questions = Vec::new();
     let mut ids: HashMap<String, Range<usize>> = HashMap::new();
     for (index, (table, header)) in ctx.tables(&fields, "question").into_iter().enumerate() {
-        if let Some((question, id_span)) = parse_question(ctx, table, header, index) {
-            if let Some(first) = ids.get(&question.id) {
-                let (line, _) = crate::diagnostic::line_column(ctx.source, first.start);
-                let d = ctx
-                    .diag(
-                        Code::DuplicateId,
-                        id_span,
-                        format!("question id `{}` is used twice in this quiz", question.id),
-                    )
-                    .with_help(format!(
-                        "it is first used on line {line}; every question needs its own id"
-                    ));
-                ctx.push(d);
-                continue;
-            }
-            ids.insert(question.id.clone(), id_span);
-            questions.push(question);
+        let parsed = parse_question(ctx, table, header, index);
+        if let Some(first) = ids.get(&parsed.id) {
+            let (line, _) = crate::diagnostic::line_column(ctx.source, first.start);
+            let d = ctx
+                .diag(
+                    Code::DuplicateId,
+                    parsed.id_span,
+                    format!("question id `{}` is used twice in this quiz", parsed.id),
+                )
+                .with_help(format!(
+                    "it is first used on line {line}; every question needs its own id"
+                ));
+            ctx.push(d);
+            continue;
         }
+        ids.insert(parsed.id, parsed.id_span);
+        questions.extend(parsed.question);
     }
     ctx.unknown_keys(&fields, keys::QUIZ);
     Some(Quiz {

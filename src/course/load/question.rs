@@ -12,14 +12,22 @@ use crate::course::format::keys;
 use crate::course::model::{Choice, Question, QuestionKind, fold_answer};
 use crate::diagnostic::Code;
 
-/// One `[[quiz.question]]`, number `index` in its quiz; with the place of its id (or of its
-/// table when it has none) for the duplicate check. `None` when it has an error.
+/// One `[[quiz.question]]` as read: the question (`None` when it has an error), and its id with
+/// the place of the id (or of its table when it has none), so the duplicate check runs on every
+/// question, whatever else is wrong with it.
+pub(super) struct ParsedQuestion {
+    pub question: Option<Question>,
+    pub id: String,
+    pub id_span: Range<usize>,
+}
+
+/// One `[[quiz.question]]`, number `index` in its quiz.
 pub(super) fn parse_question(
     ctx: &mut Ctx,
     table: &DeTable,
     header: Range<usize>,
     index: usize,
-) -> Option<(Question, Range<usize>)> {
+) -> ParsedQuestion {
     let fields = Fields::new(table, header.clone(), "question");
     let id = ctx.id_optional(&fields, "id");
     let prompt = ctx.markdown(&fields, "prompt", Need::NonEmpty);
@@ -37,21 +45,22 @@ pub(super) fn parse_question(
     let this = kind_name.as_ref().map_or("", |k| k.0.as_str());
     check_keys(ctx, &fields, this, type_keys);
 
-    if ctx.errors() > errors_before {
-        return None;
-    }
-    let kind = kind?;
-    let (prompt, _) = prompt?;
     let id_span = id.as_ref().map_or(header, |i| i.1.clone());
-    Some((
-        Question {
-            id: id.map_or_else(|| format!("q{}", index + 1), |i| i.0),
+    let id = id.map_or_else(|| format!("q{}", index + 1), |i| i.0);
+    let question = match (kind, prompt) {
+        (Some(kind), Some((prompt, _))) if ctx.errors() == errors_before => Some(Question {
+            id: id.clone(),
             prompt,
             explanation: explanation.map(|e| e.0),
             kind,
-        },
+        }),
+        _ => None,
+    };
+    ParsedQuestion {
+        question,
+        id,
         id_span,
-    ))
+    }
 }
 
 /// The keys question type `name` adds to the common ones; reports a type kurs does not know.
