@@ -95,6 +95,8 @@ texts! {
     KeyClick => "Mausklick auf Überschrift: auf/zu", "mouse click on a heading: open/close";
     KeyWheel => "Mausrad: blättern", "mouse wheel: scroll";
     KeyLetters => "Buchstaben", "letters";
+    KeyHowToQuit => "sagt, wie kurs endet", "says how to quit";
+    QuitHint => "Die Kursübersicht ist die oberste Ebene: q beendet kurs.", "The course list is the top level: q quits kurs.";
     KeyType => "Antwort schreiben", "type the answer";
     HelpCloseKeys => "Hilfe schließen", "close help";
     KeyClickSelect => "Mausklick: wählen, noch einmal: öffnen", "mouse click: select, again: open";

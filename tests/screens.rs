@@ -150,7 +150,7 @@ fn help_in_a_small_window_scrolls_to_its_last_line() {
     assert!(!first.contains("Esc oder ? schließt die Hilfe"), "{first}");
     let last = screen(&mut s, 40, 12, keys("jjjjjjjjjjjjjjjjjjjj"));
     assert!(last.contains("Esc oder ? schließt die Hilfe"), "{last}");
-    assert!(last.contains("sofort beenden"), "{last}");
+    assert!(last.contains("Ctrl-C"), "{last}");
     assert!(last.contains("↑ mehr"), "{last}");
     insta::assert_snapshot!("help_module_de_40x12_scrolled", last);
     // Closing and opening again starts at the top.
@@ -449,4 +449,34 @@ fn a_new_screen_leaves_nothing_of_the_last_one_on_the_terminal() {
     assert!(matches!(s.screen, Screen::Module(_)));
     let buffer = terminal.backend().buffer();
     assert_ne!(buffer[(79, 20)].symbol(), "X", "the stray cell stayed");
+}
+
+/// `q` in a module goes back to the library (one level up, as it quits from the top), and `Esc`
+/// in the library says how to quit instead of doing nothing.
+#[test]
+fn q_in_a_module_goes_back_and_esc_in_the_library_says_how_to_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    screen(&mut s, 80, 24, keys("\n"));
+    assert!(matches!(s.screen, Screen::Module(_)));
+    screen(&mut s, 80, 24, keys("q"));
+    assert!(matches!(s.screen, Screen::Library(_)));
+    assert!(!s.quit);
+    let text = screen(&mut s, 80, 24, keys("⎋"));
+    assert!(text.contains("q beendet kurs"), "{text}");
+    assert!(!s.quit);
+}
+
+/// A result without a wrong answer offers no "repeat the wrong ones".
+#[test]
+fn a_result_without_a_wrong_answer_offers_only_repeating_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let mut events = keys("\np2\n\n13\n\n2\n\ndsgvo\n\n");
+    events.extend(order_moves(&mut s));
+    let text = screen(&mut s, 80, 24, events);
+    assert!(text.contains("5 von 5 Punkten (100 %)"), "{text}");
+    let bar = text.lines().last().unwrap_or("");
+    assert!(!bar.contains("Falsche wiederholen"), "{bar}");
+    assert!(bar.contains("alle wiederholen"), "{bar}");
 }

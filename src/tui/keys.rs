@@ -90,8 +90,9 @@ const HELP: Binding = b(
     T::KeyHelp,
     &[(Key(K::Char('?')), A::Help), (Key(K::F(1)), A::Help)],
 );
+/// Back from a module to the library; `q` too, the key that quits one level up.
 const BACK: Binding = b(
-    "Esc ← Backspace h",
+    "Esc ← Backspace h q",
     Some("Esc"),
     T::KeyBack,
     &[
@@ -99,6 +100,7 @@ const BACK: Binding = b(
         (Key(K::Left), A::Back),
         (Key(K::Backspace), A::Back),
         (Key(K::Char('h')), A::Back),
+        (Key(K::Char('q')), A::Back),
     ],
 );
 const MOVE_FOCUS: Binding = b(
@@ -143,6 +145,7 @@ const LIBRARY: &[Binding] = &[
         ],
     ),
     b("q", Some("q"), T::KeyQuit, &[(Key(K::Char('q')), A::Quit)]),
+    b("Esc", None, T::KeyHowToQuit, &[(Key(K::Esc), A::Back)]),
     HELP,
     PAGE,
     FIRST_LAST,
@@ -305,6 +308,7 @@ const QUIZ_CHECKED: &[Binding] = &[
     mouse(T::KeyWheel, WHEEL),
 ];
 
+/// `r` first: a result without a wrong answer leaves it out (see `screen_bindings`).
 const RESULT: &[Binding] = &[
     b(
         "r",
@@ -395,6 +399,8 @@ pub fn screen_bindings(screen: &Screen) -> &'static [Binding] {
             AnswerInput::Order { .. } => QUIZ_ORDER,
             AnswerInput::Choice { .. } | AnswerInput::TrueFalse { .. } => QUIZ_CHOICE,
         },
+        // Without a wrong answer there is nothing to repeat but all: `r` is not offered.
+        Screen::Result(result) if !result.run.has_wrong() => &RESULT[1..],
         Screen::Result(_) => RESULT,
     }
 }

@@ -19,6 +19,8 @@ pub(super) fn update(state: &mut State, action: Action) {
         Action::PageUp => screen.selected = screen.selected.saturating_sub(page),
         Action::PageDown => screen.selected = (screen.selected + page).min(last),
         Action::Home => screen.selected = 0,
+        // Nothing is above the library; the learner may be looking for the way out.
+        Action::Back => state.notice = Some(state.t(crate::i18n::T::QuitHint).to_string()),
         Action::End => screen.selected = last,
         Action::ScrollUp => screen.scroll = screen.scroll.saturating_sub(3),
         Action::ScrollDown => screen.scroll += 3,
