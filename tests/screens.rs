@@ -383,17 +383,14 @@ fn a_module_with_an_error_past_its_title_says_where_when_opened() {
 
 /// A library taller than the screen: six copies of the test course.
 fn tall_library_state(dir: &Path) -> State {
-    let (mut library, _) = load(&Source::Path(fixture("kurs-de")), Depth::Full);
-    let course = library.courses[0].clone();
+    let mut state = state("kurs-de", Lang::De, dir);
+    let course = state.library.courses[0].clone();
     for n in 2..=6 {
         let mut copy = course.clone();
         copy.id = format!("kopie-{n}");
         copy.title = format!("Kopie {n}");
-        library.courses.push(copy);
+        state.library.courses.push(copy);
     }
-    let (store, _) = ProgressStore::open(dir.join("progress.toml"));
-    let mut state = State::new(library, store, Some(Lang::De), Some(1));
-    state.theme = kurs::tui::theme::Theme::PLAIN;
     state
 }
 

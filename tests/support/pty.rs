@@ -211,26 +211,23 @@ impl Pty {
         self.child.process_id()
     }
 
-    /// Sends the bytes of one key, then pauses for the key pause; returns when they were written.
-    /// Sends bytes that need not be UTF-8, as a broken terminal or a binary paste would.
-    pub fn send_bytes(&mut self, bytes: &[u8]) {
+    /// Sends bytes that need not be UTF-8 (a broken terminal, a binary paste), then pauses for
+    /// the key pause; returns when they were written.
+    pub fn send_bytes(&mut self, bytes: &[u8]) -> Instant {
+        // Output of the frame before is taken first, so it cannot be taken for the answer.
         while self.chunks.try_recv().is_ok() {}
         self.writer.write_all(bytes).expect("bytes sent");
         self.writer.flush().expect("bytes sent");
-        if !self.key_pause.is_zero() {
-            std::thread::sleep(self.key_pause);
-        }
-    }
-
-    pub fn send(&mut self, keys: &str) -> Instant {
-        // Output of the frame before is taken first, so it cannot be taken for the answer.
-        while self.chunks.try_recv().is_ok() {}
-        self.writer.write_all(keys.as_bytes()).expect("key sent");
-        self.writer.flush().expect("key sent");
         let sent = Instant::now();
         if !self.key_pause.is_zero() {
             std::thread::sleep(self.key_pause);
         }
+        sent
+    }
+
+    /// Sends the bytes of one key, then pauses for the key pause; returns when they were written.
+    pub fn send(&mut self, keys: &str) -> Instant {
+        let sent = self.send_bytes(keys.as_bytes());
         // A lone Esc that is still unread when the next key arrives is read with it as Alt+key
         // (on a loaded machine 80 ms are not always enough): wait for the frame it causes.
         if keys == "\x1b" {
