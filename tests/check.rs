@@ -60,6 +60,10 @@ fn expectations(path: &Path) -> Vec<Expected> {
 }
 
 fn collect_files(path: &Path, out: &mut Vec<PathBuf>) {
+    // A link is part of what a fixture tests, never a place of its expectations.
+    if path.is_symlink() {
+        return;
+    }
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
             .unwrap()
@@ -69,7 +73,7 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) {
         for entry in entries {
             collect_files(&entry, out);
         }
-    } else if !path.is_symlink() {
+    } else {
         out.push(path.to_path_buf());
     }
 }
@@ -236,8 +240,9 @@ fn every_code_has_a_fixture() {
             names.push('\n');
         }
     }
-    // Generated in tests below instead of committed: a 4 MiB file, and paths that do not exist.
-    let generated = ["E021", "E026"];
+    // Generated in tests below instead of committed: a 4 MiB file, paths that do not exist, a
+    // pipe (git cannot hold one) and a file of too many tokens.
+    let generated = ["E021", "E026", "E029", "E030"];
     for code in kurs::diagnostic::Code::ALL {
         let code = code.as_str();
         if generated.contains(&code) {
@@ -352,4 +357,219 @@ fn windows_line_endings_are_accepted() {
             .body
             .contains('\r')
     );
+}
+
+/// Runs kurs and kills it if it has not ended after `seconds`: a hang fails the test.
+fn kurs_within(args: &[&str], seconds: u64) -> Output {
+    let mut child = Command::new(KURS)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("KURS_SECRET_FOR_TEST", "s3cr3t-value-never-printed")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the kurs binary runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("kurs {args:?} still ran after {seconds} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// A course folder whose `course.toml` is `course` and that lists `module.toml`.
+fn course_dir(root: &Path, name: &str) -> PathBuf {
+    let dir = root.join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const COURSE: &str = "id = \"c\"\ntitle = \"C\"\nmodules = [\"a.toml\"]\n";
+
+#[cfg(unix)]
+#[test]
+fn a_course_toml_linked_to_a_secret_or_a_kernel_file_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "password = \"hunter2-never-printed\"\n").unwrap();
+    let targets = [
+        secret.clone(),
+        PathBuf::from("/proc/self/environ"),
+        PathBuf::from("/dev/zero"),
+        PathBuf::from("/proc/kmsg"),
+    ];
+    for (i, target) in targets.iter().enumerate() {
+        let course = course_dir(dir.path(), &format!("c{i}"));
+        std::os::unix::fs::symlink(target, course.join("course.toml")).unwrap();
+        for format in ["human", "json", "github"] {
+            let output = kurs_within(&["check", "--format", format, course.to_str().unwrap()], 20);
+            let text = String::from_utf8_lossy(&output.stdout);
+            assert!(text.contains("E028"), "{target:?} {format}: {text}");
+            assert!(
+                !text.contains("hunter2") && !text.contains("s3cr3t"),
+                "{target:?} {format}: {text}"
+            );
+            assert_eq!(output.status.code(), Some(1), "{target:?} {format}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_module_or_course_toml_that_is_a_pipe_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = |path: &Path| {
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            path,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+            0,
+        )
+        .unwrap()
+    };
+    // A module file that is a pipe inside the course folder.
+    let course = course_dir(dir.path(), "module-pipe");
+    std::fs::write(course.join("course.toml"), COURSE).unwrap();
+    fifo(&course.join("a.toml"));
+    let output = kurs_within(&["check", "--format", "json", course.to_str().unwrap()], 20);
+    let (_, found) = json_diagnostics(&output);
+    let expected = Expected {
+        code: "E029".to_string(),
+        file: course.join("a.toml"),
+        line: 1,
+        column: 1,
+    };
+    assert_eq!(found, vec![expected]);
+    // `course.toml` a link to a pipe in the same folder.
+    let course = course_dir(dir.path(), "course-pipe");
+    fifo(&course.join("pipe"));
+    std::os::unix::fs::symlink("pipe", course.join("course.toml")).unwrap();
+    let output = kurs_within(&["check", "--format", "json", course.to_str().unwrap()], 20);
+    let (_, found) = json_diagnostics(&output);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].code, "E029");
+}
+
+#[test]
+fn a_file_of_too_many_tokens_is_refused_before_it_is_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tokens.toml");
+    // 200,000 values: small on disk (400 KB), but a parse would hold every one of them.
+    let text = format!("id = \"t\"\nx = [{}]\n", vec!["1"; 200_000].join(","));
+    std::fs::write(&path, text).unwrap();
+    let output = kurs(&["check", "--format", "json", path.to_str().unwrap()]);
+    let (_, found) = json_diagnostics(&output);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].code.as_str(), found[0].line), ("E030", 2));
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn a_file_with_more_problems_than_shown_ends_with_how_many_more_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = course_dir(dir.path(), "many");
+    let names: Vec<String> = (0..150).map(|i| format!("\"m{i}.toml\"")).collect();
+    std::fs::write(
+        course.join("course.toml"),
+        format!(
+            "id = \"many\"\ntitle = \"Many\"\nmodules = [{}]\n",
+            names.join(", ")
+        ),
+    )
+    .unwrap();
+    let path = course.to_str().unwrap();
+    let file = course.join("course.toml");
+
+    let json = kurs(&["check", "--format", "json", path]);
+    let (value, found) = json_diagnostics(&json);
+    assert_eq!(found.len(), 100);
+    assert_eq!(value["errors"], 150);
+    assert_eq!(
+        value["omitted"],
+        serde_json::json!([{"file": file.to_str().unwrap(), "errors": 50, "warnings": 0}])
+    );
+
+    let human = kurs(&["check", path]);
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert_eq!(text.matches("error[E009]").count(), 100);
+    let note = format!(
+        "note: … and 50 more in {} (50 errors, 0 warnings)",
+        file.display()
+    );
+    assert!(text.contains(&note), "{text}");
+    assert!(
+        text.ends_with("checked 1 file: 150 errors, 0 warnings\n"),
+        "{text}"
+    );
+
+    let github = kurs(&["check", "--format", "github", path]);
+    let text = String::from_utf8_lossy(&github.stdout);
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("::error ")).count(),
+        100
+    );
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.starts_with(&format!(
+            "::notice file={},title=kurs check::… and 50 more",
+            file.display()
+        )),
+        "{last}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_with_a_line_break_cannot_inject_a_workflow_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x\n::error file=evil.toml,line=1::injected\n.toml";
+    let path = dir.path().join(name);
+    std::fs::write(&path, "id = \"x\"\ntitle = 5\n").unwrap();
+    for format in ["human", "github", "json"] {
+        let output = kurs(&["check", "--format", format, path.to_str().unwrap()]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.contains("E004"), "{format}: {text}");
+        for line in text.lines() {
+            assert!(
+                !line.trim_start().starts_with("::error file=evil"),
+                "{format}: a line of its own from the file name:\n{text}"
+            );
+            assert!(!line.starts_with("injected"), "{format}:\n{text}");
+        }
+    }
+    let human = kurs(&["check", path.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("x\u{FFFD}::error file=evil.toml,line=1::injected\u{FFFD}.toml:2:9"),
+        "{text}"
+    );
+    let github = kurs(&["check", "--format", "github", path.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&github.stdout);
+    assert!(
+        text.contains("x%0A%3A%3Aerror file=evil.toml%2Cline=1%3A%3Ainjected%0A.toml,line=2,"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_long_line_is_shown_as_a_window_with_the_true_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.toml");
+    let padding = "x".repeat(50_000);
+    std::fs::write(
+        &path,
+        format!("id = \"l\"\ntitle = \"T\"\nintro = \"{padding}\" titel = 1\n"),
+    )
+    .unwrap();
+    let output = kurs(&["check", path.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains(&format!("{}:3:50012", path.display())),
+        "{text}"
+    );
+    assert!(text.len() < 2_000, "{} bytes", text.len());
 }

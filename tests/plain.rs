@@ -834,6 +834,42 @@ fn a_whole_session_prints_no_control_characters() {
 }
 
 #[test]
+fn bidi_controls_and_invisible_characters_in_course_text_are_replaced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = mini_course(dir.path());
+    let module = course.join("m1.toml");
+    let text = std::fs::read_to_string(&module).expect("read m1.toml");
+    let text = text
+        .replace(
+            "Ein **kurzer** Text.",
+            "Ein \u{202E}**kurzer**\u{2069} Text\u{200B}.",
+        )
+        .replace(
+            "title = \"Erster Abschnitt\"",
+            "title = \"Erster\u{2066} Abschnitt\"",
+        );
+    std::fs::write(&module, text).expect("write m1.toml");
+    let mut kurs = Kurs::start(
+        &dir.path().join("p.toml"),
+        &[course.to_str().expect("UTF-8")],
+    );
+    let screen = kurs.until_prompt();
+    let menu = kurs.say(&number_of(&screen, "M1 Alle Fragetypen"));
+    kurs.say(&number_of(&menu, "Alle Abschnitte lesen"));
+    let ended = kurs.end();
+    let text = ended.text();
+    assert!(
+        !text.chars().any(kurs::safe_text::is_invisible),
+        "an invisible character was printed: {text:?}"
+    );
+    assert!(text.contains("Erster\u{FFFD} Abschnitt"), "{text}");
+    assert!(
+        text.contains("Ein \u{FFFD}kurzer\u{FFFD} Text\u{FFFD}."),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_file_name_with_escape_sequences_is_printed_harmlessly() {
     let dir = tempfile::tempdir().expect("temp dir");
     // A folder where the progress file should be: kurs cannot read it and says so, naming the path.

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::CheckArgs;
 use crate::course::load_each;
-use crate::diagnostic::{Format, Report, render_github, render_human, render_json};
+use crate::diagnostic::{Format, Report, render_github_report, render_human_report, render_json};
 
 pub(super) fn run(args: &CheckArgs) -> ExitCode {
     let paths = if args.paths.is_empty() {
@@ -22,7 +22,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
             Ok(found) => targets.extend(found),
             Err(diagnostic) => {
                 usage_problem = true;
-                report.diagnostics.push(*diagnostic);
+                report.push(*diagnostic);
             }
         }
     }
@@ -32,36 +32,31 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = std::io::stdout().lock();
     let mut failed: Option<std::io::Error> = None;
-    let emit = |out: &mut std::io::StdoutLock,
-                failed: &mut Option<std::io::Error>,
-                diagnostics: &[crate::diagnostic::Diagnostic]| {
-        let text: String = match args.format {
-            Format::Human => diagnostics
-                .iter()
-                .map(|d| render_human(d, color) + "\n")
-                .collect(),
-            Format::Github => diagnostics.iter().map(render_github).collect(),
-            Format::Json => String::new(),
+    let emit =
+        |out: &mut std::io::StdoutLock, failed: &mut Option<std::io::Error>, part: &Report| {
+            let text: String = match args.format {
+                Format::Human => render_human_report(part, color),
+                Format::Github => render_github_report(part),
+                Format::Json => String::new(),
+            };
+            // After a failed write (a closed pipe: `kurs check | head`) nothing more is written;
+            // the check goes on for the exit status.
+            if failed.is_none()
+                && let Err(error) = out.write_all(text.as_bytes())
+            {
+                *failed = Some(error);
+            }
         };
-        // After a failed write (a closed pipe: `kurs check | head`) nothing more is written;
-        // the check goes on for the exit status.
-        if failed.is_none()
-            && let Err(error) = out.write_all(text.as_bytes())
-        {
-            *failed = Some(error);
-        }
-    };
-    emit(&mut out, &mut failed, &report.diagnostics);
+    emit(&mut out, &mut failed, &report);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     load_each(
         &crate::course::Disk,
         &targets,
         threads,
-        crate::course::Depth::Full,
+        crate::course::Depth::Check,
         |_course, loaded| {
-            emit(&mut out, &mut failed, &loaded.diagnostics);
-            report.files += loaded.files;
-            report.diagnostics.extend(loaded.diagnostics);
+            emit(&mut out, &mut failed, &loaded);
+            report.absorb(loaded);
         },
     );
     let tail = match args.format {

@@ -1,5 +1,8 @@
 //! Where course files come from: the disk, or the sample library compiled into the binary.
-//! Reading is bounded: no file over the size limit is read whole, and only regular files are read.
+//! Reading is bounded and confined: a file is read only when it lies inside the folder it belongs
+//! to once symbolic links are followed, is a regular file (no device, pipe or socket, which
+//! could block or never end) and is within the size limit, checked before reading and again
+//! while reading (files such as those in `/proc` claim to be empty).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -15,6 +18,9 @@ pub static SAMPLE_LIBRARY: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/cour
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
     NotFound,
+    /// The file resolves (through a symbolic link) to a place outside the folder it belongs to.
+    Outside,
+    /// A folder, device, pipe, socket: anything but a regular file.
     NotAFile,
     TooLarge(u64),
     Io(String),
@@ -27,7 +33,9 @@ pub enum Kind {
 }
 
 pub trait Files: Sync {
-    fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError>;
+    /// The bytes of the file at `path`, which must lie inside the folder `root` once symbolic
+    /// links are followed (an empty `root` is the current folder).
+    fn read(&self, root: &Path, path: &Path) -> Result<Vec<u8>, ReadError>;
     fn kind(&self, path: &Path) -> Option<Kind>;
     /// Entries of a folder, sorted by name.
     fn list(&self, dir: &Path) -> Result<Vec<PathBuf>, String>;
@@ -38,18 +46,28 @@ pub trait Files: Sync {
 pub struct Disk;
 
 impl Files for Disk {
-    fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
-        let meta = std::fs::metadata(path).map_err(io_error)?;
-        // FIFOs and devices could block or never end.
+    fn read(&self, root: &Path, path: &Path) -> Result<Vec<u8>, ReadError> {
+        let real = std::fs::canonicalize(path).map_err(io_error)?;
+        let real_root = std::fs::canonicalize(current_if_empty(root)).map_err(io_error)?;
+        if !real.starts_with(&real_root) {
+            return Err(ReadError::Outside);
+        }
+        // Not even opened unless a regular file: opening some devices has effects of its own.
+        if !std::fs::metadata(&real).map_err(io_error)?.is_file() {
+            return Err(ReadError::NotAFile);
+        }
+        // The resolved path is opened, so no link is followed now that was not checked above.
+        let file = open_for_reading(&real)?;
+        // The metadata of the opened file, not of the path: what is read is what was checked.
+        let meta = file.metadata().map_err(io_error)?;
         if !meta.is_file() {
             return Err(ReadError::NotAFile);
         }
         if meta.len() > MAX_FILE_BYTES {
             return Err(ReadError::TooLarge(meta.len()));
         }
-        let file = std::fs::File::open(path).map_err(io_error)?;
         let mut bytes = Vec::with_capacity(meta.len() as usize);
-        // The file may have grown since the metadata was read.
+        // The file may have grown since, or claim a size of 0 as files in `/proc` do.
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(io_error)?;
@@ -69,7 +87,7 @@ impl Files for Disk {
     }
 
     fn list(&self, dir: &Path) -> Result<Vec<PathBuf>, String> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(current_if_empty(dir))
             .map_err(|e| e.to_string())?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .collect();
@@ -78,11 +96,40 @@ impl Files for Disk {
     }
 
     fn stays_inside(&self, dir: &Path, path: &Path) -> bool {
-        match (std::fs::canonicalize(dir), std::fs::canonicalize(path)) {
+        match (
+            std::fs::canonicalize(current_if_empty(dir)),
+            std::fs::canonicalize(path),
+        ) {
             (Ok(dir), Ok(path)) => path.starts_with(dir),
             _ => false,
         }
     }
+}
+
+/// The folder a relative path starts from: an empty one (`course.toml` given alone) is `.`.
+fn current_if_empty(dir: &Path) -> &Path {
+    if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }
+}
+
+/// Opens a file without blocking on a pipe (opening one waits for a writer) and without
+/// following a link put in place after the path was resolved; read only, never as a terminal.
+#[cfg(unix)]
+fn open_for_reading(path: &Path) -> Result<std::fs::File, ReadError> {
+    use rustix::fs::{Mode, OFlags};
+    let flags =
+        OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOFOLLOW | OFlags::NOCTTY | OFlags::CLOEXEC;
+    let fd = rustix::fs::open(path, flags, Mode::empty())
+        .map_err(|e| io_error(std::io::Error::from(e)))?;
+    Ok(std::fs::File::from(fd))
+}
+
+#[cfg(not(unix))]
+fn open_for_reading(path: &Path) -> Result<std::fs::File, ReadError> {
+    std::fs::File::open(path).map_err(io_error)
 }
 
 fn io_error(error: std::io::Error) -> ReadError {
@@ -96,7 +143,10 @@ fn io_error(error: std::io::Error) -> ReadError {
 pub struct Embedded(pub &'static Dir<'static>);
 
 impl Files for Embedded {
-    fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
+    fn read(&self, root: &Path, path: &Path) -> Result<Vec<u8>, ReadError> {
+        if !path.starts_with(root) {
+            return Err(ReadError::Outside);
+        }
         match self.0.get_file(path) {
             Some(file) if file.contents().len() as u64 > MAX_FILE_BYTES => {
                 Err(ReadError::TooLarge(file.contents().len() as u64))
@@ -151,7 +201,10 @@ impl Memory {
 }
 
 impl Files for Memory {
-    fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
+    fn read(&self, root: &Path, path: &Path) -> Result<Vec<u8>, ReadError> {
+        if !path.starts_with(root) {
+            return Err(ReadError::Outside);
+        }
         match self.files.get(path) {
             Some(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
                 Err(ReadError::TooLarge(bytes.len() as u64))

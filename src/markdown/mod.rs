@@ -8,7 +8,7 @@ mod wrap;
 use unicode_width::UnicodeWidthStr;
 
 use page::Page;
-pub use parse::raw_html_spans;
+pub use parse::first_raw_html;
 
 /// How a run of text looks; the front ends map it to colours/attributes or ignore it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -123,6 +123,24 @@ mod test_support {
 mod tests {
     use super::*;
     use test_support::{plain, terminal, text_of};
+
+    #[test]
+    fn bidi_controls_and_invisible_characters_are_neutralised_the_same_in_both_styles() {
+        let text = "# Head\u{202E}ing\n\nSee \u{2066}**bold\u{200B}**\u{2069} and `co\u{202D}de` \
+            [li\u{FEFF}nk](https://x.org/\u{202E}) line\u{2028}break\u{2029}.\n\n\
+            ```\nfn x\u{202B}() {}\n```\n\n- it\u{2067}em\n";
+        for style in [Style::TERMINAL, Style::PLAIN] {
+            let shown: String = render(text, 80, style)
+                .iter()
+                .map(|l| l.text() + "\n")
+                .collect();
+            assert!(
+                !shown.chars().any(crate::safe_text::is_invisible),
+                "{shown:?}"
+            );
+            assert_eq!(shown.matches('\u{FFFD}').count(), 11, "{shown:?}");
+        }
+    }
 
     const SAMPLE: &str = "# Sicher im Netz: Passwörter und Zwei-Faktor-Anmeldung\n\
         \n\

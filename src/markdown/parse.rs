@@ -24,8 +24,102 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Byte ranges of raw HTML (block or inline) in the Markdown, for `kurs check` warnings.
-pub fn raw_html_spans(markdown: &str) -> Vec<Range<usize>> {
+/// Markdown longer than this is searched for raw HTML a piece at a time: pulldown-cmark holds an
+/// item for every inline element of the text it parses, up to some 50 bytes for each byte of
+/// dense Markdown, so a 4 MiB text parsed whole could take 200 MB.
+const HTML_PIECE_BYTES: usize = 64 * 1024;
+
+/// The first raw HTML (block or inline) in the Markdown, for the `kurs check` warning. A long
+/// text is read in pieces of about [`HTML_PIECE_BYTES`], each ending at a blank line outside
+/// fenced code; a text that has none for four times as long is cut at a line end (a fence open
+/// there is opened again in the next piece), a line that long at a character.
+pub fn first_raw_html(markdown: &str) -> Option<Range<usize>> {
+    if !markdown.contains('<') {
+        return None;
+    }
+    let mut start = 0;
+    let mut fence: Option<&str> = None;
+    while start < markdown.len() {
+        let (end, open_at_end) = piece_end(markdown, start, fence);
+        let piece = &markdown[start..end];
+        if piece.contains('<') {
+            // A piece that starts inside fenced code starts with its fence again.
+            let (text, shift) = match fence {
+                Some(opener) => (format!("{opener}{piece}"), opener.len()),
+                None => (piece.to_string(), 0),
+            };
+            if let Some(span) = raw_html_spans(&text).into_iter().find(|s| s.start >= shift) {
+                return Some(start + span.start - shift..start + span.end - shift);
+            }
+        }
+        fence = open_at_end;
+        start = end;
+    }
+    None
+}
+
+/// Where the piece from `start` ends, and the fence line still open there. `fence`: the fence
+/// open at `start`.
+fn piece_end<'a>(
+    markdown: &'a str,
+    start: usize,
+    mut fence: Option<&'a str>,
+) -> (usize, Option<&'a str>) {
+    if markdown.len() - start <= HTML_PIECE_BYTES {
+        return (markdown.len(), None);
+    }
+    let mut at = start;
+    for line in markdown[start..].split_inclusive('\n') {
+        let line_end = at + line.len();
+        fence = next_fence(fence, line);
+        let long = line_end - start;
+        if long >= HTML_PIECE_BYTES && fence.is_none() && line.trim().is_empty() {
+            return (line_end, None);
+        }
+        if long >= 4 * HTML_PIECE_BYTES {
+            if line.len() >= 4 * HTML_PIECE_BYTES {
+                let mut cut = at + 4 * HTML_PIECE_BYTES;
+                while !markdown.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                return (cut.max(at + 1).min(line_end), fence);
+            }
+            return (line_end, fence);
+        }
+        at = line_end;
+    }
+    (markdown.len(), None)
+}
+
+/// The fence open after `line`, given the one open before it: a line of three or more backticks
+/// or tildes (indented by at most three spaces) opens one, the same run at least as long closes it.
+fn next_fence<'a>(open: Option<&'a str>, line: &'a str) -> Option<&'a str> {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return open;
+    }
+    let Some(mark) = trimmed.bytes().next().filter(|b| matches!(b, b'`' | b'~')) else {
+        return open;
+    };
+    let run = trimmed.bytes().take_while(|&b| b == mark).count();
+    if run < 3 {
+        return open;
+    }
+    match open {
+        None => Some(line),
+        Some(opener) => {
+            let opener = opener.trim_start_matches(' ');
+            let open_run = opener.bytes().take_while(|&b| b == mark).count();
+            let closes = opener.as_bytes().first() == Some(&mark)
+                && run >= open_run
+                && trimmed[run..].trim().is_empty();
+            if closes { None } else { Some(opener) }
+        }
+    }
+}
+
+/// Byte ranges of raw HTML (block or inline) in the Markdown.
+fn raw_html_spans(markdown: &str) -> Vec<Range<usize>> {
     // Raw HTML always starts with `<`; text without one needs no Markdown parse (this parse
     // was a quarter of `kurs check`'s time).
     if !markdown.contains('<') {
@@ -110,5 +204,26 @@ mod tests {
     #[test]
     fn markdown_without_html_reports_nothing() {
         assert!(raw_html_spans("**a** <https://x.org> `<b>`").is_empty());
+        assert_eq!(first_raw_html("**a** <https://x.org> `<b>`"), None);
+    }
+
+    #[test]
+    fn a_long_text_is_searched_in_pieces_with_the_same_result() {
+        let filler = "Some *text* with `code` and [a link](https://x.org).\n\n".repeat(5000);
+        let html = format!("{filler}Then <b>bold</b>.\n");
+        let at = html.find("<b>").unwrap();
+        assert!(html.len() > 4 * HTML_PIECE_BYTES);
+        assert_eq!(first_raw_html(&html), Some(at..at + 3));
+        // `<b>` in fenced code cut in the middle is still code, not HTML.
+        let fenced = format!(
+            "```\n{}```\n\nEnd <i>x</i>\n",
+            "<b> in code\n".repeat(60_000)
+        );
+        let at = fenced.find("<i>").unwrap();
+        assert_eq!(first_raw_html(&fenced), Some(at..at + 3));
+        // One line longer than any piece.
+        let line = format!("{} <u>", "x".repeat(5 * HTML_PIECE_BYTES));
+        let at = line.find("<u>").unwrap();
+        assert_eq!(first_raw_html(&line), Some(at..at + 3));
     }
 }

@@ -1,12 +1,13 @@
-//! The reliability suites as one test binary (one link instead of eight): crashes, concurrent
-//! writers, damaged files, failing writes, hostile input, random events, panics, signals, the
-//! fuzz corpus.
+//! The reliability suites as one test binary (one link instead of ten): bounded `kurs check` on
+//! hostile files, crashes, concurrent writers, damaged files, failing writes, hostile input,
+//! random events, panics, signals, the fuzz corpus.
 //!
 //! One suite: `cargo test --test reliability hostile::`. The long variants: `KURS_LONG_TESTS=1`.
 
 #[path = "../support/mod.rs"]
 mod support;
 
+mod check_bounds;
 mod crash;
 mod damaged;
 mod failing_writes;

@@ -45,16 +45,14 @@ struct Modules {
 /// Loads one course folder: `course.toml` first, then every module it lists, in order.
 pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded {
     let path = dir.join("course.toml");
-    let mut report = Report {
-        files: 1,
-        ..Report::default()
-    };
-    let Some(source) = read_source(files, &path, &mut report) else {
+    let mut report = Report::default();
+    report.files = 1;
+    let Some(source) = read_source(files, dir, &path, &mut report) else {
         return (None, report, None);
     };
     let mut ctx = Ctx::new(&path, &source);
     let Some(root) = ctx.parse() else {
-        report.diagnostics.extend(ctx.finish());
+        report.absorb(ctx.finish());
         return (None, report, None);
     };
     let fields = Fields::root(&root, "course");
@@ -68,6 +66,10 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
     let pass_percent = ctx.percent(&fields, "pass_percent").unwrap_or(60);
     let order = module_order(&mut ctx, &fields);
     ctx.unknown_keys(&fields, keys::COURSE);
+    let first_key = fields.missing_span(ctx.source);
+    // Everything needed of the parsed table is taken out: it can be large, and the modules are
+    // read without it.
+    drop(root);
     let course_ok = ctx.errors() == 0;
     let id_place = id.as_ref().map(|(_, span)| Place {
         file: path.clone(),
@@ -85,14 +87,14 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
         &mut report,
     );
     // A broken order already says what is wrong; files missing from it would only repeat that.
-    if !ctx.diagnostics.iter().any(|d| d.code == Code::ModuleOrder) {
-        unlisted_modules(files, dir, &mut ctx, &fields, &read.files);
+    if !ctx.found(Code::ModuleOrder) {
+        unlisted_modules(files, dir, &mut ctx, first_key, &read.files);
     }
 
     // `course.toml` first, then the modules in the order listed.
-    let mut diagnostics = ctx.finish();
-    diagnostics.append(&mut report.diagnostics);
-    report.diagnostics = diagnostics;
+    let mut all = ctx.finish();
+    all.absorb(report);
+    let mut report = all;
     sort_by_place(&mut report.diagnostics);
     let course = match (course_ok, id, title) {
         (true, Some((id, _)), Some((title, _))) => Some(Course {
@@ -212,19 +214,22 @@ fn load_modules(
         by_area: vec![Vec::new(); order.areas.len()],
     };
     for listed in &order.listed {
+        if super::gate::gave_up() {
+            break;
+        }
         let Some(module_path) = listed_file(files, dir, ctx, listed, &mut read.files) else {
             continue;
         };
         report.files += 1;
-        let Some(module_source) = read_source(files, &module_path, report) else {
+        let Some(module_source) = read_source(files, dir, &module_path, report) else {
             continue;
         };
         let (module, diagnostics, module_id) =
             parse_module(&module_path, &module_source, pass_percent, depth);
-        report.diagnostics.extend(diagnostics);
+        report.absorb(diagnostics);
         if let Some((module_id, id_span)) = module_id {
             if let Some(first) = read.ids.get(&module_id) {
-                report.diagnostics.push(
+                report.push(
                     Diagnostic::at(
                         Code::DuplicateId,
                         &module_path,
@@ -245,7 +250,17 @@ fn load_modules(
             if let Some(list) = read.by_area.get_mut(listed.area) {
                 list.push(read.modules.len());
             }
-            read.modules.push(module);
+            read.modules.push(if depth == Depth::Check {
+                Module {
+                    loaded: false,
+                    intro: None,
+                    sections: Vec::new(),
+                    quiz: None,
+                    ..module
+                }
+            } else {
+                module
+            });
         }
     }
     read
@@ -263,7 +278,7 @@ fn listed_file(
     let Listed { name, span, .. } = listed;
     let relative = relative_module_path(ctx, name, span.clone())?;
     if let Some(first) = seen.get(&relative) {
-        let (line, _) = crate::diagnostic::line_column(ctx.source, first.start);
+        let line = ctx.line_of(first.start);
         ctx.push(
             ctx.diag(
                 Code::ModuleListedTwice,
@@ -366,7 +381,7 @@ fn unlisted_modules(
     files: &dyn Files,
     dir: &Path,
     ctx: &mut Ctx,
-    fields: &Fields,
+    first_key: Range<usize>,
     listed: &HashMap<PathBuf, Range<usize>>,
 ) {
     let Ok(entries) = files.list(dir) else {
@@ -383,7 +398,7 @@ fn unlisted_modules(
             ctx.push(
                 ctx.diag(
                     Code::ModuleNotListed,
-                    fields.missing_span(ctx.source),
+                    first_key.clone(),
                     format!(
                         "`{}` is in the course folder but not listed in `course.toml`",
                         name.display()

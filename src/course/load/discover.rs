@@ -11,6 +11,9 @@ use crate::diagnostic::{Code, Diagnostic};
 pub enum Target {
     Course(PathBuf),
     Module(PathBuf),
+    /// A course folder in a library that is a symbolic link leading outside the library
+    /// folder (first path, the course folder; second, the library): reported, never read.
+    Outside(PathBuf, PathBuf),
 }
 
 /// Library folder, course folder or module file → what to load. A path that does not exist or
@@ -43,7 +46,13 @@ pub fn discover(files: &dyn Files, path: &Path) -> Result<Vec<Target>, Box<Diagn
             let courses: Vec<Target> = entries
                 .into_iter()
                 .filter(|p| files.kind(&p.join("course.toml")) == Some(Kind::File))
-                .map(Target::Course)
+                .map(|p| {
+                    if files.stays_inside(path, &p) {
+                        Target::Course(p)
+                    } else {
+                        Target::Outside(p, path.to_path_buf())
+                    }
+                })
                 .collect();
             if courses.is_empty() {
                 Err(Box::new(Diagnostic::file(

@@ -8,7 +8,21 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::suggest::{did_you_mean, list_keys, suggest_id, type_help};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Report};
+use crate::safe_text::invisible_name;
+
+/// TOML tokens (keys, values, punctuation, comments, line breaks) one file may hold. The TOML
+/// parser keeps every token, a parse event for each and the values in memory at once, about
+/// 100 bytes per token, so this bounds what one file costs however it is written: at most
+/// about 25 MB while it is checked (and only one such file is loaded at a time, see `gate`).
+/// Ordinary TOML has this many tokens in about 1.3 MB, 110 times the largest sample module;
+/// a module of 10 000 sections has 180 000.
+pub const MAX_TOKENS: usize = 200_000;
+
+/// A file with a syntax error and at most this many tokens is parsed once more to find every
+/// syntax error; a larger one reports the first. Each error found costs a few hundred bytes,
+/// and a file can hold several per token.
+const MAX_TOKENS_FOR_EVERY_SYNTAX_ERROR: usize = 20_000;
 
 /// What a text key must be.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -78,11 +92,14 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 }
 
-/// Reading state of one file: its source and the diagnostics found so far.
+/// Reading state of one file: its source and the diagnostics found so far (at most
+/// [`crate::diagnostic::MAX_DIAGNOSTICS_PER_FILE`] kept, the rest counted).
 pub(super) struct Ctx<'a> {
     path: &'a Path,
     pub(super) source: &'a str,
-    pub(super) diagnostics: Vec<Diagnostic>,
+    report: Report,
+    /// Offsets of the line breaks in `source`, found once when a line number is first needed.
+    line_breaks: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -90,40 +107,103 @@ impl<'a> Ctx<'a> {
         Ctx {
             path,
             source,
-            diagnostics: Vec::new(),
+            report: Report::default(),
+            line_breaks: std::cell::OnceCell::new(),
         }
     }
 
+    /// A diagnostic at `span`. Once the file has its fill of diagnostics, any more are only
+    /// counted: then it is not placed, since placing costs a scan of the source up to the span.
     pub(super) fn diag(
         &self,
         code: Code,
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Diagnostic {
+        if self.report.is_full(self.path) {
+            return Diagnostic::file(code, self.path, message);
+        }
         Diagnostic::at(code, self.path, self.source, span, message)
     }
 
     pub(super) fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+        self.report.push(diagnostic);
     }
 
+    /// Errors found so far, the ones only counted included.
     pub(super) fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity() == crate::diagnostic::Severity::Error)
-            .count()
+        self.report.errors()
     }
 
-    pub(super) fn finish(mut self) -> Vec<Diagnostic> {
-        self.diagnostics
+    /// Whether a diagnostic with `code` was kept.
+    pub(super) fn found(&self, code: Code) -> bool {
+        self.report.diagnostics.iter().any(|d| d.code == code)
+    }
+
+    /// The 1-based line of a byte offset, for help texts that point at another place.
+    pub(super) fn line_of(&self, offset: usize) -> usize {
+        let breaks = self.line_breaks.get_or_init(|| {
+            self.source
+                .bytes()
+                .enumerate()
+                .filter_map(|(i, b)| (b == b'\n').then_some(i))
+                .collect()
+        });
+        breaks.partition_point(|&at| at < offset) + 1
+    }
+
+    /// The diagnostics of the file in source order, with the count of those past the limit.
+    pub(super) fn finish(mut self) -> Report {
+        self.report
+            .diagnostics
             .sort_by_key(|d| (d.line, d.column, d.code.as_str()));
-        self.diagnostics
+        self.report
     }
 
     /// Every syntax error with its place; on any, the file's content is not checked further
     /// (follow-up errors from a half-parsed file would only mislead).
     pub(super) fn parse(&mut self) -> Option<DeTable<'a>> {
-        let (table, errors) = DeTable::parse_recoverable(self.source);
+        // Count the tokens first, streaming: only a file within the limit is parsed.
+        let mut tokens = toml_parser::Source::new(self.source).lex();
+        let mut counted = 0;
+        // The token at index `n` (counting from 0), if the file has that many.
+        let mut reach = |n: usize| {
+            let token = tokens.nth(n - counted);
+            counted = n + 1;
+            token
+        };
+        let small = reach(MAX_TOKENS_FOR_EVERY_SYNTAX_ERROR).is_none();
+        let large = !small && reach(super::gate::LARGE_TOKENS).is_some();
+        if large && !super::gate::may_load_large() {
+            // A worker thread: its course is loaded again on the thread for large files.
+            return None;
+        }
+        if large && let Some(past) = reach(MAX_TOKENS) {
+            let at = past.span().start();
+            self.push(
+                self.diag(
+                    Code::TooManyTokens,
+                    at..at,
+                    format!(
+                        "the file holds more than {MAX_TOKENS} TOML tokens (keys, values, punctuation, comments, line breaks), more than kurs reads from one file"
+                    ),
+                )
+                .with_help("split it into several module files; this many tokens make about 1.3 MB of ordinary TOML"),
+            );
+            return None;
+        }
+        let errors = if small {
+            let (table, errors) = DeTable::parse_recoverable(self.source);
+            if errors.is_empty() {
+                return Some(table.into_inner());
+            }
+            errors
+        } else {
+            match DeTable::parse(self.source) {
+                Ok(table) => return Some(table.into_inner()),
+                Err(first) => vec![first],
+            }
+        };
         for error in &errors {
             let span = error.span().unwrap_or(0..0);
             let message = error.message().trim().to_string();
@@ -139,11 +219,7 @@ impl<'a> Ctx<'a> {
             };
             self.push(d);
         }
-        if errors.is_empty() {
-            Some(table.into_inner())
-        } else {
-            None
-        }
+        None
     }
 
     fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue>, expected: &str) {
@@ -205,7 +281,7 @@ impl<'a> Ctx<'a> {
                     )),
             );
         }
-        self.control_characters(text, span.clone());
+        self.unsafe_characters(text, span.clone());
         // Files saved with Windows line endings keep `\r\n` inside multi-line strings.
         let text = if text.contains('\r') {
             text.replace("\r\n", "\n")
@@ -215,27 +291,41 @@ impl<'a> Ctx<'a> {
         Some((text, span))
     }
 
-    fn control_characters(&mut self, text: &str, span: Range<usize>) {
+    /// A control character in a text is an error (E020), an invisible one a warning (W006);
+    /// each is reported once per text, at the first such character.
+    fn unsafe_characters(&mut self, text: &str, span: Range<usize>) {
         // Nearly all text has none: a byte scan says so at a fraction of the cost of decoding
-        // chars. Control characters are bytes below 0x20, 0x7F, or 0xC2 0x80–0x9F (C1).
-        if !text
-            .bytes()
-            .any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2)
-        {
+        // chars. Control characters are bytes below 0x20, 0x7F, or 0xC2 0x80–0x9F (C1); the
+        // invisible ones start with 0xE2 (U+2000–U+2FFF) or 0xEF (U+FEFF).
+        if !text.bytes().any(|b| {
+            (b < 0x20 && b != b'\n' && b != b'\t')
+                || b == 0x7f
+                || b == 0xc2
+                || b == 0xe2
+                || b == 0xef
+        }) {
             return;
         }
         let mut chars = text.chars().peekable();
-        let mut found = None;
+        let mut control = None;
+        let mut invisible = None;
         while let Some(c) = chars.next() {
             // A carriage return is harmless only as part of a Windows line ending.
             let line_ending = c == '\r' && chars.peek() == Some(&'\n');
-            if c.is_control() && c != '\n' && c != '\t' && !line_ending {
-                found = Some(c);
+            if control.is_none() && c.is_control() && c != '\n' && c != '\t' && !line_ending {
+                control = Some(c);
+            }
+            if invisible.is_none()
+                && let Some(name) = invisible_name(c)
+            {
+                invisible = Some((c, name));
+            }
+            if control.is_some() && invisible.is_some() {
                 break;
             }
         }
-        if let Some(c) = found {
-            let place = self.control_place(text, c, span);
+        if let Some(c) = control {
+            let place = self.char_place(text, c, span.clone());
             self.push(
                 self.diag(
                     Code::ControlCharacter,
@@ -248,11 +338,25 @@ impl<'a> Ctx<'a> {
                 .with_help("remove it; only line breaks and tabs are allowed in text"),
             );
         }
+        if let Some((c, name)) = invisible {
+            let place = self.char_place(text, c, span);
+            self.push(
+                self.diag(
+                    Code::InvisibleCharacter,
+                    place,
+                    format!(
+                        "the text holds the invisible character U+{:04X} ({name}), which can hide or reorder text, so kurs shows it as U+FFFD",
+                        c as u32
+                    ),
+                )
+                .with_help("delete it (it is often pasted along from a web page or word processor)"),
+            );
+        }
     }
 
-    /// The exact place of a control character: the character itself when the source holds the
+    /// The exact place of a character in a text: the character itself when the source holds the
     /// text literally, else its escape sequence (`\u001b`, `\e`, `\x1b`), else the whole value.
-    fn control_place(&self, text: &str, c: char, span: Range<usize>) -> Range<usize> {
+    fn char_place(&self, text: &str, c: char, span: Range<usize>) -> Range<usize> {
         if let (Some(start), Some(i)) = (self.exact_offset(text, span.clone()), text.find(c)) {
             return start + i..start + i + c.len_utf8();
         }
@@ -307,8 +411,7 @@ impl<'a> Ctx<'a> {
         need: Need,
     ) -> Option<(String, Range<usize>)> {
         let (text, span) = self.text(fields, key, need)?;
-        let html = crate::markdown::raw_html_spans(&text);
-        if let Some(first) = html.first() {
+        if let Some(first) = crate::markdown::first_raw_html(&text) {
             let place = match self.exact_offset(&text, span.clone()) {
                 Some(start) => start + first.start..start + first.end,
                 None => span.clone(),
@@ -414,7 +517,7 @@ impl<'a> Ctx<'a> {
         for item in array.iter() {
             match item.get_ref() {
                 DeValue::String(text) => {
-                    self.control_characters(text, item.span());
+                    self.unsafe_characters(text, item.span());
                     // As in `text`: a Windows line ending is a line break, never a lone `\r`.
                     out.push((text.replace("\r\n", "\n"), item.span()));
                 }

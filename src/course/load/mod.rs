@@ -4,6 +4,7 @@
 mod course_file;
 mod discover;
 mod fields;
+mod gate;
 mod module_file;
 mod question;
 mod read;
@@ -24,8 +25,12 @@ use module_file::load_standalone_module;
 /// How much of each module file to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Depth {
-    /// Everything, with every check: `kurs check`, `kurs progress`.
+    /// Everything, with every check: `kurs progress`, and whoever needs the text.
     Full,
+    /// Every check, as `Full`, but of each module only its start is kept once it is checked:
+    /// `kurs check`, which needs the problems and not the text, so that a course of many large
+    /// module files never holds more than one of them in memory.
+    Check,
     /// Only what the library screen shows: `course.toml` in full, and of each module file the
     /// keys before its first table (`id`, `code`, `title`). The player reads the rest of a module
     /// when it is opened (`load_module`), so the first screen does not wait for every section and
@@ -52,13 +57,11 @@ pub fn load(source: &Source, depth: Depth) -> (Library, Report) {
     let files = files_of(origin);
     let (mut library, report) = match discover(files, path) {
         Ok(targets) => load_targets(files, &targets, depth),
-        Err(diagnostic) => (
-            Library::default(),
-            Report {
-                files: 0,
-                diagnostics: vec![*diagnostic],
-            },
-        ),
+        Err(diagnostic) => {
+            let mut report = Report::default();
+            report.push(*diagnostic);
+            (Library::default(), report)
+        }
     };
     library.origin = origin;
     (library, report)
@@ -99,8 +102,7 @@ pub fn load_targets(files: &dyn Files, targets: &[Target], depth: Depth) -> (Lib
     // The player shows nothing until the library is loaded: use every core.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     load_each(files, targets, threads, depth, |course, course_report| {
-        report.files += course_report.files;
-        report.diagnostics.extend(course_report.diagnostics);
+        report.absorb(course_report);
         library.courses.extend(course);
     });
     (library, report)
@@ -124,7 +126,7 @@ pub fn load_each(
         let course = course.filter(|course| match course_ids.get(&course.id) {
             Some(first) => {
                 if let Some(place) = &place {
-                    report.diagnostics.push(place.with_code(
+                    report.push(place.with_code(
                         Code::DuplicateId,
                         format!(
                             "course id `{}` is already used by `{}`",
@@ -146,6 +148,7 @@ pub fn load_each(
     let load_target = |target: &Target| match target {
         Target::Course(dir) => load_course(files, dir, depth),
         Target::Module(path) => load_standalone_module(files, path, depth),
+        Target::Outside(dir, library) => (None, outside_library(dir, library), None),
     };
     if threads <= 1 || targets.len() <= 1 {
         for target in targets {
@@ -154,17 +157,21 @@ pub fn load_each(
         return;
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Loaded)>();
+    // `None`: the worker met a large file, which only this thread loads (see `gate`).
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Option<Loaded>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads.min(targets.len()) {
             let sender = sender.clone();
             let next = &next;
             let load_target = &load_target;
             scope.spawn(move || {
+                let _worker = gate::Worker::enter();
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(target) = targets.get(i) else { break };
-                    if sender.send((i, load_target(target))).is_err() {
+                    let loaded = load_target(target);
+                    let loaded = (!gate::take_gave_up()).then_some(loaded);
+                    if sender.send((i, loaded)).is_err() {
                         break;
                     }
                 }
@@ -176,11 +183,28 @@ pub fn load_each(
         for (i, loaded) in receiver {
             waiting.insert(i, loaded);
             while let Some(loaded) = waiting.remove(&wanted) {
-                deliver(loaded);
+                deliver(loaded.unwrap_or_else(|| load_target(&targets[wanted])));
                 wanted += 1;
             }
         }
     });
+}
+
+/// The report for a course folder that is a link leading outside its library: nothing is read.
+fn outside_library(dir: &Path, library: &Path) -> Report {
+    let mut report = Report::default();
+    report.push(
+        Diagnostic::file(
+            Code::LinkOutside,
+            dir,
+            format!(
+                "this course folder is a symbolic link that leads outside the library folder `{}`, so kurs does not read it",
+                library.display()
+            ),
+        )
+        .with_help("put the course folder itself into the library, or check the folder the link leads to"),
+    );
+    report
 }
 
 /// A place remembered for a diagnostic that can only be decided later (duplicate ids across files).
@@ -193,5 +217,47 @@ struct Place {
 impl Place {
     fn with_code(&self, code: Code, message: String, help: &str) -> Diagnostic {
         Diagnostic::at(code, &self.file, &self.source, self.span.clone(), message).with_help(help)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::files::Memory;
+
+    #[test]
+    fn a_course_with_a_large_file_loads_the_same_on_many_threads_and_in_order() {
+        let mut files = Memory::default();
+        let mut targets = Vec::new();
+        for (i, values) in [10, 40_000, 10, 40_000, 10].into_iter().enumerate() {
+            let dir = PathBuf::from(format!("lib/c{i}"));
+            files.insert(
+                dir.join("course.toml"),
+                format!("id = \"c{i}\"\ntitle = \"C\"\nmodules = [\"m.toml\"]\n"),
+            );
+            files.insert(
+                dir.join("m.toml"),
+                format!(
+                    "id = \"m\"\ntitle = \"M\"\nx = [{}]\n",
+                    vec!["1"; values].join(",")
+                ),
+            );
+            targets.push(Target::Course(dir));
+        }
+        let run = |threads| {
+            let mut seen = Vec::new();
+            load_each(&files, &targets, threads, Depth::Check, |course, report| {
+                let codes: Vec<_> = report.diagnostics.iter().map(|d| d.code).collect();
+                seen.push((course.map(|c| c.id), report.files, codes));
+            });
+            seen
+        };
+        let one = run(1);
+        assert_eq!(one.len(), 5);
+        assert_eq!(
+            one[1].2,
+            vec![Code::MissingKey, Code::ModuleWithoutQuiz, Code::UnknownKey]
+        );
+        assert_eq!(run(3), one);
     }
 }

@@ -17,26 +17,22 @@ use crate::course::model::{Area, Course, Module, Quiz, Section};
 use crate::diagnostic::{Code, Diagnostic, Report, Severity};
 
 /// A parsed module file: the module when it has no error, its diagnostics, and its id with place.
-pub(super) type ParsedModule = (
-    Option<Module>,
-    Vec<Diagnostic>,
-    Option<(String, Range<usize>)>,
-);
+pub(super) type ParsedModule = (Option<Module>, Report, Option<(String, Range<usize>)>);
 
 /// A text value read with its place.
 type Text = Option<(String, Range<usize>)>;
 
 /// A module file on its own plays as a one-module course.
 pub(super) fn load_standalone_module(files: &dyn Files, path: &Path, depth: Depth) -> Loaded {
-    let mut report = Report {
-        files: 1,
-        ..Report::default()
-    };
-    let Some(source) = read_source(files, path, &mut report) else {
+    let mut report = Report::default();
+    report.files = 1;
+    // A module file given on its own must stay inside the folder it lies in.
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let Some(source) = read_source(files, folder, path, &mut report) else {
         return (None, report, None);
     };
     let (module, diagnostics, _) = parse_module(path, &source, 60, depth);
-    report.diagnostics.extend(diagnostics);
+    report.absorb(diagnostics);
     let course = module.map(|module| Course {
         id: module.id.clone(),
         title: module.title.clone(),
@@ -65,7 +61,10 @@ pub fn load_body(
         return Ok(());
     }
     let mut report = Report::default();
-    let Some(source) = read_source(files, &module.path, &mut report) else {
+    // The library checked that the file lies inside its course folder; a body read later must
+    // still lie inside the folder the file is in.
+    let folder = module.path.parent().unwrap_or(Path::new(""));
+    let Some(source) = read_source(files, folder, &module.path, &mut report) else {
         return Err(report.diagnostics);
     };
     let (loaded, diagnostics, _) =
@@ -87,6 +86,7 @@ pub fn load_body(
             .with_help("start kurs again to read the course anew"),
         ]),
         None => Err(diagnostics
+            .diagnostics
             .into_iter()
             .filter(|d| d.severity() == Severity::Error)
             .collect()),
@@ -274,7 +274,7 @@ fn parse_quiz(
     for (index, (table, header)) in ctx.tables(&fields, "question").into_iter().enumerate() {
         let parsed = parse_question(ctx, table, header, index);
         if let Some(first) = ids.get(&parsed.id) {
-            let (line, _) = crate::diagnostic::line_column(ctx.source, first.start);
+            let line = ctx.line_of(first.start);
             let d = ctx
                 .diag(
                     Code::DuplicateId,

@@ -1,17 +1,24 @@
-//! Reading one course file as text: within the size limit, regular files only, UTF-8.
-//! Every reason a file cannot be read becomes a diagnostic on that file.
+//! Reading one course file as text: inside the folder it belongs to once symbolic links are
+//! followed, a regular file, within the size limit, UTF-8. Every reason a file cannot be read
+//! becomes a diagnostic on that file.
 
 use std::path::Path;
 
 use crate::course::files::{Files, MAX_FILE_BYTES, ReadError};
 use crate::diagnostic::{Code, Diagnostic, Report};
 
-/// Reads a file as UTF-8 text within the size limit, or reports why not.
-pub(super) fn read_source(files: &dyn Files, path: &Path, report: &mut Report) -> Option<String> {
-    let bytes = match files.read(path) {
+/// Reads the file at `path`, which must lie inside the folder `root`, as UTF-8 text within the
+/// size limit, or reports why not.
+pub(super) fn read_source(
+    files: &dyn Files,
+    root: &Path,
+    path: &Path,
+    report: &mut Report,
+) -> Option<String> {
+    let bytes = match files.read(root, path) {
         Ok(bytes) => bytes,
         Err(error) => {
-            report.diagnostics.push(unreadable(path, error));
+            report.push(unreadable(root, path, error));
             return None;
         }
     };
@@ -21,7 +28,7 @@ pub(super) fn read_source(files: &dyn Files, path: &Path, report: &mut Report) -
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-            report.diagnostics.push(
+            report.push(
                 Diagnostic::at(
                     Code::NotUtf8,
                     path,
@@ -36,9 +43,18 @@ pub(super) fn read_source(files: &dyn Files, path: &Path, report: &mut Report) -
     }
 }
 
-/// Why the file at `path` could not be read, as the trainer should hear it.
-fn unreadable(path: &Path, error: ReadError) -> Diagnostic {
+/// Why the file at `path` (inside `root`) could not be read, as the trainer should hear it.
+fn unreadable(root: &Path, path: &Path, error: ReadError) -> Diagnostic {
     match error {
+        ReadError::Outside => Diagnostic::file(
+            Code::LinkOutside,
+            path,
+            format!(
+                "this file is a symbolic link that leads outside the folder `{}`, so kurs does not read it",
+                shown_folder(root)
+            ),
+        )
+        .with_help("replace the link by the file itself, or give the folder the link leads to"),
         ReadError::TooLarge(size) => Diagnostic::file(
             Code::FileTooLarge,
             path,
@@ -49,11 +65,23 @@ fn unreadable(path: &Path, error: ReadError) -> Diagnostic {
         )
         .with_help("split the module into several module files"),
         ReadError::NotFound => Diagnostic::file(Code::Unreadable, path, "the file does not exist"),
-        ReadError::NotAFile => {
-            Diagnostic::file(Code::Unreadable, path, "this is not a regular file")
-        }
+        ReadError::NotAFile => Diagnostic::file(
+            Code::NotRegularFile,
+            path,
+            "this is a device, pipe or other special file, not a regular file, so kurs does not read it",
+        )
+        .with_help("put the course text in an ordinary file"),
         ReadError::Io(e) => {
             Diagnostic::file(Code::Unreadable, path, format!("cannot read the file: {e}"))
         }
+    }
+}
+
+/// A folder as the trainer gave it; the current folder for an empty path.
+fn shown_folder(root: &Path) -> String {
+    if root.as_os_str().is_empty() {
+        ".".to_string()
+    } else {
+        root.display().to_string()
     }
 }
