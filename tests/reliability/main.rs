@@ -1,5 +1,6 @@
 //! The reliability suites as one test binary (one link instead of eight): crashes, concurrent
-//! writers, damaged files, failing writes, hostile input, random events, panics, the fuzz corpus.
+//! writers, damaged files, failing writes, hostile input, random events, panics, the fuzz corpus,
+//! the progress folder, file size and lock.
 //!
 //! One suite: `cargo test --test reliability hostile::`. The long variants: `KURS_LONG_TESTS=1`.
 
@@ -13,4 +14,5 @@ mod fuzz_corpus;
 mod hostile;
 mod input;
 mod panic;
+mod progress_folder;
 mod writers;
