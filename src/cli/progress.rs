@@ -69,7 +69,8 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let (store, notices) = ProgressStore::open(&file);
+    // Only looking: nothing is locked, moved aside or written, whatever the files hold.
+    let (store, notices) = ProgressStore::inspect(&file);
     for notice in &notices {
         say_error!("kurs: {}", i18n::store_notice(Lang::En, notice));
     }

@@ -8,17 +8,28 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::disk::{
-    OnDisk, file_bytes, file_stamp, folder_of, hash_of, hold_lock, may_replace, move_aside,
-    new_temp_file, parse, read_file, real_path, sync_folder, write_atomically,
+    Kind, LOCK_WAIT, LockFailure, OnDisk, Wait, file_bytes, file_stamp, file_text, folder_of,
+    hash_of, hold_lock, may_replace, move_aside, new_temp_file, parse_as, read_file, real_path,
+    sync_folder, write_atomically,
 };
 use super::model::{Progress, SCHEMA_VERSION};
 use super::store::{StoreMode, StoreNotice};
 
+/// What opening may do: the player keeps a damaged file aside (under the lock) to go on with an
+/// empty progress; a read-only command such as `kurs progress` only looks, and changes nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Access {
+    Play,
+    Inspect,
+}
+
 /// One progress file and what kurs currently knows of it.
 #[derive(Debug)]
 pub(super) struct ProgressFile {
-    /// The path the learner knows (a symbolic link stays a link: saving replaces its target).
+    /// The path the learner knows (for the index, a symbolic link stays a link: saving replaces
+    /// its target; a course file is never reached through a link).
     path: PathBuf,
+    kind: Kind,
     progress: Progress,
     mode: StoreMode,
     /// Hash of the bytes `progress` was read from or written as, `None` when there was no file:
@@ -43,9 +54,15 @@ impl<'a> Lock<'a> {
         Lock { file, held: None }
     }
 
-    pub(super) fn hold(&mut self) -> io::Result<()> {
+    /// Err says why the lock could not be had, in words for a notice.
+    pub(super) fn hold(&mut self) -> Result<(), String> {
         if self.held.is_none() {
-            self.held = Some(hold_lock(self.file)?);
+            self.held = Some(
+                hold_lock(self.file, Wait::Queued(LOCK_WAIT)).map_err(|failure| match failure {
+                    LockFailure::Busy => "another kurs is using this progress".to_owned(),
+                    LockFailure::Failed(error) => error.to_string(),
+                })?,
+            );
         }
         Ok(())
     }
@@ -53,9 +70,10 @@ impl<'a> Lock<'a> {
 
 impl ProgressFile {
     /// A file not read yet: as if it were missing.
-    pub(super) fn new(path: PathBuf) -> ProgressFile {
+    pub(super) fn new(path: PathBuf, kind: Kind) -> ProgressFile {
         ProgressFile {
             path,
+            kind,
             progress: Progress::default(),
             mode: StoreMode::ReadWrite,
             on_disk: None,
@@ -65,11 +83,30 @@ impl ProgressFile {
         }
     }
 
-    /// Reads the file; a damaged one is moved aside (under `lock`) and reported.
-    pub(super) fn open(path: PathBuf, lock: &mut Lock) -> (ProgressFile, Option<StoreNotice>) {
-        let mut file = ProgressFile::new(path);
-        let notice = file.load(lock);
+    /// Reads the file; a damaged one is moved aside (under `lock`, when `access` allows) and reported.
+    pub(super) fn open(
+        path: PathBuf,
+        kind: Kind,
+        lock: &mut Lock,
+        access: Access,
+    ) -> (ProgressFile, Option<StoreNotice>) {
+        let mut file = ProgressFile::new(path, kind);
+        let read = read_file(&file.target(), kind);
+        let notice = file.load_from(read, lock, access);
         (file, notice)
+    }
+
+    /// The file on disk: the index through the learner's link, a course file never through one.
+    fn target(&self) -> PathBuf {
+        match self.kind {
+            Kind::Index => real_path(&self.path),
+            Kind::Course => self.path.clone(),
+        }
+    }
+
+    /// From now on nothing is written to this file; changes are kept in memory.
+    pub(super) fn set_read_only(&mut self) {
+        self.mode = StoreMode::ReadOnly;
     }
 
     pub(super) fn path(&self) -> &Path {
@@ -107,7 +144,7 @@ impl ProgressFile {
             change(&mut self.progress);
             return None;
         }
-        let file = real_path(&self.path);
+        let file = self.target();
         let mut notice = None;
         let read = self.read_again(&file);
         // The file holds what memory holds: a change that changes nothing need not be written.
@@ -137,6 +174,14 @@ impl ProgressFile {
                 return Some(StoreNotice::Unreadable {
                     path: self.path.clone(),
                     reason,
+                });
+            }
+            OnDisk::Foreign(what) => {
+                // Not kurs's to replace; saved once the learner has moved it out of the way.
+                self.keep_unsaved(change);
+                return Some(StoreNotice::NotOurs {
+                    path: self.path.clone(),
+                    what,
                 });
             }
             OnDisk::Damaged(reason) => match move_aside(&file, &file_stamp()) {
@@ -169,10 +214,16 @@ impl ProgressFile {
             change(&mut base);
         }
         base.schema_version = SCHEMA_VERSION;
+        let text = file_text(&base);
         let written = if self.fail_writes {
             Err(io::Error::other("writing is switched off for a test"))
         } else {
-            may_replace(&file).and_then(|()| write_atomically(&file, &base))
+            may_replace(&file)
+                .and_then(|()| {
+                    text.as_ref()
+                        .map_err(|error| io::Error::other(error.to_string()))
+                })
+                .and_then(|text| write_atomically(&file, text))
         };
         self.progress = base;
         match written {
@@ -184,6 +235,13 @@ impl ProgressFile {
             }
             Err(error) => {
                 self.unsaved = true;
+                if error.kind() == io::ErrorKind::FileTooLarge {
+                    // The old file stays: one kurs could not read back would be lost at the next start.
+                    return Some(StoreNotice::TooLarge {
+                        path: self.path.clone(),
+                        size: text.map_or(0, |text| text.len() as u64),
+                    });
+                }
                 Some(self.not_saved(error.to_string()))
             }
         }
@@ -196,10 +254,13 @@ impl ProgressFile {
             self.progress = Progress::default();
             return None;
         }
-        let file = real_path(&self.path);
+        let file = self.target();
         self.progress = Progress::default();
         let result = if self.fail_writes {
             Err(io::Error::other("writing is switched off for a test"))
+        } else if matches!(read_file(&file, self.kind), OnDisk::Foreign(_)) {
+            // Not a file kurs wrote: nothing of the learner's progress to delete, and not ours to.
+            Ok(())
         } else {
             match fs::remove_file(&file) {
                 Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
@@ -235,13 +296,13 @@ impl ProgressFile {
 
     /// What the file holds now, compared with what this file last read or wrote.
     fn read_again(&mut self, file: &Path) -> OnDisk {
-        match file_bytes(file) {
+        match file_bytes(file, self.kind) {
             Ok(bytes) => {
                 let hash = hash_of(&bytes);
                 if self.on_disk == Some(hash) {
                     OnDisk::Unchanged
                 } else {
-                    parse(&bytes)
+                    parse_as(&bytes, file, self.kind)
                 }
             }
             Err(on_disk) => on_disk,
@@ -255,11 +316,12 @@ impl ProgressFile {
         }
     }
 
-    /// Opens many files at once: they are read and parsed on every core, then taken in order
-    /// (moving damaged ones aside under `lock`).
+    /// Opens many course files at once: they are read and parsed on every core, then taken in
+    /// order (moving damaged ones aside under `lock`, when `access` allows).
     pub(super) fn open_many(
         paths: Vec<PathBuf>,
         lock: &mut Lock,
+        access: Access,
     ) -> Vec<(ProgressFile, Option<StoreNotice>)> {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
@@ -274,7 +336,7 @@ impl ProgressFile {
                         scope.spawn(move || {
                             (first..paths.len())
                                 .step_by(threads)
-                                .map(|i| (i, read_file(&real_path(&paths[i]))))
+                                .map(|i| (i, read_file(&paths[i], Kind::Course)))
                                 .collect()
                         })
                     })
@@ -292,29 +354,23 @@ impl ProgressFile {
             .into_iter()
             .zip(reads)
             .map(|(path, read)| {
-                let mut file = ProgressFile::new(path);
-                let read = read.unwrap_or_else(|| read_file(&real_path(&file.path)));
-                let notice = file.load_from(read, lock);
+                let mut file = ProgressFile::new(path, Kind::Course);
+                let read = read.unwrap_or_else(|| read_file(&file.path, Kind::Course));
+                let notice = file.load_from(read, lock, access);
                 (file, notice)
             })
             .collect()
     }
 
-    /// Reads the file at open, moving a damaged one aside.
-    fn load(&mut self, lock: &mut Lock) -> Option<StoreNotice> {
-        let read = read_file(&real_path(&self.path));
-        self.load_from(read, lock)
-    }
-
-    /// Takes what was read at open, moving a damaged file aside.
-    fn load_from(&mut self, read: OnDisk, lock: &mut Lock) -> Option<StoreNotice> {
-        let file = real_path(&self.path);
-        let reason = match read {
-            OnDisk::Missing | OnDisk::Unchanged => return None,
-            OnDisk::Good(progress, hash) => return self.take_good(&file, progress, hash),
-            OnDisk::Newer(version) => return Some(self.read_only_newer(version)),
-            OnDisk::Unreadable(reason) => return Some(self.read_only_unreadable(reason)),
-            OnDisk::Damaged(reason) => reason,
+    /// Takes what was read at open, moving a damaged file aside when `access` allows.
+    fn load_from(&mut self, read: OnDisk, lock: &mut Lock, access: Access) -> Option<StoreNotice> {
+        let file = self.target();
+        if access == Access::Inspect {
+            return self.inspect(read);
+        }
+        let reason = match self.take(&file, read) {
+            Ok(notice) => return notice,
+            Err(reason) => reason,
         };
         // Moving aside under the lock: otherwise another kurs could save a good file just before
         // our rename, and we would carry its fresh progress away.
@@ -323,12 +379,9 @@ impl ProgressFile {
                 "the file is damaged ({reason}) and cannot be moved aside: {error}"
             )));
         }
-        let reason = match read_file(&file) {
-            OnDisk::Missing | OnDisk::Unchanged => return None,
-            OnDisk::Good(progress, hash) => return self.take_good(&file, progress, hash),
-            OnDisk::Newer(version) => return Some(self.read_only_newer(version)),
-            OnDisk::Unreadable(reason) => return Some(self.read_only_unreadable(reason)),
-            OnDisk::Damaged(reason) => reason,
+        let reason = match self.take(&file, read_file(&file, self.kind)) {
+            Ok(notice) => return notice,
+            Err(reason) => reason,
         };
         match move_aside(&file, &file_stamp()) {
             Ok(kept_as) => Some(StoreNotice::MovedAside {
@@ -339,6 +392,38 @@ impl ProgressFile {
             Err(error) => Some(self.read_only_unreadable(format!(
                 "the file is damaged ({reason}) and cannot be moved aside: {error}"
             ))),
+        }
+    }
+
+    /// Takes what was read at open; Err is the reason the file is damaged (and must be moved aside).
+    fn take(&mut self, file: &Path, read: OnDisk) -> Result<Option<StoreNotice>, String> {
+        Ok(match read {
+            OnDisk::Missing | OnDisk::Unchanged => None,
+            OnDisk::Good(progress, hash) => self.take_good(file, progress, hash),
+            OnDisk::Newer(version) => Some(self.read_only_newer(version)),
+            OnDisk::Unreadable(reason) => Some(self.read_only_unreadable(reason)),
+            OnDisk::Foreign(what) => Some(StoreNotice::NotOurs {
+                path: self.path.clone(),
+                what,
+            }),
+            OnDisk::Damaged(reason) => return Err(reason),
+        })
+    }
+
+    /// Takes what was read for a read-only command: nothing is locked, created, moved or written.
+    fn inspect(&mut self, read: OnDisk) -> Option<StoreNotice> {
+        self.mode = StoreMode::ReadOnly;
+        match read {
+            OnDisk::Missing | OnDisk::Unchanged => None,
+            OnDisk::Good(progress, hash) => {
+                self.on_disk = Some(hash);
+                self.progress = progress;
+                None
+            }
+            OnDisk::Damaged(_) => Some(StoreNotice::Damaged {
+                path: self.path.clone(),
+            }),
+            other => self.take(&self.path.clone(), other).unwrap_or(None),
         }
     }
 

@@ -4,11 +4,13 @@
 mod disk;
 mod file;
 pub mod model;
+mod sections;
 pub mod status;
 pub mod store;
 
 pub use model::{
-    Attempt, CourseProgress, ModuleProgress, Progress, QuestionRecord, SCHEMA_VERSION, now,
+    Attempt, CourseProgress, ModuleProgress, Progress, QuestionRecord, SCHEMA_VERSION, SectionSet,
+    now,
 };
 pub use status::{ModuleStatus, QuestionState, module_status, question_state};
 pub use store::{ProgressStore, StoreMode, StoreNotice};

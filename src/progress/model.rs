@@ -1,15 +1,19 @@
 //! What kurs remembers about a learner: opened sections, "Gelernt" marks, quiz attempts and answers.
 //! Plain serde types keyed by course id, module id and question id, plus the small changes the front ends make.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+pub use super::sections::SectionSet;
 
 /// The version of the progress file layout this build writes and fully understands.
 /// A file with a higher number comes from a newer kurs and is never written by this one.
 /// 1: every course in one file. 2: an index file and one file per course (see `store`);
-/// a version 1 file is read as it is and split at the first save.
-pub const SCHEMA_VERSION: u32 = 2;
+/// a version 1 file is read as it is and split at the first save. 3: opened sections as runs
+/// (`"0-199999"`) instead of one number each, and a first line that marks the file as kurs's;
+/// files of versions 1 and 2 are read as they are and written in the new form at the next save.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything stored in one progress file.
 ///
@@ -52,9 +56,9 @@ pub struct CourseProgress {
 /// The learner's progress in one module.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModuleProgress {
-    /// Indexes of the sections the learner has expanded at least once.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub opened_sections: BTreeSet<usize>,
+    /// Indexes of the sections the learner has expanded at least once, stored as runs.
+    #[serde(default, skip_serializing_if = "SectionSet::is_empty")]
+    pub opened_sections: SectionSet,
     /// RFC 3339 time the module was marked "Gelernt"; `None` while unmarked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learned_at: Option<String>,
@@ -235,8 +239,7 @@ impl Attempt {
 
 impl ModuleProgress {
     fn merge_from(&mut self, other: &ModuleProgress) {
-        self.opened_sections
-            .extend(other.opened_sections.iter().copied());
+        self.opened_sections.union_with(&other.opened_sections);
         if self.learned_at.is_none() {
             self.learned_at.clone_from(&other.learned_at);
         }
@@ -541,7 +544,7 @@ pub(crate) mod tests {
         memory.open_section("other", "x", 0);
         disk.merge_from(&memory);
         let module = disk.module("c", "m").expect("module");
-        assert_eq!(module.opened_sections, BTreeSet::from([0, 1]));
+        assert_eq!(module.opened_sections, SectionSet::from([0, 1]));
         assert_eq!(module.attempts.len(), 2);
         assert_eq!(module.learned_at.as_deref(), Some(NOW));
         assert!(disk.module("c", "only-on-disk").is_some());

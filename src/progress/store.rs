@@ -14,14 +14,19 @@
 //! Files of the first layout (schema_version 1, every course in `progress.toml`) are read as
 //! they are and split into course files at the first save.
 //! Whatever happens, no file is overwritten with less or deleted: damaged files are moved aside.
+//!
+//! The folder of the course files is kurs's own: made by kurs for its owner only, refused when
+//! another user owns it or others may write it, and in it kurs reads, moves, replaces and deletes
+//! only files it wrote (they begin with the mark `# kurs progress file`), never through a
+//! symbolic link. A read-only command (`ProgressStore::inspect`) changes nothing at all.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use super::disk;
-pub use super::disk::{file_text, read_bytes};
-use super::file::{Lock, ProgressFile};
+use super::disk::{self, Kind, LockFailure, Wait};
+pub use super::disk::{MAX_FILE_SIZE, file_text, read_bytes};
+use super::file::{Access, Lock, ProgressFile};
 use super::model::Progress;
 
 /// The learner's progress on disk and what kurs currently knows of it.
@@ -37,6 +42,9 @@ pub struct ProgressStore {
     fail_writes: bool,
     /// Temporary files left by killed saves have been cleared (once per store is enough).
     swept: bool,
+    /// The last save found the lock held by another process for longer than `LOCK_WAIT`; until
+    /// a save gets it again, saves wait only `BUSY_WAIT` (the learner has been told).
+    busy: bool,
     /// Counts the changes to `view`, so a screen can keep what it derived from the progress.
     generation: u64,
 }
@@ -65,6 +73,46 @@ pub enum StoreNotice {
     NotSaved { path: PathBuf, reason: String },
     /// The file cannot be read (no permission, a folder where the file should be …); it is left untouched.
     Unreadable { path: PathBuf, reason: String },
+    /// A read-only command found the file damaged and left it as it is; the player keeps it aside.
+    Damaged { path: PathBuf },
+    /// A file in the folder of the course files that kurs did not write: never read, moved,
+    /// replaced or deleted; a course named like it is not saved until it is moved away.
+    NotOurs { path: PathBuf, what: NotOurs },
+    /// The folder of the course files is not one kurs may trust; nothing is read from or saved in it.
+    FolderRefused {
+        folder: PathBuf,
+        problem: FolderProblem,
+    },
+    /// Another process held the lock for longer than kurs waits; the change is kept in memory
+    /// and saved by the next save that gets the lock.
+    Busy { path: PathBuf },
+    /// Saving would make the file larger than kurs reads back; the old file is kept and the
+    /// change lives in memory only.
+    TooLarge { path: PathBuf, size: u64 },
+}
+
+/// What a file kurs did not write is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotOurs {
+    /// A symbolic link, which kurs never follows there.
+    Link,
+    /// A folder, a pipe, a device.
+    NotAFile,
+    /// A file whose content is not that of a progress file kurs wrote.
+    Content,
+}
+
+/// Why kurs does not trust the folder of the course files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FolderProblem {
+    /// It is a symbolic link.
+    Link,
+    /// Something other than a folder has its name.
+    NotAFolder,
+    /// Another user owns it.
+    Owner,
+    /// Its group or everyone may write in it.
+    Writable,
 }
 
 impl ProgressStore {
@@ -98,26 +146,46 @@ impl ProgressStore {
     /// Never fails: missing files are an empty progress; damaged ones are moved aside
     /// (never overwritten or deleted) and reported.
     pub fn open(path: impl Into<PathBuf>) -> (ProgressStore, Vec<StoreNotice>) {
-        let path = path.into();
+        Self::open_with(path.into(), Access::Play)
+    }
+
+    /// For commands that only show the progress (`kurs progress`): reads what the player would
+    /// read and says what it would say, but locks, creates, moves and writes nothing; a damaged
+    /// file is left where it is (`StoreNotice::Damaged`). The store is read-only.
+    pub fn inspect(path: impl Into<PathBuf>) -> (ProgressStore, Vec<StoreNotice>) {
+        Self::open_with(path.into(), Access::Inspect)
+    }
+
+    fn open_with(path: PathBuf, access: Access) -> (ProgressStore, Vec<StoreNotice>) {
         let lock_file = disk::real_path(&path);
         let mut lock = Lock::new(&lock_file);
         let mut notices = Vec::new();
-        let (index, notice) = ProgressFile::open(path.clone(), &mut lock);
+        let (index, notice) = ProgressFile::open(path.clone(), Kind::Index, &mut lock, access);
+        // A store that cannot write the index reads no course file either: the index may come
+        // from a newer kurs whose course files this one must not touch. Only looking, the
+        // course files are read whenever the player would read them.
+        let read_courses = match access {
+            Access::Play => index.mode() == &StoreMode::ReadWrite,
+            Access::Inspect => matches!(notice, None | Some(StoreNotice::Damaged { .. })),
+        };
         notices.extend(notice);
         let mut store = ProgressStore {
             courses: BTreeMap::new(),
             view: Progress::default(),
             fail_writes: false,
             swept: false,
+            busy: false,
             generation: 0,
             path,
             index,
         };
-        // A store that cannot write the index writes no course file either: the index may come
-        // from a newer kurs whose course files this one must not touch.
-        if store.mode() == &StoreMode::ReadWrite {
-            let paths = course_files(&Self::courses_folder(&store.path));
-            for (course, notice) in ProgressFile::open_many(paths, &mut lock) {
+        let folder = Self::courses_folder(&store.path);
+        if read_courses && let Some(problem) = disk::folder_problem(&folder) {
+            notices.push(StoreNotice::FolderRefused { folder, problem });
+            store.index.set_read_only();
+        } else if read_courses {
+            let paths = course_files(&folder);
+            for (course, notice) in ProgressFile::open_many(paths, &mut lock, access) {
                 notices.extend(notice);
                 let ids: Vec<String> = course
                     .progress()
@@ -253,9 +321,22 @@ impl ProgressStore {
             return Err(None);
         }
         let lock_file = disk::real_path(&self.path);
-        let lock = match disk::hold_lock(&lock_file) {
+        // Told once that another kurs holds the lock, the learner is not kept waiting at every
+        // move: until the lock is had again, each save waits only a moment.
+        let wait = if self.busy {
+            Wait::Polled(disk::BUSY_WAIT)
+        } else {
+            Wait::Queued(disk::LOCK_WAIT)
+        };
+        let lock = match disk::hold_lock(&lock_file, wait) {
             Ok(lock) => lock,
-            Err(error) => {
+            Err(LockFailure::Busy) => {
+                self.busy = true;
+                return Err(Some(StoreNotice::Busy {
+                    path: self.path.clone(),
+                }));
+            }
+            Err(LockFailure::Failed(error)) => {
                 return Err(Some(StoreNotice::NotSaved {
                     path: self.path.clone(),
                     reason: format!(
@@ -265,9 +346,20 @@ impl ProgressStore {
                 }));
             }
         };
+        self.busy = false;
+        let folder = Self::courses_folder(&self.path);
+        if let Err(error) = disk::make_private_folder(&folder) {
+            return Err(Some(StoreNotice::NotSaved {
+                path: folder,
+                reason: error.to_string(),
+            }));
+        }
+        if let Some(problem) = disk::folder_problem(&folder) {
+            return Err(Some(StoreNotice::FolderRefused { folder, problem }));
+        }
         if !self.swept {
             disk::remove_stale_temp_files(&lock_file);
-            disk::remove_stale_temp_files_in(&Self::courses_folder(&self.path));
+            disk::remove_stale_temp_files_in(&folder);
             self.swept = true;
         }
         let index = self.index.update(|_| {});
@@ -302,7 +394,7 @@ impl ProgressStore {
         let folder = Self::courses_folder(&self.path);
         let fail_writes = self.fail_writes;
         self.courses.entry(course.to_owned()).or_insert_with(|| {
-            let mut file = ProgressFile::new(folder.join(file_name(course)));
+            let mut file = ProgressFile::new(folder.join(file_name(course)), Kind::Course);
             file.fail_writes = fail_writes;
             file
         })
@@ -369,6 +461,7 @@ impl ProgressStore {
 }
 
 /// The course files in `folder`, sorted; hidden files (temporary files) and others are not.
+/// Links and other files with such names are among them, to be told apart and left alone.
 fn course_files(folder: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(folder) else {
         return Vec::new();
@@ -410,6 +503,8 @@ pub fn file_name(course: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::SCHEMA_VERSION;
+    use crate::progress::SectionSet;
     use crate::progress::disk::{move_aside, with_suffix};
     use crate::progress::model::tests::full_progress;
     use proptest::prelude::*;
@@ -454,6 +549,32 @@ mod tests {
             .filter(|name| name.starts_with("progress.toml.damaged-"))
             .map(|name| dir.join(name))
             .collect()
+    }
+
+    /// A store in `dir` that has saved one section of module `m` in each of `courses`.
+    fn saved_courses(dir: &tempfile::TempDir, courses: &[&str]) -> ProgressStore {
+        let (mut store, _) = ProgressStore::open(file_in(dir));
+        for course in courses {
+            assert_eq!(
+                store.update(course, |p| p.open_section(course, "m", 0)),
+                None
+            );
+        }
+        store
+    }
+
+    /// The sections opened in module `m` of `course`.
+    fn opened_in(store: &ProgressStore, course: &str) -> SectionSet {
+        let module = store.progress().module(course, "m").expect("module m");
+        module.opened_sections.clone()
+    }
+
+    /// Cuts a file kurs wrote in half, as a copy broken off would; returns the half left.
+    fn cut_in_half(file: &Path) -> Vec<u8> {
+        let whole = fs::read(file).expect("read");
+        let half = whole[..whole.len() / 2].to_vec();
+        fs::write(file, &half).expect("write");
+        half
     }
 
     /// Saves every course of `progress`, and its place.
@@ -532,20 +653,32 @@ mod tests {
             ".progress.toml.a1B2c3.tmp.bak",
             "progress.toml.a1B2c3.tmp",
         ];
-        for name in stale.iter().chain(&kept) {
-            fs::write(dir.path().join(name), "a copy").expect("write");
+        // What a killed save leaves: the beginning of a file kurs writes, or nothing yet.
+        let copy = file_text(&full_progress()).expect("text");
+        for (name, bytes) in stale.iter().zip([&copy[..30], ""]) {
+            fs::write(dir.path().join(name), bytes).expect("write");
         }
+        for name in &kept {
+            fs::write(dir.path().join(name), &copy).expect("write");
+        }
+        // Named like a temporary file of kurs, but holding something else: not kurs's to delete.
+        let foreign = ".progress.toml.Q1w2E3.tmp";
+        fs::write(dir.path().join(foreign), "the learner's notes").expect("write");
         let courses = dir.path().join("progress");
         fs::create_dir(&courses).expect("folder");
         let stale_in_courses = [".c.toml.q9W8e7.tmp", ".other.toml.a1B2c3.tmp"];
         let kept_in_courses = [".c.toml.notes.tmp", "c.toml.a1B2c3.tmp"];
-        for name in stale_in_courses.iter().chain(&kept_in_courses) {
-            fs::write(courses.join(name), "a copy").expect("write");
+        for name in &stale_in_courses {
+            fs::write(courses.join(name), "").expect("write");
+        }
+        for name in &kept_in_courses {
+            fs::write(courses.join(name), &copy).expect("write");
         }
         let (mut store, _) = ProgressStore::open(file_in(&dir));
         assert_eq!(store.update("c", |p| p.open_section("c", "m", 0)), None);
         let mut expected: Vec<String> = kept.iter().map(|n| n.to_string()).collect();
         expected.extend([
+            foreign.into(),
             "progress".into(),
             "progress.toml".into(),
             "progress.toml.lock".into(),
@@ -621,7 +754,10 @@ mod tests {
             .parse()
             .expect("TOML");
         assert_eq!(index.get("courses"), None, "the courses left the index");
-        assert_eq!(index.get("schema_version"), Some(&toml::Value::Integer(2)));
+        assert_eq!(
+            index.get("schema_version"),
+            Some(&toml::Value::Integer(SCHEMA_VERSION.into()))
+        );
         assert_eq!(
             names_in(&dir.path().join("progress")).len(),
             expected.courses.len()
@@ -664,17 +800,15 @@ mod tests {
     #[test]
     fn a_damaged_course_file_is_moved_aside_and_the_other_courses_stay() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let (mut store, _) = ProgressStore::open(file_in(&dir));
-        store.update("a", |p| p.open_section("a", "m", 0));
-        store.update("b", |p| p.open_section("b", "m", 0));
+        saved_courses(&dir, &["a", "b"]);
         let broken = dir.path().join("progress").join("a.toml");
-        fs::write(&broken, "half a fi").expect("write");
+        let half = cut_in_half(&broken);
         let (mut again, notices) = ProgressStore::open(file_in(&dir));
         let [StoreNotice::MovedAside { path, kept_as, .. }] = notices.as_slice() else {
             panic!("{notices:?}");
         };
         assert_eq!(path, &broken);
-        assert_eq!(fs::read_to_string(kept_as).expect("kept"), "half a fi");
+        assert_eq!(fs::read(kept_as).expect("kept"), half);
         assert!(again.progress().module("a", "m").is_none());
         assert!(again.progress().module("b", "m").is_some());
         assert_eq!(again.update("a", |p| p.open_section("a", "m", 1)), None);
@@ -713,6 +847,319 @@ mod tests {
         assert_eq!(again.reset(None), None);
         assert_eq!(names_in(&dir.path().join("progress")), Vec::<String>::new());
         assert_eq!(again.progress(), &Progress::default());
+    }
+
+    /// Everything below `dir`, with the bytes of each file (links as `-> target`), sorted.
+    fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut out = Vec::new();
+        for entry in fs::read_dir(dir).expect("read dir").flatten() {
+            let path = entry.path();
+            let meta = fs::symlink_metadata(&path).expect("meta");
+            if meta.file_type().is_symlink() {
+                let target = fs::read_link(&path).expect("link");
+                out.push((path, format!("-> {}", target.display()).into_bytes()));
+            } else if meta.is_dir() {
+                out.push((path.clone(), b"/".to_vec()));
+                out.extend(tree(&path));
+            } else {
+                out.push((path.clone(), fs::read(&path).expect("read")));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_in_the_courses_folder_kurs_did_not_write_are_never_touched() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let elsewhere = tempfile::tempdir().expect("tempdir");
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        store.update("c", |p| p.open_section("c", "m", 0));
+        let courses = dir.path().join("progress");
+        // Another program's file, a file named for a course, links to a file and to nowhere.
+        fs::write(courses.join("notes.toml"), "title = \"mine\"\n").expect("write");
+        fs::write(courses.join("a.toml"), "not = [toml").expect("write");
+        let target = elsewhere.path().join("target.toml");
+        fs::write(&target, "precious = true\n").expect("write");
+        std::os::unix::fs::symlink(&target, courses.join("b.toml")).expect("link");
+        let nowhere = elsewhere.path().join("new.toml");
+        std::os::unix::fs::symlink(&nowhere, courses.join("d.toml")).expect("link");
+        let before = (tree(dir.path()), tree(elsewhere.path()));
+
+        let (mut again, notices) = ProgressStore::open(file_in(&dir));
+        let mut told: Vec<_> = notices
+            .iter()
+            .map(|n| match n {
+                StoreNotice::NotOurs { path, what } => (path.clone(), *what),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        told.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            told,
+            vec![
+                (courses.join("a.toml"), NotOurs::Content),
+                (courses.join("b.toml"), NotOurs::Link),
+                (courses.join("d.toml"), NotOurs::Link),
+                (courses.join("notes.toml"), NotOurs::Content),
+            ]
+        );
+        assert!(
+            again.progress().module("c", "m").is_some(),
+            "kurs's own file is read"
+        );
+        for course in ["a", "b", "d"] {
+            let notice = again.update(course, |p| p.open_section(course, "m", 0));
+            assert!(
+                matches!(notice, Some(StoreNotice::NotOurs { .. })),
+                "{course}: {notice:?}"
+            );
+        }
+        assert!(!again.all_saved(), "the changes wait in memory");
+        // Every save tries what waits in memory again, and says again why it cannot.
+        let waiting = |n: Option<StoreNotice>| matches!(n, Some(StoreNotice::NotOurs { .. }));
+        assert!(waiting(again.reset(Some("a"))));
+        assert!(waiting(again.update("c", |p| p.open_section("c", "m", 1))));
+        let (inspected, _) = ProgressStore::inspect(file_in(&dir));
+        assert!(inspected.progress().module("c", "m").is_some());
+        let after = (tree(dir.path()), tree(elsewhere.path()));
+        let changed: Vec<_> = before
+            .0
+            .iter()
+            .chain(&before.1)
+            .filter(|entry| !after.0.contains(entry) && !after.1.contains(entry))
+            .map(|(path, _)| path)
+            .collect();
+        assert_eq!(
+            changed,
+            vec![&courses.join("c.toml")],
+            "only kurs's own file changed"
+        );
+        assert_eq!(after.0.len(), before.0.len(), "nothing new in the folder");
+        assert!(!nowhere.exists(), "no file created through a link");
+
+        // Moved out of the way, the course is saved with what waited in memory.
+        fs::remove_file(courses.join("b.toml")).expect("remove");
+        fs::remove_file(courses.join("d.toml")).expect("remove");
+        assert_eq!(again.update("b", |p| p.open_section("b", "m", 1)), None);
+        assert!(again.all_saved());
+        let opened = &opened_in(&again, "b");
+        assert_eq!(opened, &SectionSet::from([0, 1]));
+    }
+
+    #[test]
+    fn inspecting_moves_locks_and_writes_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        saved_courses(&dir, &["a", "b"]);
+        fs::remove_file(disk::lock_path(&file_in(&dir))).expect("remove lock");
+        let course = dir.path().join("progress").join("a.toml");
+        cut_in_half(&course);
+        let before = tree(dir.path());
+        let (mut inspected, notices) = ProgressStore::inspect(file_in(&dir));
+        assert_eq!(
+            notices,
+            vec![StoreNotice::Damaged {
+                path: course.clone()
+            }]
+        );
+        assert_eq!(inspected.mode(), &StoreMode::ReadOnly);
+        assert!(inspected.progress().module("b", "m").is_some());
+        assert_eq!(inspected.update("b", |p| p.open_section("b", "m", 1)), None);
+        assert_eq!(inspected.reset(None), None);
+        fs::write(file_in(&dir), "half a fi").expect("write");
+        let before_index = tree(dir.path());
+        let (_, notices) = ProgressStore::inspect(file_in(&dir));
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert!(
+            notices
+                .iter()
+                .all(|n| matches!(n, StoreNotice::Damaged { .. }))
+        );
+        assert_eq!(tree(dir.path()), before_index);
+        assert_ne!(before, before_index);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_courses_folder_is_made_for_its_owner_only_and_refused_when_others_may_write() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 0)), None);
+        let courses = dir.path().join("progress");
+        let mode = |path: &Path| fs::metadata(path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&courses), 0o700);
+        assert_eq!(mode(&courses.join("c.toml")), 0o600);
+
+        fs::set_permissions(&courses, fs::Permissions::from_mode(0o777)).expect("chmod");
+        let before = tree(dir.path());
+        let (mut again, notices) = ProgressStore::open(file_in(&dir));
+        assert_eq!(
+            notices,
+            vec![StoreNotice::FolderRefused {
+                folder: courses.clone(),
+                problem: FolderProblem::Writable
+            }]
+        );
+        assert_eq!(again.mode(), &StoreMode::ReadOnly);
+        assert_eq!(again.update("c", |p| p.open_section("c", "m", 1)), None);
+        assert_eq!(tree(dir.path()), before);
+        // Others may write in it only after this kurs opened it: the next save refuses it too.
+        fs::set_permissions(&courses, fs::Permissions::from_mode(0o700)).expect("chmod");
+        fs::set_permissions(&courses, fs::Permissions::from_mode(0o722)).expect("chmod");
+        let notice = store.update("c", |p| p.open_section("c", "m", 2));
+        assert!(
+            matches!(notice, Some(StoreNotice::FolderRefused { .. })),
+            "{notice:?}"
+        );
+        fs::set_permissions(&courses, fs::Permissions::from_mode(0o700)).expect("chmod");
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 3)), None);
+        let (last, _) = ProgressStore::open(file_in(&dir));
+        let opened = &opened_in(&last, "c");
+        assert_eq!(opened, &SectionSet::from([0, 2, 3]));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_courses_folder_that_is_a_link_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let elsewhere = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("progress")).expect("link");
+        let (mut store, notices) = ProgressStore::open(file_in(&dir));
+        assert!(
+            matches!(
+                notices.as_slice(),
+                [StoreNotice::FolderRefused {
+                    problem: FolderProblem::Link,
+                    ..
+                }]
+            ),
+            "{notices:?}"
+        );
+        store.update("c", |p| p.open_section("c", "m", 0));
+        assert_eq!(names_in(elsewhere.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn two_hundred_thousand_sections_read_make_a_small_file_kurs_reads_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        let notice = store.update("c", |p| {
+            for section in 0..200_000 {
+                p.open_section("c", "m", section);
+            }
+        });
+        assert_eq!(notice, None);
+        let file = dir.path().join("progress").join("c.toml");
+        let size = fs::metadata(&file).expect("meta").len();
+        assert!(size < 1024, "{size} bytes");
+        let (again, notices) = ProgressStore::open(file_in(&dir));
+        assert_eq!(notices, vec![]);
+        let opened = &opened_in(&again, "c");
+        assert_eq!(opened.len(), 200_000);
+    }
+
+    #[test]
+    fn a_file_of_version_2_with_every_section_listed_is_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let courses = dir.path().join("progress");
+        fs::create_dir(&courses).expect("folder");
+        fs::write(file_in(&dir), "schema_version = 2\nlast_course = \"c\"\n").expect("write");
+        fs::write(
+            courses.join("c.toml"),
+            "schema_version = 2\n\n[courses.c.modules.m]\nopened_sections = [0, 1, 2, 5]\n",
+        )
+        .expect("write");
+        let (mut store, notices) = ProgressStore::open(file_in(&dir));
+        assert_eq!(notices, vec![]);
+        let opened = &opened_in(&store, "c");
+        assert_eq!(opened, &SectionSet::from([0, 1, 2, 5]));
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 3)), None);
+        let text = fs::read_to_string(courses.join("c.toml")).expect("read");
+        assert!(text.starts_with("# kurs progress file"), "{text}");
+        assert!(text.contains("opened_sections = \"0-3, 5\""), "{text}");
+        assert!(text.contains("schema_version = 3"), "{text}");
+    }
+
+    #[test]
+    fn a_save_larger_than_kurs_reads_back_is_refused_and_the_old_file_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 0)), None);
+        let file = dir.path().join("progress").join("c.toml");
+        let good = fs::read(&file).expect("read");
+        let huge = "x".repeat(disk::MAX_FILE_SIZE as usize);
+        let notice = store.update("c", |p| p.record_answer("c", "m", "q", &huge, true, NOW));
+        let Some(StoreNotice::TooLarge { path, size }) = notice else {
+            panic!("{notice:?}");
+        };
+        assert_eq!(path, file);
+        assert!(size > disk::MAX_FILE_SIZE, "{size}");
+        assert_eq!(fs::read(&file).expect("read"), good, "the old file is kept");
+        assert!(!store.all_saved());
+        assert_eq!(
+            damaged_copies(&dir.path().join("progress")),
+            Vec::<PathBuf>::new()
+        );
+        let (again, notices) = ProgressStore::open(file_in(&dir));
+        assert_eq!(notices, vec![]);
+        assert!(again.progress().module("c", "m").is_some());
+    }
+
+    #[test]
+    fn the_same_damaged_bytes_kept_aside_twice_make_one_copy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut kept = Vec::new();
+        for _ in 0..3 {
+            fs::write(file_in(&dir), "half a fi").expect("write");
+            let (_, notices) = ProgressStore::open(file_in(&dir));
+            let [StoreNotice::MovedAside { kept_as, .. }] = notices.as_slice() else {
+                panic!("{notices:?}");
+            };
+            kept.push(kept_as.clone());
+        }
+        fs::write(file_in(&dir), "other damage").expect("write");
+        let (_, notices) = ProgressStore::open(file_in(&dir));
+        assert!(matches!(
+            notices.as_slice(),
+            [StoreNotice::MovedAside { .. }]
+        ));
+        let copies = damaged_copies(dir.path());
+        assert_eq!(copies.len(), 2, "{copies:?}");
+        assert!(kept.iter().all(|k| k == &kept[0]), "{kept:?}");
+        assert_eq!(fs::read_to_string(&kept[0]).expect("kept"), "half a fi");
+        assert!(!file_in(&dir).exists());
+    }
+
+    #[test]
+    fn a_lock_held_elsewhere_is_waited_for_a_bounded_time_and_the_change_saved_later() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 0)), None);
+        let held = File::open(disk::lock_path(&file_in(&dir))).expect("lock file");
+        held.try_lock().expect("the test holds the lock");
+        let notice = store.update("c", |p| p.set_learned("c", "m", true, NOW));
+        assert_eq!(
+            notice,
+            Some(StoreNotice::Busy {
+                path: file_in(&dir)
+            })
+        );
+        // Told once, the learner is not kept waiting again: the next save waits only a moment.
+        let notice = store.update("c", |p| p.open_section("c", "m", 1));
+        assert!(
+            matches!(notice, Some(StoreNotice::Busy { .. })),
+            "{notice:?}"
+        );
+        assert!(!store.all_saved());
+        drop(held);
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 2)), None);
+        assert!(store.all_saved());
+        let (again, _) = ProgressStore::open(file_in(&dir));
+        let module = again.progress().module("c", "m").expect("m");
+        assert!(module.learned_at.is_some());
+        assert_eq!(module.opened_sections, SectionSet::from([0, 1, 2]));
     }
 
     #[test]
@@ -912,14 +1359,14 @@ mod tests {
     fn newer_schema_version_is_read_only_and_untouched() {
         let dir = tempfile::tempdir().expect("tempdir");
         // The rest of the file follows a layout this build does not know.
-        let text = "schema_version = 3\ncourses = [\"a new layout\"]\n";
+        let text = "schema_version = 4\ncourses = [\"a new layout\"]\n";
         fs::write(file_in(&dir), text).expect("write");
         let (mut store, notices) = ProgressStore::open(file_in(&dir));
         assert_eq!(
             notices,
             vec![StoreNotice::NewerVersion {
                 path: file_in(&dir),
-                version: 3
+                version: 4
             }]
         );
         assert_eq!(store.mode(), &StoreMode::ReadOnly);
@@ -1137,7 +1584,7 @@ mod tests {
             );
         }
         let (again, _) = ProgressStore::open(file_in(&dir));
-        let expected: std::collections::BTreeSet<usize> = (0..10).collect();
+        let expected: crate::progress::SectionSet = (0..10).collect();
         for module in ["a", "b"] {
             let opened = &again
                 .progress()
@@ -1241,11 +1688,7 @@ mod tests {
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
         assert_eq!(store.update("c", |p| p.open_section("c", "m", 1)), None);
         let (again, _) = ProgressStore::open(file_in(&dir));
-        let opened = &again
-            .progress()
-            .module("c", "m")
-            .expect("module")
-            .opened_sections;
+        let opened = &opened_in(&again, "c");
         assert!(opened.contains(&0) && opened.contains(&1));
     }
 

@@ -1,6 +1,6 @@
-//! The reliability suites as one test binary (one link instead of ten): bounded `kurs check` on
-//! hostile files, crashes, concurrent writers, damaged files, failing writes, hostile input,
-//! random events, panics, signals, the fuzz corpus.
+//! The reliability suites as one test binary (one link instead of eleven): bounded `kurs check`
+//! on hostile files, crashes, concurrent writers, damaged files, failing writes, hostile input,
+//! random events, panics, signals, the fuzz corpus, the progress folder, file size and lock.
 //!
 //! One suite: `cargo test --test reliability hostile::`. The long variants: `KURS_LONG_TESTS=1`.
 
@@ -15,5 +15,6 @@ mod fuzz_corpus;
 mod hostile;
 mod input;
 mod panic;
+mod progress_folder;
 mod signals;
 mod writers;
