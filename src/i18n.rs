@@ -189,10 +189,13 @@ pub fn best_score(lang: Lang, percent: u8) -> String {
     }
 }
 
-pub fn score(lang: Lang, points: u32, max: u32, percent: u32) -> String {
-    match lang {
-        Lang::De => format!("{points} von {max} Punkten ({percent} %)"),
-        Lang::En => format!("{points} of {max} points ({percent}%)"),
+/// The score line; a run in which nothing was scored says so instead of a percentage.
+pub fn score(lang: Lang, points: u32, max: u32, percent: Option<u32>) -> String {
+    match (lang, percent) {
+        (Lang::De, Some(percent)) => format!("{points} von {max} Punkten ({percent} %)"),
+        (Lang::En, Some(percent)) => format!("{points} of {max} points ({percent}%)"),
+        (Lang::De, None) => "Nicht bewertet: keine Frage wurde gewertet".to_string(),
+        (Lang::En, None) => "Not scored: no question was scored".to_string(),
     }
 }
 

@@ -189,14 +189,16 @@ impl Run {
         (right as u32, self.total as u32)
     }
 
-    pub fn percent(&self) -> u32 {
+    /// The score in percent, rounded down; `None` for a run in which nothing was scored.
+    pub fn percent(&self) -> Option<u32> {
         let (points, max) = self.score();
         percent(points, max)
     }
 
     /// Passed at the quiz's mark; a run in which nothing was scored never passes.
     pub fn passed(&self, quiz: &Quiz) -> bool {
-        self.total > 0 && self.percent() >= u32::from(quiz.pass_percent)
+        self.percent()
+            .is_some_and(|p| p >= u32::from(quiz.pass_percent))
     }
 
     /// The finished attempt as progress stores it: per question id right or wrong, carried ones right.
@@ -229,9 +231,11 @@ impl Run {
     }
 }
 
-/// Percent rounded down; an empty quiz counts as complete.
-pub fn percent(points: u32, max: u32) -> u32 {
-    points.saturating_mul(100).checked_div(max).unwrap_or(100)
+/// Percent rounded down; `None` when nothing was scored (never shown as 100 %).
+pub fn percent(points: u32, max: u32) -> Option<u32> {
+    (u64::from(points) * 100)
+        .checked_div(u64::from(max))
+        .map(|p| u32::try_from(p).unwrap_or(u32::MAX))
 }
 
 /// Choices shuffled when the quiz shuffles; order items always, and never already in the right order.
@@ -430,8 +434,25 @@ mod tests {
         run.answer(&quiz, 2, Answer::TrueFalse(true));
         assert!(run.is_finished());
         assert_eq!(run.score(), (2, 3));
-        assert_eq!(run.percent(), 66);
+        assert_eq!(run.percent(), Some(66));
         assert!(run.passed(&quiz));
+    }
+
+    #[test]
+    fn a_run_in_which_nothing_was_scored_is_not_scored_and_never_passes() {
+        let quiz = quiz(Vec::new(), false);
+        let run = Run::start(&quiz, &mut Shuffler::new(Some(1)));
+        assert_eq!(run.score(), (0, 0));
+        assert_eq!(run.percent(), None);
+        assert!(!run.passed(&quiz));
+        let attempt = run.to_attempt(&quiz, "2026-12-02".into());
+        assert_eq!(attempt.percent(), None);
+        assert!(!attempt.passed);
+        assert_eq!(
+            crate::i18n::score(crate::i18n::Lang::En, 0, 0, run.percent()),
+            "Not scored: no question was scored"
+        );
+        assert_eq!(percent(u32::MAX, 1), Some(u32::MAX));
     }
 
     #[test]
