@@ -62,10 +62,15 @@ texts! {
     TypeAnswer => "Antwort eingeben", "Type your answer";
     OrderHint => "Mit Umschalt+↑/↓ oder +/- verschieben", "Move with Shift+↑/↓ or +/-";
     MultipleHint => "Alle richtigen Antworten ankreuzen", "Tick every right answer";
+    PickOneFirst => "Erst eine Antwort wählen: Ziffer, Leertaste oder Mausklick", "Pick an answer first: a digit, Space or a mouse click";
+    PickTrueFalseFirst => "Erst „Wahr“ oder „Falsch“ wählen: 1, 2 oder Leertaste", "Pick “True” or “False” first: 1, 2 or Space";
+    KeyClickItem => "Mausklick: Eintrag wählen", "mouse click: select an item";
+    KeyClickPick => "Mausklick: Antwort wählen", "mouse click: pick an answer";
     SingleHint => "Eine Antwort wählen", "Pick one answer";
     TrueFalseHint => "Stimmt die Aussage?", "Is the statement true?";
     ChangedQuestion => "Frage wurde geändert", "question has changed";
     Help => "Hilfe", "Help";
+    HelpReadMark => "· hinter einem Abschnitt: schon gelesen. Oben rechts: gelesene Abschnitte von allen.", "· after a section: read before. Top right: sections read of all.";
     HelpClose => "Esc oder ? schließt die Hilfe", "Esc or ? closes the help";
     HelpMoreBelow => "↓ mehr", "↓ more";
     HelpMoreAbove => "↑ mehr", "↑ more";
@@ -103,6 +108,7 @@ texts! {
     NotSaving => "Fortschritt wird nicht gespeichert", "progress is not being saved";
     ReadOnly => "nur lesen", "read-only";
     Sections => "Abschnitte", "sections";
+    SectionsRead => "gelesen", "read";
     Done => "Fertig", "Done";
     NoCourses => "Keine Kurse gefunden.", "No courses found.";
     Back => "Zurück", "Back";
@@ -279,18 +285,42 @@ pub fn attempts(lang: Lang, n: usize) -> String {
 }
 
 /// The state of a module's questions from the last answers: right, and changed since answered.
-pub fn answered_summary(lang: Lang, right: usize, total: usize, changed: usize) -> String {
-    let mut text = match lang {
-        Lang::De => format!("Deine letzten Antworten: {right} von {total} richtig"),
-        Lang::En => format!("Your last answers: {right} of {total} right"),
-    };
-    if changed > 0 {
-        text.push_str(&match (lang, changed) {
-            (Lang::De, 1) => " · 1 Frage wurde seitdem geändert".to_string(),
-            (Lang::De, n) => format!(" · {n} Fragen wurden seitdem geändert"),
-            (Lang::En, 1) => " · 1 question has changed since".to_string(),
-            (Lang::En, n) => format!(" · {n} questions have changed since"),
+/// What the module says about its quiz: the best finished attempt (the number the library shows
+/// too), an attempt left before its end, and questions changed since they were answered.
+pub fn quiz_summary(
+    lang: Lang,
+    best: Option<(u32, u32, u8)>,
+    unfinished: usize,
+    changed: usize,
+) -> String {
+    let mut parts = Vec::new();
+    if let Some((points, max, percent)) = best {
+        parts.push(match lang {
+            Lang::De => format!("Bestes Ergebnis: {points} von {max} Punkten ({percent} %)"),
+            Lang::En => format!("Best result: {points} of {max} points ({percent}%)"),
         });
+    }
+    if unfinished > 0 {
+        parts.push(match (lang, unfinished) {
+            (Lang::De, 1) => "ein Versuch nicht beendet (1 Frage beantwortet)".to_string(),
+            (Lang::De, n) => format!("ein Versuch nicht beendet ({n} Fragen beantwortet)"),
+            (Lang::En, 1) => "an attempt left unfinished (1 question answered)".to_string(),
+            (Lang::En, n) => format!("an attempt left unfinished ({n} questions answered)"),
+        });
+    }
+    if changed > 0 {
+        parts.push(match (lang, changed) {
+            (Lang::De, 1) => "1 Frage wurde seitdem geändert".to_string(),
+            (Lang::De, n) => format!("{n} Fragen wurden seitdem geändert"),
+            (Lang::En, 1) => "1 question has changed since".to_string(),
+            (Lang::En, n) => format!("{n} questions have changed since"),
+        });
+    }
+    let mut text = parts.join(" · ");
+    // The first letter up, whichever part comes first.
+    if let Some(first) = text.chars().next() {
+        let upper: String = first.to_uppercase().collect();
+        text.replace_range(..first.len_utf8(), &upper);
     }
     text
 }

@@ -309,12 +309,15 @@ fn a_question_changed_since_it_was_answered_is_marked_and_not_counted() {
         )
     });
     let text = screen(&mut s, 80, 24, keys("\n"));
+    // The answers are an attempt left before its end, not a score; the changed ones are said.
+    let said = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        text.contains(
-            "Deine letzten Antworten: 1 von 5 richtig · 2 Fragen wurden seitdem geändert"
+        said.contains(
+            "Ein Versuch nicht beendet (3 Fragen beantwortet) · 2 Fragen wurden seitdem geändert"
         ),
         "{text}"
     );
+    assert!(!said.contains("richtig"), "{text}");
 }
 
 #[test]
@@ -476,4 +479,86 @@ fn a_result_without_a_wrong_answer_offers_only_repeating_all() {
     let bar = text.lines().last().unwrap_or("");
     assert!(!bar.contains("Falsche wiederholen"), "{bar}");
     assert!(bar.contains("alle wiederholen"), "{bar}");
+}
+
+#[test]
+fn enter_with_no_choice_picked_hints_for_single_choice_as_for_multiple_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    // The first question is single choice; Enter before picking grades nothing.
+    let text = screen(&mut s, 80, 24, keys("\np\n"));
+    assert!(
+        text.contains("Erst eine Antwort wählen: Ziffer, Leertaste oder Mausklick"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Leider falsch") && !text.contains("✓ Richtig"),
+        "{text}"
+    );
+    let Screen::Quiz(quiz) = &s.screen else {
+        panic!("still in the quiz");
+    };
+    assert!(quiz.checked.is_none());
+}
+
+#[test]
+fn enter_with_neither_true_nor_false_picked_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::En, dir.path());
+    // Single (1), multiple (1 and 3), then the true/false question: Enter without a pick.
+    let text = screen(&mut s, 80, 24, keys("\np1\n\n13\n\n\n"));
+    assert!(
+        text.contains("Pick “True” or “False” first: 1, 2 or Space"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_mouse_click_on_a_choice_picks_it() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let before = screen(&mut s, 80, 24, keys("\np"));
+    // The row of the second choice, as drawn.
+    let row = before
+        .lines()
+        .position(|l| l.starts_with(" 2  ( )"))
+        .expect("a second choice") as u16;
+    let mut events = keys("");
+    events.push(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 8,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+    let text = screen(&mut s, 80, 24, events);
+    assert!(
+        text.lines().nth(usize::from(row)).unwrap().contains("(•)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_right_answer_lists_the_right_choices_in_the_order_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    // Multiple choice answered with the first choice only (wrong): the right ones are listed.
+    let text = screen(&mut s, 80, 24, keys("\np1\n\n1\n"));
+    let lines: Vec<&str> = text.lines().collect();
+    let shown: Vec<String> = lines
+        .iter()
+        .filter(|l| l.contains("✓ ["))
+        .map(|l| l.split("] ").nth(1).unwrap_or("").trim().to_string())
+        .collect();
+    let start = lines
+        .iter()
+        .position(|l| l.contains("Richtige Antwort:"))
+        .expect("the right answer");
+    let listed: Vec<String> = lines[start + 1..]
+        .iter()
+        .take_while(|l| l.trim_start().starts_with('•'))
+        .map(|l| l.trim_start().trim_start_matches('•').trim().to_string())
+        .collect();
+    assert!(shown.len() >= 2, "{text}");
+    assert_eq!(listed, shown, "{text}");
 }

@@ -264,6 +264,25 @@ impl ModuleProgress {
         self.attempts.iter().filter_map(Attempt::percent).max()
     }
 
+    /// The attempt with the best score (the latest of equals), `None` before the first scored one:
+    /// the one number the library, the module and `kurs progress` show for a quiz.
+    pub fn best_attempt(&self) -> Option<&Attempt> {
+        self.attempts
+            .iter()
+            .filter(|a| a.percent().is_some())
+            .max_by_key(|a| a.percent())
+    }
+
+    /// Questions answered after the last finished attempt (or at all, before the first one): an
+    /// attempt the learner left before its end, shown as unfinished rather than as a score.
+    pub fn answers_since_last_attempt(&self) -> usize {
+        let last = self.attempts.last().map(|a| a.at.as_str());
+        self.questions
+            .values()
+            .filter(|q| last.is_none_or(|last| is_later(&q.answered_at, last)))
+            .count()
+    }
+
     /// Whether any scored attempt passed the quiz.
     pub fn passed(&self) -> bool {
         self.attempts
@@ -476,6 +495,39 @@ pub(crate) mod tests {
             ..ModuleProgress::default()
         };
         assert_eq!(module.best_percent(), Some(66));
+    }
+
+    #[test]
+    fn the_best_attempt_is_the_one_with_the_highest_score() {
+        let mut module = ModuleProgress::default();
+        module.attempts.push(attempt(2, 5, false));
+        module.attempts.push(attempt(0, 0, true));
+        module.attempts.push(attempt(4, 5, true));
+        module.attempts.push(attempt(3, 5, true));
+        assert_eq!(module.best_attempt().map(|a| a.points), Some(4));
+        assert_eq!(ModuleProgress::default().best_attempt(), None);
+    }
+
+    #[test]
+    fn answers_after_the_last_attempt_are_an_unfinished_attempt() {
+        let mut module = ModuleProgress::default();
+        let answer = |at: &str| QuestionRecord {
+            fingerprint: "f".into(),
+            correct: true,
+            answered_at: at.into(),
+        };
+        module
+            .questions
+            .insert("a".into(), answer("2026-11-28T17:00:00Z"));
+        assert_eq!(module.answers_since_last_attempt(), 1);
+        let mut done = attempt(1, 1, true);
+        done.at = "2026-11-28T17:00:00.5Z".into();
+        module.attempts.push(done);
+        assert_eq!(module.answers_since_last_attempt(), 0);
+        module
+            .questions
+            .insert("b".into(), answer("2026-11-28T17:00:01Z"));
+        assert_eq!(module.answers_since_last_attempt(), 1);
     }
 
     #[test]

@@ -31,6 +31,17 @@ impl SectionSet {
         })
     }
 
+    /// How many sections below `end` are in the set: the sections read of a module that has
+    /// `end` sections now (a module that lost sections keeps the marks of the ones it lost).
+    pub fn count_below(&self, end: usize) -> usize {
+        self.runs
+            .iter()
+            .take_while(|&&(first, _)| first < end)
+            .fold(0usize, |n, &(first, last)| {
+                n.saturating_add(last.min(end - 1) - first + 1)
+            })
+    }
+
     /// The index of the run that holds `section`, or where a run holding it would be inserted.
     fn find(&self, section: usize) -> Result<usize, usize> {
         self.runs.binary_search_by(|&(first, last)| {
@@ -200,6 +211,18 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn count_below_counts_only_the_sections_a_module_still_has() {
+        let mut set = SectionSet::new();
+        for i in [0, 1, 2, 5, 6, 9] {
+            set.insert(i);
+        }
+        assert_eq!(set.count_below(10), 6);
+        assert_eq!(set.count_below(6), 4);
+        assert_eq!(set.count_below(1), 1);
+        assert_eq!(set.count_below(0), 0);
+    }
 
     #[test]
     fn neighbours_become_one_run() {

@@ -177,14 +177,15 @@ const MODULE: &[Binding] = &[
         T::KeyLearned,
         &[(Key(K::Char('l')), A::Learned)],
     ),
+    // Back and help before `a`: at 80 columns the bar has room for these and not for all.
+    BACK,
+    HELP,
     b(
         "a",
         Some("a"),
         T::KeyAll,
         &[(Key(K::Char('a')), A::ToggleAll)],
     ),
-    BACK,
-    HELP,
     PAGE,
     FIRST_LAST,
     mouse(T::KeyClick, &[CLICK]),
@@ -226,6 +227,7 @@ const QUIZ_CHOICE: &[Binding] = &[
     HELP,
     PAGE,
     FIRST_LAST,
+    mouse(T::KeyClickPick, &[CLICK]),
     mouse(T::KeyWheel, WHEEL),
 ];
 
@@ -255,6 +257,7 @@ const QUIZ_ORDER: &[Binding] = &[
     ),
     PAGE,
     FIRST_LAST,
+    mouse(T::KeyClickItem, &[CLICK]),
     mouse(T::KeyWheel, WHEEL),
 ];
 

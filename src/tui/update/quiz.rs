@@ -76,11 +76,36 @@ pub(super) fn update(state: &mut State, action: Action) {
     screen.hint = None;
     match action {
         Action::Activate => check_answer(state),
+        Action::Click { row, .. } => {
+            if let Some(position) = clicked_choice(state, row)
+                && let Screen::Quiz(screen) = &mut state.screen
+            {
+                edit_answer(&mut screen.input, Action::Digit(position), choices);
+            }
+        }
         Action::ScrollUp => screen.scroll = screen.scroll.saturating_sub(1),
         Action::ScrollDown => screen.scroll += 1,
         Action::PageUp => screen.scroll = screen.scroll.saturating_sub(height),
         Action::PageDown => screen.scroll += height,
         action => edit_answer(&mut screen.input, action, choices),
+    }
+}
+
+/// The choice (or item, or true/false) on the screen row `row` that was clicked, if any.
+fn clicked_choice(state: &State, row: u16) -> Option<usize> {
+    let Screen::Quiz(screen) = &state.screen else {
+        return None;
+    };
+    let body = view::areas(
+        state,
+        ratatui::layout::Rect::new(0, 0, state.width, state.height),
+    )
+    .body;
+    let line = screen.scroll + usize::from(row.checked_sub(body.y)?);
+    let doc = view::quiz::document(state, screen, view::content_width(state.width));
+    match doc.targets.get(line).copied().flatten()? {
+        QuizTarget::Choice(position) => Some(position),
+        _ => None,
     }
 }
 
@@ -167,10 +192,14 @@ fn answer_of(screen: &QuizScreen, lang: crate::i18n::Lang) -> Result<Answer, &'s
     match &screen.input {
         AnswerInput::Choice {
             multiple: false,
-            cursor,
             picked,
+            ..
         } => {
-            let position = picked.iter().next().copied().unwrap_or(*cursor);
+            // Nothing picked is a hint, as for multiple choice: Enter never grades a choice
+            // the cursor merely passed over.
+            let Some(&position) = picked.iter().next() else {
+                return Err(T::PickOneFirst.get(lang));
+            };
             order.get(position).map(|&i| Answer::Single(i)).ok_or("")
         }
         AnswerInput::Choice {
@@ -189,9 +218,9 @@ fn answer_of(screen: &QuizScreen, lang: crate::i18n::Lang) -> Result<Answer, &'s
                 ))
             }
         }
-        AnswerInput::TrueFalse { cursor, picked } => {
-            Ok(Answer::TrueFalse(picked.unwrap_or(*cursor == 0)))
-        }
+        AnswerInput::TrueFalse { picked, .. } => picked
+            .map(Answer::TrueFalse)
+            .ok_or(T::PickTrueFalseFirst.get(lang)),
         AnswerInput::Text { text, .. } => {
             if text.trim().is_empty() {
                 Err(T::TypeAnswer.get(lang))
@@ -228,33 +257,11 @@ fn check_answer(state: &mut State) {
     let Some(correct) = screen.run.answer(&quiz, position, answer.clone()) else {
         return;
     };
-    show_as_picked(&mut screen.input, &answer);
     screen.checked = Some(Outcome { answer, correct });
     screen.scroll = 0;
     let notice = record(state).answer(at, question, correct);
     saved(state, notice);
     verdict_into_view(state);
-}
-
-/// The answer given is shown as picked: for single choice and true/false the one under the
-/// cursor, when Enter was pressed without picking.
-fn show_as_picked(input: &mut AnswerInput, answer: &Answer) {
-    match (input, answer) {
-        (
-            AnswerInput::Choice {
-                multiple: false,
-                cursor,
-                picked,
-            },
-            Answer::Single(_),
-        ) if picked.is_empty() => {
-            picked.insert(*cursor);
-        }
-        (AnswerInput::TrueFalse { cursor, picked }, Answer::TrueFalse(_)) if picked.is_none() => {
-            *picked = Some(*cursor == 0);
-        }
-        _ => {}
-    }
 }
 
 /// Scrolls so the verdict ("Richtig" / "Leider falsch") is on screen.

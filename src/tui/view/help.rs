@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Document;
 use crate::i18n::T;
 use crate::tui::keys::{self, Binding};
-use crate::tui::state::State;
+use crate::tui::state::{Screen, State};
 
 /// The help's lines at `width`: every binding of the screen, Ctrl-C, and how to close it. A
 /// description too long for its line goes on under itself, so the keys stay a column apart.
@@ -29,6 +29,17 @@ fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
         let pad = " ".repeat(key_width - keys.width());
         let prefix = vec![Span::styled(format!("{keys}{pad}  "), theme.key())];
         doc.wrapped(binding.what.get(lang), width, prefix, Style::new(), None);
+    }
+    // Marks on the screen that no key names are explained here, in words.
+    if matches!(state.screen, Screen::Module(_)) {
+        doc.blank();
+        doc.wrapped(
+            T::HelpReadMark.get(lang),
+            width,
+            Vec::new(),
+            Style::new(),
+            None,
+        );
     }
     doc.blank();
     doc.wrapped(

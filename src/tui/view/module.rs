@@ -73,20 +73,21 @@ pub fn document(state: &State, screen: &ModuleScreen, width: usize) -> Document<
         Focus::Practice,
     );
     let record = state.store.progress().module(&course.id, &module.id);
-    if let (Some(quiz), Some(record)) = (&module.quiz, record)
-        && !record.questions.is_empty()
-    {
-        let mut right = 0;
-        let mut changed = 0;
-        for question in &quiz.questions {
-            match question_state(Some(record), &question.id, &question.fingerprint()) {
-                QuestionState::Right => right += 1,
-                QuestionState::Changed => changed += 1,
-                QuestionState::Wrong | QuestionState::Unanswered => {}
-            }
+    if let (Some(quiz), Some(record)) = (&module.quiz, record) {
+        let changed = quiz
+            .questions
+            .iter()
+            .filter(|q| {
+                question_state(Some(record), &q.id, &q.fingerprint()) == QuestionState::Changed
+            })
+            .count();
+        let best = record
+            .best_attempt()
+            .and_then(|a| Some((a.points, a.max, a.percent()?)));
+        let summary = i18n::quiz_summary(lang, best, record.answers_since_last_attempt(), changed);
+        if !summary.is_empty() {
+            doc.wrapped(&summary, width, vec![Span::raw("    ")], theme.dim(), None);
         }
-        let summary = i18n::answered_summary(lang, right, quiz.questions.len(), changed);
-        doc.wrapped(&summary, width, vec![Span::raw("    ")], theme.dim(), None);
     }
     let learned = match record.and_then(|m| m.learned_at.as_deref()) {
         Some(at) => format!(
@@ -137,8 +138,18 @@ pub fn draw(state: &State, screen: &ModuleScreen, frame: &mut Frame, areas: &Are
         Some(code) => format!("{} | {}", code, module.title),
         None => module.title.clone(),
     };
-    let open = screen.expanded.iter().filter(|e| **e).count();
-    let right = format!("{open}/{} {}", module.sections.len(), state.t(T::Sections));
+    // Sections read (opened at least once, now or before), not the panes open right now.
+    let read = state
+        .store
+        .progress()
+        .module(&course.id, &module.id)
+        .map_or(0, |m| m.opened_sections.count_below(module.sections.len()));
+    let right = format!(
+        "{read}/{} {} {}",
+        module.sections.len(),
+        state.t(T::Sections),
+        state.t(T::SectionsRead)
+    );
     draw_title(
         frame,
         areas.title,

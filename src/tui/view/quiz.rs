@@ -44,11 +44,14 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
         QuestionKind::Text { .. } => T::TypeAnswer,
         QuestionKind::Order { .. } => T::OrderHint,
     };
-    doc.push(
-        Line::from(Span::styled(format!(" {}", hint.get(lang)), theme.dim())),
-        None,
-    );
     let answering = screen.checked.is_none();
+    // How to answer, while answering; once checked the feedback takes its place.
+    if answering {
+        doc.push(
+            Line::from(Span::styled(format!(" {}", hint.get(lang)), theme.dim())),
+            None,
+        );
+    }
     match (&question.kind, &screen.input) {
         (
             QuestionKind::Single { choices } | QuestionKind::Multiple { choices },
@@ -84,7 +87,7 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
         );
     }
     if let Some(outcome) = &screen.checked {
-        feedback_lines(&mut doc, question, outcome, theme, lang, width);
+        feedback_lines(&mut doc, question, order, outcome, theme, lang, width);
     }
     doc
 }
@@ -254,6 +257,7 @@ fn order_lines(
 fn feedback_lines(
     doc: &mut Document<QuizTarget>,
     question: &Question,
+    order: &[usize],
     outcome: &Outcome,
     theme: &Theme,
     lang: Lang,
@@ -304,7 +308,7 @@ fn feedback_lines(
             )),
             None,
         );
-        let answers = right_answer(question);
+        let answers = right_answer_as_shown(question, order);
         for (i, answer) in answers.iter().enumerate() {
             let text = match &question.kind {
                 QuestionKind::TrueFalse { answer } => (if *answer { T::True } else { T::False })
@@ -329,6 +333,19 @@ fn feedback_lines(
             None,
         );
         doc.markdown(explanation, width, 3, theme, None);
+    }
+}
+
+/// The right answer; right choices in the order they were shown on screen, not as written.
+fn right_answer_as_shown(question: &Question, order: &[usize]) -> Vec<String> {
+    match &question.kind {
+        QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => order
+            .iter()
+            .filter_map(|&i| choices.get(i))
+            .filter(|c| c.correct)
+            .map(|c| c.text.clone())
+            .collect(),
+        _ => right_answer(question),
     }
 }
 
