@@ -62,6 +62,8 @@ texts! {
     TypeAnswer => "Antwort eingeben", "Type your answer";
     OrderHint => "Mit Umschalt+↑/↓ oder +/- verschieben", "Move with Shift+↑/↓ or +/-";
     MultipleHint => "Alle richtigen Antworten ankreuzen", "Tick every right answer";
+    LeaveQuizAsk => "Quiz verlassen? Der Versuch wird dann nicht gewertet, deine Antworten bleiben gespeichert. Esc: verlassen · jede andere Taste: weiter üben", "Leave the quiz? The attempt is then not scored; your answers stay saved. Esc: leave · any other key: go on practising";
+    LeftQuiz => "Quiz verlassen. Mit p beginnt ein neuer Versuch.", "Left the quiz. p starts a new attempt.";
     PickOneFirst => "Erst eine Antwort wählen: Ziffer, Leertaste oder Mausklick", "Pick an answer first: a digit, Space or a mouse click";
     PickTrueFalseFirst => "Erst „Wahr“ oder „Falsch“ wählen: 1, 2 oder Leertaste", "Pick “True” or “False” first: 1, 2 or Space";
     KeyClickItem => "Mausklick: Eintrag wählen", "mouse click: select an item";
@@ -202,6 +204,14 @@ pub fn score(lang: Lang, points: u32, max: u32, percent: Option<u32>) -> String 
         (Lang::En, Some(percent)) => format!("{points} of {max} points ({percent}%)"),
         (Lang::De, None) => "Nicht bewertet: keine Frage wurde gewertet".to_string(),
         (Lang::En, None) => "Not scored: no question was scored".to_string(),
+    }
+}
+
+/// A percentage as each language writes it: "60 %" in German, "60%" in English.
+pub fn percent(lang: Lang, percent: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::De => format!("{percent} %"),
+        Lang::En => format!("{percent}%"),
     }
 }
 

@@ -562,3 +562,97 @@ fn the_right_answer_lists_the_right_choices_in_the_order_shown() {
     assert!(shown.len() >= 2, "{text}");
     assert_eq!(listed, shown, "{text}");
 }
+
+#[test]
+fn esc_in_a_quiz_with_answers_asks_before_the_attempt_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let text = screen(&mut s, 80, 24, keys("\np1\n\n⎋"));
+    assert!(text.contains("Quiz verlassen?"), "{text}");
+    assert!(matches!(s.screen, Screen::Quiz(_)));
+    // Any other key stays; the question that was on screen is still there.
+    let text = screen(&mut s, 80, 24, keys("↓"));
+    assert!(!text.contains("Quiz verlassen?"), "{text}");
+    assert!(matches!(s.screen, Screen::Quiz(_)));
+    // Esc twice leaves, and says so.
+    let text = screen(&mut s, 80, 24, keys("⎋⎋"));
+    assert!(matches!(s.screen, Screen::Module(_)));
+    assert!(
+        text.contains("Quiz verlassen. Mit p beginnt ein neuer Versuch."),
+        "{text}"
+    );
+}
+
+#[test]
+fn esc_in_a_quiz_before_any_answer_leaves_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-en", Lang::En, dir.path());
+    let text = screen(&mut s, 80, 24, keys("\np⎋"));
+    assert!(matches!(s.screen, Screen::Module(_)), "{text}");
+    assert!(!text.contains("Leave the quiz?"), "{text}");
+}
+
+#[test]
+fn the_library_keeps_one_language_while_the_selection_moves_between_courses() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    for course in ["kurs-de", "kurs-en"] {
+        let to = root.path().join(course);
+        std::fs::create_dir(&to).unwrap();
+        for file in std::fs::read_dir(fixture(course)).unwrap() {
+            let file = file.unwrap().path();
+            std::fs::copy(&file, to.join(file.file_name().unwrap())).unwrap();
+        }
+    }
+    let (library, _) = load(&Source::Path(root.path().to_path_buf()), Depth::Full);
+    assert_eq!(library.courses.len(), 2);
+    let (store, _) = ProgressStore::open(dir.path().join("progress.toml"));
+    let mut s = State::new(library, store, None, Some(1));
+    s.theme = kurs::tui::theme::Theme::PLAIN;
+    let first = screen(&mut s, 80, 24, keys(""));
+    let last = screen(&mut s, 80, 24, vec![key(KeyCode::End)]);
+    let bar = |text: &str| text.lines().last().unwrap_or("").to_string();
+    let title = |text: &str| text.lines().next().unwrap_or("").to_string();
+    assert_eq!(title(&first), title(&last), "{first}\n{last}");
+    assert_eq!(bar(&first), bar(&last), "{first}\n{last}");
+    // Both courses' summaries are in that one language.
+    assert!(
+        !last.contains("passed") || !last.contains("bestanden"),
+        "{last}"
+    );
+}
+
+#[test]
+fn in_a_wide_window_text_is_set_at_a_reading_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("wide");
+    std::fs::create_dir(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "id = \"wide\"\ntitle = \"Wide\"\nlanguage = \"en\"\nmodules = [\"m.toml\"]\n",
+    )
+    .unwrap();
+    let body = "A sentence that goes on and on. ".repeat(20);
+    std::fs::write(
+        course.join("m.toml"),
+        format!("id = \"m\"\ntitle = \"M\"\n[[section]]\ntitle = \"S\"\nbody = \"{body}\"\n"),
+    )
+    .unwrap();
+    let (library, report) = load(&Source::Path(course), Depth::Full);
+    // A module without a quiz is a warning, not an error.
+    assert!(report.errors() == 0, "{:?}", report.diagnostics);
+    let (store, _) = ProgressStore::open(dir.path().join("progress.toml"));
+    let mut s = State::new(library, store, Some(Lang::En), Some(1));
+    s.theme = kurs::tui::theme::Theme::PLAIN;
+    let text = screen(&mut s, 200, 40, keys("\n\n"));
+    // Below the title bar no line of the module runs past 100 columns.
+    let widths: Vec<usize> = text
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("↑↓"))
+        .map(|l| unicode_width::UnicodeWidthStr::width(l.trim_end_matches(['┃', '│', ' '])))
+        .collect();
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    assert!((90..=100).contains(&widest), "{widest} columns:\n{text}");
+    assert!(widths.iter().filter(|&&w| w > 80).count() >= 5, "{text}");
+}

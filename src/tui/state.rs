@@ -74,6 +74,8 @@ pub struct QuizScreen {
     pub scroll: usize,
     /// A hint such as "tick at least one answer".
     pub hint: Option<&'static str>,
+    /// Esc was pressed once with answers given: the next Esc leaves, any other key stays.
+    pub leaving: bool,
 }
 
 /// The answer as the learner builds it; positions are display positions.
@@ -131,13 +133,15 @@ impl State {
         }
     }
 
-    /// The UI language of the current screen: `--lang`, else the course's language, else English.
+    /// The UI language of the current screen: `--lang`, else the course's language, else
+    /// English. The library shows courses of several languages in one: the first course's, so
+    /// that the screen does not change its language as the selection moves.
     pub fn lang(&self) -> Lang {
         if let Some(lang) = self.lang_override {
             return lang;
         }
         let course = match &self.screen {
-            Screen::Library(s) => self.library_row(s.selected).map(|r| r.course),
+            Screen::Library(_) => None,
             Screen::Module(s) => Some(s.at.course),
             Screen::Quiz(s) => Some(s.at.course),
             Screen::Result(s) => Some(s.at.course),

@@ -33,6 +33,7 @@ pub(super) fn start_quiz(state: &mut State, at: ModuleRef, repeat: Option<Run>) 
         checked: None,
         scroll: 0,
         hint: None,
+        leaving: false,
     });
 }
 
@@ -58,9 +59,20 @@ pub(super) fn update(state: &mut State, action: Action) {
     };
     let at = screen.at;
     if action == Action::Back {
+        // Leaving throws the attempt away (its answers stay recorded): asked once, never silent.
+        let answered = screen.run.outcomes.iter().any(Option::is_some);
+        if answered && !screen.leaving {
+            screen.leaving = true;
+            state.notice = Some(state.t(T::LeaveQuizAsk).to_string());
+            return;
+        }
         back_to_module(state, at);
+        if answered {
+            state.notice = Some(state.t(T::LeftQuiz).to_string());
+        }
         return;
     }
+    screen.leaving = false;
     // After checking, Enter goes on and the arrows read the feedback.
     if screen.checked.is_some() {
         match action {

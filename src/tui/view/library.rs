@@ -254,10 +254,8 @@ fn course_layout(
     descriptions: bool,
     widest_summary: &mut Option<(Lang, usize, usize)>,
 ) -> CourseLayout {
-    let lang = state
-        .lang_override
-        .or_else(|| Lang::from_tag(&course.language))
-        .unwrap_or(Lang::En);
+    // One UI language for the whole screen (see `State::lang`), whatever each course's is.
+    let lang = state.lang();
     let total = course.modules.len();
     // The width of `single_line(&course.title)`.
     let title_width = if course.title.contains('\n') {
@@ -360,7 +358,7 @@ fn module_line(
     let status = module_status(record);
     let mut right = i18n::T::status(status).get(lang).to_string();
     if let Some(best) = record.and_then(|r| r.best_percent()) {
-        right.push_str(&format!(" · {best} %"));
+        right.push_str(&format!(" · {}", i18n::percent(lang, best)));
     }
     let marker = if selected { "› " } else { "  " };
     let left = format!(

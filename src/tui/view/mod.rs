@@ -262,9 +262,13 @@ fn notice_text(state: &State) -> Option<String> {
     }
 }
 
-/// Columns for a screen's text: the last column is kept free for the scroll mark.
+/// The widest a line of text is set, as readers do: longer lines are hard to follow back.
+pub const READING_WIDTH: usize = 100;
+
+/// Columns for a screen's text: the last column is kept free for the scroll mark, and a wide
+/// window keeps lines at [`READING_WIDTH`].
 pub fn content_width(width: u16) -> usize {
-    usize::from(width.saturating_sub(1)).max(1)
+    usize::from(width.saturating_sub(1)).clamp(1, READING_WIDTH)
 }
 
 pub fn too_small(width: u16, height: u16) -> bool {
