@@ -656,3 +656,63 @@ fn in_a_wide_window_text_is_set_at_a_reading_width() {
     assert!((90..=100).contains(&widest), "{widest} columns:\n{text}");
     assert!(widths.iter().filter(|&&w| w > 80).count() >= 5, "{text}");
 }
+
+#[test]
+fn opening_every_section_marks_as_read_only_what_came_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let read = |s: &State| {
+        s.store
+            .progress()
+            .module("kurs-de", "c2-messenger-sms")
+            .map_or(0, |m| m.opened_sections.len())
+    };
+    let text = screen(&mut s, 40, 10, keys("\na"));
+    assert!(read(&s) < 3, "{text}");
+    // Paged through to the end, every section's text has been on screen.
+    let text = screen(&mut s, 40, 10, vec![key(KeyCode::PageDown); 12]);
+    assert_eq!(read(&s), 3, "{text}");
+}
+
+/// The German sample course, whose sections run longer than a small window.
+fn sample_state(dir: &Path) -> State {
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("courses/digitale-kompetenzen");
+    let (library, report) = load(&Source::Path(course), Depth::Full);
+    assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+    let (store, _) = ProgressStore::open(dir.join("progress.toml"));
+    let mut state = State::new(library, store, Some(Lang::De), Some(1));
+    state.theme = kurs::tui::theme::Theme::PLAIN;
+    state
+}
+
+#[test]
+fn in_an_open_section_longer_than_the_window_the_arrows_read_line_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = sample_state(dir.path());
+    screen(&mut s, 40, 12, keys("\n\n"));
+    let scroll_of = |s: &State| match &s.screen {
+        Screen::Module(m) => (m.focus, m.scroll),
+        _ => panic!("in the module"),
+    };
+    let (focus, before) = scroll_of(&s);
+    let text = screen(&mut s, 40, 12, keys("↓↓↓↓↓↓↓↓"));
+    let (after_focus, after) = scroll_of(&s);
+    assert_eq!(after_focus, focus, "{text}");
+    assert_eq!(after, before + 8, "{text}");
+    // The section's header stays at the top with the focus marker.
+    assert!(text.lines().nth(1).unwrap().starts_with('›'), "{text}");
+    let text = screen(&mut s, 40, 12, keys("↑↑↑↑↑↑↑↑"));
+    assert_eq!(scroll_of(&s).1, before, "{text}");
+}
+
+#[test]
+fn after_page_down_the_focus_marker_is_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = sample_state(dir.path());
+    screen(&mut s, 40, 12, keys("\n\n"));
+    for _ in 0..8 {
+        let text = screen(&mut s, 40, 12, vec![key(KeyCode::PageDown)]);
+        let body: Vec<&str> = text.lines().skip(1).take(10).collect();
+        assert!(body.iter().any(|l| l.starts_with('›')), "{text}");
+    }
+}

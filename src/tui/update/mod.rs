@@ -82,6 +82,7 @@ fn settle(state: &mut State) {
     let height = view::body_height(state);
     let scroll = state.scroll_mut();
     *scroll = view::clamp_scroll(*scroll, height, len);
+    module::mark_shown_sections(state);
 }
 
 /// What a save said: a problem becomes the lasting warning, and a save that works again (it

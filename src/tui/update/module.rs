@@ -63,6 +63,15 @@ pub(super) fn update(state: &mut State, action: Action) {
     let page = body_height(state).saturating_sub(1).max(1);
     match action {
         Action::Back => back_to_library(state, at),
+        // In an open section that runs past the window the arrows read it line by line;
+        // past its end (or before its start) they move to the next pane.
+        // Above the first pane is the module's intro: Up there scrolls it into view.
+        Action::Up if reading(state).above || index == 0 => {
+            set_scroll(state, |s| s.saturating_sub(1));
+        }
+        Action::Down if reading(state).below => {
+            set_scroll(state, |s| s + 1);
+        }
         Action::Up => set_focus(state, order[index.saturating_sub(1)]),
         Action::Down => set_focus(state, order[(index + 1).min(order.len() - 1)]),
         Action::Home => {
@@ -78,7 +87,7 @@ pub(super) fn update(state: &mut State, action: Action) {
             let focus = screen.focus;
             activate(state, focus);
         }
-        Action::ToggleAll => toggle_all(state, at),
+        Action::ToggleAll => toggle_all(state),
         Action::Practice => quiz::start_quiz(state, at, None),
         Action::Learned => toggle_learned(state, at),
         Action::Click { row, .. } => {
@@ -121,6 +130,38 @@ fn focus_order(count: usize) -> Vec<Focus> {
     order
 }
 
+/// Where the focused open section runs beyond the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Reading {
+    /// Its header is above the window: Up scrolls a line.
+    above: bool,
+    /// Its text goes on below the window: Down scrolls a line.
+    below: bool,
+}
+
+fn reading(state: &State) -> Reading {
+    let Screen::Module(screen) = &state.screen else {
+        return Reading::default();
+    };
+    let Focus::Section(i) = screen.focus else {
+        return Reading::default();
+    };
+    if !screen.expanded.get(i).copied().unwrap_or(false) {
+        return Reading::default();
+    }
+    let doc = view::module::document(state, screen, view::content_width(state.width));
+    let (Some(first), Some(last)) = (
+        doc.first_line_of(screen.focus),
+        doc.last_line_of(screen.focus),
+    ) else {
+        return Reading::default();
+    };
+    Reading {
+        above: first < screen.scroll,
+        below: last >= screen.scroll + body_height(state),
+    }
+}
+
 /// Scrolls so the focused pane's header line is visible; a long body may go below the screen.
 fn focus_visible(state: &mut State) {
     let height = body_height(state);
@@ -151,14 +192,25 @@ fn set_scroll(state: &mut State, change: impl FnOnce(usize) -> usize) {
     };
     let doc = view::module::document(state, screen, width);
     let scroll = clamp_scroll(change(screen.scroll), height, doc.len());
-    // Keep the focus on something visible, so Enter acts on what the learner sees.
-    let visible = doc.targets[scroll..(scroll + height).min(doc.len())]
+    // Keep the focus on something visible, so Enter acts on what the learner sees: the first
+    // pane whose header is in the window, else the section whose text fills it (the view
+    // then keeps its header at the top, so the focus marker stays on screen).
+    let window = scroll..(scroll + height).min(doc.len());
+    let targets = &doc.targets[window.clone()];
+    let visible = targets
         .iter()
         .flatten()
-        .next()
+        .find(|t| doc.first_line_of(**t).is_some_and(|l| window.contains(&l)))
+        .or_else(|| targets.iter().flatten().next())
         .copied();
-    let focus_line = doc.first_line_of(screen.focus).unwrap_or(0);
-    let focus_shown = focus_line >= scroll && focus_line < scroll + height;
+    let (focus_first, focus_last) = (
+        doc.first_line_of(screen.focus).unwrap_or(0),
+        doc.last_line_of(screen.focus).unwrap_or(0),
+    );
+    let focus_shown = window.contains(&focus_first)
+        || (matches!(screen.focus, Focus::Section(_))
+            && focus_first < scroll
+            && focus_last >= scroll);
     if let Screen::Module(screen) = &mut state.screen {
         screen.scroll = scroll;
         if !focus_shown && let Some(target) = visible {
@@ -190,20 +242,49 @@ fn activate(state: &mut State, focus: Focus) {
 }
 
 /// Opens every section, or closes them all when all are open.
-fn toggle_all(state: &mut State, at: ModuleRef) {
+fn toggle_all(state: &mut State) {
     let Screen::Module(screen) = &mut state.screen else {
         return;
     };
     let all_open = screen.expanded.iter().all(|e| *e);
-    let newly: Vec<usize> = (0..screen.expanded.len())
-        .filter(|&i| !screen.expanded[i])
-        .collect();
     screen.expanded.iter_mut().for_each(|e| *e = !all_open);
-    if !all_open {
-        let notice = record(state).sections_opened(at, &newly);
-        saved(state, notice);
-    }
+    // Opening every pane marks none as read: a section is read once its text was on screen
+    // (see `mark_shown_sections`), not because a key opened it below the window.
     focus_visible(state);
+}
+
+/// Marks as read every open section whose text is on screen now and was not read before: the
+/// read mark (·) and the count in the title bar then say what the learner has seen.
+pub(super) fn mark_shown_sections(state: &mut State) {
+    let Screen::Module(screen) = &state.screen else {
+        return;
+    };
+    let (Some(course), Some(module)) = (state.course(screen.at), state.module(screen.at)) else {
+        return;
+    };
+    let opened = state.store.progress().module(&course.id, &module.id);
+    let doc = view::module::document(state, screen, view::content_width(state.width));
+    let visible = screen.scroll..screen.scroll + view::body_height(state);
+    let shown: Vec<usize> = (0..screen.expanded.len())
+        .filter(|&i| screen.expanded[i])
+        .filter(|i| !opened.is_some_and(|m| m.opened_sections.contains(i)))
+        .filter(|&i| {
+            let target = Focus::Section(i);
+            let (Some(first), Some(last)) = (doc.first_line_of(target), doc.last_line_of(target))
+            else {
+                return false;
+            };
+            // The body's lines, after the header; a section with an empty body is its header.
+            let body = (first + 1).min(last)..last + 1;
+            body.start < visible.end && visible.start < body.end
+        })
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let at = screen.at;
+    let notice = record(state).sections_opened(at, &shown);
+    saved(state, notice);
 }
 
 fn toggle_learned(state: &mut State, at: ModuleRef) {

@@ -316,13 +316,31 @@ pub fn view(state: &State, frame: &mut Frame) {
 
 /// A title bar: left text, right text, cut to fit.
 pub fn draw_title(frame: &mut Frame, area: Rect, left: &str, right: &str, theme: &Theme) {
+    draw_title_fitting(frame, area, left, &[right], theme);
+}
+
+/// The title bar with the first of `rights` (longest first) that fits beside the left part.
+pub fn draw_title_fitting(
+    frame: &mut Frame,
+    area: Rect,
+    left: &str,
+    rights: &[&str],
+    theme: &Theme,
+) {
     let width = usize::from(area.width);
     let left = single_line(left);
-    let mut right = single_line(right);
-    // The right part gives way first: the left names where the learner is.
-    if left.width().min(20) + right.width() + 3 > width {
-        right = String::new();
-    }
+    // The right part gives way first (to a shorter form, then entirely): the left names where
+    // the learner is.
+    let fits = |keep: usize| {
+        rights
+            .iter()
+            .map(|r| single_line(r))
+            .find(|r| keep + r.width() + 3 <= width)
+    };
+    // The longest right part beside the whole left, else beside 20 columns of it.
+    let right = fits(left.width())
+        .or_else(|| fits(left.width().min(20)))
+        .unwrap_or_default();
     let left = truncate(&left, width.saturating_sub(right.width() + 3));
     let gap = width.saturating_sub(left.width() + right.width() + 2);
     let text = format!(" {left}{}{right} ", " ".repeat(gap));

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-use super::{Areas, Document, draw_document, draw_title};
+use super::{Areas, Document, draw_document, draw_title_fitting};
 use crate::i18n::{self, T};
 use crate::progress::{QuestionState, question_state};
 use crate::safe_text::single_line;
@@ -144,19 +144,33 @@ pub fn draw(state: &State, screen: &ModuleScreen, frame: &mut Frame, areas: &Are
         .progress()
         .module(&course.id, &module.id)
         .map_or(0, |m| m.opened_sections.count_below(module.sections.len()));
-    let right = format!(
-        "{read}/{} {} {}",
-        module.sections.len(),
+    let count = format!("{read}/{}", module.sections.len());
+    let read_of = format!(
+        "{count} {} {}",
         state.t(T::Sections),
         state.t(T::SectionsRead)
     );
-    draw_title(
+    let with_course = format!("{read_of} · {}", single_line(&course.title));
+    let short = format!("{count} {}", state.t(T::SectionsRead));
+    draw_title_fitting(
         frame,
         areas.title,
         &left,
-        &format!("{right} · {}", single_line(&course.title)),
+        &[&with_course, &read_of, &short, &count],
         &state.theme,
     );
-    let doc = document(state, screen, super::content_width(areas.body.width));
+    let mut doc = document(state, screen, super::content_width(areas.body.width));
+    // Reading inside a long section: its header (with the focus marker) stays at the top.
+    if let (Some(first), Some(last)) = (
+        doc.first_line_of(screen.focus),
+        doc.last_line_of(screen.focus),
+    ) && matches!(screen.focus, Focus::Section(_))
+        && first < screen.scroll
+        && last >= screen.scroll
+        && let Some(header) = doc.lines.get(first).cloned()
+        && let Some(top) = doc.lines.get_mut(screen.scroll)
+    {
+        *top = header;
+    }
     draw_document(frame, areas.body, &doc, screen.scroll);
 }
