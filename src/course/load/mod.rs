@@ -5,6 +5,7 @@ mod course_file;
 mod discover;
 mod fields;
 mod gate;
+mod markup;
 mod module_file;
 mod question;
 mod read;
