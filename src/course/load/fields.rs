@@ -204,19 +204,28 @@ impl<'a> Ctx<'a> {
                 Err(first) => vec![first],
             }
         };
+        let mut syntax = Vec::new();
         for error in &errors {
             let span = error.span().unwrap_or(0..0);
             let message = error.message().trim().to_string();
-            let d = if message.contains("recurs") {
-                self.diag(
-                    Code::NestingTooDeep,
-                    span,
-                    "arrays or tables are nested too deeply",
-                )
-                .with_help("course files never need more than a few levels of nesting")
+            if message.contains("recurs") {
+                self.push(
+                    self.diag(
+                        Code::NestingTooDeep,
+                        span,
+                        "arrays or tables are nested too deeply",
+                    )
+                    .with_help("course files never need more than a few levels of nesting"),
+                );
             } else {
-                self.diag(Code::TomlSyntax, span, format!("invalid TOML: {message}"))
-            };
+                syntax.push((message, span));
+            }
+        }
+        for problem in super::syntax::explain(self.source, &syntax) {
+            let mut d = self.diag(Code::TomlSyntax, problem.span, problem.message);
+            if let Some(help) = problem.help {
+                d = d.with_help(help);
+            }
             self.push(d);
         }
         None

@@ -10,6 +10,7 @@ mod module_file;
 mod question;
 mod read;
 mod suggest;
+mod syntax;
 
 use std::collections::HashMap;
 use std::ops::Range;

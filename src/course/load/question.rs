@@ -8,6 +8,7 @@ use toml::de::DeTable;
 
 use super::fields::{Ctx, Fields, Need};
 use super::suggest::{did_you_mean, list_keys};
+use super::syntax::{question_in_words, type_in_words};
 use crate::command_word::{COMMAND_MARK, Command, marked_command};
 use crate::course::format::keys;
 use crate::course::model::{Choice, Question, QuestionKind, fold_answer};
@@ -359,10 +360,15 @@ fn check_keys(ctx: &mut Ctx, fields: &Fields, this: &str, type_keys: Option<&[&s
                 ctx.diag(
                     Code::KeyNotForType,
                     key.span(),
-                    format!("`{name}` does not belong to a `{this}` question"),
+                    format!(
+                        "`{name}` does not belong to {} (`type = \"{this}\"`)",
+                        question_in_words(this)
+                    ),
                 )
                 .with_help(format!(
-                    "`{name}` is for `{owner}` questions; a `{this}` question takes {}",
+                    "`{name}` is for {} questions (`type = \"{owner}\"`); {} takes {}",
+                    type_in_words(owner),
+                    question_in_words(this),
                     list_keys(type_keys)
                 )),
             );
