@@ -292,19 +292,14 @@ fn unclosed_opener(source: &str, bracket: u8) -> Option<usize> {
                 };
                 open.push((kind, token.span().start(), value));
             }
-            TokenKind::RightSquareBracket => {
-                if open
-                    .last()
-                    .is_some_and(|o| o.0 == TokenKind::LeftSquareBracket)
-                {
-                    open.pop();
-                }
-            }
-            TokenKind::RightCurlyBracket => {
-                if open
-                    .last()
-                    .is_some_and(|o| o.0 == TokenKind::LeftCurlyBracket)
-                {
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                let opener = if kind == TokenKind::RightSquareBracket {
+                    TokenKind::LeftSquareBracket
+                } else {
+                    TokenKind::LeftCurlyBracket
+                };
+                // A stray closing bracket closes nothing; only its own kind is matched.
+                if open.last().is_some_and(|o| o.0 == opener) {
                     open.pop();
                 }
             }
