@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use toml_parser::lexer::TokenKind;
 
+use crate::diagnostic::MAX_DIAGNOSTICS_PER_FILE;
+
 /// One syntax error as the trainer should hear it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct SyntaxProblem {
@@ -32,7 +34,20 @@ pub(super) fn explain(source: &str, errors: &[(String, Range<usize>)]) -> Vec<Sy
         .iter()
         .filter(|(_, span)| unclosed.is_none_or(|(_, at)| span.start < at))
         .filter(|(_, span)| lines_seen.insert(line_of(source, span.start).start))
-        .map(|(message, span)| one(source, message, span.clone()))
+        .enumerate()
+        .map(|(n, (message, span))| {
+            // Past the problems a report keeps, each is only counted: spare the scans of
+            // the source that explaining costs, so a file of many errors stays quick.
+            if n < MAX_DIAGNOSTICS_PER_FILE {
+                one(source, message, span.clone())
+            } else {
+                SyntaxProblem {
+                    span: span.clone(),
+                    message: format!("invalid TOML: {}", message.trim()),
+                    help: None,
+                }
+            }
+        })
         .collect();
     if let Some((bracket, at)) = unclosed {
         out.push(if bracket == b'[' {
@@ -49,7 +64,7 @@ pub(super) fn explain(source: &str, errors: &[(String, Range<usize>)]) -> Vec<Sy
             )
         });
     }
-    for p in &mut out {
+    for p in out.iter_mut().take(MAX_DIAGNOSTICS_PER_FILE) {
         if let Some(kind) = question_type_at(source, p.span.start) {
             p.message
                 .push_str(&format!(" (in {})", question_in_words(kind)));
