@@ -81,6 +81,8 @@ codes! {
     UnknownLanguage = "W004", Warning, "`language` is not a tag kurs knows; the UI falls back to English";
     ModuleNotListed = "W005", Warning, "a module file in the course folder is not listed in `course.toml`";
     InvisibleCharacter = "W006", Warning, "text holds a bidirectional control or invisible character, which kurs replaces by U+FFFD";
+    MarkupInPlainText = "W007", Warning, "a plain-text field (a title, choice, order item or accepted answer) holds Markdown markup, which the learner sees as typed";
+    AnswerLooksLikeCommand = "W008", Warning, "an accepted answer starts with `/` and a command word, so plain mode takes it for that command";
 }
 
 /// The part of the source shown under a diagnostic: the lines of the span, cut to a window of

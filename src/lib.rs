@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod command_word;
 pub mod course;
 pub mod diagnostic;
 pub mod fingerprint;

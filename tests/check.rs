@@ -573,3 +573,65 @@ fn a_long_line_is_shown_as_a_window_with_the_true_column() {
     );
     assert!(text.len() < 2_000, "{} bytes", text.len());
 }
+
+/// The first diagnostic of a fixture: its line, column, message and help.
+fn first_diagnostic(fixture: &str) -> (u64, u64, String, String) {
+    let path = fixtures().join("modules").join(fixture);
+    let output = kurs(&["check", "--format", "json", path.to_str().unwrap()]);
+    let (json, _) = json_diagnostics(&output);
+    let d = &json["diagnostics"][0];
+    (
+        d["line"].as_u64().unwrap(),
+        d["column"].as_u64().unwrap(),
+        d["message"].as_str().unwrap().to_string(),
+        d["help"].as_str().unwrap_or("").to_string(),
+    )
+}
+
+#[test]
+fn toml_syntax_errors_are_placed_where_the_trainer_fixes_them_and_told_in_their_words() {
+    let cases = [
+        (
+            "e001-missing-closing-quote.toml",
+            (4, 9),
+            "this text has no closing quote",
+            "end the text with \" on the same line: `title = \"…\"`",
+        ),
+        (
+            "e001-missing-equals.toml",
+            (3, 7),
+            "`title` has no `=` and value",
+            "`title = \"…\"`",
+        ),
+        (
+            "e001-missing-bracket.toml",
+            (6, 1),
+            "this table heading has no closing `]]`",
+            "close it on the same line: `[[section]]`",
+        ),
+        (
+            "e001-duplicate-key.toml",
+            (8, 1),
+            "this key is set twice: `title`",
+            "`title` is already set on line 6; keep one of the two",
+        ),
+        (
+            "e001-value-without-quotes.toml",
+            (3, 9),
+            "this text has no quotes",
+            "text values need quotes: `title = \"Sichere Passwörter\"`",
+        ),
+        (
+            "e001-unclosed-list-in-order-question.toml",
+            (15, 9),
+            "this list is never closed with `]` (in an order question)",
+            "end the list with `]`",
+        ),
+    ];
+    for (fixture, (line, column), message, help) in cases {
+        let found = first_diagnostic(fixture);
+        assert_eq!((found.0, found.1), (line, column), "{fixture}: {found:?}");
+        assert!(found.2.contains(message), "{fixture}: {found:?}");
+        assert!(found.3.contains(help), "{fixture}: {found:?}");
+    }
+}

@@ -54,10 +54,64 @@ fn json_lists_every_module_with_status_and_best_score() {
     assert_eq!(
         modules[0],
         serde_json::json!({"id": "c2-messenger-sms", "code": "C2", "title": "Messenger & SMS",
-            "status": "passed", "learned": false, "attempts": 1, "best_percent": 80, "passed": true})
+            "status": "passed", "learned": false, "learned_at": null, "attempts": 1,
+            "best_percent": 80, "passed": true})
     );
     assert_eq!(modules[1]["status"], "learned");
+    assert_eq!(modules[1]["learned"], true);
+    assert_eq!(modules[1]["learned_at"], "2026-11-28T11:00:00Z");
     assert_eq!(modules[1]["best_percent"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_passed_module_marked_learned_shows_the_mark_and_its_date_in_table_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = progress_with_an_attempt(dir.path());
+    let (mut store, _) = kurs::progress::ProgressStore::open(&file);
+    store.update("kurs-de", |p| {
+        p.set_learned("kurs-de", "c2-messenger-sms", true, "2026-11-29T09:30:00Z");
+    });
+    drop(store);
+    let progress = file.to_str().unwrap();
+    let output = kurs(&["progress", "--progress", progress, &course()]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    let line = |code: &str| {
+        text.lines()
+            .find(|l| l.contains(code))
+            .unwrap_or_default()
+            .to_string()
+    };
+    // The status word says "bestanden"; the mark is not hidden behind it.
+    assert!(line("C2").contains("bestanden"), "{text}");
+    assert!(line("C2").contains("Gelernt am 2026-11-29"), "{text}");
+    assert!(line("C3").contains("Gelernt am 2026-11-28"), "{text}");
+
+    let output = kurs(&["progress", "--json", "--progress", progress, &course()]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let c2 = &json["courses"][0]["modules"][0];
+    assert_eq!(c2["status"], "passed");
+    assert_eq!(c2["learned"], true);
+    assert_eq!(c2["learned_at"], "2026-11-29T09:30:00Z");
+}
+
+#[test]
+fn an_english_course_shows_learned_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("progress.toml");
+    let (mut store, _) = kurs::progress::ProgressStore::open(&file);
+    store.update("kurs-en", |p| {
+        p.set_learned("kurs-en", "m1-passwords", true, "2026-11-30T08:00:00Z");
+    });
+    drop(store);
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player/kurs-en");
+    let output = kurs(&[
+        "progress",
+        "--progress",
+        file.to_str().unwrap(),
+        course.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("Learned on 2026-11-30"), "{text}");
 }
 
 #[test]

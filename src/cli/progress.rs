@@ -1,4 +1,4 @@
-//! `kurs progress`: every course and module with status and best score, as a table or JSON,
+//! `kurs progress`: every course and module with status, best score and "Gelernt", as a table or JSON,
 //! and `kurs progress reset`, which asks before it clears anything.
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -33,7 +33,10 @@ struct ModuleJson {
     code: Option<String>,
     title: String,
     status: ModuleStatus,
+    /// Whether the learner marked the module "Gelernt", whatever its quiz says.
     learned: bool,
+    /// When it was marked, as stored (RFC 3339).
+    learned_at: Option<String>,
     attempts: usize,
     best_percent: Option<u8>,
     passed: bool,
@@ -111,6 +114,7 @@ fn summarise(library: &Library, progress: &Progress) -> Vec<CourseJson> {
                         title: module.title.clone(),
                         status: module_status(record),
                         learned: record.is_some_and(|r| r.learned_at.is_some()),
+                        learned_at: record.and_then(|r| r.learned_at.clone()),
                         attempts: record.map_or(0, |r| r.attempts.len()),
                         best_percent: record.and_then(|r| r.best_percent()),
                         passed: record.is_some_and(|r| r.passed()),
@@ -144,15 +148,26 @@ fn table(file: &std::path::Path, library: &Library, summary: &[CourseJson]) -> S
                 .best_percent
                 .map_or("-".to_string(), |p| format!("{p} %"));
             let pad = width - label.width();
-            out.push_str(&format!(
-                "  {}  {label}{}  {status:<15} {best:>5}  {}\n",
+            // A passed module keeps its status word; the mark would hide behind it otherwise.
+            let learned = module.learned_at.as_deref().map_or(String::new(), |at| {
+                format!("  {}", i18n::learned_on(lang, &sanitize(learned_day(at))))
+            });
+            let line = format!(
+                "  {}  {label}{}  {status:<15} {best:>5}  {:<10}{learned}",
                 i18n::status_symbol(module.status),
                 " ".repeat(pad),
                 i18n::attempts(lang, module.attempts)
-            ));
+            );
+            out.push_str(line.trim_end());
+            out.push('\n');
         }
     }
     out
+}
+
+/// The day of a stored time (`2026-11-28T11:00:00Z` → `2026-11-28`), as the module screen shows it.
+fn learned_day(at: &str) -> &str {
+    at.get(..10).unwrap_or(at)
 }
 
 fn reset(course: Option<&str>, yes: bool, flag: Option<&PathBuf>) -> ExitCode {

@@ -4,19 +4,11 @@
 use std::collections::BTreeSet;
 
 use crate::course::QuestionKind;
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
 use crate::quiz::Answer;
 
-/// A word that leaves the current menu or question instead of answering it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Command {
-    Back,
-    Quit,
-}
-
-/// In a question, a command starts with this mark: what is typed without it is an answer, so
-/// a right answer "zurück" or "Ende" is graded, never taken for leaving.
-pub const COMMAND_MARK: char = '/';
+// The command words are shared with `kurs check`, which warns of answers that look like them.
+pub use crate::command_word::{Command, command, marked_command};
 
 /// Where a line is typed: at a menu the bare words are commands; in a question only marked ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,29 +19,9 @@ pub enum Asked {
 
 /// The command a line stands for where it was typed.
 pub fn command_in(asked: Asked, line: &str) -> Option<Command> {
-    let line = line.trim();
-    match (asked, line.strip_prefix(COMMAND_MARK)) {
-        (_, Some(word)) => command(word),
-        (Asked::Menu, None) => command(line),
-        (Asked::Question, None) => None,
-    }
-}
-
-/// The words of both languages count, so a learner never has to know which one is active.
-pub fn command(line: &str) -> Option<Command> {
-    let word = line.trim().to_lowercase();
-    let said = |text: T| {
-        [Lang::De, Lang::En]
-            .iter()
-            .any(|&lang| text.get(lang) == word)
-    };
-    // "zurueck" for keyboards without umlauts; "q" because many terminal programs quit with it.
-    if said(T::PlainBack) || word == "zurueck" {
-        Some(Command::Back)
-    } else if said(T::PlainQuit) || word == "q" {
-        Some(Command::Quit)
-    } else {
-        None
+    match asked {
+        Asked::Question => marked_command(line),
+        Asked::Menu => marked_command(line).or_else(|| command(line)),
     }
 }
 

@@ -57,7 +57,7 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
     };
     let fields = Fields::root(&root, "course");
     let id = ctx.id(&fields, "id");
-    let title = ctx.text(&fields, "title", Need::NonEmpty);
+    let title = ctx.plain(&fields, "title", Need::NonEmpty);
     let language = ctx.text(&fields, "language", Need::Optional);
     if let Some((tag, span)) = &language {
         check_language(&mut ctx, tag, span.clone());
@@ -175,8 +175,8 @@ fn parse_area(
     listed: &mut Vec<Listed>,
 ) -> (Option<String>, Option<String>) {
     let area = Fields::new(table, header.clone(), "area");
-    let code = ctx.text(&area, "code", Need::NonEmptyIfGiven);
-    let title = ctx.text(&area, "title", Need::NonEmpty);
+    let code = ctx.plain(&area, "code", Need::NonEmptyIfGiven);
+    let title = ctx.plain(&area, "title", Need::NonEmpty);
     let names = ctx.strings(&area, "modules");
     if area.get("modules").is_none() {
         ctx.missing(&area, "modules");

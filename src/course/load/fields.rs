@@ -204,19 +204,28 @@ impl<'a> Ctx<'a> {
                 Err(first) => vec![first],
             }
         };
+        let mut syntax = Vec::new();
         for error in &errors {
             let span = error.span().unwrap_or(0..0);
             let message = error.message().trim().to_string();
-            let d = if message.contains("recurs") {
-                self.diag(
-                    Code::NestingTooDeep,
-                    span,
-                    "arrays or tables are nested too deeply",
-                )
-                .with_help("course files never need more than a few levels of nesting")
+            if message.contains("recurs") {
+                self.push(
+                    self.diag(
+                        Code::NestingTooDeep,
+                        span,
+                        "arrays or tables are nested too deeply",
+                    )
+                    .with_help("course files never need more than a few levels of nesting"),
+                );
             } else {
-                self.diag(Code::TomlSyntax, span, format!("invalid TOML: {message}"))
-            };
+                syntax.push((message, span));
+            }
+        }
+        for problem in super::syntax::explain(self.source, &syntax) {
+            let mut d = self.diag(Code::TomlSyntax, problem.span, problem.message);
+            if let Some(help) = problem.help {
+                d = d.with_help(help);
+            }
             self.push(d);
         }
         None
@@ -401,6 +410,66 @@ impl<'a> Ctx<'a> {
             return None;
         }
         (self.source.get(start..start + text.len()) == Some(text)).then_some(start)
+    }
+
+    /// A plain text (shown as written, never as Markdown): like `text`, plus a warning for
+    /// Markdown markup the learner would see as typed.
+    pub(super) fn plain(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+        need: Need,
+    ) -> Option<(String, Range<usize>)> {
+        let (text, span) = self.text(fields, key, need)?;
+        self.markup_in_plain(key, &text, span.clone());
+        Some((text, span))
+    }
+
+    /// An array of plain texts: like `strings`, with the warning of `plain` for every entry.
+    pub(super) fn plain_strings(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+    ) -> Option<Vec<(String, Range<usize>)>> {
+        let list = self.strings(fields, key)?;
+        for (text, span) in &list {
+            self.markup_in_plain(key, text, span.clone());
+        }
+        Some(list)
+    }
+
+    /// Warns (W007) of the first Markdown markup in the plain text `text` of `key`.
+    fn markup_in_plain(&mut self, key: &str, text: &str, span: Range<usize>) {
+        let Some((markup, range)) = super::markup::markup_in_plain(text) else {
+            return;
+        };
+        let place = match self.exact_offset(text, span.clone()) {
+            Some(start) => start + range.start..start + range.end,
+            None => span,
+        };
+        // An accepted answer is typed by the learner: quotes would have to be typed too.
+        let (message, help) = if key == "accept" {
+            (
+                format!(
+                    "`accept` is plain text, so a learner would have to type {} as well",
+                    markup.described()
+                ),
+                "an accepted answer is compared with what the learner types: write it without the markup",
+            )
+        } else {
+            (
+                format!(
+                    "`{key}` is shown as plain text, so {} appear as typed",
+                    markup.described()
+                ),
+                "the learner sees this text exactly as written here: write it without Markdown, \
+                 or quote it with „…“ or \"…\"",
+            )
+        };
+        self.push(
+            self.diag(Code::MarkupInPlainText, place, message)
+                .with_help(help),
+        );
     }
 
     /// A Markdown text: like `text`, plus a warning for raw HTML.

@@ -5,10 +5,12 @@ mod course_file;
 mod discover;
 mod fields;
 mod gate;
+mod markup;
 mod module_file;
 mod question;
 mod read;
 mod suggest;
+mod syntax;
 
 use std::collections::HashMap;
 use std::ops::Range;

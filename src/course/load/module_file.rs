@@ -114,8 +114,8 @@ fn header_prefix(source: &str) -> Option<&str> {
 /// `id`, `code` and `title`: the keys the library screen shows, read in that order.
 fn parse_start(ctx: &mut Ctx, fields: &Fields) -> (Text, Text, Text) {
     let id = ctx.id(fields, "id");
-    let code = ctx.text(fields, "code", Need::NonEmptyIfGiven);
-    let title = ctx.text(fields, "title", Need::NonEmpty);
+    let code = ctx.plain(fields, "code", Need::NonEmptyIfGiven);
+    let title = ctx.plain(fields, "title", Need::NonEmpty);
     (id, code, title)
 }
 
@@ -205,7 +205,7 @@ fn parse_sections(ctx: &mut Ctx, fields: &Fields) -> Vec<Section> {
     }
     for (table, header) in ctx.tables(fields, "section") {
         let section = Fields::new(table, header.clone(), "section");
-        let title = ctx.text(&section, "title", Need::NonEmpty);
+        let title = ctx.plain(&section, "title", Need::NonEmpty);
         let body = ctx.markdown(&section, "body", Need::Required);
         if let Some((body, span)) = &body
             && body.trim().is_empty()
@@ -256,7 +256,7 @@ fn parse_quiz(
     course_pass_percent: u8,
 ) -> Option<Quiz> {
     let fields = Fields::new(table, header.clone(), "quiz");
-    let title = ctx.text(&fields, "title", Need::NonEmptyIfGiven);
+    let title = ctx.plain(&fields, "title", Need::NonEmptyIfGiven);
     let pass_percent = ctx.percent(&fields, "pass_percent");
     let shuffle = ctx.boolean(&fields, "shuffle").map(|b| b.0);
     if fields.get("question").is_none() {

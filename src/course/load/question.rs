@@ -8,6 +8,8 @@ use toml::de::DeTable;
 
 use super::fields::{Ctx, Fields, Need};
 use super::suggest::{did_you_mean, list_keys};
+use super::syntax::{question_in_words, type_in_words};
+use crate::command_word::{COMMAND_MARK, Command, marked_command};
 use crate::course::format::keys;
 use crate::course::model::{Choice, Question, QuestionKind, fold_answer};
 use crate::diagnostic::Code;
@@ -164,7 +166,7 @@ fn choices(ctx: &mut Ctx, fields: &Fields, kind: &str) -> (Vec<Choice>, bool) {
     let mut choices = Vec::new();
     for (table, header) in &tables {
         let choice = Fields::new(table, header.clone(), "choice");
-        let text = ctx.text(&choice, "text", Need::NonEmpty);
+        let text = ctx.plain(&choice, "text", Need::NonEmpty);
         let correct = ctx
             .boolean(&choice, "correct")
             .map(|b| b.0)
@@ -200,7 +202,7 @@ fn true_false(ctx: &mut Ctx, fields: &Fields) -> QuestionKind {
 
 /// `type = "text"`: the answers accepted for a typed reply.
 fn text(ctx: &mut Ctx, fields: &Fields) -> QuestionKind {
-    let accept = ctx.strings(fields, "accept");
+    let accept = ctx.plain_strings(fields, "accept");
     require(
         ctx,
         fields,
@@ -225,6 +227,7 @@ fn text(ctx: &mut Ctx, fields: &Fields) -> QuestionKind {
                         "an accepted answer is empty",
                     ));
                 }
+                command_like(ctx, answer, span.clone());
             }
         }
         None => {}
@@ -238,10 +241,36 @@ fn text(ctx: &mut Ctx, fields: &Fields) -> QuestionKind {
     }
 }
 
+/// Warns (W008) of an accepted answer that plain mode would take for a command: there a line
+/// typed in a question that starts with `/` and a command word leaves the question.
+fn command_like(ctx: &mut Ctx, answer: &str, span: Range<usize>) {
+    let Some(command) = marked_command(answer) else {
+        return;
+    };
+    let does = match command {
+        Command::Back => "goes back instead of answering",
+        Command::Quit => "ends kurs instead of answering",
+    };
+    let answer = answer.trim();
+    let word = answer.trim_start_matches(COMMAND_MARK);
+    ctx.push(
+        ctx.diag(
+            Code::AnswerLooksLikeCommand,
+            span,
+            format!(
+                "the accepted answer `{answer}` is a command in plain mode: a learner who types it {does}"
+            ),
+        )
+        .with_help(format!(
+            "in plain mode `/` followed by a command word is a command; write the answer without the leading `/` (`\"{word}\"`), which plain mode grades as an answer"
+        )),
+    );
+}
+
 /// `type = "order"`: items in the right order, at least two, no two alike once folded as
 /// answers are (or learners could not tell them apart).
 fn order(ctx: &mut Ctx, fields: &Fields) -> QuestionKind {
-    let items = ctx.strings(fields, "items");
+    let items = ctx.plain_strings(fields, "items");
     require(
         ctx,
         fields,
@@ -331,10 +360,15 @@ fn check_keys(ctx: &mut Ctx, fields: &Fields, this: &str, type_keys: Option<&[&s
                 ctx.diag(
                     Code::KeyNotForType,
                     key.span(),
-                    format!("`{name}` does not belong to a `{this}` question"),
+                    format!(
+                        "`{name}` does not belong to {} (`type = \"{this}\"`)",
+                        question_in_words(this)
+                    ),
                 )
                 .with_help(format!(
-                    "`{name}` is for `{owner}` questions; a `{this}` question takes {}",
+                    "`{name}` is for {} questions (`type = \"{owner}\"`); {} takes {}",
+                    type_in_words(owner),
+                    question_in_words(this),
                     list_keys(type_keys)
                 )),
             );
