@@ -26,7 +26,8 @@ pub struct Hit {
     /// The section's title, sanitised for one line; `None` for a hit in the module's title.
     pub section_title: Option<String>,
     /// The text around the first place the query is found, on one line and sanitised, with
-    /// "…" where it was cut.
+    /// "…" where it was cut. A hit in a section's title whose text does not have the word
+    /// gives the title as context.
     pub context: String,
 }
 
@@ -95,8 +96,9 @@ fn module_hits(c: usize, m: usize, module: &Module, needle: &str) -> Vec<Hit> {
         hits.push(hit(None, context));
     }
     for (s, section) in module.sections.iter().enumerate() {
-        let context = context_of(&section.title, needle)
-            .or_else(|| context_of(&plain_text(&section.body), needle));
+        // The text first: its context tells more than the title the list names anyway.
+        let context = context_of(&plain_text(&section.body), needle)
+            .or_else(|| context_of(&section.title, needle));
         if let Some(context) = context {
             hits.push(hit(Some(s), context));
         }
@@ -126,6 +128,15 @@ fn context_of(text: &str, needle: &str) -> Option<String> {
         .char_indices()
         .nth(AFTER)
         .map_or(text.len(), |(i, _)| end + i);
+    // Cut at a space where there is one, so the context starts and ends with whole words.
+    let from = match text[from..start].find(' ') {
+        Some(space) if from > 0 => from + space + 1,
+        _ => from,
+    };
+    let to = match text[end..to].rfind(' ') {
+        Some(space) if to < text.len() => end + space,
+        _ => to,
+    };
     let mut context = String::new();
     if from > 0 {
         context.push('…');
