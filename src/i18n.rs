@@ -128,7 +128,6 @@ texts! {
     PlainSingleExpected => "Bitte genau eine Nummer eingeben, zum Beispiel 2.", "Please type exactly one number, for example 2.";
     PlainMultipleExpected => "Bitte eine oder mehrere Nummern eingeben, zum Beispiel 1,3 oder 1 3.", "Please type one or more numbers, for example 1,3 or 1 3.";
     PlainTrueFalseExpected => "Bitte „ja“ oder „nein“ eingeben (auch: wahr/falsch).", "Please type “yes” or “no” (also: true/false).";
-    PlainOrderExpected => "Bitte alle Nummern in der richtigen Reihenfolge eingeben, zum Beispiel 3 1 2.", "Please type every number in the right order, for example 3 1 2.";
     PlainTextExpected => "Bitte eine Antwort eingeben.", "Please type an answer.";
     PlainPressEnter => "Enter drücken, um weiterzumachen.", "Press Enter to go on.";
     PlainRepeatWrong => "Falsche Antworten wiederholen", "Repeat the wrong ones";
@@ -140,7 +139,35 @@ texts! {
     PlainAnswerMultiple => "Alle richtigen Nummern eingeben, zum Beispiel 1,3", "Type every right number, for example 1,3";
     PlainAnswerTrueFalse => "„ja“ oder „nein“ eingeben", "Type “yes” or “no”";
     PlainAnswerText => "Antwort eingeben", "Type your answer";
-    PlainAnswerOrder => "Nummern in der richtigen Reihenfolge eingeben, zum Beispiel 3 1 2", "Type the numbers in the right order, for example 3 1 2";
+    PlainHelpWord => "hilfe", "help";
+    PlainListWord => "liste", "list";
+    PlainContentsWord => "inhalt", "contents";
+    PlainOverviewWord => "übersicht", "overview";
+    PlainSearchWord => "suche", "search";
+    PlainSectionWord => "abschnitt", "section";
+    PlainWordArg => "WORT", "WORD";
+    PlainHelpAnnounce => "Tippe „hilfe“ für alle Befehle, in einer Frage „/hilfe“.", "Type “help” for every command; in a question, “/help”.";
+    PlainHelpHeading => "Befehle hier:", "Commands here:";
+    PlainHelpList => "liest die Liste noch einmal vor", "reads the list again";
+    PlainHelpQuestionList => "liest die Frage noch einmal vor", "reads the question again";
+    PlainHelpHelp => "nennt diese Befehle", "names these commands";
+    PlainHelpBack => "geht eine Ebene zurück", "goes back one level";
+    PlainHelpQuestionBack => "verlässt das Quiz", "leaves the quiz";
+    PlainHelpQuit => "speichert und beendet kurs", "saves and quits kurs";
+    PlainHelpSearch => "sucht das Wort in allen Modulen", "finds the word in every module";
+    PlainHelpOverview => "nennt den Fortschritt in allen Kursen", "tells your progress in every course";
+    PlainHelpContents => "nennt die Abschnitte des Moduls", "names the module's sections";
+    PlainHelpSection => "liest Abschnitt N", "reads section N";
+    PlainEmptyHint => "„liste“ liest die Liste noch einmal vor, „hilfe“ nennt alle Befehle.", "“list” reads the list again, “help” names every command.";
+    PlainTopLevel => "Das ist die oberste Ebene; „ende“ speichert und beendet kurs.", "This is the top level; “quit” saves and quits kurs.";
+    PlainQuizLeftMidway => "Quiz verlassen; deine Antworten bis hier sind gespeichert, dieser Versuch wird nicht gewertet.", "Quiz left; your answers so far are saved, this attempt is not scored.";
+    PlainQuizLeft => "Quiz verlassen; das Ergebnis ist gespeichert.", "Quiz left; the result is saved.";
+    PlainNoSections => "Dieses Modul hat keine Abschnitte.", "This module has no sections.";
+    PlainContentsHeading => "Inhalt:", "Contents:";
+    PlainSearchWhat => "Wonach suchen? Zum Beispiel „suche Passwort“.", "Search for what? For example “search password”.";
+    PlainChooseHit => "Fundstelle wählen", "Choose a result";
+    PlainOverviewHeading => "Dein Fortschritt:", "Your progress:";
+    PlainModuleTitleHit => "im Titel des Moduls", "in the module's title";
     PlainGoodbye => "Fortschritt gespeichert. Tschüss!", "Progress saved. Goodbye!";
     PlainGoodbyeNotSaved => "Der Fortschritt konnte nicht gespeichert werden. Tschüss!", "Progress could not be saved. Goodbye!";
     PlainEndOfInputNotSaved => "Eingabe beendet. Der Fortschritt konnte nicht gespeichert werden. Tschüss!", "End of input. Progress could not be saved. Goodbye!";
@@ -176,8 +203,10 @@ pub fn plain_question_counter(lang: Lang, number: usize, total: usize) -> String
 /// What a menu takes, with its range: "Bitte eine Zahl von 1 bis 4 eingeben."
 pub fn plain_number_expected(lang: Lang, count: usize) -> String {
     match (lang, count) {
+        (Lang::De, 0) => "Diese Liste ist leer; „zurück“ geht eine Ebene zurück.".to_string(),
         (Lang::De, 1) => "Bitte 1 eingeben, die einzige Nummer der Liste.".to_string(),
         (Lang::De, n) => format!("Bitte eine Zahl von 1 bis {n} eingeben."),
+        (Lang::En, 0) => "This list is empty; “back” goes back one level.".to_string(),
         (Lang::En, 1) => "Please type 1, the only number in the list.".to_string(),
         (Lang::En, n) => format!("Please type a number from 1 to {n}."),
     }
@@ -583,6 +612,162 @@ pub fn plain_carried(lang: Lang, questions: usize) -> String {
             format!("{n} questions were already right in the last attempt; they count.")
         }
     }
+}
+
+/// An order question's hint, with an example of the question's own length ("3 1 2").
+pub fn plain_order_expected(lang: Lang, example: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Bitte alle Nummern in der richtigen Reihenfolge eingeben, zum Beispiel {example}."
+        ),
+        Lang::En => format!("Please type every number in the right order, for example {example}."),
+    }
+}
+
+/// The prompt under an order question, with an example of its own length.
+pub fn plain_answer_order(lang: Lang, example: &str) -> String {
+    match lang {
+        Lang::De => {
+            format!("Nummern in der richtigen Reihenfolge eingeben, zum Beispiel {example}")
+        }
+        Lang::En => format!("Type the numbers in the right order, for example {example}"),
+    }
+}
+
+/// A command word typed where it does nothing: said, with the way to hear what works.
+pub fn plain_not_here(lang: Lang, word: &str) -> String {
+    match lang {
+        Lang::De => format!("„{word}“ geht hier nicht; „hilfe“ nennt, was hier geht."),
+        Lang::En => format!("“{word}” does not work here; “help” names what does."),
+    }
+}
+
+/// One line of the help: the command as typed, and what it does.
+pub fn plain_command_line(lang: Lang, command: &str, what: &str) -> String {
+    match lang {
+        Lang::De => format!("- „{command}“: {what}"),
+        Lang::En => format!("- “{command}”: {what}"),
+    }
+}
+
+/// The help's line for the menu's numbers.
+pub fn plain_help_number(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::De, 1) => "- 1: wählt den Eintrag".to_string(),
+        (Lang::De, n) => format!("- eine Zahl von 1 bis {n}: wählt diesen Eintrag"),
+        (Lang::En, 1) => "- 1: picks the entry".to_string(),
+        (Lang::En, n) => format!("- a number from 1 to {n}: picks that entry"),
+    }
+}
+
+/// Said after "Gelernt" is set or taken back, so the change is heard, not only seen in a list.
+pub fn plain_learned_marked(lang: Lang, label: &str, learned: bool) -> String {
+    match (lang, learned) {
+        (Lang::De, true) => format!("„{label}“ ist als gelernt markiert."),
+        (Lang::De, false) => format!("„{label}“ ist nicht mehr als gelernt markiert."),
+        (Lang::En, true) => format!("“{label}” is marked as learned."),
+        (Lang::En, false) => format!("“{label}” is no longer marked as learned."),
+    }
+}
+
+/// `abschnitt N` with an N the module does not have.
+pub fn plain_no_such_section(lang: Lang, total: usize) -> String {
+    let word = T::PlainSectionWord.get(lang);
+    match (lang, total) {
+        (Lang::De, 1) => format!("Dieses Modul hat einen Abschnitt: „{word} 1“ liest ihn."),
+        (Lang::De, n) => {
+            format!("Bitte „{word}“ und eine Zahl von 1 bis {n} eingeben, zum Beispiel „{word} 2“.")
+        }
+        (Lang::En, 1) => format!("This module has one section: “{word} 1” reads it."),
+        (Lang::En, n) => {
+            format!("Please type “{word}” and a number from 1 to {n}, for example “{word} 2”.")
+        }
+    }
+}
+
+/// One line of a module's table of contents.
+pub fn plain_contents_line(lang: Lang, number: usize, title: &str, read: bool) -> String {
+    let read = if read {
+        format!(" ({})", T::PlainSectionRead.get(lang))
+    } else {
+        String::new()
+    };
+    match lang {
+        Lang::De => format!("Abschnitt {number}: {title}{read}"),
+        Lang::En => format!("Section {number}: {title}{read}"),
+    }
+}
+
+/// The menu entry after a passed quiz that opens the next module not yet passed.
+pub fn plain_next_module(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::De => format!("Weiter mit „{label}“"),
+        Lang::En => format!("Go on with “{label}”"),
+    }
+}
+
+/// Before the search results: how many, for what, and whether only the first are listed.
+pub fn plain_search_found(lang: Lang, query: &str, hits: usize, more: bool) -> String {
+    let text = match (lang, hits) {
+        (Lang::De, 1) => format!("1 Fundstelle für „{query}“"),
+        (Lang::De, n) => format!("{n} Fundstellen für „{query}“"),
+        (Lang::En, 1) => format!("1 result for “{query}”"),
+        (Lang::En, n) => format!("{n} results for “{query}”"),
+    };
+    match (lang, more) {
+        (Lang::De, true) => format!("{text}, nur die ersten; ein genaueres Wort findet weniger:"),
+        (Lang::En, true) => format!("{text}, only the first; a more exact word finds fewer:"),
+        (_, false) => format!("{text}:"),
+    }
+}
+
+pub fn plain_search_nothing(lang: Lang, query: &str) -> String {
+    match lang {
+        Lang::De => format!("Nichts gefunden für „{query}“."),
+        Lang::En => format!("Nothing found for “{query}”."),
+    }
+}
+
+/// One search result: "C2 Messenger & SMS – Gruppen: …Text um das Wort…".
+pub fn plain_search_hit(
+    lang: Lang,
+    module: &str,
+    section: Option<&str>,
+    context: Option<&str>,
+) -> String {
+    match (section, context) {
+        (Some(section), Some(context)) => format!("{module} – {section}: {context}"),
+        (Some(section), None) => format!("{module} – {section}"),
+        (None, _) => format!("{module} ({})", T::PlainModuleTitleHit.get(lang)),
+    }
+}
+
+/// One module in the progress overview: status, best score and its day, "Gelernt" and its day.
+pub fn plain_overview_line(
+    lang: Lang,
+    label: &str,
+    status: ModuleStatus,
+    best: Option<(u8, &str)>,
+    learned_on: Option<&str>,
+    attempts: usize,
+) -> String {
+    let mut text = format!("{label}: {}", T::status(status).get(lang));
+    if let Some((percent, day)) = best {
+        text.push_str(&match lang {
+            Lang::De => format!(", beste Punktzahl {percent} % am {day}"),
+            Lang::En => format!(", best score {percent}% on {day}"),
+        });
+    }
+    if attempts > 0 {
+        text.push_str(&format!(" ({})", self::attempts(lang, attempts)));
+    }
+    if let Some(day) = learned_on {
+        text.push_str(&match lang {
+            Lang::De => format!(", als gelernt markiert am {day}"),
+            Lang::En => format!(", marked as learned on {day}"),
+        });
+    }
+    text
 }
 
 #[cfg(test)]

@@ -1042,3 +1042,402 @@ fn a_right_answer_that_is_a_command_word_is_graded_not_obeyed() {
     assert!(ended.status.success(), "{}", ended.text());
     assert!(ended.rest.contains("Tschüss"), "{}", ended.rest);
 }
+
+/// The mini course with an order question of five items instead of three.
+fn mini_five(dir: &Path) -> Kurs {
+    let course = mini_course(dir);
+    let module = course.join("m1.toml");
+    let text = std::fs::read_to_string(&module).expect("read m1.toml");
+    let text = text.replace(
+        r#"items = ["erstens", "zweitens", "drittens"]"#,
+        r#"items = ["erstens", "zweitens", "drittens", "viertens", "fünftens"]"#,
+    );
+    std::fs::write(&module, text).expect("write m1.toml");
+    Kurs::start(&dir.join("p.toml"), &[course.to_str().expect("UTF-8")])
+}
+
+#[test]
+fn help_is_announced_once_and_names_the_commands_of_each_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini(dir.path());
+    let screen = kurs.until_prompt();
+    assert!(
+        screen.contains("Tippe „hilfe“ für alle Befehle, in einer Frage „/hilfe“."),
+        "{screen}"
+    );
+    let help = kurs.say("hilfe");
+    for command in [
+        "- 1: wählt den Eintrag",
+        "„suche WORT“",
+        "„übersicht“",
+        "„liste“",
+        "„zurück“",
+        "„ende“",
+    ] {
+        assert!(help.contains(command), "{command:?} missing in:\n{help}");
+    }
+    let menu = kurs.say(&number_of(&screen, "M1 Alle Fragetypen"));
+    assert!(!menu.contains("Tippe „hilfe“"), "told once only:\n{menu}");
+    let help = kurs.say("?");
+    for command in [
+        "- eine Zahl von 1 bis 4",
+        "„inhalt“",
+        "„abschnitt N“",
+        "„suche WORT“",
+    ] {
+        assert!(help.contains(command), "{command:?} missing in:\n{help}");
+    }
+    assert!(!help.contains("„übersicht“"), "{help}");
+    kurs.say(&number_of(&menu, "Quiz machen"));
+    let help = kurs.say("/hilfe");
+    for command in [
+        "- Nummer der Antwort eingeben",
+        "„/liste“: liest die Frage noch einmal vor",
+        "„/zurück“: verlässt das Quiz",
+        "„/ende“",
+    ] {
+        assert!(help.contains(command), "{command:?} missing in:\n{help}");
+    }
+    // Bare "hilfe" in a question is an answer, so it is refused as one.
+    let refused = kurs.say("hilfe");
+    assert!(refused.starts_with("Bitte genau eine Nummer"), "{refused}");
+    assert!(kurs.last(Some("/ende")).status.success());
+}
+
+#[test]
+fn help_in_english_uses_the_english_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = mini_course(dir.path());
+    let mut kurs = Kurs::start(
+        &dir.path().join("p.toml"),
+        &["--lang", "en", course.to_str().expect("UTF-8")],
+    );
+    let screen = kurs.until_prompt();
+    assert!(screen.contains("Type “help” for every command"), "{screen}");
+    let help = kurs.say("help");
+    assert!(
+        help.contains("“search WORD”: finds the word in every module"),
+        "{help}"
+    );
+    assert!(help.contains("“overview”"), "{help}");
+    assert!(kurs.end().status.success());
+}
+
+#[test]
+fn list_says_the_menu_again_and_an_empty_line_says_how() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini(dir.path());
+    kurs.until_prompt();
+    let again = kurs.say("liste");
+    assert!(again.contains("1. Modul M1 Alle Fragetypen"), "{again}");
+    let empty = kurs.say("");
+    let lines: Vec<&str> = empty.lines().collect();
+    assert_eq!(lines[0], "Bitte 1 eingeben, die einzige Nummer der Liste.");
+    assert_eq!(
+        lines[1],
+        "„liste“ liest die Liste noch einmal vor, „hilfe“ nennt alle Befehle."
+    );
+    let menu = kurs.say("1");
+    let question = kurs.say(&number_of(&menu, "Quiz machen"));
+    assert!(question.contains("Frage 1 von 5"), "{question}");
+    let again = kurs.say("/liste");
+    assert!(
+        again.contains("Frage 1 von 5") && again.contains("Einzelfrage?"),
+        "{again}"
+    );
+    assert!(kurs.last(Some("/ende")).status.success());
+}
+
+#[test]
+fn a_number_out_of_range_names_the_range_in_every_menu() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini(dir.path());
+    kurs.until_prompt();
+    let said = kurs.say("9");
+    assert!(
+        said.starts_with("Bitte 1 eingeben, die einzige Nummer der Liste."),
+        "{said}"
+    );
+    let menu = kurs.say("1");
+    let said = kurs.say("9");
+    assert!(
+        said.starts_with("Bitte eine Zahl von 1 bis 4 eingeben."),
+        "{said}"
+    );
+    kurs.say(&number_of(&menu, "Einen Abschnitt lesen"));
+    let said = kurs.say("0");
+    assert!(
+        said.starts_with("Bitte eine Zahl von 1 bis 2 eingeben."),
+        "{said}"
+    );
+    let menu = kurs.say("zurück");
+    let mut screen = kurs.say(&number_of(&menu, "Quiz machen"));
+    let module = {
+        let (library, _) = load(&Source::Path(dir.path().join("mini")), Depth::Full);
+        library.courses[0].modules[0].clone()
+    };
+    screen = answer_quiz(&mut kurs, &module, screen, |_| false);
+    assert!(screen.contains("Nicht bestanden"), "{screen}");
+    let said = kurs.say("5");
+    assert!(
+        said.starts_with("Bitte eine Zahl von 1 bis 2 eingeben."),
+        "{said}"
+    );
+    assert!(kurs.last(Some("ende")).status.success());
+}
+
+#[test]
+fn marking_learned_and_taking_it_back_is_said_in_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini(dir.path());
+    let screen = kurs.until_prompt();
+    let menu = kurs.say(&number_of(&screen, "M1 Alle Fragetypen"));
+    let marked = kurs.say(&number_of(&menu, "Als „Gelernt“ markieren"));
+    assert!(
+        marked.starts_with("„M1 Alle Fragetypen“ ist als gelernt markiert.\n"),
+        "{marked}"
+    );
+    let undone = kurs.say(&number_of(&marked, "„Gelernt“ zurücknehmen"));
+    assert!(
+        undone.starts_with("„M1 Alle Fragetypen“ ist nicht mehr als gelernt markiert.\n"),
+        "{undone}"
+    );
+    assert!(kurs.last(Some("ende")).status.success());
+}
+
+#[test]
+fn leaving_a_quiz_is_said_in_the_middle_and_at_the_result() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini(dir.path());
+    mini_quiz(&mut kurs);
+    kurs.say("2");
+    let left = kurs.say("/zurück");
+    assert!(
+        left.starts_with("Quiz verlassen; deine Antworten bis hier sind gespeichert, dieser Versuch wird nicht gewertet.\n"),
+        "{left}"
+    );
+    assert!(
+        left.contains("Quiz machen"),
+        "back in the module menu: {left}"
+    );
+    let mut screen = kurs.say(&number_of(&left, "Quiz machen"));
+    let module = {
+        let (library, _) = load(&Source::Path(dir.path().join("mini")), Depth::Full);
+        library.courses[0].modules[0].clone()
+    };
+    screen = answer_quiz(&mut kurs, &module, screen, |_| true);
+    assert!(screen.contains("Ergebnis: 5 von 5"), "{screen}");
+    let left = kurs.say("zurück");
+    assert!(
+        left.starts_with("Quiz verlassen; das Ergebnis ist gespeichert.\n"),
+        "{left}"
+    );
+    assert!(kurs.last(Some("ende")).status.success());
+}
+
+#[test]
+fn the_order_example_has_as_many_numbers_as_the_question_has_items() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini_five(dir.path());
+    mini_quiz(&mut kurs);
+    kurs.say("2");
+    kurs.say("1 3");
+    kurs.say("ja");
+    let order = kurs.say("Antwort");
+    assert!(
+        order.contains(
+            "Nummern in der richtigen Reihenfolge eingeben, zum Beispiel 5 1 2 3 4 (oder"
+        ),
+        "{order}"
+    );
+    let refused = kurs.say("3 1 2");
+    assert_eq!(
+        refused.lines().next(),
+        Some("Bitte alle Nummern in der richtigen Reihenfolge eingeben, zum Beispiel 5 1 2 3 4."),
+        "{refused}"
+    );
+    assert!(kurs.last(Some("/ende")).status.success());
+}
+
+#[test]
+fn after_passing_a_quiz_the_next_module_not_passed_is_offered_and_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, module) = sample_c2();
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &[]);
+    let menu = open_c2(&mut kurs);
+    let first = kurs.say(&number_of(&menu, "Quiz machen"));
+    let result = answer_quiz(&mut kurs, &module, first, |_| true);
+    assert!(result.contains("Bestanden. Bestanden ab 60 %."), "{result}");
+    let next = number_of(&result, "Weiter mit „C3 Videokonferenzen“");
+    let opened = kurs.say(&next);
+    assert!(
+        opened.starts_with("\nModul C3 Videokonferenzen: nicht begonnen"),
+        "{opened}"
+    );
+    // Back from the module that was gone on to leads to the module list.
+    let list = kurs.say("zurück");
+    assert!(
+        list.contains("Modul C2 Messenger & SMS: bestanden"),
+        "{list}"
+    );
+    assert!(kurs.last(Some("ende")).status.success());
+}
+
+#[test]
+fn a_failed_quiz_offers_no_next_module() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, module) = sample_c2();
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &[]);
+    let menu = open_c2(&mut kurs);
+    let first = kurs.say(&number_of(&menu, "Quiz machen"));
+    let result = answer_quiz(&mut kurs, &module, first, |_| false);
+    assert!(!result.contains("Weiter mit"), "{result}");
+    assert!(kurs.last(Some("ende")).status.success());
+}
+
+#[test]
+fn search_lists_the_places_found_and_opens_the_one_picked_at_its_section() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &[]);
+    kurs.until_prompt();
+    let found = kurs.say("suche SATZMETHODE");
+    assert!(found.contains("für „SATZMETHODE“:"), "{found}");
+    let hit = number_of(
+        &found,
+        "S1 Passwörter & Passwortmanager – Die Satzmethode: ",
+    );
+    let opened = kurs.say(&hit);
+    assert!(
+        opened.starts_with("\nModul S1 Passwörter & Passwortmanager: nicht begonnen\n\nAbschnitt "),
+        "{opened}"
+    );
+    assert!(opened.contains(": Die Satzmethode\n"), "{opened}");
+    // The module menu searches too; a word found nowhere is said.
+    let nothing = kurs.say("suche xyzzy");
+    assert!(
+        nothing.starts_with("Nichts gefunden für „xyzzy“."),
+        "{nothing}"
+    );
+    let what = kurs.say("suche");
+    assert!(what.starts_with("Wonach suchen?"), "{what}");
+    assert!(kurs.last(Some("ende")).status.success());
+}
+
+#[test]
+fn search_finds_text_of_every_course_and_says_them_in_english_with_lang_en() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &["--lang", "en"]);
+    kurs.until_prompt();
+    let found = kurs.say("search passphrase");
+    assert!(found.contains("for “passphrase”"), "{found}");
+    assert!(
+        found.contains("M1 Strong Passwords – Make it long: passphrases"),
+        "{found}"
+    );
+    let hit = number_of(&found, "Make it long: passphrases");
+    let opened = kurs.say(&hit);
+    assert!(
+        opened.contains("of 3: Make it long: passphrases"),
+        "{opened}"
+    );
+    assert!(kurs.last(Some("quit")).status.success());
+}
+
+#[test]
+fn a_section_is_read_by_its_number_and_the_contents_are_listed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini(dir.path());
+    let screen = kurs.until_prompt();
+    kurs.say(&number_of(&screen, "M1 Alle Fragetypen"));
+    let read = kurs.say("abschnitt 2");
+    assert!(
+        read.starts_with("\nAbschnitt 2 von 2: Zweiter Abschnitt\n"),
+        "{read}"
+    );
+    let contents = kurs.say("inhalt");
+    assert!(
+        contents.contains(
+            "Inhalt:\nAbschnitt 1: Erster Abschnitt\nAbschnitt 2: Zweiter Abschnitt (gelesen)\n"
+        ),
+        "{contents}"
+    );
+    let refused = kurs.say("abschnitt 3");
+    assert!(
+        refused.starts_with("Bitte „abschnitt“ und eine Zahl von 1 bis 2 eingeben"),
+        "{refused}"
+    );
+    let english = kurs.say("section 1");
+    assert!(
+        english.contains("Abschnitt 1 von 2: Erster Abschnitt"),
+        "{english}"
+    );
+    // At the module list the section words are not taken, and that is said.
+    let list = kurs.say("zurück");
+    assert!(list.contains("Modul wählen"), "{list}");
+    let refused = kurs.say("inhalt");
+    assert!(
+        refused.starts_with("„inhalt“ geht hier nicht; „hilfe“ nennt, was hier geht."),
+        "{refused}"
+    );
+    assert!(kurs.last(Some("ende")).status.success());
+}
+
+#[test]
+fn the_overview_tells_every_module_with_status_score_and_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let progress = dir.path().join("p.toml");
+    let (_, module) = sample_c2();
+    let mut kurs = Kurs::start(&progress, &[]);
+    let menu = open_c2(&mut kurs);
+    let first = kurs.say(&number_of(&menu, "Quiz machen"));
+    answer_quiz(&mut kurs, &module, first, |_| true);
+    let menu = kurs.say("zurück");
+    kurs.say(&number_of(&menu, "Als „Gelernt“ markieren"));
+    kurs.say("zurück");
+    let overview = kurs.say("übersicht");
+    let today = jiff::Timestamp::now().to_string()[..10].to_string();
+    assert!(overview.contains("Dein Fortschritt:"), "{overview}");
+    assert!(
+        overview.contains("\nDigitale Kompetenzen: 1 / 6 bestanden\n"),
+        "{overview}"
+    );
+    let c2 = format!(
+        "- C2 Messenger & SMS: bestanden, beste Punktzahl 100 % am {today} (1 Versuch), als gelernt markiert am {today}"
+    );
+    assert!(overview.contains(&c2), "{c2:?} missing in:\n{overview}");
+    assert!(
+        overview.contains("- C1 E-Mail: nicht begonnen\n"),
+        "{overview}"
+    );
+    // The English course in its own language.
+    assert!(
+        overview.contains("- M1 Strong Passwords: not started"),
+        "{overview}"
+    );
+    let ended = kurs.last(Some("ende"));
+    assert!(ended.status.success());
+    let json = progress_json(&progress, &[]);
+    let c2 = module_json(&json, "digitale-kompetenzen", "c2-messenger-sms");
+    assert_eq!(
+        (c2["best_percent"].as_u64(), c2["learned"].as_bool()),
+        (Some(100), Some(true))
+    );
+}
+
+#[test]
+fn back_at_the_top_level_says_how_to_quit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = mini(dir.path());
+    kurs.until_prompt();
+    let said = kurs.say("zurück");
+    assert!(
+        said.starts_with("Das ist die oberste Ebene; „ende“ speichert und beendet kurs.\n"),
+        "{said}"
+    );
+    let mut kurs2 = Kurs::start(&dir.path().join("p2.toml"), &[]);
+    kurs2.until_prompt();
+    let said = kurs2.say("zurück");
+    assert!(said.starts_with("Das ist die oberste Ebene"), "{said}");
+    assert!(kurs.end().status.success());
+    assert!(kurs2.end().status.success());
+}

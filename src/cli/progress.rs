@@ -11,8 +11,9 @@ use unicode_width::UnicodeWidthStr;
 use super::{ProgressArgs, ProgressCommand, course_path, progress_path};
 use crate::course::{Course, Depth, Library, Source, load};
 use crate::i18n::{self, Lang, T};
-use crate::progress::{ModuleStatus, Progress, ProgressStore, StoreMode, module_status};
+use crate::progress::{ModuleStatus, Progress, ProgressStore, StoreMode};
 use crate::safe_text::sanitize;
+use crate::session::overview;
 
 #[derive(Serialize)]
 struct ProgressJson {
@@ -97,28 +98,24 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
 }
 
 fn summarise(library: &Library, progress: &Progress) -> Vec<CourseJson> {
-    library
-        .courses
-        .iter()
+    overview(library, progress)
+        .into_iter()
         .map(|course| CourseJson {
-            id: course.id.clone(),
-            title: course.title.clone(),
+            id: course.id,
+            title: course.title,
             modules: course
                 .modules
-                .iter()
-                .map(|module| {
-                    let record = progress.module(&course.id, &module.id);
-                    ModuleJson {
-                        id: module.id.clone(),
-                        code: module.code.clone(),
-                        title: module.title.clone(),
-                        status: module_status(record),
-                        learned: record.is_some_and(|r| r.learned_at.is_some()),
-                        learned_at: record.and_then(|r| r.learned_at.clone()),
-                        attempts: record.map_or(0, |r| r.attempts.len()),
-                        best_percent: record.and_then(|r| r.best_percent()),
-                        passed: record.is_some_and(|r| r.passed()),
-                    }
+                .into_iter()
+                .map(|module| ModuleJson {
+                    id: module.id,
+                    code: module.code,
+                    title: module.title,
+                    status: module.status,
+                    learned: module.learned_at.is_some(),
+                    learned_at: module.learned_at,
+                    attempts: module.attempts,
+                    best_percent: module.best_percent,
+                    passed: module.passed,
                 })
                 .collect(),
         })

@@ -1,14 +1,14 @@
-//! What the learner typed, understood: menu numbers, the words for back and quit, and the answer
+//! What the learner typed, understood: menu numbers, the command words (back, quit, help, search, …), and the answer
 //! to each question type. Pure functions over one line, so every accepted and refused input is tested.
 
 use std::collections::BTreeSet;
 
 use crate::course::QuestionKind;
-use crate::i18n::T;
+use crate::i18n::{self, Lang, T};
 use crate::quiz::Answer;
 
 // The command words are shared with `kurs check`, which warns of answers that look like them.
-pub use crate::command_word::{Command, command, marked_command};
+pub use crate::command_word::{COMMAND_MARK, Command, command, marked_command};
 
 /// Where a line is typed: at a menu the bare words are commands; in a question only marked ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,14 +35,14 @@ pub fn menu_number(line: &str, count: usize) -> Option<usize> {
 
 /// The answer to a question, with choice and item numbers translated from the order shown
 /// (`order`: display position → index in the question) to the question as written.
-/// Err is the sentence that says what is expected instead.
-pub fn parse_answer(kind: &QuestionKind, order: &[usize], line: &str) -> Result<Answer, T> {
+/// Err says what is expected instead.
+pub fn parse_answer(kind: &QuestionKind, order: &[usize], line: &str) -> Result<Answer, Expected> {
     match kind {
         QuestionKind::Single { choices } => {
             let shown = shown(order, choices.len());
             match numbers(line).as_deref() {
                 Some([n]) if (1..=shown.len()).contains(n) => Ok(Answer::Single(shown[n - 1])),
-                _ => Err(T::PlainSingleExpected),
+                _ => Err(Expected::Single),
             }
         }
         QuestionKind::Multiple { choices } => {
@@ -50,18 +50,18 @@ pub fn parse_answer(kind: &QuestionKind, order: &[usize], line: &str) -> Result<
             let picked = numbers(line)
                 .filter(|picked| !picked.is_empty())
                 .and_then(|picked| distinct_in_range(&picked, shown.len()))
-                .ok_or(T::PlainMultipleExpected)?;
+                .ok_or(Expected::Multiple)?;
             Ok(Answer::Multiple(
                 picked.iter().map(|n| shown[n - 1]).collect(),
             ))
         }
         QuestionKind::TrueFalse { .. } => true_or_false(line)
             .map(Answer::TrueFalse)
-            .ok_or(T::PlainTrueFalseExpected),
+            .ok_or(Expected::TrueFalse),
         QuestionKind::Text { .. } => {
             let text = line.trim();
             if text.is_empty() {
-                Err(T::PlainTextExpected)
+                Err(Expected::Text)
             } else {
                 Ok(Answer::Text(text.to_string()))
             }
@@ -71,10 +71,48 @@ pub fn parse_answer(kind: &QuestionKind, order: &[usize], line: &str) -> Result<
             let typed = order_numbers(line, shown.len())
                 .filter(|typed| typed.len() == shown.len())
                 .filter(|typed| distinct_in_range(typed, shown.len()).is_some())
-                .ok_or(T::PlainOrderExpected)?;
+                .ok_or(Expected::Order { items: shown.len() })?;
             Ok(Answer::Order(typed.iter().map(|n| shown[n - 1]).collect()))
         }
     }
+}
+
+/// What an answer that could not be understood should have been.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Single,
+    Multiple,
+    TrueFalse,
+    Text,
+    /// All the numbers of a question with this many items, in order.
+    Order {
+        items: usize,
+    },
+}
+
+impl Expected {
+    /// The one sentence that says what to type instead; an order example has the question's
+    /// own number of items, so it is never an answer to another question.
+    pub fn sentence(self, lang: Lang) -> String {
+        match self {
+            Expected::Single => T::PlainSingleExpected.get(lang).to_string(),
+            Expected::Multiple => T::PlainMultipleExpected.get(lang).to_string(),
+            Expected::TrueFalse => T::PlainTrueFalseExpected.get(lang).to_string(),
+            Expected::Text => T::PlainTextExpected.get(lang).to_string(),
+            Expected::Order { items } => i18n::plain_order_expected(lang, &order_example(items)),
+        }
+    }
+}
+
+/// An order answer for `items` items that is not the written order: the last number first,
+/// then the rest ("3 1 2", "5 1 2 3 4").
+pub fn order_example(items: usize) -> String {
+    let items = items.max(1);
+    std::iter::once(items)
+        .chain(1..items)
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The display order of a run; the written order if the run's order does not fit the question.
@@ -189,6 +227,57 @@ mod tests {
     }
 
     #[test]
+    fn help_list_contents_and_overview_words_of_both_languages() {
+        for (word, expected) in [
+            ("hilfe", Command::Help),
+            ("HELP", Command::Help),
+            ("?", Command::Help),
+            ("liste", Command::List),
+            ("List", Command::List),
+            ("inhalt", Command::Contents),
+            ("contents", Command::Contents),
+            ("Übersicht", Command::Overview),
+            ("uebersicht", Command::Overview),
+            ("overview", Command::Overview),
+        ] {
+            assert_eq!(command(word), Some(expected), "{word}");
+        }
+        assert_eq!(command("hilfe mir"), None);
+    }
+
+    #[test]
+    fn search_takes_the_words_after_it_and_section_a_number() {
+        assert_eq!(
+            command("suche  Sichere Passwörter "),
+            Some(Command::Search("Sichere Passwörter".into()))
+        );
+        assert_eq!(command("SEARCH"), Some(Command::Search(String::new())));
+        assert_eq!(command("abschnitt 3"), Some(Command::Section(Some(3))));
+        assert_eq!(command("section 2."), Some(Command::Section(Some(2))));
+        assert_eq!(command("abschnitt"), Some(Command::Section(None)));
+        assert_eq!(command("abschnitt drei"), Some(Command::Section(None)));
+        assert_eq!(command("sucher x"), None);
+    }
+
+    #[test]
+    fn in_a_question_the_marked_help_and_list_are_commands_and_bare_ones_answers() {
+        assert_eq!(command_in(Asked::Question, "/hilfe"), Some(Command::Help));
+        assert_eq!(command_in(Asked::Question, "/?"), Some(Command::Help));
+        assert_eq!(command_in(Asked::Question, "/liste"), Some(Command::List));
+        assert_eq!(command_in(Asked::Question, "hilfe"), None);
+        assert_eq!(command_in(Asked::Question, "?"), None);
+    }
+
+    #[test]
+    fn the_order_example_has_the_question_s_own_number_of_items() {
+        assert_eq!(order_example(3), "3 1 2");
+        assert_eq!(order_example(5), "5 1 2 3 4");
+        assert_eq!(order_example(2), "2 1");
+        let sentence = Expected::Order { items: 5 }.sentence(Lang::De);
+        assert!(sentence.ends_with("zum Beispiel 5 1 2 3 4."), "{sentence}");
+    }
+
+    #[test]
     fn in_a_question_only_marked_words_are_commands() {
         assert_eq!(command_in(Asked::Question, "zurück"), None);
         assert_eq!(command_in(Asked::Question, "Ende"), None);
@@ -251,7 +340,7 @@ mod tests {
         for line in ["", "0", "4", "1,2", "1 2", "BCC", "zwei"] {
             assert_eq!(
                 parse_answer(&single(3), &[0, 1, 2], line),
-                Err(T::PlainSingleExpected),
+                Err(Expected::Single),
                 "{line:?}"
             );
         }
@@ -279,7 +368,7 @@ mod tests {
         for line in ["", " , ", "1,1", "0", "5", "1,5", "1 und 3", "alle"] {
             assert_eq!(
                 parse_answer(&multiple(4), &[0, 1, 2, 3], line),
-                Err(T::PlainMultipleExpected),
+                Err(Expected::Multiple),
                 "{line:?}"
             );
         }
@@ -310,7 +399,7 @@ mod tests {
         for line in ["", "3", "vielleicht", "ja nein", "1 2"] {
             assert_eq!(
                 parse_answer(&TRUE_FALSE, &[], line),
-                Err(T::PlainTrueFalseExpected),
+                Err(Expected::TrueFalse),
                 "{line:?}"
             );
         }
@@ -332,7 +421,7 @@ mod tests {
     #[test]
     fn text_answer_refuses_blank_lines() {
         for line in ["", "   ", "\t"] {
-            assert_eq!(parse_answer(&text(), &[], line), Err(T::PlainTextExpected));
+            assert_eq!(parse_answer(&text(), &[], line), Err(Expected::Text));
         }
     }
 
@@ -368,7 +457,7 @@ mod tests {
         ] {
             assert_eq!(
                 parse_answer(&order(3), &[1, 2, 0], line),
-                Err(T::PlainOrderExpected),
+                Err(Expected::Order { items: 3 }),
                 "{line:?}"
             );
         }
@@ -383,7 +472,7 @@ mod tests {
         );
         assert_eq!(
             parse_answer(&order(10), &shown, "1098765432"),
-            Err(T::PlainOrderExpected)
+            Err(Expected::Order { items: 10 })
         );
     }
 

@@ -1,15 +1,19 @@
 //! The course list and a course's module list, each module with its state in words
-//! ("Modul C2 Messenger & SMS: bestanden, beste Punktzahl 100 %").
+//! ("Modul C2 Messenger & SMS: bestanden, beste Punktzahl 100 %"); both take `suche` and `übersicht`.
 
 use std::io::{BufRead, Write};
 
-use super::player::{MenuLine, Pick};
+use super::answer::Command;
+use super::player::{MenuLine, Offer, Pick};
 use super::{Player, Step};
 use crate::course::Course;
 use crate::i18n::{self, T};
 use crate::progress::module_status;
 use crate::safe_text::folded;
 use crate::session::{ModuleRef, lang_for};
+
+/// What the course and module lists take besides numbers: a search and the progress overview.
+const LIBRARY_OFFERS: &[Offer] = &[Offer::Search, Offer::Overview];
 
 impl<R: BufRead, W: Write> Player<R, W> {
     /// The course list, until a course is chosen.
@@ -22,10 +26,12 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     (0..self.library.courses.len()).map(|c| MenuLine::Entry(self.course_line(c))),
                 )
                 .collect();
-            if let Pick::Entry(c) = self.menu(&lines, T::PlainChooseCourse)? {
-                return Ok(c);
+            match self.menu_offering(&lines, T::PlainChooseCourse, LIBRARY_OFFERS)? {
+                Pick::Entry(c) => return Ok(c),
+                Pick::Command(command) => self.library_command(command)?,
+                // Back from the first menu: there is nothing above it, so it is offered again.
+                Pick::Back => self.say(T::PlainTopLevel.get(self.lang))?,
             }
-            // Back from the first menu: there is nothing above it, so it is offered again.
         }
     }
 
@@ -59,6 +65,8 @@ impl<R: BufRead, W: Write> Player<R, W> {
             self.markdown(&description)?;
         }
         loop {
+            // A module opened from here may belong to another course (a search, the next step).
+            self.enter_course(c);
             let course = &self.library.courses[c];
             let mut lines = vec![MenuLine::Heading(self.course_line(c))];
             let mut rows = Vec::new();
@@ -78,13 +86,28 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     })));
                 }
             }
-            match self.menu(&lines, T::PlainChooseModule)? {
+            match self.menu_offering(&lines, T::PlainChooseModule, LIBRARY_OFFERS)? {
                 Pick::Back => return Ok(()),
                 Pick::Entry(i) => self.module(ModuleRef {
                     course: c,
                     module: rows[i],
                 })?,
+                Pick::Command(command) => self.library_command(command)?,
             }
+        }
+    }
+
+    /// A search or the overview, asked for at the course or module list.
+    fn library_command(&mut self, command: Command) -> Step {
+        match command {
+            Command::Search(query) => {
+                if let Some(place) = self.search(&query)? {
+                    self.module_at(place)?;
+                }
+                Ok(())
+            }
+            Command::Overview => self.overview(),
+            other => self.not_here(&other),
         }
     }
 

@@ -1,13 +1,16 @@
 //! The line-by-line front end for screen readers, braille displays and scripts: numbered menus,
 //! answers typed as lines, every state said in words, and not one control sequence in the output.
-//! One file per screen (`library`, `module`, `quiz`), as in `tui`; `player` holds the I/O.
+//! One file per screen (`library`, `module`, `quiz`, `search`, `overview`), as in `tui`;
+//! `player` holds the I/O and the commands every menu knows.
 
 mod answer;
 mod input;
 mod library;
 mod module;
+mod overview;
 mod player;
 mod quiz;
+mod search;
 
 use std::convert::Infallible;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
@@ -64,6 +67,7 @@ fn play(
         width: text_width(),
         last_notice: None,
         place: None,
+        help_told: false,
     };
     let stop = match player.start(&notices, start, given) {
         Ok(never) => match never {},
@@ -115,6 +119,8 @@ struct Player<R, W> {
     last_notice: Option<String>,
     /// The module the learner is in, so the next start resumes there.
     place: Option<ModuleRef>,
+    /// Whether the learner has been told how to get help (once a session).
+    help_told: bool,
 }
 
 impl<R: BufRead, W: Write> Player<R, W> {
@@ -158,8 +164,12 @@ impl<R: BufRead, W: Write> Player<R, W> {
             };
             self.modules(c, describe)?;
             describe = false;
-            // Back from the module list leads to the course list, if there is more than one course.
+            // Back from the module list leads to the course list, if there is more than one course;
+            // with one course the module list is the top, and the learner hears how to quit.
             course = (self.library.courses.len() == 1).then_some(c);
+            if course.is_some() {
+                self.say(T::PlainTopLevel.get(self.lang))?;
+            }
         }
     }
 

@@ -1,15 +1,17 @@
-//! One module: its intro, reading all sections or one (read ones are marked in words), and
-//! marking it "Gelernt"; leaving it keeps the place for the next start.
+//! One module: its intro, reading all sections or one (read ones are marked in words), its
+//! contents and a section by number (`inhalt`, `abschnitt N`), and marking it "Gelernt" (said
+//! in words); leaving it keeps the place for the next start.
 
 use std::io::{BufRead, Write};
 
-use super::player::{MenuLine, Pick};
+use super::answer::Command;
+use super::player::{MenuLine, Offer, Pick};
 use super::quiz::quiz_title;
 use super::{Player, Step};
 use crate::course::{Course, Module};
 use crate::i18n::{self, T};
 use crate::safe_text::folded;
-use crate::session::{ModuleRef, Record};
+use crate::session::{ModuleRef, Place, Record};
 
 impl<R: BufRead, W: Write> Player<R, W> {
     /// Reads the module's body if it is not read yet; a module that cannot be read is told in
@@ -29,23 +31,49 @@ impl<R: BufRead, W: Write> Player<R, W> {
 
     /// One module, until the learner goes back.
     pub(super) fn module(&mut self, at: ModuleRef) -> Step {
-        if !self.load(at)? {
-            return Ok(());
-        }
-        let module = self.library.courses[at.course].modules[at.module].clone();
-        self.place = Some(at);
-        // Saved on the way in too: plain mode ended from outside (a signal) loses nothing.
-        let notice = Record::new(&mut self.store, &self.library).place(at, None);
-        self.saved(notice)?;
-        self.module_menu(at, &module)?;
-        self.leave_module()
+        self.module_at(Place { at, section: None })
     }
 
-    fn module_menu(&mut self, at: ModuleRef, module: &Module) -> Step {
+    /// A module opened at a section (a search result) or at its start, and the modules the
+    /// learner goes on to from it (the next step after a passed quiz, a search), until back.
+    pub(super) fn module_at(&mut self, mut place: Place) -> Step {
+        loop {
+            let at = place.at;
+            if !self.load(at)? {
+                return Ok(());
+            }
+            self.enter_course(at.course);
+            let module = self.library.courses[at.course].modules[at.module].clone();
+            self.place = Some(at);
+            // Saved on the way in too: plain mode ended from outside (a signal) loses nothing.
+            let notice = Record::new(&mut self.store, &self.library).place(at, None);
+            self.saved(notice)?;
+            let next = self.module_menu(at, &module, place.section)?;
+            self.leave_module()?;
+            match next {
+                Some(next) => place = next,
+                None => return Ok(()),
+            }
+        }
+    }
+
+    /// The module's menu until the learner goes back (`None`) or on to another place.
+    fn module_menu(
+        &mut self,
+        at: ModuleRef,
+        module: &Module,
+        section: Option<usize>,
+    ) -> Step<Option<Place>> {
         self.blank()?;
         self.say(&self.module_sentence(at))?;
-        if let Some(intro) = &module.intro {
-            self.markdown(intro)?;
+        match section.filter(|&s| s < module.sections.len()) {
+            // Opened at a section: the learner came for it, so it is read at once.
+            Some(s) => self.read_section(at, module, s)?,
+            None => {
+                if let Some(intro) = &module.intro {
+                    self.markdown(intro)?;
+                }
+            }
         }
         let quiz = module.quiz.as_ref().filter(|q| !q.questions.is_empty());
         if quiz.is_none() {
@@ -82,8 +110,33 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     })
                 })
                 .collect();
-            let Pick::Entry(i) = self.menu(&lines, T::PlainChooseAction)? else {
-                return Ok(());
+            let offers = [Offer::Contents, Offer::Section, Offer::Search];
+            let i = match self.menu_offering(&lines, T::PlainChooseAction, &offers)? {
+                Pick::Back => return Ok(None),
+                Pick::Entry(i) => i,
+                Pick::Command(Command::Contents) => {
+                    self.contents(at, module)?;
+                    continue;
+                }
+                Pick::Command(Command::Section(number)) => {
+                    self.section_by_number(at, module, number)?;
+                    continue;
+                }
+                Pick::Command(Command::Search(query)) => match self.search(&query)? {
+                    // The module the learner is in, at another section: read it here.
+                    Some(Place { at: found, section }) if found == at => {
+                        if let Some(s) = section {
+                            self.read_section(at, module, s)?;
+                        }
+                        continue;
+                    }
+                    Some(place) => return Ok(Some(place)),
+                    None => continue,
+                },
+                Pick::Command(other) => {
+                    self.not_here(&other)?;
+                    continue;
+                }
             };
             match actions[i] {
                 ModuleAction::ReadAll => {
@@ -99,28 +152,70 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 }
                 ModuleAction::ReadOne => self.sections(at, module)?,
                 ModuleAction::Quiz => {
-                    if let Some(quiz) = quiz {
-                        self.quiz(at, quiz)?;
+                    if let Some(quiz) = quiz
+                        && let Some(next) = self.quiz(at, quiz)?
+                    {
+                        return Ok(Some(Place {
+                            at: next,
+                            section: None,
+                        }));
                     }
                 }
                 ModuleAction::ToggleLearned => {
                     let notice = Record::new(&mut self.store, &self.library).toggle_learned(at);
                     self.saved(notice)?;
+                    let learned = Record::new(&mut self.store, &self.library).is_learned(at);
+                    let label = folded(&Course::module_label(module));
+                    self.say(&i18n::plain_learned_marked(self.lang, &label, learned))?;
                     self.say(&self.module_sentence(at))?;
                 }
             }
         }
     }
 
+    /// The sections as a table of contents, read ones marked, without asking anything.
+    fn contents(&mut self, at: ModuleRef, module: &Module) -> Step {
+        if module.sections.is_empty() {
+            return self.say(T::PlainNoSections.get(self.lang));
+        }
+        let opened = self.opened(at, module);
+        self.blank()?;
+        self.say(T::PlainContentsHeading.get(self.lang))?;
+        for (i, section) in module.sections.iter().enumerate() {
+            let line = i18n::plain_contents_line(
+                self.lang,
+                i + 1,
+                &folded(&section.title),
+                opened.contains(&i),
+            );
+            self.say(&line)?;
+        }
+        Ok(())
+    }
+
+    /// `abschnitt N`: section N read, or what N may be.
+    fn section_by_number(&mut self, at: ModuleRef, module: &Module, number: Option<usize>) -> Step {
+        let total = module.sections.len();
+        match number {
+            _ if total == 0 => self.say(T::PlainNoSections.get(self.lang)),
+            Some(n) if (1..=total).contains(&n) => self.read_section(at, module, n - 1),
+            _ => self.say(&i18n::plain_no_such_section(self.lang, total)),
+        }
+    }
+
+    /// The sections of the module the learner has read.
+    fn opened(&self, at: ModuleRef, module: &Module) -> crate::progress::SectionSet {
+        self.store
+            .progress()
+            .module(&self.library.courses[at.course].id, &module.id)
+            .map(|m| m.opened_sections.clone())
+            .unwrap_or_default()
+    }
+
     /// The section list, until the learner goes back; read sections are marked in words.
     fn sections(&mut self, at: ModuleRef, module: &Module) -> Step {
         loop {
-            let opened = self
-                .store
-                .progress()
-                .module(&self.library.courses[at.course].id, &module.id)
-                .map(|m| m.opened_sections.clone())
-                .unwrap_or_default();
+            let opened = self.opened(at, module);
             let lines: Vec<MenuLine> = module
                 .sections
                 .iter()
@@ -137,6 +232,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
             match self.menu(&lines, T::PlainChooseSection)? {
                 Pick::Back => return Ok(()),
                 Pick::Entry(s) => self.read_section(at, module, s)?,
+                Pick::Command(other) => self.not_here(&other)?,
             }
         }
     }

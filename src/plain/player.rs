@@ -1,11 +1,12 @@
 //! The plain player's voice: every line goes out through `say`, neutralised; menus are
-//! numbered lines, answers are read a line at a time, a save problem is told once.
+//! numbered lines that also take command words (help, the list again, what a menu offers),
+//! answers are read a line at a time, a save problem is told once.
 
 use std::io::{BufRead, Write};
 
 use super::answer::{self, Asked, Command, menu_number};
 use super::{Player, Step, Stop, input};
-use crate::i18n::{self, T};
+use crate::i18n::{self, Lang, T};
 use crate::markdown;
 use crate::progress::store::StoreNotice;
 use crate::safe_text::{folded, sanitize, single_line};
@@ -13,6 +14,61 @@ use crate::safe_text::{folded, sanitize, single_line};
 impl<R: BufRead, W: Write> Player<R, W> {
     /// Prints the menu, then asks until a number from it or the word for back is typed.
     pub(super) fn menu(&mut self, lines: &[MenuLine], what: T) -> Step<Pick> {
+        self.menu_offering(lines, what, &[])
+    }
+
+    /// A menu that also takes the commands in `offers`: typing one returns it for the caller to
+    /// carry out. Help and the list again are answered here, in every menu alike.
+    pub(super) fn menu_offering(
+        &mut self,
+        lines: &[MenuLine],
+        what: T,
+        offers: &[Offer],
+    ) -> Step<Pick> {
+        let count = lines
+            .iter()
+            .filter(|l| matches!(l, MenuLine::Entry(_)))
+            .count();
+        let prompt = i18n::plain_prompt(self.lang, what.get(self.lang));
+        self.say_menu(lines)?;
+        loop {
+            let line = match self.ask(&prompt, Asked::Menu)? {
+                Reply::Back => return Ok(Pick::Back),
+                Reply::Line(line) => line,
+                Reply::Command(Command::Help) => {
+                    self.menu_help(count, offers)?;
+                    continue;
+                }
+                Reply::Command(Command::List) => {
+                    self.say_menu(lines)?;
+                    continue;
+                }
+                Reply::Command(command) if offers.iter().any(|o| o.takes(&command)) => {
+                    return Ok(Pick::Command(command));
+                }
+                Reply::Command(command) => {
+                    self.not_here(&command)?;
+                    continue;
+                }
+            };
+            match menu_number(&line, count) {
+                Some(i) => return Ok(Pick::Entry(i)),
+                None => {
+                    self.say(&i18n::plain_number_expected(self.lang, count))?;
+                    // A number out of range needs only the range; an empty line or a word may
+                    // come from someone who lost track, so they hear how to get the list back.
+                    if line.trim().is_empty()
+                        || !line.trim().starts_with(|c: char| c.is_ascii_digit())
+                    {
+                        self.say(T::PlainEmptyHint.get(self.lang))?;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The menu's lines, numbered; the first menu of a session ends with how to get help.
+    fn say_menu(&mut self, lines: &[MenuLine]) -> Step {
         self.blank()?;
         let mut count = 0;
         for line in lines {
@@ -24,16 +80,61 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 }
             }
         }
-        let prompt = i18n::plain_prompt(self.lang, what.get(self.lang));
-        loop {
-            let Reply::Line(line) = self.ask(&prompt, Asked::Menu)? else {
-                return Ok(Pick::Back);
-            };
-            match menu_number(&line, count) {
-                Some(i) => return Ok(Pick::Entry(i)),
-                None => self.say(&i18n::plain_number_expected(self.lang, count))?,
-            }
+        self.announce_help()
+    }
+
+    /// "Tippe „hilfe“ für alle Befehle", once a session, before the first prompt.
+    pub(super) fn announce_help(&mut self) -> Step {
+        if !self.help_told {
+            self.help_told = true;
+            self.say(T::PlainHelpAnnounce.get(self.lang))?;
         }
+        Ok(())
+    }
+
+    /// The commands of a menu: its numbers, what it offers, and the words every menu knows.
+    fn menu_help(&mut self, count: usize, offers: &[Offer]) -> Step {
+        let lang = self.lang;
+        let mut lines = vec![T::PlainHelpHeading.get(lang).to_string()];
+        if count > 0 {
+            lines.push(i18n::plain_help_number(lang, count));
+        }
+        for offer in offers {
+            let (command, what) = offer.help(lang);
+            lines.push(i18n::plain_command_line(lang, &command, what.get(lang)));
+        }
+        for (word, what) in [
+            (T::PlainListWord, T::PlainHelpList),
+            (T::PlainHelpWord, T::PlainHelpHelp),
+            (T::PlainBack, T::PlainHelpBack),
+            (T::PlainQuit, T::PlainHelpQuit),
+        ] {
+            lines.push(i18n::plain_command_line(
+                lang,
+                word.get(lang),
+                what.get(lang),
+            ));
+        }
+        for line in &lines {
+            self.say(line)?;
+        }
+        Ok(())
+    }
+
+    /// A command word typed where it does nothing.
+    pub(super) fn not_here(&mut self, command: &Command) -> Step {
+        let word = match command {
+            Command::Back => T::PlainBack,
+            Command::Quit => T::PlainQuit,
+            Command::Help => T::PlainHelpWord,
+            Command::List => T::PlainListWord,
+            Command::Contents => T::PlainContentsWord,
+            Command::Overview => T::PlainOverviewWord,
+            Command::Search(_) => T::PlainSearchWord,
+            Command::Section(_) => T::PlainSectionWord,
+        };
+        let text = i18n::plain_not_here(self.lang, word.get(self.lang));
+        self.say(&text)
     }
 
     /// Writes the prompt and reads the learner's line; the word for quitting ends the session.
@@ -50,6 +151,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
         match answer::command_in(asked, &line) {
             Some(Command::Quit) => Err(Stop::Quit),
             Some(Command::Back) => Ok(Reply::Back),
+            Some(command) => Ok(Reply::Command(command)),
             None => Ok(Reply::Line(line)),
         }
     }
@@ -108,16 +210,66 @@ impl<R: BufRead, W: Write> Player<R, W> {
     }
 }
 
-/// A line the learner typed, or the word for going back.
+/// A line the learner typed, the word for going back, or another command word.
 pub(super) enum Reply {
     Back,
     Line(String),
+    Command(Command),
 }
 
 /// What was picked in a numbered menu.
 pub(super) enum Pick {
     Back,
     Entry(usize),
+    /// One of the commands the menu offered.
+    Command(Command),
+}
+
+/// A command a menu takes besides its numbers, back, quit, help and the list again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Offer {
+    Search,
+    Overview,
+    Contents,
+    Section,
+}
+
+impl Offer {
+    fn takes(self, command: &Command) -> bool {
+        matches!(
+            (self, command),
+            (Offer::Search, Command::Search(_))
+                | (Offer::Overview, Command::Overview)
+                | (Offer::Contents, Command::Contents)
+                | (Offer::Section, Command::Section(_))
+        )
+    }
+
+    /// The command as the help writes it, and what it does.
+    fn help(self, lang: Lang) -> (String, T) {
+        match self {
+            Offer::Search => (
+                format!(
+                    "{} {}",
+                    T::PlainSearchWord.get(lang),
+                    T::PlainWordArg.get(lang)
+                ),
+                T::PlainHelpSearch,
+            ),
+            Offer::Overview => (
+                T::PlainOverviewWord.get(lang).to_string(),
+                T::PlainHelpOverview,
+            ),
+            Offer::Contents => (
+                T::PlainContentsWord.get(lang).to_string(),
+                T::PlainHelpContents,
+            ),
+            Offer::Section => (
+                format!("{} N", T::PlainSectionWord.get(lang)),
+                T::PlainHelpSection,
+            ),
+        }
+    }
 }
 
 /// A menu line: a heading that only orients, or an entry with a number.

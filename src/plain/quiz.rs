@@ -1,21 +1,23 @@
 //! The quiz, question by question: choices numbered, the answer typed as a line, the same
-//! feedback as the full-screen player, and the result with the choice to repeat.
+//! feedback as the full-screen player, and the result with the choice to repeat or, once
+//! passed, to go on with the course's next module. Leaving is said in words.
 
 use std::io::{BufRead, Write};
 
-use super::answer::{Asked, parse_answer};
+use super::answer::{Asked, COMMAND_MARK, Command, order_example, parse_answer};
 use super::player::{MenuLine, Pick, Reply};
 use super::{Player, Step};
-use crate::course::{Question, QuestionKind, Quiz};
+use crate::course::{Course, Question, QuestionKind, Quiz};
 use crate::i18n::{self, Lang, T};
 use crate::markdown;
 use crate::quiz::{Answer, Run, right_answer};
 use crate::safe_text::folded;
-use crate::session::{ModuleRef, Record};
+use crate::session::{ModuleRef, Record, next_unpassed};
 
 impl<R: BufRead, W: Write> Player<R, W> {
-    /// Attempts at the quiz, until the learner goes back.
-    pub(super) fn quiz(&mut self, at: ModuleRef, quiz: &Quiz) -> Step {
+    /// Attempts at the quiz, until the learner goes back (`None`) or on to the next module
+    /// offered after a passed attempt.
+    pub(super) fn quiz(&mut self, at: ModuleRef, quiz: &Quiz) -> Step<Option<ModuleRef>> {
         let mut run = Run::start(quiz, &mut self.shuffler);
         loop {
             self.blank()?;
@@ -28,13 +30,20 @@ impl<R: BufRead, W: Write> Player<R, W> {
             self.say(&intro)?;
             for position in 0..run.asked.len() {
                 if !self.question(at, quiz, &mut run, position)? {
-                    return Ok(());
+                    self.say(T::PlainQuizLeftMidway.get(self.lang))?;
+                    return Ok(None);
                 }
             }
             let notice = Record::new(&mut self.store, &self.library).attempt(at, quiz, &run);
             self.saved(notice)?;
             self.result(at, quiz, &run)?;
             let mut actions = Vec::new();
+            // The next step after passing: the course's next module not passed yet.
+            if run.passed(quiz)
+                && let Some(next) = next_unpassed(&self.library, self.store.progress(), at)
+            {
+                actions.push(ResultAction::Next(next));
+            }
             if run.has_wrong() {
                 actions.push(ResultAction::RepeatWrong);
             }
@@ -42,20 +51,31 @@ impl<R: BufRead, W: Write> Player<R, W> {
             let lines: Vec<MenuLine> = actions
                 .iter()
                 .map(|action| {
-                    MenuLine::Entry(
-                        match action {
-                            ResultAction::RepeatWrong => T::PlainRepeatWrong,
-                            ResultAction::RepeatAll => T::PlainRepeatAll,
+                    MenuLine::Entry(match action {
+                        ResultAction::Next(next) => {
+                            let module = &self.library.courses[next.course].modules[next.module];
+                            i18n::plain_next_module(
+                                self.lang,
+                                &folded(&Course::module_label(module)),
+                            )
                         }
-                        .get(self.lang)
-                        .to_string(),
-                    )
+                        ResultAction::RepeatWrong => T::PlainRepeatWrong.get(self.lang).to_string(),
+                        ResultAction::RepeatAll => T::PlainRepeatAll.get(self.lang).to_string(),
+                    })
                 })
                 .collect();
-            let Pick::Entry(i) = self.menu(&lines, T::PlainChooseAction)? else {
-                return Ok(());
+            let i = loop {
+                match self.menu(&lines, T::PlainChooseAction)? {
+                    Pick::Entry(i) => break i,
+                    Pick::Back => {
+                        self.say(T::PlainQuizLeft.get(self.lang))?;
+                        return Ok(None);
+                    }
+                    Pick::Command(other) => self.not_here(&other)?,
+                }
             };
             run = match actions[i] {
+                ResultAction::Next(next) => return Ok(Some(next)),
                 ResultAction::RepeatWrong => run.repeat_wrong(quiz, &mut self.shuffler),
                 ResultAction::RepeatAll => Run::start(quiz, &mut self.shuffler),
             };
@@ -75,52 +95,29 @@ impl<R: BufRead, W: Write> Player<R, W> {
             return Ok(true);
         };
         let lang = self.lang;
-        self.blank()?;
-        self.say(&i18n::plain_question_counter(
-            lang,
-            position + 1,
-            run.asked.len(),
-        ))?;
-        self.markdown(&question.prompt)?;
-        let what = match &question.kind {
-            QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => {
-                let texts: Vec<&str> = asked
-                    .order
-                    .iter()
-                    .filter_map(|&i| choices.get(i))
-                    .map(|c| c.text.as_str())
-                    .collect();
-                self.numbered(&texts)?;
-                if matches!(question.kind, QuestionKind::Single { .. }) {
-                    T::PlainAnswerSingle
-                } else {
-                    T::PlainAnswerMultiple
-                }
-            }
-            QuestionKind::TrueFalse { .. } => {
-                self.numbered(&[T::True.get(lang), T::False.get(lang)])?;
-                T::PlainAnswerTrueFalse
-            }
-            QuestionKind::Text { .. } => T::PlainAnswerText,
-            QuestionKind::Order { items } => {
-                let texts: Vec<&str> = asked
-                    .order
-                    .iter()
-                    .filter_map(|&i| items.get(i))
-                    .map(String::as_str)
-                    .collect();
-                self.numbered(&texts)?;
-                T::PlainAnswerOrder
-            }
-        };
-        let prompt = i18n::plain_answer_prompt(lang, what.get(lang));
+        let what = self.say_question(question, &asked.order, position, run.asked.len())?;
+        let prompt = i18n::plain_answer_prompt(lang, &what);
+        self.announce_help()?;
         let answer = loop {
-            let Reply::Line(line) = self.ask(&prompt, Asked::Question)? else {
-                return Ok(false);
+            let line = match self.ask(&prompt, Asked::Question)? {
+                Reply::Back => return Ok(false),
+                Reply::Line(line) => line,
+                Reply::Command(Command::Help) => {
+                    self.question_help(&what)?;
+                    continue;
+                }
+                Reply::Command(Command::List) => {
+                    self.say_question(question, &asked.order, position, run.asked.len())?;
+                    continue;
+                }
+                Reply::Command(other) => {
+                    self.not_here(&other)?;
+                    continue;
+                }
             };
             match parse_answer(&question.kind, &asked.order, &line) {
                 Ok(answer) => break answer,
-                Err(expected) => self.say(expected.get(lang))?,
+                Err(expected) => self.say(&expected.sentence(lang))?,
             }
         };
         let Some(correct) = run.answer(quiz, position, answer.clone()) else {
@@ -131,6 +128,68 @@ impl<R: BufRead, W: Write> Player<R, W> {
         self.saved(notice)?;
         self.feedback(question, &answer, correct)?;
         Ok(true)
+    }
+
+    /// "Frage 2 von 6", the question and its numbered choices or items; gives what to type.
+    fn say_question(
+        &mut self,
+        question: &Question,
+        order: &[usize],
+        position: usize,
+        total: usize,
+    ) -> Step<String> {
+        let lang = self.lang;
+        self.blank()?;
+        self.say(&i18n::plain_question_counter(lang, position + 1, total))?;
+        self.markdown(&question.prompt)?;
+        let what = match &question.kind {
+            QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => {
+                let texts: Vec<&str> = order
+                    .iter()
+                    .filter_map(|&i| choices.get(i))
+                    .map(|c| c.text.as_str())
+                    .collect();
+                self.numbered(&texts)?;
+                if matches!(question.kind, QuestionKind::Single { .. }) {
+                    T::PlainAnswerSingle.get(lang).to_string()
+                } else {
+                    T::PlainAnswerMultiple.get(lang).to_string()
+                }
+            }
+            QuestionKind::TrueFalse { .. } => {
+                self.numbered(&[T::True.get(lang), T::False.get(lang)])?;
+                T::PlainAnswerTrueFalse.get(lang).to_string()
+            }
+            QuestionKind::Text { .. } => T::PlainAnswerText.get(lang).to_string(),
+            QuestionKind::Order { items } => {
+                let texts: Vec<&str> = order
+                    .iter()
+                    .filter_map(|&i| items.get(i))
+                    .map(String::as_str)
+                    .collect();
+                self.numbered(&texts)?;
+                // The example has as many numbers as the question has items.
+                i18n::plain_answer_order(lang, &order_example(items.len()))
+            }
+        };
+        Ok(what)
+    }
+
+    /// The commands inside a question: the answer, and the marked words.
+    fn question_help(&mut self, what: &str) -> Step {
+        let lang = self.lang;
+        self.say(T::PlainHelpHeading.get(lang))?;
+        self.say(&format!("- {what}"))?;
+        for (word, does) in [
+            (T::PlainListWord, T::PlainHelpQuestionList),
+            (T::PlainHelpWord, T::PlainHelpHelp),
+            (T::PlainBack, T::PlainHelpQuestionBack),
+            (T::PlainQuit, T::PlainHelpQuit),
+        ] {
+            let command = format!("{COMMAND_MARK}{}", word.get(lang));
+            self.say(&i18n::plain_command_line(lang, &command, does.get(lang)))?;
+        }
+        Ok(())
     }
 
     /// The same content as the player: right or wrong, feedback on each picked choice,
@@ -224,6 +283,8 @@ impl<R: BufRead, W: Write> Player<R, W> {
 
 #[derive(Clone, Copy)]
 enum ResultAction {
+    /// Open this module: the course's next one not passed yet.
+    Next(ModuleRef),
     RepeatWrong,
     RepeatAll,
 }

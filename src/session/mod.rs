@@ -1,11 +1,14 @@
 //! What both front ends start from: the courses and the learner's progress opened together, the
-//! notices for the first screen, where the learner left off, and the rules both players share.
+//! notices for the first screen, where the learner left off, and the rules both players share;
+//! `overview.rs`: the facts of the learner's progress that `kurs progress` and plain mode tell.
 
+mod overview;
 mod record;
 
 use std::fmt;
 use std::path::PathBuf;
 
+pub use overview::{CourseFacts, ModuleFacts, day_of, next_unpassed, overview};
 pub use record::Record;
 
 use crate::course::{Course, Depth, Library, Source, load};

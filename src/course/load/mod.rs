@@ -87,6 +87,21 @@ pub fn load_module(
     load_body(files, module, pass_percent)
 }
 
+/// Reads the body of every module not read yet, as a search of the whole library needs.
+/// A module that cannot be read stays unread (its title is still searched); how many could
+/// not be read is returned, and opening one tells the learner why.
+pub fn load_bodies(library: &mut Library) -> usize {
+    let mut unreadable = 0;
+    for c in 0..library.courses.len() {
+        for m in 0..library.courses[c].modules.len() {
+            if load_module(library, c, m).is_err() {
+                unreadable += 1;
+            }
+        }
+    }
+    unreadable
+}
+
 /// The files a library of `origin` is read from.
 fn files_of(origin: Origin) -> &'static dyn Files {
     static SAMPLES: Embedded = Embedded(&SAMPLE_LIBRARY);

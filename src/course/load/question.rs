@@ -250,6 +250,12 @@ fn command_like(ctx: &mut Ctx, answer: &str, span: Range<usize>) {
     let does = match command {
         Command::Back => "goes back instead of answering",
         Command::Quit => "ends kurs instead of answering",
+        Command::Help => "gets the list of commands instead of answering",
+        Command::List => "hears the question again instead of answering",
+        Command::Contents => "gets the module's contents instead of answering",
+        Command::Overview => "gets the progress overview instead of answering",
+        Command::Search(_) => "starts a search instead of answering",
+        Command::Section(_) => "is sent to a section instead of answering",
     };
     let answer = answer.trim();
     let word = answer.trim_start_matches(COMMAND_MARK);
