@@ -385,3 +385,404 @@ fn damaged_copies(file: &Path) -> Vec<PathBuf> {
         .filter(|path| disk::begins_as_ours(path, MARK))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn erika() -> Profile {
+        Profile {
+            name: "Erika Mustermann".into(),
+            birth_date: date(1990, 1, 31),
+            email: Some("erika@example.org".into()),
+        }
+    }
+
+    fn index_in(dir: &tempfile::TempDir) -> PathBuf {
+        dir.path().join("progress.toml")
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("read dir")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn damaged_copies_in(dir: &Path) -> Vec<String> {
+        names_in(dir)
+            .into_iter()
+            .filter(|name| name.starts_with("profile.toml.damaged-"))
+            .collect()
+    }
+
+    #[test]
+    fn no_file_is_no_profile_and_looking_creates_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert_eq!(Profile::load(&index_in(&dir)), Ok(None));
+        assert_eq!(names_in(dir.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_saved_profile_is_read_back_as_it_was() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        erika().save(&index_in(&dir)).expect("saved");
+        assert_eq!(Profile::load(&index_in(&dir)), Ok(Some(erika())));
+        let without_email = Profile {
+            email: None,
+            ..erika()
+        };
+        without_email.save(&index_in(&dir)).expect("saved");
+        assert_eq!(Profile::load(&index_in(&dir)), Ok(Some(without_email)));
+    }
+
+    #[test]
+    fn the_file_begins_with_kurs_header_and_holds_the_schema_version() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        erika().save(&index_in(&dir)).expect("saved");
+        let text = fs::read_to_string(dir.path().join(FILE_NAME)).expect("read");
+        assert!(text.starts_with("# kurs profile file:"), "{text}");
+        assert!(text.contains("schema_version = 1\n"), "{text}");
+        assert!(text.contains("birth_date = \"1990-01-31\"\n"), "{text}");
+        assert_eq!(
+            names_in(dir.path()),
+            vec!["profile.toml", "profile.toml.lock"],
+            "the progress index is not written"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_profile_is_for_its_owner_only_in_a_folder_kurs_makes_for_its_owner() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let folder = dir.path().join("state").join("kurs");
+        erika().save(&folder.join("progress.toml")).expect("saved");
+        let mode = |path: &Path| fs::metadata(path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700);
+        assert_eq!(mode(&folder.join(FILE_NAME)), 0o600);
+        // A file the learner opened up to others is closed again by the next save.
+        fs::set_permissions(folder.join(FILE_NAME), fs::Permissions::from_mode(0o644))
+            .expect("chmod");
+        erika().save(&folder.join("progress.toml")).expect("saved");
+        assert_eq!(mode(&folder.join(FILE_NAME)), 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_others_may_write_in_is_refused_and_nothing_is_written() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let shared = dir.path().join("shared");
+        fs::create_dir(&shared).expect("folder");
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o777)).expect("chmod");
+        let index = shared.join("progress.toml");
+        let refused = ProfileError::FolderRefused {
+            folder: shared.clone(),
+            problem: FolderProblem::Writable,
+        };
+        assert_eq!(erika().save(&index), Err(refused.clone()));
+        assert_eq!(Profile::load(&index), Err(refused.clone()));
+        assert_eq!(Profile::delete(&index), Err(refused));
+        assert_eq!(names_in(&shared), Vec::<String>::new());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_profile_is_refused_and_never_followed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let elsewhere = tempfile::tempdir().expect("tempdir");
+        let target = elsewhere.path().join("target.toml");
+        fs::write(&target, "precious = true\n").expect("write");
+        let file = dir.path().join(FILE_NAME);
+        std::os::unix::fs::symlink(&target, &file).expect("link");
+        let not_ours = ProfileError::NotOurs {
+            path: file.clone(),
+            what: NotOurs::Link,
+        };
+        assert_eq!(Profile::load(&index_in(&dir)), Err(not_ours.clone()));
+        assert_eq!(erika().save(&index_in(&dir)), Err(not_ours.clone()));
+        assert_eq!(Profile::delete(&index_in(&dir)), Err(not_ours));
+        assert_eq!(
+            fs::read_to_string(&target).expect("read"),
+            "precious = true\n"
+        );
+        assert!(
+            fs::symlink_metadata(&file)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_nowhere_is_not_followed_to_create_a_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let elsewhere = tempfile::tempdir().expect("tempdir");
+        let nowhere = elsewhere.path().join("new.toml");
+        std::os::unix::fs::symlink(&nowhere, dir.path().join(FILE_NAME)).expect("link");
+        assert!(matches!(
+            erika().save(&index_in(&dir)),
+            Err(ProfileError::NotOurs {
+                what: NotOurs::Link,
+                ..
+            })
+        ));
+        assert!(!nowhere.exists());
+    }
+
+    #[test]
+    fn a_file_kurs_did_not_write_is_left_alone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join(FILE_NAME);
+        fs::write(&file, "name = \"mine\"\n").expect("write");
+        let not_ours = ProfileError::NotOurs {
+            path: file.clone(),
+            what: NotOurs::Content,
+        };
+        assert_eq!(Profile::load(&index_in(&dir)), Err(not_ours.clone()));
+        assert_eq!(erika().save(&index_in(&dir)), Err(not_ours.clone()));
+        assert_eq!(Profile::delete(&index_in(&dir)), Err(not_ours));
+        assert_eq!(
+            fs::read_to_string(&file).expect("read"),
+            "name = \"mine\"\n"
+        );
+    }
+
+    #[test]
+    fn a_damaged_profile_is_kept_aside_once_and_then_there_is_none() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        erika().save(&index_in(&dir)).expect("saved");
+        let file = dir.path().join(FILE_NAME);
+        let whole = fs::read(&file).expect("read");
+        let half = &whole[..whole.len() / 2];
+        fs::write(&file, half).expect("write");
+        let Err(ProfileError::Damaged { path, kept_as, .. }) = Profile::load(&index_in(&dir))
+        else {
+            panic!("not kept aside");
+        };
+        assert_eq!(path, file);
+        assert_eq!(fs::read(&kept_as).expect("kept"), half);
+        assert_eq!(Profile::load(&index_in(&dir)), Ok(None));
+        // The same damage again is not kept a second time: the first copy is named.
+        fs::write(&file, half).expect("write");
+        let Err(ProfileError::Damaged { kept_as: again, .. }) = Profile::load(&index_in(&dir))
+        else {
+            panic!("not kept aside");
+        };
+        assert_eq!(again, kept_as);
+        assert_eq!(damaged_copies_in(dir.path()).len(), 1);
+    }
+
+    #[test]
+    fn a_profile_edited_into_something_kurs_would_not_write_counts_as_damaged() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join(FILE_NAME);
+        for body in [
+            "schema_version = 1\nname = \"Erika\"\nbirth_date = \"2026-02-30\"\n",
+            "schema_version = 1\nname = \"Erika\u{202E}\"\nbirth_date = \"1990-01-31\"\n",
+            "schema_version = 1\nname = \"  \"\nbirth_date = \"1990-01-31\"\n",
+            "schema_version = 1\nbirth_date = \"1990-01-31\"\n",
+            "name = \"Erika\"\nbirth_date = \"1990-01-31\"\n",
+        ] {
+            fs::write(&file, format!("{HEADER}{body}")).expect("write");
+            assert!(
+                matches!(
+                    Profile::load(&index_in(&dir)),
+                    Err(ProfileError::Damaged { .. })
+                ),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn saving_over_a_damaged_profile_keeps_the_damaged_one_aside() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join(FILE_NAME);
+        fs::write(&file, format!("{HEADER}not = [toml")).expect("write");
+        erika().save(&index_in(&dir)).expect("saved");
+        assert_eq!(Profile::load(&index_in(&dir)), Ok(Some(erika())));
+        assert_eq!(damaged_copies_in(dir.path()).len(), 1);
+    }
+
+    #[test]
+    fn a_profile_of_a_newer_kurs_is_neither_read_nor_replaced() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join(FILE_NAME);
+        let newer = format!("{HEADER}schema_version = 2\nnames = [\"Erika\"]\n");
+        fs::write(&file, &newer).expect("write");
+        let error = ProfileError::Newer {
+            path: file.clone(),
+            version: 2,
+        };
+        assert_eq!(Profile::load(&index_in(&dir)), Err(error.clone()));
+        assert_eq!(erika().save(&index_in(&dir)), Err(error));
+        assert_eq!(fs::read_to_string(&file).expect("read"), newer);
+    }
+
+    #[test]
+    fn delete_removes_the_profile_and_its_damaged_copies() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join(FILE_NAME);
+        fs::write(&file, format!("{HEADER}not = [toml")).expect("write");
+        assert!(Profile::load(&index_in(&dir)).is_err());
+        erika().save(&index_in(&dir)).expect("saved");
+        fs::write(dir.path().join("profile.toml.damaged-notes"), "mine").expect("write");
+        assert_eq!(Profile::delete(&index_in(&dir)), Ok(true));
+        assert_eq!(
+            names_in(dir.path()),
+            vec!["profile.toml.damaged-notes", "profile.toml.lock"],
+            "a file kurs did not write stays, whatever its name"
+        );
+        assert_eq!(Profile::load(&index_in(&dir)), Ok(None));
+        assert_eq!(Profile::delete(&index_in(&dir)), Ok(false));
+    }
+
+    #[test]
+    fn deleting_in_a_missing_folder_creates_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let index = dir.path().join("missing").join("progress.toml");
+        assert_eq!(Profile::delete(&index), Ok(false));
+        assert!(!dir.path().join("missing").exists());
+    }
+
+    #[test]
+    fn a_save_waits_a_bounded_time_for_another_kurs_and_says_it_is_busy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        erika().save(&index_in(&dir)).expect("saved");
+        let file = dir.path().join(FILE_NAME);
+        let held = File::open(disk::lock_path(&file)).expect("lock file");
+        held.lock().expect("lock");
+        let started = std::time::Instant::now();
+        let other = Profile {
+            name: "Max".into(),
+            ..erika()
+        };
+        assert_eq!(
+            other.save(&index_in(&dir)),
+            Err(ProfileError::Busy { path: file.clone() })
+        );
+        assert!(
+            started.elapsed() < disk::LOCK_WAIT * 3,
+            "{:?}",
+            started.elapsed()
+        );
+        held.unlock().expect("unlock");
+        assert_eq!(Profile::load(&index_in(&dir)), Ok(Some(erika())));
+        other.save(&index_in(&dir)).expect("saved once free");
+        assert_eq!(Profile::load(&index_in(&dir)), Ok(Some(other)));
+    }
+
+    #[test]
+    fn a_profile_kurs_would_call_damaged_is_never_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let bad = Profile {
+            name: "Erika\x1b".into(),
+            ..erika()
+        };
+        assert!(matches!(
+            bad.save(&index_in(&dir)),
+            Err(ProfileError::Invalid(
+                ProfileProblem::UnsafeCharacter { .. }
+            ))
+        ));
+        assert_eq!(names_in(dir.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_index_named_like_the_profile_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let index = dir.path().join(FILE_NAME);
+        assert_eq!(
+            erika().save(&index),
+            Err(ProfileError::SameAsIndex {
+                path: index.clone()
+            })
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_profile_sits_beside_the_file_a_linked_index_points_to() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().join("real");
+        fs::create_dir(&real).expect("folder");
+        let link = dir.path().join("progress.toml");
+        std::os::unix::fs::symlink(real.join("progress.toml"), &link).expect("link");
+        assert_eq!(Profile::file_path(&link), real.join(FILE_NAME));
+    }
+
+    #[test]
+    fn temporary_files_of_a_killed_save_are_cleared() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let stale = dir.path().join(".profile.toml.a1B2c3.tmp");
+        fs::write(&stale, &HEADER[..12]).expect("write");
+        let foreign = dir.path().join(".profile.toml.Q1w2E3.tmp");
+        fs::write(&foreign, "the learner's notes").expect("write");
+        erika().save(&index_in(&dir)).expect("saved");
+        assert!(!stale.exists());
+        assert!(foreign.exists());
+    }
+
+    #[test]
+    fn every_error_is_one_sentence_naming_the_file_in_both_languages() {
+        let path = PathBuf::from("/home/a/.local/state/kurs/profile.toml");
+        let mut errors = vec![
+            ProfileError::SameAsIndex { path: path.clone() },
+            ProfileError::Newer {
+                path: path.clone(),
+                version: 2,
+            },
+            ProfileError::Damaged {
+                path: path.clone(),
+                kept_as: path.with_extension("toml.damaged-20261128T170512Z"),
+                reason: "not TOML".into(),
+            },
+            ProfileError::Unreadable {
+                path: path.clone(),
+                reason: "Permission denied".into(),
+            },
+            ProfileError::Busy { path: path.clone() },
+            ProfileError::NotSaved {
+                path: path.clone(),
+                reason: "No space left on device".into(),
+            },
+        ];
+        for what in [NotOurs::Link, NotOurs::NotAFile, NotOurs::Content] {
+            errors.push(ProfileError::NotOurs {
+                path: path.clone(),
+                what,
+            });
+        }
+        for problem in [
+            FolderProblem::Link,
+            FolderProblem::NotAFolder,
+            FolderProblem::Owner,
+            FolderProblem::Writable,
+        ] {
+            errors.push(ProfileError::FolderRefused {
+                folder: path.clone(),
+                problem,
+            });
+        }
+        for error in &errors {
+            for lang in [Lang::De, Lang::En] {
+                let text = error.text(lang);
+                let body = text.strip_suffix('.').unwrap_or_else(|| panic!("{text}"));
+                assert!(!body.contains(". ") && !body.contains('\n'), "{text}");
+                assert!(text.contains(&path.display().to_string()), "{text}");
+            }
+        }
+    }
+}
