@@ -821,6 +821,17 @@ pub fn profile_delete_needs_yes(lang: Lang, path: &std::path::Path) -> String {
     }
 }
 
+pub fn profile_nothing_to_set(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => {
+            "Nichts zu setzen: bitte --name, --birth-date oder --email angeben, zum Beispiel kurs profile set --name \"Erika Mustermann\" --birth-date 1990-01-31."
+        }
+        Lang::En => {
+            "Nothing to set: please give --name, --birth-date or --email, for example kurs profile set --name \"Erika Mustermann\" --birth-date 1990-01-31."
+        }
+    }
+}
+
 pub fn profile_no_folder(lang: Lang) -> &'static str {
     match lang {
         Lang::De => {
