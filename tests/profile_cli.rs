@@ -532,3 +532,31 @@ fn a_progress_file_named_profile_toml_is_refused() {
         stderr(&output)
     );
 }
+
+/// `kurs profile … | head -1` whose reader has gone: quiet, with a closed pipe's status.
+#[test]
+fn output_into_a_closed_pipe_ends_quietly_with_status_141() {
+    let (_dir, index) = place();
+    set_erika(&index);
+    for args in [
+        &[][..],
+        &["--json"],
+        &["set", "--email", "erika@example.org"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = Command::new(KURS)
+            .arg("profile")
+            .args(args)
+            .arg("--progress")
+            .arg(&index)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+            .wait_with_output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(141), "{args:?}: {output:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+    }
+}
