@@ -10,6 +10,7 @@ pub mod fingerprint;
 pub mod i18n;
 pub mod markdown;
 pub mod plain;
+pub mod profile;
 pub mod progress;
 pub mod quiz;
 pub mod safe_text;

@@ -1,4 +1,4 @@
-//! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs schema`.
+//! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs profile`, `kurs schema`.
 //! Parses arguments, reads the environment, chooses the front end; every exit code is decided here.
 
 use std::io::{self, Write};
@@ -17,6 +17,7 @@ macro_rules! say_error {
 
 mod check;
 mod play;
+mod profile;
 mod progress;
 
 use crate::course::schema::{SchemaKind, schema_json};
@@ -45,6 +46,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Show or reset the learner's progress.
     Progress(ProgressArgs),
+    /// Show, set or delete the learner's profile (name and birth date for certificates).
+    Profile(ProfileArgs),
     /// Print the JSON Schema of course or module files (for editors).
     Schema {
         #[arg(value_enum)]
@@ -113,6 +116,43 @@ pub enum ProgressCommand {
     },
 }
 
+#[derive(Args, Debug)]
+pub struct ProfileArgs {
+    #[command(subcommand)]
+    pub command: Option<ProfileCommand>,
+    /// The progress file; the profile is kept beside it as profile.toml [default: $KURS_PROGRESS, else the platform's state folder]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub progress: Option<PathBuf>,
+    /// Language of the messages [default: English]
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+    /// Print JSON instead of lines
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProfileCommand {
+    /// Set or change the profile; what is not given is kept (the first time, name and birth date are needed).
+    Set {
+        /// The name as it should appear on certificates
+        #[arg(long)]
+        name: Option<String>,
+        /// The date of birth
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        birth_date: Option<String>,
+        /// An email address (optional; --email "" removes it)
+        #[arg(long, value_name = "ADDRESS")]
+        email: Option<String>,
+    },
+    /// Delete the profile, with any damaged copies of it kept aside.
+    Delete {
+        /// Really delete it
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
 /// Exit codes: 0 fine, 1 problems found, 2 usage or I/O problems (progress that could not be
 /// saved among them), 141 output into a closed pipe.
 pub fn run() -> ExitCode {
@@ -122,6 +162,7 @@ pub fn run() -> ExitCode {
         Some(Command::Play(args)) => play::run(&args),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Progress(args)) => progress::run(&args),
+        Some(Command::Profile(args)) => profile::run(&args),
         Some(Command::Schema { kind }) => {
             match io::stdout().write_all(schema_json(kind).as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,

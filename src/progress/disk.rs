@@ -19,13 +19,13 @@ use super::store::{FolderProblem, NotOurs};
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 /// How long a save waits for another kurs to release the lock before it tells the learner.
-pub(super) const LOCK_WAIT: Duration = Duration::from_secs(2);
+pub(crate) const LOCK_WAIT: Duration = Duration::from_secs(2);
 /// How long a save waits once the learner has been told, so that every move does not stall.
-pub(super) const BUSY_WAIT: Duration = Duration::from_millis(100);
+pub(crate) const BUSY_WAIT: Duration = Duration::from_millis(100);
 
 /// How to wait for the lock.
 #[derive(Clone, Copy, Debug)]
-pub(super) enum Wait {
+pub(crate) enum Wait {
     /// In the kernel's queue, which hands the lock over the moment it is free (trying now and
     /// then could miss every gap between another writer's saves), for at most this long. The
     /// waiting thread is left behind when the time is up, and lets go of the lock when it
@@ -43,14 +43,16 @@ const MARK: &[u8] = b"# kurs progress file";
 
 /// Which of the store's files: the index the learner named (a symbolic link there is theirs and
 /// is followed), or a course file in kurs's own folder (kurs wrote it, or leaves it alone).
+/// The learner's profile (`crate::profile`) is read as a `Course` file: kurs wrote it or leaves
+/// it alone, and never through a link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     Index,
     Course,
 }
 
 /// What was found at the path.
-pub(super) enum OnDisk {
+pub(crate) enum OnDisk {
     /// Nothing there yet: nothing to lose.
     Missing,
     /// Exactly the bytes this file last read or wrote.
@@ -64,7 +66,7 @@ pub(super) enum OnDisk {
 }
 
 /// Why the lock could not be taken.
-pub(super) enum LockFailure {
+pub(crate) enum LockFailure {
     /// Another process holds it and did not let go in time.
     Busy,
     Failed(io::Error),
@@ -74,7 +76,7 @@ pub(super) fn hash_of(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
-pub(super) fn real_path(path: &Path) -> PathBuf {
+pub(crate) fn real_path(path: &Path) -> PathBuf {
     let is_link = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
     if !is_link {
         return path.to_path_buf();
@@ -90,7 +92,7 @@ pub(super) fn real_path(path: &Path) -> PathBuf {
 }
 
 /// The folder holding `path`; "." for a bare file name.
-pub(super) fn folder_of(path: &Path) -> &Path {
+pub(crate) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -98,13 +100,13 @@ pub(super) fn folder_of(path: &Path) -> &Path {
 }
 
 /// `path` with `suffix` added to its file name, e.g. `progress.toml.lock`.
-pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
 }
 
-pub(super) fn lock_path(file: &Path) -> PathBuf {
+pub(crate) fn lock_path(file: &Path) -> PathBuf {
     with_suffix(file, ".lock")
 }
 
@@ -113,7 +115,7 @@ pub(super) fn lock_path(file: &Path) -> PathBuf {
 /// (or anything else that locks the file) must not freeze this one.
 ///
 /// The lock lives in its own file because the progress file itself is replaced by each save.
-pub(super) fn hold_lock(file: &Path, wait: Wait) -> Result<File, LockFailure> {
+pub(crate) fn hold_lock(file: &Path, wait: Wait) -> Result<File, LockFailure> {
     fs::create_dir_all(folder_of(file)).map_err(LockFailure::Failed)?;
     let path = lock_path(file);
     if fs::symlink_metadata(&path).is_ok_and(|meta| meta.file_type().is_symlink()) {
@@ -244,7 +246,7 @@ fn same_file(_: &fs::Metadata, b: &fs::Metadata) -> bool {
 }
 
 /// The bytes of the file, or what stands in the way of reading them.
-pub(super) fn file_bytes(file: &Path, kind: Kind) -> Result<Vec<u8>, OnDisk> {
+pub(crate) fn file_bytes(file: &Path, kind: Kind) -> Result<Vec<u8>, OnDisk> {
     let (opened, _) = open_regular(file, kind)?;
     let mut bytes = Vec::new();
     // Reading one byte past the limit tells a too-large file apart even if it grows while we read.
@@ -339,7 +341,7 @@ pub(super) fn parse(bytes: &[u8]) -> OnDisk {
 }
 
 /// The UTC time in the name of a moved-aside file, e.g. `20261128T170512Z`.
-pub(super) fn file_stamp() -> String {
+pub(crate) fn file_stamp() -> String {
     jiff::Timestamp::now()
         .strftime("%Y%m%dT%H%M%SZ")
         .to_string()
@@ -348,7 +350,7 @@ pub(super) fn file_stamp() -> String {
 /// Renames a damaged file to `<name>.damaged-<stamp>` (or `-2`, `-3` …), never replacing anything.
 /// Bytes already kept aside under an earlier name are kept once: the new copy is dropped and the
 /// earlier one named.
-pub(super) fn move_aside(file: &Path, stamp: &str) -> io::Result<PathBuf> {
+pub(crate) fn move_aside(file: &Path, stamp: &str) -> io::Result<PathBuf> {
     let kept_as = keep_under_new_name(file, stamp)?;
     match earlier_copy_of(file, &kept_as) {
         Some(earlier) => {
@@ -437,7 +439,27 @@ fn keep_under_new_name(file: &Path, stamp: &str) -> io::Result<PathBuf> {
 /// Writes so that a crash at any moment leaves either the old or the new file, never a mix.
 /// Returns the hash of the bytes written. Text longer than kurs reads back is not written at
 /// all (`FileTooLarge`): the old file stays.
-pub(super) fn write_atomically(file: &Path, text: &str) -> io::Result<[u8; 32]> {
+pub(crate) fn write_atomically(file: &Path, text: &str) -> io::Result<[u8; 32]> {
+    write_with(file, text, Permissions::Kept)
+}
+
+/// Like `write_atomically`, but the file is always for its owner only (0600), whatever the old
+/// one allowed: for the learner's personal data (the profile).
+pub(crate) fn write_private(file: &Path, text: &str) -> io::Result<[u8; 32]> {
+    write_with(file, text, Permissions::OwnerOnly)
+}
+
+/// Which permissions a file written atomically gets.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Permissions {
+    /// The old file's, when there is one (the learner may have chosen them), else the temp
+    /// file's owner-only ones.
+    Kept,
+    /// Owner-only, which is what the temp file is made with.
+    OwnerOnly,
+}
+
+fn write_with(file: &Path, text: &str, permissions: Permissions) -> io::Result<[u8; 32]> {
     if text.len() as u64 > MAX_FILE_SIZE {
         return Err(io::Error::new(
             io::ErrorKind::FileTooLarge,
@@ -447,7 +469,9 @@ pub(super) fn write_atomically(file: &Path, text: &str) -> io::Result<[u8; 32]> 
     let folder = folder_of(file);
     let mut temp = new_temp_file(file)?;
     temp.write_all(text.as_bytes())?;
-    if let Ok(meta) = fs::metadata(file) {
+    if permissions == Permissions::Kept
+        && let Ok(meta) = fs::metadata(file)
+    {
         // Keeping the learner's permissions is a courtesy; failing to is no reason not to save.
         let _ = temp.as_file().set_permissions(meta.permissions());
     }
@@ -471,7 +495,7 @@ pub(super) fn temp_prefix(file: &Path) -> std::ffi::OsString {
 
 /// Whether the learner lets kurs write the file: a file they made read-only is never replaced,
 /// although the rename of an atomic save could replace it.
-pub(super) fn may_replace(file: &Path) -> io::Result<()> {
+pub(crate) fn may_replace(file: &Path) -> io::Result<()> {
     match OpenOptions::new().write(true).open(file) {
         Err(error)
             if matches!(
@@ -496,18 +520,24 @@ pub(super) fn new_temp_file(file: &Path) -> io::Result<tempfile::NamedTempFile> 
 
 /// Deletes temporary files of this progress file that a killed save left behind. Called under the
 /// lock: then no save of this file is in flight, and every such file is a dead copy.
-pub(super) fn remove_stale_temp_files(file: &Path) {
+pub(crate) fn remove_stale_temp_files(file: &Path) {
+    remove_stale_temp_files_marked(file, MARK);
+}
+
+/// The same for a file whose first line begins with `mark` (the profile has its own): a
+/// temporary file is deleted only when it begins as such a file does.
+pub(crate) fn remove_stale_temp_files_marked(file: &Path, mark: &[u8]) {
     let prefix = temp_prefix(file);
-    remove_temp_files_in(folder_of(file), Some(prefix.as_encoded_bytes()));
+    remove_temp_files_in(folder_of(file), Some(prefix.as_encoded_bytes()), mark);
 }
 
 /// Deletes the temporary files of killed saves in a folder that holds only progress files
 /// (the course files), whatever file they were for. Called under the lock.
 pub(super) fn remove_stale_temp_files_in(folder: &Path) {
-    remove_temp_files_in(folder, None);
+    remove_temp_files_in(folder, None, MARK);
 }
 
-pub(super) fn remove_temp_files_in(folder: &Path, prefix: Option<&[u8]>) {
+pub(super) fn remove_temp_files_in(folder: &Path, prefix: Option<&[u8]>, mark: &[u8]) {
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };
@@ -527,7 +557,9 @@ pub(super) fn remove_temp_files_in(folder: &Path, prefix: Option<&[u8]>) {
         let named_so = random.is_some_and(|random| {
             random.len() == TEMP_RANDOM_CHARS && random.iter().all(u8::is_ascii_alphanumeric)
         });
-        if named_so && entry.file_type().is_ok_and(|t| t.is_file()) && begins_as_ours(&entry.path())
+        if named_so
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && begins_as_ours(&entry.path(), mark)
         {
             let _ = fs::remove_file(entry.path());
         }
@@ -535,20 +567,20 @@ pub(super) fn remove_temp_files_in(folder: &Path, prefix: Option<&[u8]>) {
 }
 
 /// Whether a temporary file holds what a killed save of kurs leaves: nothing yet, or the
-/// beginning of a file kurs writes (the mark, or as much of it as was written).
-fn begins_as_ours(file: &Path) -> bool {
+/// beginning of a file kurs writes (`mark`, or as much of it as was written).
+pub(crate) fn begins_as_ours(file: &Path, mark: &[u8]) -> bool {
     let Ok((opened, _)) = open_regular(file, Kind::Course) else {
         return false;
     };
     let mut first = Vec::new();
     opened
-        .take(MARK.len() as u64)
+        .take(mark.len() as u64)
         .read_to_end(&mut first)
-        .is_ok_and(|_| MARK.starts_with(&first))
+        .is_ok_and(|_| mark.starts_with(&first))
 }
 
 /// Makes the folder of the course files when it is missing, for its owner only.
-pub(super) fn make_private_folder(folder: &Path) -> io::Result<()> {
+pub(crate) fn make_private_folder(folder: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
@@ -565,7 +597,7 @@ pub(super) fn make_private_folder(folder: &Path) -> io::Result<()> {
 /// Why kurs may not use `folder` for course files; `None` when it may (or it does not exist yet,
 /// and kurs will make it). A folder another user owns or others may write is not kurs's to
 /// trust: anyone who can write there can put files or links in it.
-pub(super) fn folder_problem(folder: &Path) -> Option<FolderProblem> {
+pub(crate) fn folder_problem(folder: &Path) -> Option<FolderProblem> {
     let meta = fs::symlink_metadata(folder).ok()?;
     if meta.file_type().is_symlink() {
         return Some(FolderProblem::Link);
@@ -597,7 +629,7 @@ fn own_uid() -> Option<u32> {
 }
 
 /// Makes a rename durable. Not every platform can sync a folder; there the rename is as durable as it gets.
-pub(super) fn sync_folder(folder: &Path) {
+pub(crate) fn sync_folder(folder: &Path) {
     if let Ok(handle) = File::open(folder) {
         let _ = handle.sync_all();
     }
