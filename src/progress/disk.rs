@@ -44,13 +44,13 @@ const MARK: &[u8] = b"# kurs progress file";
 /// Which of the store's files: the index the learner named (a symbolic link there is theirs and
 /// is followed), or a course file in kurs's own folder (kurs wrote it, or leaves it alone).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     Index,
     Course,
 }
 
 /// What was found at the path.
-pub(super) enum OnDisk {
+pub(crate) enum OnDisk {
     /// Nothing there yet: nothing to lose.
     Missing,
     /// Exactly the bytes this file last read or wrote.
@@ -74,7 +74,7 @@ pub(super) fn hash_of(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
-pub(super) fn real_path(path: &Path) -> PathBuf {
+pub(crate) fn real_path(path: &Path) -> PathBuf {
     let is_link = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
     if !is_link {
         return path.to_path_buf();
@@ -90,7 +90,7 @@ pub(super) fn real_path(path: &Path) -> PathBuf {
 }
 
 /// The folder holding `path`; "." for a bare file name.
-pub(super) fn folder_of(path: &Path) -> &Path {
+pub(crate) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -244,7 +244,7 @@ fn same_file(_: &fs::Metadata, b: &fs::Metadata) -> bool {
 }
 
 /// The bytes of the file, or what stands in the way of reading them.
-pub(super) fn file_bytes(file: &Path, kind: Kind) -> Result<Vec<u8>, OnDisk> {
+pub(crate) fn file_bytes(file: &Path, kind: Kind) -> Result<Vec<u8>, OnDisk> {
     let (opened, _) = open_regular(file, kind)?;
     let mut bytes = Vec::new();
     // Reading one byte past the limit tells a too-large file apart even if it grows while we read.
@@ -486,7 +486,7 @@ pub(super) fn may_replace(file: &Path) -> io::Result<()> {
 }
 
 /// A temporary file next to `file`, deleted when dropped unless it is persisted.
-pub(super) fn new_temp_file(file: &Path) -> io::Result<tempfile::NamedTempFile> {
+pub(crate) fn new_temp_file(file: &Path) -> io::Result<tempfile::NamedTempFile> {
     tempfile::Builder::new()
         .prefix(&temp_prefix(file))
         .suffix(TEMP_SUFFIX)
@@ -548,7 +548,7 @@ fn begins_as_ours(file: &Path) -> bool {
 }
 
 /// Makes the folder of the course files when it is missing, for its owner only.
-pub(super) fn make_private_folder(folder: &Path) -> io::Result<()> {
+pub(crate) fn make_private_folder(folder: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
@@ -565,7 +565,7 @@ pub(super) fn make_private_folder(folder: &Path) -> io::Result<()> {
 /// Why kurs may not use `folder` for course files; `None` when it may (or it does not exist yet,
 /// and kurs will make it). A folder another user owns or others may write is not kurs's to
 /// trust: anyone who can write there can put files or links in it.
-pub(super) fn folder_problem(folder: &Path) -> Option<FolderProblem> {
+pub(crate) fn folder_problem(folder: &Path) -> Option<FolderProblem> {
     let meta = fs::symlink_metadata(folder).ok()?;
     if meta.file_type().is_symlink() {
         return Some(FolderProblem::Link);
@@ -597,7 +597,7 @@ fn own_uid() -> Option<u32> {
 }
 
 /// Makes a rename durable. Not every platform can sync a folder; there the rename is as durable as it gets.
-pub(super) fn sync_folder(folder: &Path) {
+pub(crate) fn sync_folder(folder: &Path) {
     if let Ok(handle) = File::open(folder) {
         let _ = handle.sync_all();
     }

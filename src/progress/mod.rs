@@ -1,7 +1,7 @@
 //! The learner's progress: what is remembered (model), how far they are (status), and the file it lives in (store).
 //! Knows nothing of terminals or course files; the front ends call it with course, module and question ids.
 
-mod disk;
+pub(crate) mod disk;
 mod file;
 pub mod model;
 mod sections;
