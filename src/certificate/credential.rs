@@ -114,12 +114,14 @@ pub fn achievement_id(course_id: &str) -> String {
 }
 
 fn valid_from(facts: &CertificateFacts) -> String {
-    facts
-        .issued_at
-        .round(jiff::Unit::Second)
-        .unwrap_or(facts.issued_at)
+    whole_second(facts.issued_at)
         .strftime("%Y-%m-%dT%H:%M:%SZ")
         .to_string()
+}
+
+/// The time of issue to the second, as `validFrom` and `nbf` both state it.
+pub fn whole_second(time: jiff::Timestamp) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(time.as_second()).unwrap_or(time)
 }
 
 fn lang_tag(lang: Lang) -> &'static str {
@@ -324,6 +326,19 @@ mod tests {
         };
         let json = credential_json(&facts, &key, "urn:uuid:1");
         assert_eq!(facts_from_payload(&json), Ok(facts));
+    }
+
+    #[test]
+    fn a_time_with_a_fraction_of_a_second_reads_back_to_the_second() {
+        let key = IssuerKey::from_seed([5; 32], "x");
+        let facts = CertificateFacts {
+            issued_at: "2026-05-01T09:30:00.75Z".parse().expect("time"),
+            ..sample()
+        };
+        let jws = sign(&facts, &key, "urn:uuid:1");
+        let payload = decode(jws.split('.').nth(1).expect("payload"));
+        assert_eq!(payload["validFrom"], "2026-05-01T09:30:00Z");
+        assert_eq!(payload["nbf"], sample().issued_at.as_second());
     }
 
     #[test]

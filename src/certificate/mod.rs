@@ -70,6 +70,12 @@ pub fn issue(
     facts
         .check()
         .map_err(|problem| CertificateError::Facts(problem.to_string()))?;
+    // To the second, as the credential states it: the PDF made now and the one `verify` makes
+    // again from the credential must be the same.
+    let facts = &CertificateFacts {
+        issued_at: credential::whole_second(facts.issued_at),
+        ..facts.clone()
+    };
     let id = credential::new_id()?;
     let jws = credential::sign(facts, key, &id);
     let code = credential::verification_code(&jws);
