@@ -110,7 +110,14 @@ pub fn verify_jws(jws: &str) -> Result<Verified, Invalid> {
             "its signature is not EdDSA as kurs signs".to_owned(),
         ));
     }
-    let payload_json = decode_json(payload, "content")?;
+    // Without a readable payload there is no key to check the signature with; a changed byte is
+    // the likeliest cause.
+    let payload_json = decode_json(payload, "content").map_err(|_| {
+        Invalid::Broken(
+            "its signed content no longer reads as a credential, so it was altered or damaged"
+                .to_owned(),
+        )
+    })?;
     let did = payload_json["issuer"]["id"]
         .as_str()
         .ok_or_else(|| Invalid::NotKurs("it names no issuer".to_owned()))?
