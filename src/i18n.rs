@@ -559,69 +559,6 @@ pub fn plain_carried(lang: Lang, questions: usize) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::progress::store::{FolderProblem, NotOurs, StoreNotice};
-    use std::path::PathBuf;
-
-    /// Every notice about the progress, in both languages: one sentence that names the file.
-    #[test]
-    fn every_store_notice_is_one_sentence_naming_the_file() {
-        let path = PathBuf::from("/home/a/.local/state/kurs/progress/kurs-en.toml");
-        let mut notices = vec![
-            StoreNotice::MovedAside {
-                path: path.clone(),
-                kept_as: path.with_extension("toml.damaged-20261128T170512Z"),
-                reason: "not TOML".into(),
-            },
-            StoreNotice::NewerVersion {
-                path: path.clone(),
-                version: 9,
-            },
-            StoreNotice::NotSaved {
-                path: path.clone(),
-                reason: "No space left on device".into(),
-            },
-            StoreNotice::Unreadable {
-                path: path.clone(),
-                reason: "Permission denied".into(),
-            },
-            StoreNotice::Damaged { path: path.clone() },
-            StoreNotice::Busy { path: path.clone() },
-            StoreNotice::TooLarge {
-                path: path.clone(),
-                size: 17 << 20,
-            },
-        ];
-        for what in [NotOurs::Link, NotOurs::NotAFile, NotOurs::Content] {
-            notices.push(StoreNotice::NotOurs {
-                path: path.clone(),
-                what,
-            });
-        }
-        for problem in [
-            FolderProblem::Link,
-            FolderProblem::NotAFolder,
-            FolderProblem::Owner,
-            FolderProblem::Writable,
-        ] {
-            notices.push(StoreNotice::FolderRefused {
-                folder: path.clone(),
-                problem,
-            });
-        }
-        for notice in &notices {
-            for lang in [Lang::De, Lang::En] {
-                let text = store_notice(lang, notice);
-                let body = text.strip_suffix('.').unwrap_or_else(|| panic!("{text}"));
-                assert!(!body.contains(". ") && !body.contains('\n'), "{text}");
-                assert!(text.contains(&path.display().to_string()), "{text}");
-            }
-        }
-    }
-}
-
 /// "92 %" in German (a space before the sign, as German writes it), "92%" in English.
 pub fn percent(lang: Lang, percent: u8) -> String {
     match lang {
@@ -696,5 +633,75 @@ pub fn cert_description(lang: Lang, course: &str) -> String {
     match lang {
         Lang::De => format!("Hat den Kurs „{course}“ in kurs durchgearbeitet."),
         Lang::En => format!("Worked through the course “{course}” in kurs."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::store::{FolderProblem, NotOurs, StoreNotice};
+    use std::path::PathBuf;
+
+    /// Every notice about the progress, in both languages: one sentence that names the file.
+    #[test]
+    fn every_store_notice_is_one_sentence_naming_the_file() {
+        let path = PathBuf::from("/home/a/.local/state/kurs/progress/kurs-en.toml");
+        let mut notices = vec![
+            StoreNotice::MovedAside {
+                path: path.clone(),
+                kept_as: path.with_extension("toml.damaged-20261128T170512Z"),
+                reason: "not TOML".into(),
+            },
+            StoreNotice::NewerVersion {
+                path: path.clone(),
+                version: 9,
+            },
+            StoreNotice::NotSaved {
+                path: path.clone(),
+                reason: "No space left on device".into(),
+            },
+            StoreNotice::Unreadable {
+                path: path.clone(),
+                reason: "Permission denied".into(),
+            },
+            StoreNotice::Damaged { path: path.clone() },
+            StoreNotice::Busy { path: path.clone() },
+            StoreNotice::TooLarge {
+                path: path.clone(),
+                size: 17 << 20,
+            },
+        ];
+        for what in [NotOurs::Link, NotOurs::NotAFile, NotOurs::Content] {
+            notices.push(StoreNotice::NotOurs {
+                path: path.clone(),
+                what,
+            });
+        }
+        for problem in [
+            FolderProblem::Link,
+            FolderProblem::NotAFolder,
+            FolderProblem::Owner,
+            FolderProblem::Writable,
+        ] {
+            notices.push(StoreNotice::FolderRefused {
+                folder: path.clone(),
+                problem,
+            });
+        }
+        for notice in &notices {
+            for lang in [Lang::De, Lang::En] {
+                let text = store_notice(lang, notice);
+                let body = text.strip_suffix('.').unwrap_or_else(|| panic!("{text}"));
+                assert!(!body.contains(". ") && !body.contains('\n'), "{text}");
+                assert!(text.contains(&path.display().to_string()), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_certificate_date_is_written_in_words_in_both_languages() {
+        let date = jiff::civil::date(1990, 3, 14);
+        assert_eq!(long_date(Lang::De, date), "14. März 1990");
+        assert_eq!(long_date(Lang::En, date), "14 March 1990");
     }
 }
