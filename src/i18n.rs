@@ -170,6 +170,20 @@ texts! {
     PlainModuleTitleHit => "im Titel des Moduls", "in the module's title";
     PlainGoodbye => "Fortschritt gespeichert. Tschüss!", "Progress saved. Goodbye!";
     PlainGoodbyeNotSaved => "Der Fortschritt konnte nicht gespeichert werden. Tschüss!", "Progress could not be saved. Goodbye!";
+    CertTitle => "Teilnahmebescheinigung", "Certificate of Completion";
+    CertIntro => "Hiermit wird bescheinigt, dass", "This is to certify that";
+    CertTheCourse => "den Kurs", "has completed the course";
+    CertWithResults => "mit den folgenden Ergebnissen abgeschlossen hat.", "with the following results.";
+    CertModule => "Modul", "Module";
+    CertBestScore => "Beste Punktzahl", "Best score";
+    CertExam => "Abschlussprüfung", "Final exam";
+    CertTimeAdjusted => "Prüfungszeit angepasst", "Exam time adjusted";
+    CertCode => "Prüfcode", "Verification code";
+    CertSignedWith => "Signiert mit dem Schlüssel", "Signed with the key";
+    CertHowToVerify => "Diese Datei trägt ihren signierten Nachweis in sich. Echtheit prüfen mit:", "This file carries its signed credential. Check that it is genuine with:";
+    CertVerifyCommand => "kurs verify DATEI.pdf", "kurs verify FILE.pdf";
+    CertContinued => "Fortsetzung", "continued";
+    CertCriteria => "Alle Module des Kurses gelesen und ihre Quizze bearbeitet; angegeben ist je Modul das beste Ergebnis.", "Read every module of the course and took its quizzes; each module shows the learner's best score.";
     PlainEndOfInputNotSaved => "Eingabe beendet. Der Fortschritt konnte nicht gespeichert werden. Tschüss!", "End of input. Progress could not be saved. Goodbye!";
 }
 
@@ -611,6 +625,75 @@ pub fn plain_carried(lang: Lang, questions: usize) -> String {
         (Lang::En, n) => {
             format!("{n} questions were already right in the last attempt; they count.")
         }
+    }
+}
+
+/// A date in words: "14. März 1990", "14 March 1990".
+pub fn long_date(lang: Lang, date: jiff::civil::Date) -> String {
+    const DE: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = usize::try_from(date.month() - 1).unwrap_or(0).min(11);
+    match lang {
+        Lang::De => format!("{}. {} {}", date.day(), DE[month], date.year()),
+        Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+    }
+}
+
+pub fn cert_born_on(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::De => format!("geboren am {date}"),
+        Lang::En => format!("born on {date}"),
+    }
+}
+
+/// The exam line of a certificate: "92 % – bestanden".
+pub fn cert_exam_result(lang: Lang, percent_text: &str, passed: bool) -> String {
+    match (lang, passed) {
+        (Lang::De, true) => format!("{percent_text} – bestanden"),
+        (Lang::De, false) => format!("{percent_text} – nicht bestanden"),
+        (Lang::En, true) => format!("{percent_text} – passed"),
+        (Lang::En, false) => format!("{percent_text} – not passed"),
+    }
+}
+
+pub fn cert_issued(lang: Lang, date: &str, issuer: &str) -> String {
+    match lang {
+        Lang::De => format!("Ausgestellt am {date} von {issuer}"),
+        Lang::En => format!("Issued on {date} by {issuer}"),
+    }
+}
+
+/// The achievement's description in the credential.
+pub fn cert_description(lang: Lang, course: &str) -> String {
+    match lang {
+        Lang::De => format!("Hat den Kurs „{course}“ in kurs durchgearbeitet."),
+        Lang::En => format!("Worked through the course “{course}” in kurs."),
     }
 }
 
@@ -1128,5 +1211,12 @@ mod tests {
                 assert!(text.contains(&path.display().to_string()), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn a_certificate_date_is_written_in_words_in_both_languages() {
+        let date = jiff::civil::date(1990, 3, 14);
+        assert_eq!(long_date(Lang::De, date), "14. März 1990");
+        assert_eq!(long_date(Lang::En, date), "14 March 1990");
     }
 }

@@ -1,4 +1,5 @@
-//! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs profile`, `kurs schema`.
+//! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs profile`,
+//! `kurs schema`, `kurs verify`, `kurs certificates`, `kurs issuer`.
 //! Parses arguments, reads the environment, chooses the front end; every exit code is decided here.
 
 use std::io::{self, Write};
@@ -15,10 +16,13 @@ macro_rules! say_error {
     }};
 }
 
+mod certificates;
 mod check;
+mod issuer;
 mod play;
 mod profile;
 mod progress;
+mod verify;
 
 use crate::course::schema::{SchemaKind, schema_json};
 use crate::diagnostic::Format;
@@ -48,6 +52,15 @@ pub enum Command {
     Progress(ProgressArgs),
     /// Show, set or delete the learner's profile (name and birth date for certificates).
     Profile(ProfileArgs),
+    /// Check a certificate (.pdf or .jwt) offline: who, what, when, by whom, which score.
+    Verify(VerifyArgs),
+    /// List the certificates issued on this computer.
+    Certificates(CertificatesArgs),
+    /// Make a key for a training organisation that signs certificates with its own key.
+    Issuer {
+        #[command(subcommand)]
+        command: IssuerCommand,
+    },
     /// Print the JSON Schema of course or module files (for editors).
     Schema {
         #[arg(value_enum)]
@@ -131,6 +144,28 @@ pub struct ProfileArgs {
     pub json: bool,
 }
 
+#[derive(Args, Debug)]
+pub struct VerifyArgs {
+    /// The certificate: the .pdf, or the .jwt beside it
+    pub file: PathBuf,
+    /// Also require that it was signed with this key (a did:key the issuer published)
+    #[arg(long, value_name = "DID")]
+    pub issuer: Option<String>,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CertificatesArgs {
+    /// The progress file; certificates are kept beside it [default: $KURS_PROGRESS, else the platform's state folder]
+    #[arg(long, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
+    /// Print JSON instead of a list
+    #[arg(long)]
+    pub json: bool,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum ProfileCommand {
     /// Set or change the profile; what is not given is kept (the first time, name and birth date are needed).
@@ -153,6 +188,19 @@ pub enum ProfileCommand {
     },
 }
 
+#[derive(Subcommand, Debug)]
+pub enum IssuerCommand {
+    /// Make a new key file (never replacing one) and print its public did:key.
+    Init {
+        /// Who signs: the organisation's name as it should appear on certificates
+        #[arg(long)]
+        name: String,
+        /// Where to write the key file
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
 /// Exit codes: 0 fine, 1 problems found, 2 usage or I/O problems (progress that could not be
 /// saved among them), 141 output into a closed pipe.
 pub fn run() -> ExitCode {
@@ -163,6 +211,9 @@ pub fn run() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Progress(args)) => progress::run(&args),
         Some(Command::Profile(args)) => profile::run(&args),
+        Some(Command::Verify(args)) => verify::run(&args),
+        Some(Command::Certificates(args)) => certificates::run(&args),
+        Some(Command::Issuer { command }) => issuer::run(&command),
         Some(Command::Schema { kind }) => {
             match io::stdout().write_all(schema_json(kind).as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -203,4 +254,18 @@ pub fn course_path(flag: Option<&PathBuf>) -> Option<PathBuf> {
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
     })
+}
+
+/// The folder beside the progress index, where kurs keeps its issuer key and `certificates/`.
+pub fn installation_folder(progress: Option<&PathBuf>) -> Option<PathBuf> {
+    let index = crate::progress::disk::real_path(&progress_path(progress)?);
+    Some(crate::progress::disk::folder_of(&index).to_path_buf())
+}
+
+/// The key file a training organisation signs with, from `$KURS_ISSUER_KEY`; `None` means the
+/// installation's own key. Read here, so that the core never reads the environment.
+pub fn issuer_key_file() -> Option<PathBuf> {
+    std::env::var_os("KURS_ISSUER_KEY")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }

@@ -510,7 +510,7 @@ pub(crate) fn may_replace(file: &Path) -> io::Result<()> {
 }
 
 /// A temporary file next to `file`, deleted when dropped unless it is persisted.
-pub(super) fn new_temp_file(file: &Path) -> io::Result<tempfile::NamedTempFile> {
+pub(crate) fn new_temp_file(file: &Path) -> io::Result<tempfile::NamedTempFile> {
     tempfile::Builder::new()
         .prefix(&temp_prefix(file))
         .suffix(TEMP_SUFFIX)
