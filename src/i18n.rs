@@ -91,6 +91,10 @@ texts! {
     KeyPick => "wählen", "pick";
     KeyMove => "verschieben", "move";
     KeyScroll => "blättern", "scroll";
+    KeyNextModule => "weiter", "next module";
+    KeyResultOpen => "Frage auf/zu", "question open/close";
+    KeyClickOpen => "Mausklick auf eine Frage: auf/zu", "mouse click on a question: open/close";
+    Unanswered => "nicht beantwortet", "not answered";
     KeyRepeatWrong => "Falsche wiederholen", "repeat wrong ones";
     KeyRepeatAll => "alle wiederholen", "repeat all";
     KeyMoveFocus => "Auswahl bewegen", "move selection";
@@ -1079,8 +1083,9 @@ pub fn plain_contents_line(lang: Lang, number: usize, title: &str, read: bool) -
     }
 }
 
-/// The menu entry after a passed quiz that opens the next module not yet passed.
-pub fn plain_next_module(lang: Lang, label: &str) -> String {
+/// After a passed quiz, the way on to the next module not yet passed (a menu entry in plain
+/// mode, a line of the result screen in the player).
+pub fn go_on_with(lang: Lang, label: &str) -> String {
     match lang {
         Lang::De => format!("Weiter mit „{label}“"),
         Lang::En => format!("Go on with “{label}”"),

@@ -716,3 +716,59 @@ fn after_page_down_the_focus_marker_is_on_screen() {
         assert!(body.iter().any(|l| l.starts_with('›')), "{text}");
     }
 }
+
+#[test]
+fn result_screen_with_a_question_opened() {
+    // The wrong order question (the fifth) opened: the answer given, the right one, the explanation.
+    snapshots(
+        "result_open_de",
+        "kurs-de",
+        Lang::De,
+        "\np2\n\n13\n\n2\n\ndsgvo\n\n\n\nG\n",
+    );
+    snapshots("result_open_en", "kurs-en", Lang::En, "\np2\n\n1\n\nG\n");
+}
+
+#[test]
+fn an_opened_result_question_shows_the_answer_given_the_right_one_and_the_explanation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-en", Lang::En, dir.path());
+    let text = screen(&mut s, 80, 24, keys("\np2\n\n1\n\nG\n"));
+    let said = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(said.contains("▾ ✗ 2. Reusing a password is safe"), "{text}");
+    assert!(said.contains("Your answer: • True"), "{text}");
+    assert!(said.contains("Right answer: • False"), "{text}");
+    // Enter again closes it.
+    let text = screen(&mut s, 80, 24, keys("\n"));
+    assert!(!text.contains("Your answer:"), "{text}");
+}
+
+#[test]
+fn after_a_passed_quiz_n_goes_on_to_the_next_module_not_passed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let text = screen(&mut s, 80, 24, keys("\np2\n\n13\n\n2\n\ndsgvo\n\n\n\n"));
+    assert!(
+        text.contains("Weiter mit „C3 Videokonferenzen“ (n)"),
+        "{text}"
+    );
+    let text = screen(&mut s, 80, 24, keys("n"));
+    let Screen::Module(module) = &s.screen else {
+        panic!("a module is open:\n{text}");
+    };
+    assert_eq!(s.module(module.at).map(|m| m.id.as_str()), Some("c3-video"));
+    assert!(text.starts_with(" C3 | Videokonferenzen"), "{text}");
+}
+
+#[test]
+fn a_failed_quiz_offers_no_next_module() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let text = screen(&mut s, 80, 24, keys("\np1\n\n1\n\n1\n\nx\n\n\n\n"));
+    assert!(text.contains("Nicht bestanden"), "{text}");
+    assert!(!text.contains("Weiter mit"), "{text}");
+    assert!(
+        !text.lines().last().unwrap_or("").contains("n weiter"),
+        "{text}"
+    );
+}

@@ -54,10 +54,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     MenuLine::Entry(match action {
                         ResultAction::Next(next) => {
                             let module = &self.library.courses[next.course].modules[next.module];
-                            i18n::plain_next_module(
-                                self.lang,
-                                &folded(&Course::module_label(module)),
-                            )
+                            i18n::go_on_with(self.lang, &folded(&Course::module_label(module)))
                         }
                         ResultAction::RepeatWrong => T::PlainRepeatWrong.get(self.lang).to_string(),
                         ResultAction::RepeatAll => T::PlainRepeatAll.get(self.lang).to_string(),

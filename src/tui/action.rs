@@ -35,6 +35,8 @@ pub enum Action {
     MoveUp,
     MoveDown,
     RepeatWrong,
+    /// From a passed quiz's result on to the next module not passed yet.
+    NextModule,
     RepeatAll,
     Click {
         column: u16,

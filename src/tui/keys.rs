@@ -311,37 +311,72 @@ const QUIZ_CHECKED: &[Binding] = &[
     mouse(T::KeyWheel, WHEEL),
 ];
 
-/// `r` first: a result without a wrong answer leaves it out (see `screen_bindings`).
-const RESULT: &[Binding] = &[
-    b(
-        "r",
-        Some("r"),
-        T::KeyRepeatWrong,
-        &[(Key(K::Char('r')), A::RepeatWrong)],
-    ),
-    b(
-        "a",
-        Some("a"),
-        T::KeyRepeatAll,
-        &[(Key(K::Char('a')), A::RepeatAll)],
-    ),
-    b(
-        "Esc ← Backspace h Enter →",
-        Some("Esc"),
-        T::KeyBack,
-        &[
-            (Key(K::Esc), A::Back),
-            (Key(K::Left), A::Back),
-            (Key(K::Backspace), A::Back),
-            (Key(K::Char('h')), A::Back),
-            (Key(K::Enter), A::Activate),
-            (Key(K::Right), A::Activate),
-        ],
-    ),
+const NEXT_MODULE: Binding = b(
+    "n",
+    Some("n"),
+    T::KeyNextModule,
+    &[(Key(K::Char('n')), A::NextModule)],
+);
+const REPEAT_WRONG: Binding = b(
+    "r",
+    Some("r"),
+    T::KeyRepeatWrong,
+    &[(Key(K::Char('r')), A::RepeatWrong)],
+);
+const REPEAT_ALL: Binding = b(
+    "a",
+    Some("a"),
+    T::KeyRepeatAll,
+    &[(Key(K::Char('a')), A::RepeatAll)],
+);
+const RESULT_OPEN: Binding = b(
+    "Enter → Space",
+    Some("Enter"),
+    T::KeyResultOpen,
+    &[
+        (Key(K::Enter), A::Activate),
+        (Key(K::Right), A::Activate),
+        (Key(K::Char(' ')), A::Toggle),
+    ],
+);
+const RESULT_BACK: Binding = b(
+    "Esc ← Backspace h q",
+    Some("Esc"),
+    T::KeyBack,
+    &[
+        (Key(K::Esc), A::Back),
+        (Key(K::Left), A::Back),
+        (Key(K::Backspace), A::Back),
+        (Key(K::Char('h')), A::Back),
+        (Key(K::Char('q')), A::Back),
+    ],
+);
+
+/// `n` first: a result without a next module leaves it out, one without a wrong answer uses the
+/// table without `r` (see `screen_bindings`). Back before `a`, so the bar has room for it.
+const RESULT_NEXT_WRONG: &[Binding] = &[
+    NEXT_MODULE,
+    RESULT_OPEN,
+    REPEAT_WRONG,
+    RESULT_BACK,
+    REPEAT_ALL,
+    MOVE_FOCUS,
     HELP,
-    b("↑↓ k/j", None, T::KeyScroll, MOVE_FOCUS.presses),
     PAGE,
     FIRST_LAST,
+    mouse(T::KeyClickOpen, &[CLICK]),
+    mouse(T::KeyWheel, WHEEL),
+];
+const RESULT_NEXT: &[Binding] = &[
+    NEXT_MODULE,
+    RESULT_OPEN,
+    RESULT_BACK,
+    REPEAT_ALL,
+    MOVE_FOCUS,
+    HELP,
+    PAGE,
+    FIRST_LAST,
+    mouse(T::KeyClickOpen, &[CLICK]),
     mouse(T::KeyWheel, WHEEL),
 ];
 
@@ -402,9 +437,14 @@ pub fn screen_bindings(screen: &Screen) -> &'static [Binding] {
             AnswerInput::Order { .. } => QUIZ_ORDER,
             AnswerInput::Choice { .. } | AnswerInput::TrueFalse { .. } => QUIZ_CHOICE,
         },
-        // Without a wrong answer there is nothing to repeat but all: `r` is not offered.
-        Screen::Result(result) if !result.run.has_wrong() => &RESULT[1..],
-        Screen::Result(_) => RESULT,
+        // Without a wrong answer there is nothing to repeat but all: `r` is not offered; `n`
+        // only when there is a next module to go on with.
+        Screen::Result(result) => match (result.next.is_some(), result.run.has_wrong()) {
+            (true, true) => RESULT_NEXT_WRONG,
+            (false, true) => &RESULT_NEXT_WRONG[1..],
+            (true, false) => RESULT_NEXT,
+            (false, false) => &RESULT_NEXT[1..],
+        },
     }
 }
 
@@ -486,7 +526,8 @@ mod tests {
         QUIZ_ORDER,
         QUIZ_TEXT,
         QUIZ_CHECKED,
-        RESULT,
+        RESULT_NEXT_WRONG,
+        RESULT_NEXT,
         HELP_OPEN,
     ];
 

@@ -106,6 +106,18 @@ pub struct ResultScreen {
     pub at: ModuleRef,
     pub run: Run,
     pub scroll: usize,
+    /// What Enter acts on: a question of the run (by position) or the next module.
+    pub focus: ResultFocus,
+    /// Questions shown with the learner's answer, the right one and the explanation.
+    pub open: BTreeSet<usize>,
+    /// After a passed attempt: the next module of the course not passed yet.
+    pub next: Option<ModuleRef>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultFocus {
+    Question(usize),
+    Next,
 }
 
 impl State {

@@ -10,7 +10,7 @@ use crate::i18n::T;
 use crate::quiz::{Answer, Outcome, Run};
 use crate::session::ModuleRef;
 use crate::tui::action::Action;
-use crate::tui::state::{AnswerInput, QuizScreen, ResultScreen, Screen, State};
+use crate::tui::state::{AnswerInput, QuizScreen, ResultFocus, ResultScreen, Screen, State};
 use crate::tui::view::quiz::QuizTarget;
 use crate::tui::view::{self, body_height, scroll_to};
 
@@ -313,5 +313,21 @@ fn next_question(state: &mut State) {
     let run = screen.run.clone();
     let notice = record(state).attempt(at, &quiz, &run);
     saved(state, notice);
-    state.screen = Screen::Result(ResultScreen { at, run, scroll: 0 });
+    // After a pass, the way on: the next module of the course not passed yet.
+    let next = run
+        .passed(&quiz)
+        .then(|| crate::session::next_unpassed(&state.library, state.store.progress(), at))
+        .flatten();
+    let focus = match next {
+        Some(_) => ResultFocus::Next,
+        None => ResultFocus::Question(0),
+    };
+    state.screen = Screen::Result(ResultScreen {
+        at,
+        run,
+        scroll: 0,
+        focus,
+        open: Default::default(),
+        next,
+    });
 }

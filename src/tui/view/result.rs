@@ -1,15 +1,21 @@
-//! The result screen: points and percent, passed or not against the pass mark, and each question right or wrong.
+//! The result screen: points and percent, passed or not against the pass mark, each question
+//! right or wrong — each opens to the learner's answer, the right one and the explanation — and
+//! after a passed quiz the next module to go on with.
 
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::{Areas, Document, draw_document, draw_title};
-use crate::i18n::{self, T};
+use crate::course::{Course, Question, QuestionKind};
+use crate::i18n::{self, Lang, T};
 use crate::markdown;
-use crate::tui::state::{ResultScreen, State};
+use crate::quiz::{Answer, Asked, Outcome};
+use crate::safe_text::single_line;
+use crate::tui::state::{ResultFocus, ResultScreen, State};
+use crate::tui::theme::Theme;
 
-pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<()> {
+pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<ResultFocus> {
     let theme = &state.theme;
     let lang = state.lang();
     let mut doc = Document::new();
@@ -38,6 +44,26 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
         ]),
         None,
     );
+    if let Some(next) = screen.next.and_then(|at| state.module(at)) {
+        doc.blank();
+        let focused = screen.focus == ResultFocus::Next;
+        let style = if focused {
+            theme.focused()
+        } else {
+            theme.heading()
+        };
+        let text = i18n::go_on_with(lang, &single_line(&Course::module_label(next)));
+        doc.wrapped(
+            &format!("{text} (n)"),
+            width,
+            vec![Span::styled(
+                format!("{}▶ ", if focused { "›" } else { " " }),
+                style,
+            )],
+            style,
+            Some(ResultFocus::Next),
+        );
+    }
     doc.blank();
     for (n, (asked, outcome)) in screen
         .run
@@ -49,6 +75,9 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
         let Some(question) = quiz.questions.get(asked.question) else {
             continue;
         };
+        let target = ResultFocus::Question(n);
+        let focused = screen.focus == target;
+        let open = screen.open.contains(&n);
         let right = outcome.as_ref().is_some_and(|o| o.correct);
         let (mark, style) = if right {
             ("✓", theme.right())
@@ -59,13 +88,34 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
             .first()
             .map(|l| l.text())
             .unwrap_or_default();
+        let marker = if focused { "›" } else { " " };
+        let arrow = if open { "▾" } else { "▸" };
         doc.wrapped(
             &prompt,
             width,
-            vec![Span::styled(format!(" {mark} {}. ", n + 1), style)],
-            Style::new(),
-            None,
+            vec![Span::styled(
+                format!("{marker}{arrow} {mark} {}. ", n + 1),
+                if focused { theme.focused() } else { style },
+            )],
+            if focused {
+                theme.focused()
+            } else {
+                Style::new()
+            },
+            Some(target),
         );
+        if open {
+            detail_lines(
+                &mut doc,
+                question,
+                asked,
+                outcome.as_ref(),
+                target,
+                theme,
+                lang,
+                width,
+            );
+        }
     }
     if !screen.run.carried.is_empty() {
         doc.blank();
@@ -73,6 +123,114 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
         doc.push(Line::from(Span::styled(text, theme.right())), None);
     }
     doc
+}
+
+/// One question opened: the learner's answer, the right answer (choices in the order they were
+/// shown) and the explanation; its lines belong to the question, so a click on them closes it.
+#[allow(clippy::too_many_arguments)]
+fn detail_lines(
+    doc: &mut Document<ResultFocus>,
+    question: &Question,
+    asked: &Asked,
+    outcome: Option<&Outcome>,
+    target: ResultFocus,
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) {
+    let indent = "      ";
+    let label = |doc: &mut Document<ResultFocus>, text: T| {
+        doc.push(
+            Line::from(Span::styled(
+                format!("{indent}{}:", text.get(lang)),
+                theme.heading(),
+            )),
+            Some(target),
+        );
+    };
+    label(doc, T::YourAnswer);
+    let given = match outcome {
+        Some(outcome) => answer_texts(question, &outcome.answer, lang),
+        None => vec![T::Unanswered.get(lang).to_string()],
+    };
+    for text in given {
+        doc.wrapped(
+            &text,
+            width,
+            vec![Span::raw(format!("{indent}  • "))],
+            Style::new(),
+            Some(target),
+        );
+    }
+    if !outcome.is_some_and(|o| o.correct) {
+        label(doc, T::RightAnswer);
+        for text in right_texts(question, asked, lang) {
+            doc.wrapped(
+                &text,
+                width,
+                vec![Span::raw(format!("{indent}  • "))],
+                Style::new(),
+                Some(target),
+            );
+        }
+    }
+    if let Some(explanation) = &question.explanation {
+        label(doc, T::Explanation);
+        doc.markdown(explanation, width, indent.len() + 2, theme, Some(target));
+    }
+    doc.blank();
+}
+
+fn bool_word(value: bool, lang: Lang) -> String {
+    (if value { T::True } else { T::False })
+        .get(lang)
+        .to_string()
+}
+
+/// The learner's answer in the question's own words.
+fn answer_texts(question: &Question, answer: &Answer, lang: Lang) -> Vec<String> {
+    match (&question.kind, answer) {
+        (QuestionKind::Single { choices }, Answer::Single(i)) => choices
+            .get(*i)
+            .map(|c| c.text.clone())
+            .into_iter()
+            .collect(),
+        (QuestionKind::Multiple { choices }, Answer::Multiple(picked)) => picked
+            .iter()
+            .filter_map(|&i| choices.get(i).map(|c| c.text.clone()))
+            .collect(),
+        (QuestionKind::TrueFalse { .. }, Answer::TrueFalse(value)) => vec![bool_word(*value, lang)],
+        (QuestionKind::Text { .. }, Answer::Text(text)) => vec![text.clone()],
+        (QuestionKind::Order { items }, Answer::Order(order)) => order
+            .iter()
+            .enumerate()
+            .filter_map(|(pos, &i)| items.get(i).map(|item| format!("{}. {item}", pos + 1)))
+            .collect(),
+        _ => Vec::new(),
+    }
+    .into_iter()
+    .map(|t| single_line(&t))
+    .collect()
+}
+
+/// The right answer; right choices in the order they were shown.
+fn right_texts(question: &Question, asked: &Asked, lang: Lang) -> Vec<String> {
+    match &question.kind {
+        QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => asked
+            .order
+            .iter()
+            .filter_map(|&i| choices.get(i))
+            .filter(|c| c.correct)
+            .map(|c| single_line(&c.text))
+            .collect(),
+        QuestionKind::TrueFalse { answer } => vec![bool_word(*answer, lang)],
+        QuestionKind::Text { accept } => accept.iter().take(1).map(|a| single_line(a)).collect(),
+        QuestionKind::Order { items } => items
+            .iter()
+            .enumerate()
+            .map(|(pos, item)| format!("{}. {}", pos + 1, single_line(item)))
+            .collect(),
+    }
 }
 
 pub fn draw(state: &State, screen: &ResultScreen, frame: &mut Frame, areas: &Areas) {
