@@ -91,6 +91,7 @@ texts! {
     KeyPick => "wählen", "pick";
     KeyMove => "verschieben", "move";
     KeyScroll => "blättern", "scroll";
+    KeyJumpSection => "Abschnitt 1–9 öffnen", "open section 1–9";
     KeyNextModule => "weiter", "next module";
     KeyResultOpen => "Frage auf/zu", "question open/close";
     KeyClickOpen => "Mausklick auf eine Frage: auf/zu", "mouse click on a question: open/close";
@@ -1080,6 +1081,21 @@ pub fn plain_contents_line(lang: Lang, number: usize, title: &str, read: bool) -
     match lang {
         Lang::De => format!("Abschnitt {number}: {title}{read}"),
         Lang::En => format!("Section {number}: {title}{read}"),
+    }
+}
+
+/// A digit for a section the module does not have.
+pub fn no_such_section(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::De, 0) => "Dieses Modul hat keine Abschnitte.".to_string(),
+        (Lang::De, 1) => "Dieses Modul hat nur einen Abschnitt: 1 öffnet ihn.".to_string(),
+        (Lang::De, n) => format!(
+            "Dieses Modul hat {n} Abschnitte: 1 bis {} öffnen sie.",
+            n.min(9)
+        ),
+        (Lang::En, 0) => "This module has no sections.".to_string(),
+        (Lang::En, 1) => "This module has one section: 1 opens it.".to_string(),
+        (Lang::En, n) => format!("This module has {n} sections: 1 to {} open them.", n.min(9)),
     }
 }
 

@@ -772,3 +772,22 @@ fn a_failed_quiz_offers_no_next_module() {
         "{text}"
     );
 }
+
+#[test]
+fn a_digit_in_a_module_opens_that_section_at_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let text = screen(&mut s, 80, 24, keys("\n3"));
+    let Screen::Module(module) = &s.screen else {
+        panic!("in the module");
+    };
+    assert_eq!(module.focus, kurs::tui::state::Focus::Section(2));
+    assert_eq!(module.expanded, vec![false, false, true]);
+    assert!(text.contains("›▾ Regeln für den Beruf"), "{text}");
+    // A digit beyond the sections says how many there are.
+    let text = screen(&mut s, 80, 24, keys("7"));
+    assert!(
+        text.contains("Dieses Modul hat 3 Abschnitte: 1 bis 3 öffnen sie."),
+        "{text}"
+    );
+}

@@ -186,6 +186,12 @@ const MODULE: &[Binding] = &[
         T::KeyAll,
         &[(Key(K::Char('a')), A::ToggleAll)],
     ),
+    b(
+        "1-9",
+        Some("1-9"),
+        T::KeyJumpSection,
+        &[(Press::Digits, A::Digit(0))],
+    ),
     PAGE,
     FIRST_LAST,
     mouse(T::KeyClick, &[CLICK]),

@@ -88,6 +88,7 @@ pub(super) fn update(state: &mut State, action: Action) {
             activate(state, focus);
         }
         Action::ToggleAll => toggle_all(state),
+        Action::Digit(section) => jump_to(state, section),
         Action::Practice => quiz::start_quiz(state, at, None),
         Action::Learned => toggle_learned(state, at),
         Action::Click { row, .. } => {
@@ -238,6 +239,31 @@ fn activate(state: &mut State, focus: Focus) {
         }
         Focus::Practice => quiz::start_quiz(state, at, None),
         Focus::Learned => toggle_learned(state, at),
+    }
+}
+
+/// Section `section` (from 0) opened, focused and shown from its header: the table of
+/// contents is the module itself, and a digit jumps in it.
+fn jump_to(state: &mut State, section: usize) {
+    let height = body_height(state);
+    let Screen::Module(screen) = &mut state.screen else {
+        return;
+    };
+    let Some(open) = screen.expanded.get_mut(section) else {
+        let count = screen.expanded.len();
+        state.notice = Some(i18n::no_such_section(state.lang(), count));
+        return;
+    };
+    *open = true;
+    screen.focus = Focus::Section(section);
+    let Screen::Module(screen) = &state.screen else {
+        return;
+    };
+    let doc = view::module::document(state, screen, view::content_width(state.width));
+    let first = doc.first_line_of(Focus::Section(section)).unwrap_or(0);
+    let scroll = clamp_scroll(first, height, doc.len());
+    if let Screen::Module(screen) = &mut state.screen {
+        screen.scroll = scroll;
     }
 }
 
