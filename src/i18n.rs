@@ -92,6 +92,16 @@ texts! {
     KeyMove => "verschieben", "move";
     KeyScroll => "blättern", "scroll";
     KeyJumpSection => "Abschnitt 1–9 öffnen", "open section 1–9";
+    KeySearch => "suchen", "search";
+    KeyOverview => "Übersicht", "overview";
+    KeyPickHit => "wählen", "choose";
+    KeyOpenHit => "öffnen", "open";
+    KeyTypeSearch => "Suchwort tippen", "type what to find";
+    KeyClickHit => "Mausklick: Fundstelle öffnen", "mouse click: open the hit";
+    OverviewTitle => "Dein Fortschritt", "Your progress";
+    SearchTitle => "Suche", "Search";
+    SearchPrompt => "Wonach suchst du? Tippe ein Wort; Enter öffnet die Fundstelle.", "What are you looking for? Type a word; Enter opens the hit.";
+    SearchNothing => "Nichts gefunden.", "Nothing found.";
     KeyNextModule => "weiter", "next module";
     KeyResultOpen => "Frage auf/zu", "question open/close";
     KeyClickOpen => "Mausklick auf eine Frage: auf/zu", "mouse click on a question: open/close";
@@ -1081,6 +1091,16 @@ pub fn plain_contents_line(lang: Lang, number: usize, title: &str, read: bool) -
     match lang {
         Lang::De => format!("Abschnitt {number}: {title}{read}"),
         Lang::En => format!("Section {number}: {title}{read}"),
+    }
+}
+
+/// Modules whose text could not be read are searched by their titles only.
+pub fn unsearched_modules(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::De, 1) => "Ein Modul ließ sich nicht lesen; es wird nur nach seinem Titel durchsucht (`kurs check` zeigt, warum).".to_string(),
+        (Lang::De, n) => format!("{n} Module ließen sich nicht lesen; sie werden nur nach ihren Titeln durchsucht (`kurs check` zeigt, warum)."),
+        (Lang::En, 1) => "One module could not be read; only its title is searched (`kurs check` shows why).".to_string(),
+        (Lang::En, n) => format!("{n} modules could not be read; only their titles are searched (`kurs check` shows why)."),
     }
 }
 

@@ -791,3 +791,100 @@ fn a_digit_in_a_module_opens_that_section_at_the_top() {
         "{text}"
     );
 }
+
+#[test]
+fn progress_overview_screen() {
+    // A passed attempt on a fixed day and a "Gelernt" mark, so the overview has every fact.
+    for (name, course, lang, module) in [
+        ("overview_de", "kurs-de", Lang::De, "c2-messenger-sms"),
+        ("overview_en", "kurs-en", Lang::En, "m1-passwords"),
+    ] {
+        for (width, height) in [(80, 24), (40, 12)] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut s = state(course, lang, dir.path());
+            s.store.update(course, |p| {
+                p.record_attempt(
+                    course,
+                    module,
+                    kurs::progress::Attempt {
+                        at: "2026-11-30T09:15:00Z".into(),
+                        points: 4,
+                        max: 5,
+                        passed: true,
+                        results: Default::default(),
+                    },
+                );
+                p.set_learned(course, module, true, "2026-12-01T10:00:00Z");
+            });
+            let text = screen(&mut s, width, height, keys("s"));
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+        }
+    }
+}
+
+#[test]
+fn search_screen_with_hits() {
+    snapshots("search_de", "kurs-de", Lang::De, "/Telefon");
+    snapshots("search_en", "kurs-en", Lang::En, "/pass");
+}
+
+#[test]
+fn a_search_hit_opens_its_section_with_the_word_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    let text = screen(&mut s, 80, 24, keys("/telefonnetz\n"));
+    let Screen::Module(module) = &s.screen else {
+        panic!("the hit's module is open:\n{text}");
+    };
+    assert_eq!(module.focus, kurs::tui::state::Focus::Section(0));
+    assert!(module.expanded[0]);
+    assert_eq!(module.highlight.as_deref(), Some("telefonnetz"));
+    assert!(text.contains("Telefonnetz"), "{text}");
+    // Marked with a style that shows without colour: reversed and underlined.
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| kurs::tui::view::view(&s, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let marked = (0..24).any(|y| {
+        (0..80).any(|x| {
+            let cell = &buffer[(x, y)];
+            cell.symbol() == "T"
+                && cell.modifier.contains(
+                    ratatui::style::Modifier::UNDERLINED | ratatui::style::Modifier::REVERSED,
+                )
+        })
+    });
+    assert!(marked, "{text}");
+}
+
+#[test]
+fn esc_in_the_search_goes_back_where_it_was_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    screen(&mut s, 80, 24, keys("\n/sms⎋"));
+    assert!(matches!(s.screen, Screen::Module(_)));
+    screen(&mut s, 80, 24, keys("⎋/x⎋"));
+    assert!(matches!(s.screen, Screen::Library(_)));
+}
+
+#[test]
+fn a_search_that_finds_nothing_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-en", Lang::En, dir.path());
+    let text = screen(&mut s, 80, 24, keys("/zebra"));
+    assert!(text.contains("Nothing found for “zebra”."), "{text}");
+}
+
+#[test]
+fn the_overview_goes_back_to_the_library_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    screen(&mut s, 80, 24, keys("↓s"));
+    assert!(matches!(s.screen, Screen::Overview(_)));
+    screen(&mut s, 80, 24, keys("s"));
+    let Screen::Library(library) = &s.screen else {
+        panic!("back in the library");
+    };
+    assert_eq!(library.selected, 1);
+}

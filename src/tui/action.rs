@@ -35,6 +35,10 @@ pub enum Action {
     MoveUp,
     MoveDown,
     RepeatWrong,
+    /// `/`: find a word in every module.
+    Search,
+    /// `s`: every module's progress on one screen.
+    Overview,
     /// From a passed quiz's result on to the next module not passed yet.
     NextModule,
     RepeatAll,

@@ -132,6 +132,13 @@ const FIRST_LAST: Binding = b(
     ],
 );
 
+const SEARCH: Binding = b(
+    "/",
+    Some("/"),
+    T::KeySearch,
+    &[(Key(K::Char('/')), A::Search)],
+);
+
 const LIBRARY: &[Binding] = &[
     MOVE_FOCUS,
     b(
@@ -143,6 +150,13 @@ const LIBRARY: &[Binding] = &[
             (Key(K::Right), A::Activate),
             (Key(K::Char(' ')), A::Toggle),
         ],
+    ),
+    SEARCH,
+    b(
+        "s",
+        Some("s"),
+        T::KeyOverview,
+        &[(Key(K::Char('s')), A::Overview)],
     ),
     b("q", Some("q"), T::KeyQuit, &[(Key(K::Char('q')), A::Quit)]),
     b("Esc", None, T::KeyHowToQuit, &[(Key(K::Esc), A::Back)]),
@@ -192,6 +206,7 @@ const MODULE: &[Binding] = &[
         T::KeyJumpSection,
         &[(Press::Digits, A::Digit(0))],
     ),
+    SEARCH,
     PAGE,
     FIRST_LAST,
     mouse(T::KeyClick, &[CLICK]),
@@ -386,6 +401,75 @@ const RESULT_NEXT: &[Binding] = &[
     mouse(T::KeyWheel, WHEEL),
 ];
 
+const OVERVIEW: &[Binding] = &[
+    b("↑↓ k/j", Some("↑↓"), T::KeyScroll, MOVE_FOCUS.presses),
+    b(
+        "Esc ← Backspace h q s",
+        Some("Esc"),
+        T::KeyBack,
+        &[
+            (Key(K::Esc), A::Back),
+            (Key(K::Left), A::Back),
+            (Key(K::Backspace), A::Back),
+            (Key(K::Char('h')), A::Back),
+            (Key(K::Char('q')), A::Back),
+            (Key(K::Char('s')), A::Back),
+        ],
+    ),
+    HELP,
+    PAGE,
+    FIRST_LAST,
+    mouse(T::KeyWheel, WHEEL),
+];
+
+/// Typing goes into the query, so help is F1 here, as in a text answer.
+const SEARCH_SCREEN: &[Binding] = &[
+    b(
+        "↑↓",
+        Some("↑↓"),
+        T::KeyPickHit,
+        &[(Key(K::Up), A::Up), (Key(K::Down), A::Down)],
+    ),
+    b(
+        "Enter",
+        Some("Enter"),
+        T::KeyOpenHit,
+        &[(Key(K::Enter), A::Activate)],
+    ),
+    b("Esc", Some("Esc"), T::KeyBack, &[(Key(K::Esc), A::Back)]),
+    b("F1", Some("F1"), T::KeyHelp, &[(Key(K::F(1)), A::Help)]),
+    b(
+        "←→",
+        None,
+        T::KeyEdit,
+        &[(Key(K::Left), A::Left), (Key(K::Right), A::Right)],
+    ),
+    b(
+        "Backspace/Del",
+        None,
+        T::KeyEdit,
+        &[
+            (Key(K::Backspace), A::Backspace),
+            (Key(K::Delete), A::Delete),
+        ],
+    ),
+    b(
+        "Home/End",
+        None,
+        T::KeyFirstLast,
+        &[(Key(K::Home), A::Home), (Key(K::End), A::End)],
+    ),
+    b("PgUp/PgDn", None, T::KeyScroll, PAGE.presses),
+    Binding {
+        keys: Label::Word(T::KeyLetters),
+        bar: None,
+        what: T::KeyTypeSearch,
+        presses: &[(Press::Typed, A::Input(' '))],
+    },
+    mouse(T::KeyClickHit, &[CLICK]),
+    mouse(T::KeyWheel, WHEEL),
+];
+
 /// While help is shown, only the keys that close it or scroll it act.
 const HELP_OPEN: &[Binding] = &[
     b(
@@ -437,6 +521,8 @@ pub fn screen_bindings(screen: &Screen) -> &'static [Binding] {
     match screen {
         Screen::Library(_) => LIBRARY,
         Screen::Module(_) => MODULE,
+        Screen::Overview(_) => OVERVIEW,
+        Screen::Search(_) => SEARCH_SCREEN,
         Screen::Quiz(quiz) if quiz.checked.is_some() => QUIZ_CHECKED,
         Screen::Quiz(quiz) => match quiz.input {
             AnswerInput::Text { .. } => QUIZ_TEXT,
@@ -534,6 +620,8 @@ mod tests {
         QUIZ_CHECKED,
         RESULT_NEXT_WRONG,
         RESULT_NEXT,
+        OVERVIEW,
+        SEARCH_SCREEN,
         HELP_OPEN,
     ];
 

@@ -38,6 +38,33 @@ pub enum Screen {
     Module(ModuleScreen),
     Quiz(QuizScreen),
     Result(ResultScreen),
+    Overview(OverviewScreen),
+    Search(SearchScreen),
+}
+
+/// Every course's modules with their progress: the facts `kurs progress` prints.
+pub struct OverviewScreen {
+    pub scroll: usize,
+    /// The library as it was, to go back to.
+    pub back: LibraryScreen,
+}
+
+/// Finding a word in every module of the library.
+pub struct SearchScreen {
+    pub query: String,
+    /// Byte offset of the cursor in `query`, on a grapheme boundary.
+    pub cursor: usize,
+    pub found: crate::course::search::Found,
+    /// Index into `found.hits`.
+    pub selected: usize,
+    pub scroll: usize,
+    /// Where the search was started, to go back to with Esc.
+    pub back: SearchFrom,
+}
+
+pub enum SearchFrom {
+    Library(LibraryScreen),
+    Module(ModuleScreen),
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -53,6 +80,8 @@ pub struct ModuleScreen {
     pub expanded: Vec<bool>,
     pub focus: Focus,
     pub scroll: usize,
+    /// The word a search found here, marked in the text until the module is left.
+    pub highlight: Option<String>,
 }
 
 /// What Enter acts on in a module.
@@ -157,6 +186,11 @@ impl State {
             Screen::Module(s) => Some(s.at.course),
             Screen::Quiz(s) => Some(s.at.course),
             Screen::Result(s) => Some(s.at.course),
+            Screen::Overview(_) => None,
+            Screen::Search(s) => match &s.back {
+                SearchFrom::Library(_) => None,
+                SearchFrom::Module(m) => Some(m.at.course),
+            },
         };
         course
             .or(if self.library.courses.is_empty() {
@@ -223,6 +257,7 @@ impl State {
             Screen::Module(s) => Some(s.at),
             Screen::Quiz(s) => Some(s.at),
             Screen::Result(s) => Some(s.at),
+            Screen::Overview(_) | Screen::Search(_) => None,
         };
         (std::mem::discriminant(&self.screen), at)
     }
@@ -234,6 +269,8 @@ impl State {
             Screen::Module(s) => &mut s.scroll,
             Screen::Quiz(s) => &mut s.scroll,
             Screen::Result(s) => &mut s.scroll,
+            Screen::Overview(s) => &mut s.scroll,
+            Screen::Search(s) => &mut s.scroll,
         }
     }
 

@@ -40,6 +40,12 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// A word a search found: underlined and reversed, so it shows without colour too.
+    pub fn found(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+    }
+
     pub fn dim(&self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)

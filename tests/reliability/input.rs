@@ -337,6 +337,28 @@ fn check_invariants(state: &State) -> Result<(), TestCaseError> {
                 screen.scroll,
                 doc.len()
             );
+            if let kurs::tui::state::ResultFocus::Question(n) = screen.focus {
+                prop_assert!(n < screen.run.asked.len().max(1), "result focus {n}");
+            }
+        }
+        Screen::Overview(screen) => {
+            let doc = view::overview::document(state, width);
+            prop_assert!(
+                screen.scroll <= doc.len().saturating_sub(height),
+                "overview scroll {} of {} lines at height {height}",
+                screen.scroll,
+                doc.len()
+            );
+        }
+        Screen::Search(screen) => {
+            prop_assert!(screen.query.is_char_boundary(screen.cursor));
+            prop_assert!(!screen.query.chars().any(char::is_control), "control typed");
+            prop_assert!(
+                screen.found.hits.is_empty() || screen.selected < screen.found.hits.len(),
+                "selected hit {} of {}",
+                screen.selected,
+                screen.found.hits.len()
+            );
         }
     }
     Ok(())
@@ -346,6 +368,12 @@ fn check_invariants(state: &State) -> Result<(), TestCaseError> {
 fn lead_in(start: usize) -> Vec<Event> {
     let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
     let mut events = Vec::new();
+    // 4: the progress overview; 5: the search, from the library.
+    match start {
+        4 => return vec![key(KeyCode::Char('s'))],
+        5 => return vec![key(KeyCode::Char('/')), key(KeyCode::Char('a'))],
+        _ => {}
+    }
     if start >= 1 {
         events.push(key(KeyCode::Enter));
     }
@@ -371,7 +399,7 @@ struct Counts {
     sequences: usize,
     events: usize,
     draws: usize,
-    screens: [usize; 5],
+    screens: [usize; 7],
 }
 
 #[test]
@@ -393,7 +421,7 @@ fn random_events_never_panic_and_keep_focus_and_scroll_inside() {
     });
     let strategy = (
         0usize..3,
-        0usize..4,
+        0usize..6,
         any::<bool>(),
         (1u16..=500, 1u16..=200),
         prop::collection::vec(event(), 1..longest),
@@ -431,6 +459,8 @@ fn random_events_never_panic_and_keep_focus_and_scroll_inside() {
                 Screen::Module(_) => 1,
                 Screen::Quiz(_) => 2,
                 Screen::Result(_) => 3,
+                Screen::Overview(_) => 5,
+                Screen::Search(_) => 6,
             };
             counts.screens[screen] += 1;
         }
@@ -440,7 +470,8 @@ fn random_events_never_panic_and_keep_focus_and_scroll_inside() {
     let panics = usize::from(result.is_err());
     println!(
         "random input: {} sequences, {} events, {} frames drawn (library {}, module {}, quiz {}, \
-         result {}, help {}), sizes 1×1 … 500×200, panics or broken invariants: {panics}",
+         result {}, help {}, overview {}, search {}), sizes 1×1 … 500×200, panics or broken \
+         invariants: {panics}",
         counts.sequences,
         counts.events,
         counts.draws,
@@ -448,7 +479,9 @@ fn random_events_never_panic_and_keep_focus_and_scroll_inside() {
         counts.screens[1],
         counts.screens[2],
         counts.screens[3],
-        counts.screens[4]
+        counts.screens[4],
+        counts.screens[5],
+        counts.screens[6]
     );
     if let Err(error) = result {
         panic!("{error}");

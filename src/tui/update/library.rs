@@ -22,6 +22,8 @@ pub(super) fn update(state: &mut State, action: Action) {
         // Nothing is above the library; the learner may be looking for the way out.
         Action::Back => state.notice = Some(state.t(crate::i18n::T::QuitHint).to_string()),
         Action::End => screen.selected = last,
+        Action::Search => super::search::open(state),
+        Action::Overview => super::overview::open(state),
         Action::ScrollUp => screen.scroll = screen.scroll.saturating_sub(3),
         Action::ScrollDown => screen.scroll += 3,
         Action::Activate | Action::Toggle => {

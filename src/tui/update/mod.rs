@@ -3,8 +3,10 @@
 
 mod library;
 mod module;
+mod overview;
 mod quiz;
 mod result;
+mod search;
 mod text;
 
 pub use module::open_module;
@@ -41,6 +43,8 @@ pub fn update(state: &mut State, action: Action) {
             Screen::Module(_) => module::update(state, action),
             Screen::Quiz(_) => quiz::update(state, action),
             Screen::Result(_) => result::update(state, action),
+            Screen::Overview(_) => overview::update(state, action),
+            Screen::Search(_) => search::update(state, action),
         },
     }
     settle(state);
@@ -78,6 +82,9 @@ fn settle(state: &mut State) {
         Screen::Module(screen) => view::module::document(state, screen, width).len(),
         Screen::Quiz(screen) => view::quiz::document(state, screen, width).len(),
         Screen::Result(screen) => view::result::document(state, screen, width).len(),
+        Screen::Overview(_) => view::overview::document(state, width).len(),
+        // The search keeps its selected hit in view itself, in the room below the query.
+        Screen::Search(_) => return,
     };
     let height = view::body_height(state);
     let scroll = state.scroll_mut();

@@ -37,6 +37,7 @@ pub fn open_module(state: &mut State, at: ModuleRef, section: Option<usize>) {
         expanded,
         focus,
         scroll: 0,
+        highlight: None,
     });
     focus_visible(state);
 }
@@ -89,6 +90,7 @@ pub(super) fn update(state: &mut State, action: Action) {
         }
         Action::ToggleAll => toggle_all(state),
         Action::Digit(section) => jump_to(state, section),
+        Action::Search => super::search::open(state),
         Action::Practice => quiz::start_quiz(state, at, None),
         Action::Learned => toggle_learned(state, at),
         Action::Click { row, .. } => {
@@ -245,7 +247,6 @@ fn activate(state: &mut State, focus: Focus) {
 /// Section `section` (from 0) opened, focused and shown from its header: the table of
 /// contents is the module itself, and a digit jumps in it.
 fn jump_to(state: &mut State, section: usize) {
-    let height = body_height(state);
     let Screen::Module(screen) = &mut state.screen else {
         return;
     };
@@ -256,11 +257,17 @@ fn jump_to(state: &mut State, section: usize) {
     };
     *open = true;
     screen.focus = Focus::Section(section);
+    show_focus_at_top(state);
+}
+
+/// Scrolls so the focused pane's header is the first line (as far as the module reaches).
+pub(super) fn show_focus_at_top(state: &mut State) {
+    let height = body_height(state);
     let Screen::Module(screen) = &state.screen else {
         return;
     };
     let doc = view::module::document(state, screen, view::content_width(state.width));
-    let first = doc.first_line_of(Focus::Section(section)).unwrap_or(0);
+    let first = doc.first_line_of(screen.focus).unwrap_or(0);
     let scroll = clamp_scroll(first, height, doc.len());
     if let Screen::Module(screen) = &mut state.screen {
         screen.scroll = scroll;

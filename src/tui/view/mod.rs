@@ -4,8 +4,10 @@
 pub mod help;
 pub mod library;
 pub mod module;
+pub mod overview;
 pub mod quiz;
 pub mod result;
+pub mod search;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -294,6 +296,8 @@ pub fn view(state: &State, frame: &mut Frame) {
         Screen::Module(screen) => module::draw(state, screen, frame, &parts),
         Screen::Quiz(screen) => quiz::draw(state, screen, frame, &parts),
         Screen::Result(screen) => result::draw(state, screen, frame, &parts),
+        Screen::Overview(screen) => overview::draw(state, screen, frame, &parts),
+        Screen::Search(screen) => search::draw(state, screen, frame, &parts),
     }
     let notice = notice_lines(state, area.width);
     if !notice.is_empty() {

@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 
 use super::{Areas, Document, draw_document, draw_title_fitting};
 use crate::i18n::{self, T};
@@ -104,7 +104,55 @@ pub fn document(state: &State, screen: &ModuleScreen, width: usize) -> Document<
         state,
         Focus::Learned,
     );
+    if let Some(word) = screen.highlight.as_deref() {
+        let needle = word.to_lowercase();
+        for (line, target) in doc.lines.iter_mut().zip(&doc.targets) {
+            if matches!(target, Some(Focus::Section(_))) {
+                mark_found(line, &needle, theme.found());
+            }
+        }
+    }
     doc
+}
+
+/// Marks every place `needle` (lower case) occurs in `line` with `style`, span by span. A span
+/// whose lower case changes its length (rare letters such as "İ") is left unmarked rather than
+/// cut in the wrong place.
+fn mark_found(line: &mut Line<'static>, needle: &str, style: Style) {
+    if needle.is_empty() {
+        return;
+    }
+    let mut spans = Vec::with_capacity(line.spans.len());
+    for span in line.spans.drain(..) {
+        let text = span.content.to_string();
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() || !lower.contains(needle) {
+            spans.push(span);
+            continue;
+        }
+        let mut at = 0;
+        for (start, _) in lower.match_indices(needle) {
+            if start < at || !text.is_char_boundary(start) {
+                continue;
+            }
+            let end = start + needle.len();
+            if !text.is_char_boundary(end) {
+                continue;
+            }
+            if start > at {
+                spans.push(Span::styled(text[at..start].to_string(), span.style));
+            }
+            spans.push(Span::styled(
+                text[start..end].to_string(),
+                span.style.patch(style),
+            ));
+            at = end;
+        }
+        if at < text.len() {
+            spans.push(Span::styled(text[at..].to_string(), span.style));
+        }
+    }
+    line.spans = spans;
 }
 
 fn action_line(
