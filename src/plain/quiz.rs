@@ -123,7 +123,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
         // Recorded at once, as the player does, so an answer given is never lost.
         let notice = Record::new(&mut self.store, &self.library).answer(at, question, correct);
         self.saved(notice)?;
-        self.feedback(question, &answer, correct)?;
+        self.feedback(question, &asked.order, &answer, correct)?;
         Ok(true)
     }
 
@@ -191,7 +191,13 @@ impl<R: BufRead, W: Write> Player<R, W> {
 
     /// The same content as the player: right or wrong, feedback on each picked choice,
     /// the right answer when wrong, the explanation.
-    fn feedback(&mut self, question: &Question, answer: &Answer, correct: bool) -> Step {
+    fn feedback(
+        &mut self,
+        question: &Question,
+        order: &[usize],
+        answer: &Answer,
+        correct: bool,
+    ) -> Step {
         let lang = self.lang;
         self.say(if correct { T::Correct } else { T::Wrong }.get(lang))?;
         if let QuestionKind::Single { choices } | QuestionKind::Multiple { choices } =
@@ -221,7 +227,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     let texts: Vec<&str> = items.iter().map(String::as_str).collect();
                     self.numbered(&texts)?;
                 }
-                _ => match right_answer(question).as_slice() {
+                _ => match right_answer(question, order).as_slice() {
                     [one] => self.say(&format!("{label}: {}", folded(one)))?,
                     several => {
                         self.say(&format!("{label}:"))?;

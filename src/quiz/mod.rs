@@ -56,14 +56,22 @@ pub fn grade(question: &Question, answer: &Answer) -> bool {
     }
 }
 
-/// The right answer in words, for feedback: choice texts, "true"/"false", the first accepted text, the items in order.
-pub fn right_answer(question: &Question) -> Vec<String> {
+/// The right answer in words, for feedback: the right choices in the order they were shown
+/// (`order`: display position → choice, as in `Asked::order`; choices it does not name follow
+/// as written), "true"/"false", the first accepted text, the items in the right order.
+pub fn right_answer(question: &Question, order: &[usize]) -> Vec<String> {
     match &question.kind {
-        QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => choices
-            .iter()
-            .filter(|c| c.correct)
-            .map(|c| c.text.clone())
-            .collect(),
+        QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => {
+            let shown = order
+                .iter()
+                .copied()
+                .chain((0..choices.len()).filter(|i| !order.contains(i)));
+            shown
+                .filter_map(|i| choices.get(i))
+                .filter(|c| c.correct)
+                .map(|c| c.text.clone())
+                .collect()
+        }
         QuestionKind::TrueFalse { answer } => vec![answer.to_string()],
         QuestionKind::Text { accept } => accept.iter().take(1).cloned().collect(),
         QuestionKind::Order { items } => items.clone(),
@@ -481,6 +489,8 @@ mod tests {
         let q = question(QuestionKind::Multiple {
             choices: choices(&[true, false, true]),
         });
-        assert_eq!(right_answer(&q), vec!["choice 0", "choice 2"]);
+        assert_eq!(right_answer(&q, &[]), vec!["choice 0", "choice 2"]);
+        // In the order shown, not as written.
+        assert_eq!(right_answer(&q, &[2, 1, 0]), vec!["choice 2", "choice 0"]);
     }
 }

@@ -308,7 +308,7 @@ fn feedback_lines(
             )),
             None,
         );
-        let answers = right_answer_as_shown(question, order);
+        let answers = right_answer(question, order);
         for (i, answer) in answers.iter().enumerate() {
             let text = match &question.kind {
                 QuestionKind::TrueFalse { answer } => (if *answer { T::True } else { T::False })
@@ -333,19 +333,6 @@ fn feedback_lines(
             None,
         );
         doc.markdown(explanation, width, 3, theme, None);
-    }
-}
-
-/// The right answer; right choices in the order they were shown on screen, not as written.
-fn right_answer_as_shown(question: &Question, order: &[usize]) -> Vec<String> {
-    match &question.kind {
-        QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => order
-            .iter()
-            .filter_map(|&i| choices.get(i))
-            .filter(|c| c.correct)
-            .map(|c| c.text.clone())
-            .collect(),
-        _ => right_answer(question),
     }
 }
 

@@ -10,7 +10,7 @@ use super::{Areas, Document, draw_document, draw_title};
 use crate::course::{Course, Question, QuestionKind};
 use crate::i18n::{self, Lang, T};
 use crate::markdown;
-use crate::quiz::{Answer, Asked, Outcome};
+use crate::quiz::{Answer, Asked, Outcome, right_answer};
 use crate::safe_text::single_line;
 use crate::tui::state::{ResultFocus, ResultScreen, State};
 use crate::tui::theme::Theme;
@@ -213,22 +213,18 @@ fn answer_texts(question: &Question, answer: &Answer, lang: Lang) -> Vec<String>
     .collect()
 }
 
-/// The right answer; right choices in the order they were shown.
+/// The right answer as the quiz screen gives it, true/false in words, items numbered.
 fn right_texts(question: &Question, asked: &Asked, lang: Lang) -> Vec<String> {
     match &question.kind {
-        QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => asked
-            .order
-            .iter()
-            .filter_map(|&i| choices.get(i))
-            .filter(|c| c.correct)
-            .map(|c| single_line(&c.text))
-            .collect(),
         QuestionKind::TrueFalse { answer } => vec![bool_word(*answer, lang)],
-        QuestionKind::Text { accept } => accept.iter().take(1).map(|a| single_line(a)).collect(),
-        QuestionKind::Order { items } => items
+        QuestionKind::Order { .. } => right_answer(question, &asked.order)
             .iter()
             .enumerate()
             .map(|(pos, item)| format!("{}. {}", pos + 1, single_line(item)))
+            .collect(),
+        _ => right_answer(question, &asked.order)
+            .iter()
+            .map(|t| single_line(t))
             .collect(),
     }
 }
