@@ -102,6 +102,10 @@ texts! {
     SearchTitle => "Suche", "Search";
     SearchPrompt => "Wonach suchst du? Tippe ein Wort; Enter öffnet die Fundstelle.", "What are you looking for? Type a word; Enter opens the hit.";
     SearchNothing => "Nichts gefunden.", "Nothing found.";
+    Reloaded => "Neu geladen.", "Reloaded.";
+    ReloadedModuleGone => "Neu geladen: Das Modul, das offen war, gibt es nicht mehr.", "Reloaded: the module that was open is gone.";
+    ReloadedQuizChanged => "Neu geladen: Das Quiz wurde geändert; p beginnt es neu.", "Reloaded: the quiz has changed; p starts it again.";
+    ReloadUnreadable => "Das Modul lässt sich nicht lesen; `kurs check` zeigt, warum.", "The module cannot be read; `kurs check` shows why.";
     KeyNextModule => "weiter", "next module";
     KeyResultOpen => "Frage auf/zu", "question open/close";
     KeyClickOpen => "Mausklick auf eine Frage: auf/zu", "mouse click on a question: open/close";

@@ -17,3 +17,4 @@ pub mod quiz;
 pub mod safe_text;
 pub mod session;
 pub mod tui;
+pub mod watch;

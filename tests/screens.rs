@@ -888,3 +888,88 @@ fn the_overview_goes_back_to_the_library_where_it_was() {
     };
     assert_eq!(library.selected, 1);
 }
+
+/// A course in `dir` whose one question reads `prompt`, loaded as the player loads it.
+fn watched_course(dir: &Path, prompt: &str) -> kurs::session::Sources {
+    let course = dir.join("live");
+    std::fs::create_dir_all(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "id = \"live\"\ntitle = \"Live\"\nlanguage = \"en\"\nmodules = [\"m.toml\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        course.join("m.toml"),
+        format!(
+            "id = \"m\"\ntitle = \"M\"\n[[section]]\ntitle = \"S\"\nbody = \"Text.\"\n[quiz]\n\
+             [[quiz.question]]\nid = \"a\"\ntype = \"true_false\"\nprompt = \"{prompt}\"\nanswer = true\n\
+             [[quiz.question]]\nid = \"b\"\ntype = \"true_false\"\nprompt = \"Second?\"\nanswer = true\n"
+        ),
+    )
+    .unwrap();
+    kurs::session::Sources {
+        courses: Some(course),
+        progress: dir.join("progress.toml"),
+    }
+}
+
+fn reloaded(state: &mut State, sources: &kurs::session::Sources) -> String {
+    let library = kurs::session::reload(sources);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut inputs = vec![kurs::tui::Input::Reloaded(library)].into_iter();
+    run(&mut terminal, state, || Ok(inputs.next())).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_reload_keeps_a_quiz_whose_questions_did_not_change_and_leaves_one_that_did() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = watched_course(dir.path(), "First?");
+    let library = kurs::session::reload(&sources).unwrap();
+    let (store, _) = ProgressStore::open(&sources.progress);
+    let mut s = State::new(library, store, Some(Lang::En), Some(1));
+    s.theme = kurs::tui::theme::Theme::PLAIN;
+    // The first question answered; the second on screen.
+    screen(&mut s, 80, 24, keys("\np1\n\n"));
+    let position = |s: &State| match &s.screen {
+        Screen::Quiz(q) => Some(q.position),
+        _ => None,
+    };
+    assert_eq!(position(&s), Some(1));
+    // Read again without a change to the questions: the quiz goes on.
+    let text = reloaded(&mut s, &sources);
+    assert_eq!(position(&s), Some(1), "{text}");
+    // A question changed: back to the module, told why.
+    watched_course(dir.path(), "First, changed?");
+    let text = reloaded(&mut s, &sources);
+    assert!(matches!(s.screen, Screen::Module(_)), "{text}");
+    assert!(
+        text.contains("Reloaded: the quiz has changed; p starts it again."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_reload_with_an_error_keeps_the_last_good_version_and_names_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = watched_course(dir.path(), "First?");
+    let library = kurs::session::reload(&sources).unwrap();
+    let (store, _) = ProgressStore::open(&sources.progress);
+    let mut s = State::new(library, store, Some(Lang::En), Some(1));
+    s.theme = kurs::tui::theme::Theme::PLAIN;
+    screen(&mut s, 80, 24, keys("\n\n"));
+    let module = sources.courses.as_ref().unwrap().join("m.toml");
+    std::fs::write(&module, "id = \"m\"\ntitle = \"M\n").unwrap();
+    let text = reloaded(&mut s, &sources);
+    assert!(text.contains("m.toml:2:"), "{text}");
+    assert!(text.contains("Text."), "{text}");
+    assert!(matches!(s.screen, Screen::Module(_)));
+}

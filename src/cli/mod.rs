@@ -84,6 +84,9 @@ pub struct PlayArgs {
     /// Line-by-line mode for screen readers and scripts (automatic when output is not a terminal)
     #[arg(long)]
     pub plain: bool,
+    /// Reload the course files whenever one is saved, keeping your place (for trainers writing a course)
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(Args, Debug)]

@@ -19,6 +19,12 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
         lang: args.lang,
         seed: args.seed,
     };
+    if args.watch && sources.courses.is_none() {
+        say_error!(
+            "kurs: --watch needs the course to watch: give its folder or file, as in `kurs courses/mein-kurs --watch`"
+        );
+        return ExitCode::from(1);
+    }
     let session = match Session::open(&sources) {
         Ok(session) => session,
         Err(error) => {
@@ -28,6 +34,11 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
     };
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if args.plain || dumb || !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        if args.watch {
+            say_error!(
+                "kurs: --watch reloads in the full-screen player only; plain mode reads the course once"
+            );
+        }
         return match crate::plain::run(session, options) {
             Ok(Ending::Saved) => ExitCode::SUCCESS,
             // Plain mode has said so in its last line; a script learns it from the status.
@@ -35,7 +46,19 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
             Err(error) => super::output_failed(&error),
         };
     }
-    match crate::tui::run_terminal(session, options) {
+    let watch = match (args.watch, &sources.courses) {
+        (false, _) | (true, None) => None,
+        (true, Some(path)) => {
+            match crate::watch::CourseWatcher::start(&crate::watch::folder_of(path)) {
+                Ok(watcher) => Some((&sources, watcher)),
+                Err(error) => {
+                    say_error!("kurs: {error}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    };
+    match crate::tui::run_terminal(session, options, watch) {
         Ok(Ending::Saved) => ExitCode::SUCCESS,
         Ok(Ending::NotSaved { progress }) => {
             say_error!(

@@ -143,19 +143,7 @@ impl Session {
             (loaded, opened)
         });
         if library.courses.is_empty() {
-            let first = report
-                .diagnostics
-                .iter()
-                .find(|d| d.severity() == Severity::Error)
-                .map(|d| {
-                    format!(
-                        "{}:{}:{}: {}",
-                        d.file.display(),
-                        d.line,
-                        d.column,
-                        d.message
-                    )
-                });
+            let first = first_error(&report.diagnostics);
             return Err(OpenError::NoCourse {
                 first,
                 path: path.cloned(),
@@ -196,6 +184,38 @@ impl Session {
             None => last_place(&self.library, self.store.progress()),
         }
     }
+}
+
+/// The courses read again for `--watch`: the same library as at the start (the module file
+/// given on the command line within its course), titles and headers as at the start. `Err` is
+/// the first error, as `file:line:column: message`, when the courses cannot be shown as they
+/// are; the player keeps the last good version then.
+pub fn reload(sources: &Sources) -> Result<Library, String> {
+    let Some(path) = sources.courses.as_ref() else {
+        return Err("the built-in sample courses do not change".to_string());
+    };
+    let (library, report) = load(&Source::Path(path.clone()), Depth::Headers);
+    let (library, _) = module_given(library, path);
+    match first_error(&report.diagnostics) {
+        Some(error) => Err(error),
+        None => Ok(library),
+    }
+}
+
+/// The first error among `diagnostics` as `file:line:column: message`, on one line.
+pub fn first_error(diagnostics: &[crate::diagnostic::Diagnostic]) -> Option<String> {
+    diagnostics
+        .iter()
+        .find(|d| d.severity() == Severity::Error)
+        .map(|d| {
+            format!(
+                "{}:{}:{}: {}",
+                crate::safe_text::single_line(&d.file.display().to_string()),
+                d.line,
+                d.column,
+                crate::safe_text::single_line(&d.message)
+            )
+        })
 }
 
 /// A module file given on the command line opens within its course, when it lies in one;

@@ -16,14 +16,31 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
-use crate::session::{Ending, Options, Session};
+use crate::course::Library;
+use crate::session::{Ending, Options, Session, Sources};
 pub use state::State;
 
+/// What the loop answers to: the terminal's events, and with `--watch` the course files read
+/// again after a save (or the first error that keeps them from being shown).
+pub enum Input {
+    Terminal(Event),
+    Reloaded(Result<Library, String>),
+}
+
+impl From<Event> for Input {
+    fn from(event: Event) -> Input {
+        Input::Terminal(event)
+    }
+}
+
+/// How often a watching player looks for saved course files between keys.
+const WATCH_TICK: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// Runs the player until the learner quits or the events end.
-pub fn run<B: Backend>(
+pub fn run<B: Backend, E: Into<Input>>(
     terminal: &mut Terminal<B>,
     state: &mut State,
-    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
+    mut next_event: impl FnMut() -> io::Result<Option<E>>,
 ) -> io::Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -38,8 +55,16 @@ where
         if state.quit {
             return Ok(());
         }
-        let Some(event) = next_event()? else {
-            return Ok(());
+        let event = match next_event()?.map(Into::into) {
+            None => return Ok(()),
+            Some(Input::Reloaded(reloaded)) => {
+                update::reload(state, reloaded);
+                // The page may have changed under every cell.
+                let area = terminal.get_frame().area();
+                terminal.resize(area).map_err(io::Error::other)?;
+                continue;
+            }
+            Some(Input::Terminal(event)) => event,
         };
         // A new size (or the redraw after a stop) draws every cell again: what the shell or a
         // wide character left on the screen is gone.
@@ -76,8 +101,13 @@ pub fn start(session: Session, options: Options) -> State {
 }
 
 /// The player in the real terminal, until the learner quits. The terminal is restored on every
-/// way out, a panic and a signal to end included; Err is a terminal that failed.
-pub fn run_terminal(session: Session, options: Options) -> io::Result<Ending> {
+/// way out, a panic and a signal to end included; Err is a terminal that failed. With `watch`
+/// (`--watch`) the course files are read again whenever one is saved.
+pub fn run_terminal(
+    session: Session,
+    options: Options,
+    watch: Option<(&Sources, crate::watch::CourseWatcher)>,
+) -> io::Result<Ending> {
     let mut state = start(session, options);
     let signals = terminal::Signals::watch();
     let mut screen = terminal::enter()?;
@@ -87,7 +117,17 @@ pub fn run_terminal(session: Session, options: Options) -> io::Result<Ending> {
         if test_panic {
             panic!("KURS_TEST_PANIC is set: a deliberate panic while a screen is shown");
         }
-        terminal::next_event(&signals)
+        let Some((sources, watcher)) = &watch else {
+            return terminal::next_event(&signals).map(|e| e.map(Input::Terminal));
+        };
+        loop {
+            if watcher.changed() {
+                return Ok(Some(Input::Reloaded(crate::session::reload(sources))));
+            }
+            if let Some(event) = terminal::next_event_within(&signals, WATCH_TICK)? {
+                return Ok(Some(Input::Terminal(event)));
+            }
+        }
     });
     terminal::leave();
     result.map(|()| Ending::of(&state.store))

@@ -23,6 +23,9 @@ pub struct State {
     pub notice: Option<String>,
     /// A lasting warning, such as "progress is not being saved".
     pub warning: Option<String>,
+    /// With `--watch`: the first error of the course files as saved, while the last good
+    /// version stays on screen; gone once the files are good again.
+    pub reload_error: Option<String>,
     /// Terminal size as last reported; layout decisions in `update` use it.
     pub width: u16,
     pub height: u16,
@@ -165,6 +168,7 @@ impl State {
             help_scroll: 0,
             notice: None,
             warning: None,
+            reload_error: None,
             width: 80,
             height: 24,
             shuffler: Shuffler::new(seed),

@@ -196,23 +196,32 @@ enum Asked {
 /// end: the place is saved, the terminal restored); after a stop, a resize redraws everything.
 pub fn next_event(signals: &Signals) -> io::Result<Option<Event>> {
     loop {
-        match signals.pending() {
-            Some(Asked::End) => return Ok(Some(ctrl_c())),
-            Some(Asked::Stop) => {
-                stop()?;
-                return redraw();
-            }
-            Some(Asked::Redraw) => {
-                reenter()?;
-                return redraw();
-            }
-            None => {}
-        }
-        // Polled, so a signal is answered within a tenth of a second even while no key comes.
-        if event::poll(Duration::from_millis(100))? {
-            return event::read().map(Some);
+        if let Some(event) = next_event_within(signals, Duration::from_millis(100))? {
+            return Ok(Some(event));
         }
     }
+}
+
+/// As [`next_event`], but `None` when nothing came within `wait` (a watching player looks for
+/// saved course files in between).
+pub fn next_event_within(signals: &Signals, wait: Duration) -> io::Result<Option<Event>> {
+    match signals.pending() {
+        Some(Asked::End) => return Ok(Some(ctrl_c())),
+        Some(Asked::Stop) => {
+            stop()?;
+            return redraw();
+        }
+        Some(Asked::Redraw) => {
+            reenter()?;
+            return redraw();
+        }
+        None => {}
+    }
+    // Polled, so a signal is answered within `wait` even while no key comes.
+    if event::poll(wait)? {
+        return event::read().map(Some);
+    }
+    Ok(None)
 }
 
 fn ctrl_c() -> Event {

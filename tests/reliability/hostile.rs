@@ -475,7 +475,7 @@ fn hostile_library(p: &str) -> Library {
 /// Draws the current state and returns the control characters found in any cell.
 fn draw_and_find_controls(state: &mut State, width: u16, height: u16) -> (usize, Vec<String>) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    run(&mut terminal, state, || Ok(None)).unwrap();
+    run(&mut terminal, state, || Ok(None::<kurs::tui::Input>)).unwrap();
     let buffer = terminal.backend().buffer();
     let mut found = Vec::new();
     for cell in &buffer.content {
@@ -866,16 +866,21 @@ fn ten_thousand_sections_load_and_every_screen_draws() {
         draw_and_find_controls(&mut state, 80, 24);
         screens += 1;
     }
-    let opened = state
+    // A section counts as read once its text was on screen: after opening all and jumping to
+    // the end and back, those shown at the top, around the end and a page above it.
+    let opened_by_jumps = state
         .store
         .progress()
         .module("many", "many")
         .map_or(0, |m| m.opened_sections.len());
     println!(
         "10 000 sections: loaded, {screens} screens drawn with all open and closed, \
-         {opened} sections recorded as read"
+         {opened_by_jumps} sections recorded as read after the jumps"
     );
-    assert_eq!(opened, 10_000);
+    assert!(
+        (1..100).contains(&opened_by_jumps),
+        "only the sections shown count as read, found {opened_by_jumps}"
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 /// returns the screen with one line per row.
 pub fn draw(state: &mut State) -> String {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    run(&mut terminal, state, || Ok(None)).unwrap();
+    run(&mut terminal, state, || Ok(None::<kurs::tui::Input>)).unwrap();
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..buffer.area.height {

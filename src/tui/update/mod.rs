@@ -5,11 +5,13 @@ mod library;
 mod module;
 mod overview;
 mod quiz;
+mod reload;
 mod result;
 mod search;
 mod text;
 
 pub use module::open_module;
+pub use reload::reload;
 
 use super::action::Action;
 use super::state::{Focus, Screen, State};

@@ -256,12 +256,12 @@ fn notice_lines(state: &State, width: u16) -> Vec<Line<'static>> {
 }
 
 fn notice_text(state: &State) -> Option<String> {
-    match (&state.notice, &state.warning) {
-        (Some(n), Some(w)) => Some(format!("{n} {w}")),
-        (Some(n), None) => Some(n.clone()),
-        (None, Some(w)) => Some(w.clone()),
-        (None, None) => None,
-    }
+    let parts: Vec<&str> = [&state.notice, &state.warning, &state.reload_error]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 /// The widest a line of text is set, as readers do: longer lines are hard to follow back.
