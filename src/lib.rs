@@ -2,6 +2,7 @@
 //! Everything lives in this library; the binary only parses arguments and calls it.
 #![forbid(unsafe_code)]
 
+pub mod author;
 pub mod certificate;
 pub mod cli;
 pub mod command_word;

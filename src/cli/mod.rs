@@ -1,5 +1,6 @@
 //! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs profile`,
-//! `kurs schema`, `kurs verify`, `kurs certificates`, `kurs issuer`.
+//! `kurs schema`, `kurs verify`, `kurs certificates`, `kurs issuer`, `kurs new`,
+//! `kurs completions`, `kurs man`.
 //! Parses arguments, reads the environment, chooses the front end; every exit code is decided here.
 
 use std::io::{self, Write};
@@ -19,6 +20,8 @@ macro_rules! say_error {
 mod certificates;
 mod check;
 mod issuer;
+mod manual;
+mod new;
 mod play;
 mod profile;
 mod progress;
@@ -65,6 +68,19 @@ pub enum Command {
     Schema {
         #[arg(value_enum)]
         kind: SchemaKind,
+    },
+    /// Start a new course, or add a module to one (for trainers); never overwrites a file.
+    New(NewArgs),
+    /// Print the shell completion script for kurs (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page of kurs (roff), or write one page per command into a folder.
+    Man {
+        /// Write kurs.1, kurs-check.1, … into this folder instead
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -129,6 +145,46 @@ pub enum ProgressCommand {
         /// The progress file [default: $KURS_PROGRESS, else the platform's state folder]
         #[arg(long, value_name = "FILE")]
         progress: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    #[command(subcommand)]
+    pub command: NewCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NewCommand {
+    /// Write a course.toml and a first module that pass `kurs check`, every key explained.
+    Course {
+        /// The folder of the new course (made if it is not there); its name becomes the course id
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// The course's title [default: "New course" / "Neuer Kurs"]
+        #[arg(long)]
+        title: Option<String>,
+        /// The course's language, of its texts and of the comments in the new files
+        #[arg(long, value_enum, default_value = "en")]
+        language: Option<Lang>,
+    },
+    /// Write a new module file and add it to the course's modules, keeping course.toml's comments.
+    Module {
+        /// The course's folder (the one with course.toml)
+        #[arg(value_name = "COURSE_DIR")]
+        course_dir: PathBuf,
+        /// The module's title [default: "New module" / "Neues Modul"]
+        #[arg(long)]
+        title: Option<String>,
+        /// A short label before the title, such as C2 [default: the next number of its list]
+        #[arg(long)]
+        code: Option<String>,
+        /// Add it to the modules of the area with this code ([[area]] in course.toml)
+        #[arg(long, value_name = "CODE")]
+        area: Option<String>,
+        /// The language of the new file's comments and messages [default: the course's language]
+        #[arg(long, value_enum)]
+        language: Option<Lang>,
     },
 }
 
@@ -217,6 +273,9 @@ pub fn run() -> ExitCode {
         Some(Command::Verify(args)) => verify::run(&args),
         Some(Command::Certificates(args)) => certificates::run(&args),
         Some(Command::Issuer { command }) => issuer::run(&command),
+        Some(Command::New(args)) => new::run(&args),
+        Some(Command::Completions { shell }) => manual::completions(shell),
+        Some(Command::Man { out }) => manual::man(out.as_deref()),
         Some(Command::Schema { kind }) => {
             match io::stdout().write_all(schema_json(kind).as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -61,9 +61,10 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
         return ExitCode::from(2);
     };
     let path = course_path(args.path.as_ref());
+    // Only the titles are printed: of each module file only its start is read.
     let (library, _) = match &path {
-        Some(path) => load(&Source::Path(path.clone()), Depth::Full),
-        None => load(&Source::Samples, Depth::Full),
+        Some(path) => load(&Source::Path(path.clone()), Depth::Headers),
+        None => load(&Source::Samples, Depth::Headers),
     };
     if library.courses.is_empty() {
         say_error!(

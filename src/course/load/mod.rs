@@ -27,13 +27,13 @@ use module_file::load_standalone_module;
 /// How much of each module file to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Depth {
-    /// Everything, with every check: `kurs progress`, and whoever needs the text.
+    /// Everything, with every check: whoever needs the text.
     Full,
     /// Every check, as `Full`, but of each module only its start is kept once it is checked:
     /// `kurs check`, which needs the problems and not the text, so that a course of many large
     /// module files never holds more than one of them in memory.
     Check,
-    /// Only what the library screen shows: `course.toml` in full, and of each module file the
+    /// Only what the library screen and `kurs progress` show: `course.toml` in full, and of each module file the
     /// keys before its first table (`id`, `code`, `title`). The player reads the rest of a module
     /// when it is opened (`load_module`), so the first screen does not wait for every section and
     /// question of a large library. A module whose start cannot be read on its own is read in full.
