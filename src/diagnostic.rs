@@ -75,6 +75,11 @@ codes! {
     LinkOutside = "E028", Error, "a course file or course folder is a symbolic link that leads outside the folder given";
     NotRegularFile = "E029", Error, "a course file is a device, pipe or other special file, not a regular file";
     TooManyTokens = "E030", Error, "a file holds more TOML tokens (keys, values, punctuation, comments, line breaks) than kurs reads from one file";
+    ExamTooManyQuestions = "E031", Error, "an exam draws more questions than the course's quizzes and the exam hold";
+    ExamWithoutQuestions = "E032", Error, "a course has an exam but no quiz and no exam question to draw from";
+    UnknownRequirement = "E033", Error, "a certificate requires something other than `exam` or `modules`, or an exam the course does not have";
+    TimeLimitRange = "E034", Error, "an exam's `time_limit_minutes` is not between 1 and 600";
+    ExamCountRange = "E035", Error, "an exam's `questions` is not between 1 and 500";
     ModuleWithoutQuiz = "W001", Warning, "a module has no quiz";
     EmptySectionBody = "W002", Warning, "a section has an empty body";
     RawHtml = "W003", Warning, "Markdown contains raw HTML, which kurs shows as plain text";

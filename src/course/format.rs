@@ -31,6 +31,65 @@ pub struct CourseFile {
     /// Topic areas, each with its modules in order. Use either this or `modules`.
     #[serde(default, rename = "area", skip_serializing_if = "Option::is_none")]
     pub areas: Option<Vec<AreaFile>>,
+    /// The course's final exam: questions drawn at random from every module's quiz.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exam: Option<ExamFile>,
+    /// A certificate for learners who meet the requirement, signed and verifiable offline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateFile>,
+}
+
+/// `[exam]`: a timed test at the end of the course, with no feedback until it is handed in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExamFile {
+    /// Default: "Abschlusstest" / "Final test".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// How many questions are drawn from all quizzes and `[[exam.question]]`; default 10, or
+    /// every question when the course has fewer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 500))]
+    pub questions: Option<u32>,
+    /// Percent of points needed to pass; default: the course's `pass_percent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 100))]
+    pub pass_percent: Option<u8>,
+    /// Minutes for the whole exam; without it the exam has no time limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 600))]
+    pub time_limit_minutes: Option<u32>,
+    /// The exam opens only once every module's quiz is passed.
+    #[serde(default = "default_true")]
+    pub modules_first: bool,
+    /// Questions asked only in the exam, of the same shape as quiz questions.
+    #[serde(default, rename = "question", skip_serializing_if = "Vec::is_empty")]
+    pub questions_own: Vec<QuestionFile>,
+}
+
+/// `[certificate]`: when a learner earns one and who issues it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CertificateFile {
+    /// What must be passed: `"exam"` and/or `"modules"` (every module's quiz); default both
+    /// where the course has an exam, else `"modules"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires: Option<Vec<Requirement>>,
+    /// Who issues it (a school, a trainer, a company), printed on the certificate; default: the
+    /// course's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub issuer: Option<String>,
+}
+
+/// One requirement of a certificate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    /// The course's exam passed.
+    Exam,
+    /// Every module's quiz passed.
+    Modules,
 }
 
 /// A topic area such as "C Kommunikation".
@@ -189,7 +248,18 @@ pub mod keys {
         "pass_percent",
         "modules",
         "area",
+        "exam",
+        "certificate",
     ];
+    pub const EXAM: &[&str] = &[
+        "title",
+        "questions",
+        "pass_percent",
+        "time_limit_minutes",
+        "modules_first",
+        "question",
+    ];
+    pub const CERTIFICATE: &[&str] = &["requires", "issuer"];
     pub const AREA: &[&str] = &["code", "title", "modules"];
     pub const MODULE: &[&str] = &["id", "code", "title", "intro", "section", "quiz"];
     pub const SECTION: &[&str] = &["title", "body"];

@@ -32,8 +32,39 @@ pub struct Course {
     /// Topic areas in order; a course written with a flat `modules` list has one area without title.
     pub areas: Vec<Area>,
     pub modules: Vec<Module>,
+    /// The course's final exam, `[exam]` in `course.toml`.
+    pub exam: Option<Exam>,
+    /// When the course issues a certificate, `[certificate]` in `course.toml`.
+    pub certificate: Option<CertificateRule>,
     /// The course folder (or the module file for a module that plays alone).
     pub path: PathBuf,
+}
+
+/// The final exam: questions drawn at random from every module's quiz and the exam's own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exam {
+    /// None: "Abschlusstest" / "Final test".
+    pub title: Option<String>,
+    /// How many questions are drawn (never more than the course has).
+    pub questions: usize,
+    pub pass_percent: u8,
+    /// None: no time limit.
+    pub time_limit_minutes: Option<u32>,
+    /// Whether the exam opens only once every module's quiz is passed.
+    pub modules_first: bool,
+    /// `[[exam.question]]`: questions that are asked only in the exam.
+    pub own: Vec<Question>,
+}
+
+/// What a certificate of the course requires, and who issues it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CertificateRule {
+    /// The exam passed.
+    pub requires_exam: bool,
+    /// Every module's quiz passed.
+    pub requires_modules: bool,
+    /// The name printed as the issuer; None: the course's title stands for it.
+    pub issuer: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -206,6 +206,8 @@ mod tests {
                 modules: (0..modules.len()).collect(),
             }],
             modules,
+            exam: None,
+            certificate: None,
             path: PathBuf::new(),
         };
         Library {

@@ -324,6 +324,8 @@ mod tests {
                     modules: vec![0],
                 }],
                 modules: vec![module],
+                exam: None,
+                certificate: None,
                 path: PathBuf::from("c"),
             }],
             ..Library::default()

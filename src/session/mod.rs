@@ -292,6 +292,8 @@ mod tests {
             pass_percent: 80,
             areas: Vec::new(),
             modules: Vec::new(),
+            exam: None,
+            certificate: None,
             path: PathBuf::new(),
         }
     }

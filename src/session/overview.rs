@@ -163,6 +163,8 @@ mod tests {
                     })
                     .collect(),
                 modules: vec![module("m1"), module("m2"), module("m3")],
+                exam: None,
+                certificate: None,
                 path: PathBuf::new(),
             }],
             ..Library::default()

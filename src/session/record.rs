@@ -126,6 +126,8 @@ mod tests {
                     modules: vec![0, 1],
                 }],
                 modules: vec![module("m1"), module("m2")],
+                exam: None,
+                certificate: None,
                 path: PathBuf::new(),
             }],
             ..Library::default()

@@ -466,6 +466,8 @@ fn hostile_library(p: &str) -> Library {
                 modules: vec![0],
             }],
             modules: vec![module],
+            exam: None,
+            certificate: None,
             path: PathBuf::from(format!("c{p}")),
         }],
         ..Library::default()

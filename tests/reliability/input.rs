@@ -129,6 +129,8 @@ fn awkward_library() -> Library {
                 },
             ],
             modules: vec![module, plain],
+            exam: None,
+            certificate: None,
             path: PathBuf::from("awkward"),
         }],
         ..Library::default()

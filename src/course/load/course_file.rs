@@ -7,6 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 use toml::de::DeTable;
 
+use super::exam::{check_exam, parse_certificate, parse_exam};
 use super::fields::{Ctx, Fields, Need};
 use super::module_file::parse_module;
 use super::read::read_source;
@@ -40,6 +41,8 @@ struct Modules {
     modules: Vec<Module>,
     /// For each area, its modules as indexes into `modules`.
     by_area: Vec<Vec<usize>>,
+    /// The questions of every module's quiz read in full, for the exam's check.
+    quiz_questions: usize,
 }
 
 /// Loads one course folder: `course.toml` first, then every module it lists, in order.
@@ -65,6 +68,8 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
     let description = ctx.markdown(&fields, "description", Need::Optional);
     let pass_percent = ctx.percent(&fields, "pass_percent").unwrap_or(60);
     let order = module_order(&mut ctx, &fields);
+    let mut exam = parse_exam(&mut ctx, &fields, pass_percent);
+    let certificate = parse_certificate(&mut ctx, &fields, fields.get("exam").is_some());
     ctx.unknown_keys(&fields, keys::COURSE);
     let first_key = fields.missing_span(ctx.source);
     // Everything needed of the parsed table is taken out: it can be large, and the modules are
@@ -86,6 +91,10 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
         &order,
         &mut report,
     );
+    if let Some(exam) = &mut exam {
+        let in_quizzes = (depth != Depth::Headers).then_some(read.quiz_questions);
+        check_exam(&mut ctx, exam, in_quizzes);
+    }
     // A broken order already says what is wrong; files missing from it would only repeat that.
     if !ctx.found(Code::ModuleOrder) {
         unlisted_modules(files, dir, &mut ctx, first_key, &read.files);
@@ -114,6 +123,8 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
                 })
                 .collect(),
             modules: read.modules,
+            exam: exam.map(|e| e.exam),
+            certificate,
             path: dir.to_path_buf(),
         }),
         _ => None,
@@ -212,6 +223,7 @@ fn load_modules(
         ids: HashMap::new(),
         modules: Vec::new(),
         by_area: vec![Vec::new(); order.areas.len()],
+        quiz_questions: 0,
     };
     for listed in &order.listed {
         if super::gate::gave_up() {
@@ -247,6 +259,7 @@ fn load_modules(
             read.ids.insert(module_id, module_path.clone());
         }
         if let Some(module) = module {
+            read.quiz_questions += module.quiz.as_ref().map_or(0, |q| q.questions.len());
             if let Some(list) = read.by_area.get_mut(listed.area) {
                 list.push(read.modules.len());
             }

@@ -534,6 +534,42 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A whole number within `range`; one outside it is reported as `code` with `help`.
+    pub(super) fn whole_number(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+        range: std::ops::RangeInclusive<u32>,
+        code: Code,
+        help: &str,
+    ) -> Option<(u32, Range<usize>)> {
+        let (_, value) = fields.get(key)?;
+        let DeValue::Integer(number) = value.get_ref() else {
+            self.wrong_type(key, value, "a whole number");
+            return None;
+        };
+        let parsed = i64::from_str_radix(&number.as_str().replace('_', ""), number.radix());
+        match parsed.ok().and_then(|n| u32::try_from(n).ok()) {
+            Some(n) if range.contains(&n) => Some((n, value.span())),
+            _ => {
+                self.push(
+                    self.diag(
+                        code,
+                        value.span(),
+                        format!(
+                            "`{key}` must be between {} and {}, found {}",
+                            range.start(),
+                            range.end(),
+                            number.as_str()
+                        ),
+                    )
+                    .with_help(help.to_owned()),
+                );
+                None
+            }
+        }
+    }
+
     pub(super) fn id(&mut self, fields: &Fields, key: &str) -> Option<(String, Range<usize>)> {
         let id = self.text(fields, key, Need::NonEmpty)?;
         self.check_id(&id.0, id.1.clone()).then_some(id)

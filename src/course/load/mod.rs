@@ -3,6 +3,7 @@
 
 mod course_file;
 mod discover;
+mod exam;
 mod fields;
 mod gate;
 mod markup;

@@ -1,14 +1,13 @@
 //! Module files: the start the library shows (`id`, `code`, `title`), then the sections and the
 //! `[quiz]` table; a module file given on its own plays as a one-module course.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
 use toml::de::DeTable;
 
 use super::fields::{Ctx, Fields, Need};
-use super::question::parse_question;
+use super::question::parse_questions;
 use super::read::read_source;
 use super::{Depth, Loaded};
 use crate::course::files::Files;
@@ -45,6 +44,8 @@ pub(super) fn load_standalone_module(files: &dyn Files, path: &Path, depth: Dept
             modules: vec![0],
         }],
         modules: vec![module],
+        exam: None,
+        certificate: None,
         path: path.to_path_buf(),
     });
     (course, report, None)
@@ -269,27 +270,7 @@ fn parse_quiz(
             .with_help("add questions, or remove the `[quiz]` table"),
         );
     }
-    let mut questions = Vec::new();
-    let mut ids: HashMap<String, Range<usize>> = HashMap::new();
-    for (index, (table, header)) in ctx.tables(&fields, "question").into_iter().enumerate() {
-        let parsed = parse_question(ctx, table, header, index);
-        if let Some(first) = ids.get(&parsed.id) {
-            let line = ctx.line_of(first.start);
-            let d = ctx
-                .diag(
-                    Code::DuplicateId,
-                    parsed.id_span,
-                    format!("question id `{}` is used twice in this quiz", parsed.id),
-                )
-                .with_help(format!(
-                    "it is first used on line {line}; every question needs its own id"
-                ));
-            ctx.push(d);
-            continue;
-        }
-        ids.insert(parsed.id, parsed.id_span);
-        questions.extend(parsed.question);
-    }
+    let questions = parse_questions(ctx, &fields, "quiz");
     ctx.unknown_keys(&fields, keys::QUIZ);
     Some(Quiz {
         title: title.map(|t| t.0),

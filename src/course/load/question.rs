@@ -1,7 +1,7 @@
 //! Questions: the keys every `[[quiz.question]]` shares, then one function per question type
 //! for the keys that type adds and its checks. A new type adds its function and a match arm.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::de::DeTable;
@@ -21,6 +21,33 @@ pub(super) struct ParsedQuestion {
     pub question: Option<Question>,
     pub id: String,
     pub id_span: Range<usize>,
+}
+
+/// Every `[[…question]]` of a quiz or of the exam (`scope`), each id used once; a question with
+/// an error is left out and reported.
+pub(super) fn parse_questions(ctx: &mut Ctx, fields: &Fields, scope: &str) -> Vec<Question> {
+    let mut questions = Vec::new();
+    let mut ids: HashMap<String, Range<usize>> = HashMap::new();
+    for (index, (table, header)) in ctx.tables(fields, "question").into_iter().enumerate() {
+        let parsed = parse_question(ctx, table, header, index);
+        if let Some(first) = ids.get(&parsed.id) {
+            let line = ctx.line_of(first.start);
+            let d = ctx
+                .diag(
+                    Code::DuplicateId,
+                    parsed.id_span,
+                    format!("question id `{}` is used twice in this {scope}", parsed.id),
+                )
+                .with_help(format!(
+                    "it is first used on line {line}; every question needs its own id"
+                ));
+            ctx.push(d);
+            continue;
+        }
+        ids.insert(parsed.id, parsed.id_span);
+        questions.extend(parsed.question);
+    }
+    questions
 }
 
 /// One `[[quiz.question]]`, number `index` in its quiz.
