@@ -39,6 +39,25 @@ macro_rules! texts {
 
 texts! {
     AppName => "kurs", "kurs";
+    ExamDefaultTitle => "Abschlusstest", "Final test";
+    ExamNone => "Dieser Kurs hat keinen Abschlusstest.", "This course has no final test.";
+    ExamNoQuestions => "Der Abschlusstest hat keine Fragen: Die Kursdateien haben sich geändert. Bitte gib der Kursleitung Bescheid.", "The final test has no questions: the course files have changed. Please tell the trainer.";
+    ExamNoFeedback => "Rückmeldung gibt es erst nach der Abgabe. Du kannst Fragen überspringen, zurückgehen, Antworten ändern und Fragen markieren.", "You get feedback only after handing in. You can skip questions, go back, change answers and flag questions.";
+    ExamHandIn => "Abgeben", "Hand in";
+    ExamTimeUp => "Die Zeit ist um. Der Abschlusstest wird mit deinen bisherigen Antworten abgegeben.", "Time is up. The final test is handed in with the answers you have given.";
+    ExamSaved => "Der Abschlusstest ist gespeichert. Beim nächsten Start geht er hier weiter, mit der restlichen Zeit.", "The final test is saved. Next time it goes on from here, with the time that is left.";
+    ExamFlagged => "Frage markiert.", "Question flagged.";
+    ExamUnflagged => "Markierung entfernt.", "Flag removed.";
+    ExamUntimed => "ohne Zeitbegrenzung", "untimed";
+    ExamNoMoreTime => "Mehr Zeit gibt es erst in der letzten Minute.", "More time is offered in the last minute.";
+    ExamStartNew => "Neuen Abschlusstest beginnen", "Start a new final test";
+    ExamResume => "Weiter mit dem Abschlusstest", "Go on with the final test";
+    ExamNotAnswered => "nicht beantwortet", "not answered";
+    ExamChooseAction => "Was möchtest du tun?", "What would you like to do?";
+    CertificateWhy => "Für das Zertifikat brauchen wir deinen Namen und dein Geburtsdatum. Sie bleiben nur auf diesem Computer gespeichert.", "For the certificate we need your name and your date of birth. They are stored only on this computer.";
+    CertificateAskName => "Name, wie er auf dem Zertifikat stehen soll: ", "Name as it should appear on the certificate: ";
+    CertificateAskBirthDate => "Geburtsdatum (JJJJ-MM-TT): ", "Date of birth (YYYY-MM-DD): ";
+    CertificateLater => "Ohne Profil gibt es noch kein Zertifikat. Mit „kurs profile set“ kannst du es später anlegen; beim nächsten bestandenen Abschlusstest wird das Zertifikat ausgestellt.", "Without a profile there is no certificate yet. Set one later with “kurs profile set”; the certificate is issued at the next final test passed.";
     Library => "Kursübersicht", "Courses";
     QuizDefaultTitle => "Mein Wissen üben", "Practice what you learned";
     Learned => "Gelernt", "Learned";
@@ -1393,5 +1412,230 @@ mod tests {
         let date = jiff::civil::date(1990, 3, 14);
         assert_eq!(long_date(Lang::De, date), "14. März 1990");
         assert_eq!(long_date(Lang::En, date), "14 March 1990");
+    }
+}
+
+/// "Abschlusstest: 10 Fragen, 20 Minuten. Bestanden ab 70 %."
+pub fn exam_intro(
+    lang: Lang,
+    title: &str,
+    questions: usize,
+    seconds: Option<u64>,
+    pass_percent: u8,
+) -> String {
+    let mark = pass_mark(lang, pass_percent);
+    let time = match seconds {
+        Some(s) => duration_words(lang, s),
+        None => T::ExamUntimed.get(lang).to_owned(),
+    };
+    match lang {
+        Lang::De => format!("{title}: {questions} Fragen, {time}. {mark}."),
+        Lang::En => format!("{title}: {questions} questions, {time}. {mark}."),
+    }
+}
+
+/// "12 Minuten", "1 Minute", "45 Sekunden": a time left, rounded up to whole minutes above one.
+pub fn duration_words(lang: Lang, seconds: u64) -> String {
+    if seconds < 60 {
+        return match (lang, seconds) {
+            (Lang::De, 1) => "1 Sekunde".to_owned(),
+            (Lang::De, n) => format!("{n} Sekunden"),
+            (Lang::En, 1) => "1 second".to_owned(),
+            (Lang::En, n) => format!("{n} seconds"),
+        };
+    }
+    let minutes = seconds.div_ceil(60);
+    match (lang, minutes) {
+        (Lang::De, 1) => "1 Minute".to_owned(),
+        (Lang::De, n) => format!("{n} Minuten"),
+        (Lang::En, 1) => "1 minute".to_owned(),
+        (Lang::En, n) => format!("{n} minutes"),
+    }
+}
+
+/// "Frage 3 | 10, noch 12 Minuten, markiert"
+pub fn exam_counter(
+    lang: Lang,
+    number: usize,
+    total: usize,
+    left: Option<u64>,
+    flagged: bool,
+) -> String {
+    let mut text = match lang {
+        Lang::De => format!("Frage {number} | {total}"),
+        Lang::En => format!("Question {number} | {total}"),
+    };
+    if let Some(left) = left {
+        let time = duration_words(lang, left);
+        text.push_str(&match lang {
+            Lang::De => format!(", noch {time}"),
+            Lang::En => format!(", {time} left"),
+        });
+    }
+    if flagged {
+        text.push_str(match lang {
+            Lang::De => ", markiert",
+            Lang::En => ", flagged",
+        });
+    }
+    text
+}
+
+/// Before handing in: "10 Fragen: 2 unbeantwortet, 1 markiert."
+pub fn exam_summary(lang: Lang, total: usize, unanswered: usize, flagged: usize) -> String {
+    match lang {
+        Lang::De => format!("{total} Fragen: {unanswered} unbeantwortet, {flagged} markiert."),
+        Lang::En => format!("{total} questions: {unanswered} unanswered, {flagged} flagged."),
+    }
+}
+
+/// "Zurück zu Frage 4"
+pub fn exam_back_to(lang: Lang, number: usize) -> String {
+    match lang {
+        Lang::De => format!("Zurück zu Frage {number}"),
+        Lang::En => format!("Back to question {number}"),
+    }
+}
+
+/// The warning in the last minute, with the offer of more time.
+pub fn exam_warning(lang: Lang, left: u64, command: &str, minutes: u32) -> String {
+    let time = duration_words(lang, left);
+    match lang {
+        Lang::De => {
+            format!("Achtung: noch {time}. Mit „{command}“ bekommst du {minutes} Minuten mehr.")
+        }
+        Lang::En => format!("Note: {time} left. Type “{command}” for {minutes} more minutes."),
+    }
+}
+
+/// After asking for more time.
+pub fn exam_extended(lang: Lang, minutes: u32, left: u64) -> String {
+    let time = duration_words(lang, left);
+    match lang {
+        Lang::De => {
+            format!("{minutes} Minuten mehr: jetzt noch {time}. Das wird im Ergebnis vermerkt.")
+        }
+        Lang::En => {
+            format!("{minutes} more minutes: {time} left now. This is noted in the result.")
+        }
+    }
+}
+
+/// An exam under way found at the start: "Frage 3 von 10, noch 12 Minuten".
+pub fn exam_resumed(lang: Lang, number: usize, total: usize, left: Option<u64>) -> String {
+    let time = left.map(|l| duration_words(lang, l));
+    match (lang, time) {
+        (Lang::De, Some(t)) => {
+            format!("Dein Abschlusstest läuft noch: Frage {number} von {total}, noch {t}.")
+        }
+        (Lang::De, None) => format!("Dein Abschlusstest läuft noch: Frage {number} von {total}."),
+        (Lang::En, Some(t)) => {
+            format!("Your final test is under way: question {number} of {total}, {t} left.")
+        }
+        (Lang::En, None) => format!("Your final test is under way: question {number} of {total}."),
+    }
+}
+
+/// Questions of a saved exam that changed in the course files since.
+pub fn exam_left_out(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::De, 1) => "1 Frage wurde seither im Kurs geändert und fällt weg.".to_owned(),
+        (Lang::De, n) => format!("{n} Fragen wurden seither im Kurs geändert und fallen weg."),
+        (Lang::En, 1) => "1 question has changed in the course since and is left out.".to_owned(),
+        (Lang::En, n) => {
+            format!("{n} questions have changed in the course since and are left out.")
+        }
+    }
+}
+
+/// The exam is closed until these modules are passed.
+pub fn exam_modules_first(lang: Lang, missing: &[String]) -> String {
+    let list = missing.join(", ");
+    match (lang, missing.len()) {
+        (Lang::De, 1) => format!(
+            "Der Abschlusstest öffnet, sobald du die Übung dieses Moduls bestanden hast: {list}."
+        ),
+        (Lang::De, n) => format!(
+            "Der Abschlusstest öffnet, sobald du die Übungen aller Module bestanden hast. Noch {n} offen: {list}."
+        ),
+        (Lang::En, 1) => {
+            format!("The final test opens once you have passed the quiz of this module: {list}.")
+        }
+        (Lang::En, n) => format!(
+            "The final test opens once you have passed every module's quiz. {n} still to pass: {list}."
+        ),
+    }
+}
+
+/// How the time was adjusted, as the result and the certificate say it.
+pub fn exam_terms(lang: Lang, terms: &crate::progress::TimeTerms) -> String {
+    let mut parts = Vec::new();
+    if terms.untimed {
+        parts.push(T::ExamUntimed.get(lang).to_owned());
+    } else if terms.factor_percent != 0 && terms.factor_percent != 100 {
+        let factor = format!("{}", f64::from(terms.factor_percent) / 100.0);
+        parts.push(match lang {
+            Lang::De => format!("Zeit × {}", factor.replace('.', ",")),
+            Lang::En => format!("time × {factor}"),
+        });
+    }
+    if terms.extended_minutes > 0 {
+        let n = terms.extended_minutes;
+        parts.push(match lang {
+            Lang::De => format!("{n} Minuten verlängert"),
+            Lang::En => format!("extended by {n} minutes"),
+        });
+    }
+    parts.join(", ")
+}
+
+/// The exam's line in a course's module list.
+pub fn exam_line(lang: Lang, title: &str, state: ExamState) -> String {
+    let state = match (lang, state) {
+        (Lang::De, ExamState::Locked) => "erst nach allen Übungen".to_owned(),
+        (Lang::En, ExamState::Locked) => "after every quiz".to_owned(),
+        (Lang::De, ExamState::Open) => "offen".to_owned(),
+        (Lang::En, ExamState::Open) => "open".to_owned(),
+        (Lang::De, ExamState::Running) => "begonnen, nicht abgegeben".to_owned(),
+        (Lang::En, ExamState::Running) => "started, not handed in".to_owned(),
+        (Lang::De, ExamState::Passed(p)) => format!("bestanden, beste Punktzahl {p} %"),
+        (Lang::En, ExamState::Passed(p)) => format!("passed, best score {p}%"),
+        (Lang::De, ExamState::Failed(p)) => format!("nicht bestanden, beste Punktzahl {p} %"),
+        (Lang::En, ExamState::Failed(p)) => format!("not passed, best score {p}%"),
+    };
+    format!("{title}: {state}")
+}
+
+/// Where an exam stands for the learner, for its line in lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExamState {
+    Locked,
+    Open,
+    Running,
+    Passed(u8),
+    Failed(u8),
+}
+
+/// Where the certificate's two files were written.
+pub fn certificate_written(lang: Lang, pdf: &str, credential: &str, code: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Zertifikat ausgestellt (Prüfcode {code}):\n- PDF: {pdf}\n- Nachweis zum Prüfen (Open Badge): {credential}\nPrüfen lässt es sich mit „kurs verify“."
+        ),
+        Lang::En => format!(
+            "Certificate issued (verification code {code}):\n- PDF: {pdf}\n- Credential to verify (Open Badge): {credential}\nAnyone can check it with “kurs verify”."
+        ),
+    }
+}
+
+/// A certificate that could not be issued.
+pub fn certificate_failed(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Das Zertifikat konnte nicht ausgestellt werden: {reason}. Dein Ergebnis ist gespeichert; versuche es mit „kurs exam“ erneut."
+        ),
+        Lang::En => format!(
+            "The certificate could not be issued: {reason}. Your result is saved; try again with “kurs exam”."
+        ),
     }
 }

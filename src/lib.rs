@@ -8,6 +8,7 @@ pub mod cli;
 pub mod command_word;
 pub mod course;
 pub mod diagnostic;
+pub mod exam;
 pub mod fingerprint;
 pub mod i18n;
 pub mod markdown;

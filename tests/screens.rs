@@ -335,10 +335,12 @@ fn the_next_start_resumes_in_the_last_module_and_section() {
         notices: Vec::new(),
         report: Default::default(),
         open: None,
+        certify: None,
     };
     let options = kurs::session::Options {
         lang: Some(Lang::De),
         seed: Some(1),
+        time: Default::default(),
     };
     let mut again = kurs::tui::start(session, options);
     let text = screen(&mut again, 80, 24, vec![]);

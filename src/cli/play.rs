@@ -18,6 +18,7 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
     let options = Options {
         lang: args.lang,
         seed: args.seed,
+        time: Default::default(),
     };
     if args.watch && sources.courses.is_none() {
         say_error!(

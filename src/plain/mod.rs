@@ -340,12 +340,14 @@ mod tests {
             notices,
             report: Report::default(),
             open: None,
+            certify: None,
         }
     }
 
     fn options() -> Options {
         Options {
             seed: Some(1),
+            time: Default::default(),
             lang: None,
         }
     }

@@ -9,8 +9,8 @@ pub mod status;
 pub mod store;
 
 pub use model::{
-    Attempt, CourseProgress, ModuleProgress, Progress, QuestionRecord, SCHEMA_VERSION, SectionSet,
-    now,
+    Attempt, CourseProgress, ExamAttempt, ExamProgress, ExamSlot, ModuleProgress, Progress,
+    QuestionRecord, RunningExam, SCHEMA_VERSION, SectionSet, StoredAnswer, TimeTerms, now,
 };
 pub use status::{ModuleStatus, QuestionState, module_status, question_state};
 pub use store::{ProgressStore, StoreMode, StoreNotice};

@@ -13,7 +13,9 @@ pub use super::sections::SectionSet;
 /// a version 1 file is read as it is and split at the first save. 3: opened sections as runs
 /// (`"0-199999"`) instead of one number each, and a first line that marks the file as kurs's;
 /// files of versions 1 and 2 are read as they are and written in the new form at the next save.
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: a course's final exam (`exam`: the one under way and every one handed in); a kurs that
+/// knows only version 3 would drop it, so it does not write a version 4 file.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Everything stored in one progress file.
 ///
@@ -51,6 +53,157 @@ pub struct CourseProgress {
     pub last_section: Option<usize>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub modules: BTreeMap<String, ModuleProgress>,
+    /// The course's final exam: the one under way and every one handed in.
+    #[serde(default, skip_serializing_if = "ExamProgress::is_empty")]
+    pub exam: ExamProgress,
+}
+
+/// The learner's exams in one course.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExamProgress {
+    /// The exam under way, saved with every move so that it resumes after a crash or a closed
+    /// terminal, with the time that was left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running: Option<RunningExam>,
+    /// Every exam handed in (or ended by its time), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attempts: Vec<ExamAttempt>,
+}
+
+/// An exam under way.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunningExam {
+    /// RFC 3339 time it was started.
+    pub started_at: String,
+    /// The question shown last.
+    pub current: usize,
+    /// Seconds spent on it so far, over every sitting.
+    pub used_seconds: u64,
+    /// The time there is in all, adjustments included; `None` when it is untimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit_seconds: Option<u64>,
+    #[serde(default)]
+    pub terms: TimeTerms,
+    /// The questions drawn, in the order asked.
+    #[serde(default, rename = "question", skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<ExamSlot>,
+}
+
+/// One question of an exam under way, with the learner's answer so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExamSlot {
+    /// The module whose quiz holds it; `None` for the exam's own questions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub module: Option<String>,
+    pub id: String,
+    /// Content hash of the question as drawn; a changed question is not resumed.
+    pub fingerprint: String,
+    /// Display position → choice or item, as shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<StoredAnswer>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub flagged: bool,
+}
+
+/// An answer as the progress file keeps it; choice and item numbers index the question as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StoredAnswer {
+    Single(usize),
+    Multiple(Vec<usize>),
+    TrueFalse(bool),
+    Text(String),
+    Order(Vec<usize>),
+}
+
+/// How the exam's time was adjusted for the learner; recorded in the result and the
+/// certificate, never hidden.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeTerms {
+    /// The time limit multiplied by this many percent (`--time-factor 1.5` is 150); 0 or 100
+    /// means not changed.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub factor_percent: u32,
+    /// No time limit (`--untimed`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub untimed: bool,
+    /// Minutes added when the learner asked for more time near the end.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub extended_minutes: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl TimeTerms {
+    /// Whether the time differs from the course's limit.
+    pub fn adjusted(&self) -> bool {
+        self.untimed
+            || (self.factor_percent != 0 && self.factor_percent != 100)
+            || self.extended_minutes > 0
+    }
+}
+
+/// One exam handed in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExamAttempt {
+    /// RFC 3339 time it was handed in.
+    pub at: String,
+    pub points: u32,
+    pub max: u32,
+    pub passed: bool,
+    /// It ended because its time ran out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub timed_out: bool,
+    #[serde(default)]
+    pub terms: TimeTerms,
+    /// `module/question` (or `exam/question`) → answered right.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub results: BTreeMap<String, bool>,
+}
+
+impl ExamProgress {
+    pub fn is_empty(&self) -> bool {
+        self.running.is_none() && self.attempts.is_empty()
+    }
+
+    /// Whether any exam handed in passed.
+    pub fn passed(&self) -> bool {
+        self.attempts.iter().any(|a| a.passed && a.max > 0)
+    }
+
+    /// The best attempt (the latest of equals), `None` before the first.
+    pub fn best(&self) -> Option<&ExamAttempt> {
+        self.attempts
+            .iter()
+            .filter(|a| a.max > 0)
+            .max_by_key(|a| u64::from(a.points) * 1000 / u64::from(a.max))
+    }
+
+    fn merge_from(&mut self, other: &ExamProgress) {
+        if self.running.is_none() {
+            self.running.clone_from(&other.running);
+        }
+        for attempt in &other.attempts {
+            if !self.attempts.contains(attempt) {
+                self.attempts.push(attempt.clone());
+            }
+        }
+    }
+}
+
+impl ExamAttempt {
+    /// The score in percent, rounded down; `None` when nothing was scored.
+    pub fn percent(&self) -> Option<u8> {
+        if self.max == 0 {
+            return None;
+        }
+        let percent = u64::from(self.points) * 100 / u64::from(self.max);
+        Some(u8::try_from(percent.min(100)).unwrap_or(100))
+    }
 }
 
 /// The learner's progress in one module.
@@ -196,6 +349,7 @@ impl Progress {
                 ours.last_module.clone_from(&theirs.last_module);
                 ours.last_section = theirs.last_section;
             }
+            ours.exam.merge_from(&theirs.exam);
             for (module_id, theirs) in &theirs.modules {
                 match ours.modules.get_mut(module_id) {
                     Some(ours) => ours.merge_from(theirs),

@@ -1079,7 +1079,7 @@ mod tests {
         let text = fs::read_to_string(courses.join("c.toml")).expect("read");
         assert!(text.starts_with("# kurs progress file"), "{text}");
         assert!(text.contains("opened_sections = \"0-3, 5\""), "{text}");
-        assert!(text.contains("schema_version = 3"), "{text}");
+        assert!(text.contains("schema_version = 4"), "{text}");
     }
 
     #[test]
@@ -1359,14 +1359,14 @@ mod tests {
     fn newer_schema_version_is_read_only_and_untouched() {
         let dir = tempfile::tempdir().expect("tempdir");
         // The rest of the file follows a layout this build does not know.
-        let text = "schema_version = 4\ncourses = [\"a new layout\"]\n";
+        let text = "schema_version = 5\ncourses = [\"a new layout\"]\n";
         fs::write(file_in(&dir), text).expect("write");
         let (mut store, notices) = ProgressStore::open(file_in(&dir));
         assert_eq!(
             notices,
             vec![StoreNotice::NewerVersion {
                 path: file_in(&dir),
-                version: 4
+                version: 5
             }]
         );
         assert_eq!(store.mode(), &StoreMode::ReadOnly);

@@ -118,7 +118,7 @@ impl Shuffler {
         }
     }
 
-    fn shuffle<T>(&mut self, items: &mut [T]) {
+    pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
         items.shuffle(&mut self.rng);
     }
 }
@@ -247,7 +247,11 @@ pub fn percent(points: u32, max: u32) -> Option<u32> {
 }
 
 /// Choices shuffled when the quiz shuffles; order items always, and never already in the right order.
-fn display_order(question: &Question, shuffle: bool, shuffler: &mut Shuffler) -> Vec<usize> {
+pub(crate) fn display_order(
+    question: &Question,
+    shuffle: bool,
+    shuffler: &mut Shuffler,
+) -> Vec<usize> {
     match &question.kind {
         QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => {
             let mut order: Vec<usize> = (0..choices.len()).collect();

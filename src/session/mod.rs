@@ -2,12 +2,17 @@
 //! notices for the first screen, where the learner left off, and the rules both players share;
 //! `overview.rs`: the facts of the learner's progress that `kurs progress` and plain mode tell.
 
+mod exam;
 mod overview;
 mod record;
 
 use std::fmt;
 use std::path::PathBuf;
 
+pub use exam::{
+    Certify, certificate_due, certificate_facts, closed_text, exam_gate, issue_certificate,
+    module_done, read_course, terms_text,
+};
 pub use overview::{CourseFacts, ModuleFacts, day_of, next_unpassed, overview};
 pub use record::Record;
 
@@ -33,6 +38,8 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// `--seed`: a reproducible order of questions and choices.
     pub seed: Option<u64>,
+    /// `--time-factor`, `--untimed`: the exam's time as the learner needs it.
+    pub time: crate::exam::TimeChoice,
 }
 
 /// One module of one course, by position in the library.
@@ -98,6 +105,8 @@ pub struct Session {
     pub report: Report,
     /// A module file given on the command line: open it directly.
     pub open: Option<ModuleRef>,
+    /// Where certificates go and who signs them; `None`: no certificate is issued.
+    pub certify: Option<Certify>,
 }
 
 /// Why no session could start: nothing to show.
@@ -162,12 +171,18 @@ impl Session {
         if errors > 0 {
             notices.push(Notice::CourseErrors(errors));
         }
+        let index = crate::progress::disk::real_path(&sources.progress);
+        let certify = Some(Certify {
+            folder: crate::progress::disk::folder_of(&index).to_path_buf(),
+            key_file: None,
+        });
         Ok(Session {
             library,
             store,
             notices,
             report,
             open,
+            certify,
         })
     }
 

@@ -10,8 +10,8 @@ use crate::quiz::Run;
 /// The progress of a library, written one move at a time. Every move is saved at once, so an
 /// answer given is never lost; a problem saving comes back as the notice to show.
 pub struct Record<'a> {
-    store: &'a mut ProgressStore,
-    library: &'a Library,
+    pub(super) store: &'a mut ProgressStore,
+    pub(super) library: &'a Library,
 }
 
 impl<'a> Record<'a> {

@@ -358,6 +358,7 @@ fn check_screen_player(case: &Case) -> Result<&'static str, String> {
     let options = Options {
         lang: Some(Lang::En),
         seed: Some(1),
+        time: Default::default(),
     };
     let session = Session::open(&sources).map_err(|e| e.to_string())?;
     let notices = session.notice_texts(&options);

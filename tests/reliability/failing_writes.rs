@@ -287,6 +287,7 @@ fn the_plain_player_tells_failing_saves_and_never_claims_they_worked() {
     let options = kurs::session::Options {
         lang: Some(Lang::En),
         seed: Some(1),
+        time: Default::default(),
     };
     let mut told_and_honest = 0;
     let scripts = ["1\n1\n4\nquit\n", "1\n1\n4\n"];

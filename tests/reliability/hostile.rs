@@ -595,10 +595,12 @@ fn plain_mode_neutralises_control_characters_that_did_not_come_through_the_loade
             notices: vec![kurs::session::Notice::Progress(notice)],
             report: Report::default(),
             open: None,
+            certify: None,
         };
         let options = kurs::session::Options {
             lang: Some(Lang::En),
             seed: Some(1),
+            time: Default::default(),
         };
         // Every module action, every question answered (the payload typed as the text answer).
         let script = format!("1\n1\n2\n1\n3\n1\n1\n1\n{payload}\n1 2 3\n\n\n1\n2\nquit\n");
