@@ -40,6 +40,22 @@ macro_rules! texts {
 texts! {
     AppName => "kurs", "kurs";
     ExamDefaultTitle => "Abschlusstest", "Final test";
+    ExamWordFlag => "markieren", "flag";
+    ExamWordNext => "weiter", "next";
+    ExamWordHandIn => "abgeben", "submit";
+    ExamWordMoreTime => "mehrzeit", "moretime";
+    ExamWordQuestion => "frage", "question";
+    ExamHelpAnswer => "beantwortet die Frage; eine Antwort lässt sich jederzeit ändern", "answers the question; an answer can be changed at any time";
+    ExamHelpFlag => "markiert die Frage (oder nimmt die Markierung weg), um später zurückzukommen", "flags the question (or removes the flag) to come back to it";
+    ExamHelpNext => "zur nächsten Frage, ohne zu antworten", "to the next question, without answering";
+    ExamHelpBack => "zur vorigen Frage", "to the previous question";
+    ExamHelpQuestion => "zu Frage N", "to question N";
+    ExamHelpHandIn => "zeigt, was offen ist, und gibt ab", "shows what is open, and hands in";
+    ExamHelpMoreTime => "in der letzten Minute: fünf Minuten mehr", "in the last minute: five more minutes";
+    ExamHelpQuit => "beendet kurs; der Test ist gespeichert und geht mit der restlichen Zeit weiter", "ends kurs; the test is saved and goes on with the time that is left";
+    ExamFirstQuestion => "Das ist die erste Frage.", "This is the first question.";
+    ExamNoSuchQuestion => "Diese Frage gibt es nicht.", "There is no such question.";
+    ExamCertificateNotYet => "Für das Zertifikat fehlen noch bestandene Übungen.", "For the certificate some quizzes still have to be passed.";
     ExamNone => "Dieser Kurs hat keinen Abschlusstest.", "This course has no final test.";
     ExamNoQuestions => "Der Abschlusstest hat keine Fragen: Die Kursdateien haben sich geändert. Bitte gib der Kursleitung Bescheid.", "The final test has no questions: the course files have changed. Please tell the trainer.";
     ExamNoFeedback => "Rückmeldung gibt es erst nach der Abgabe. Du kannst Fragen überspringen, zurückgehen, Antworten ändern und Fragen markieren.", "You get feedback only after handing in. You can skip questions, go back, change answers and flag questions.";
@@ -1637,5 +1653,25 @@ pub fn certificate_failed(lang: Lang, reason: &str) -> String {
         Lang::En => format!(
             "The certificate could not be issued: {reason}. Your result is saved; try again with “kurs exam”."
         ),
+    }
+}
+
+/// The exam's result line with the time terms when they were adjusted.
+pub fn exam_terms_line(lang: Lang, terms: &str) -> String {
+    match lang {
+        Lang::De => format!("Zeit angepasst: {terms}."),
+        Lang::En => format!("Time adjusted: {terms}."),
+    }
+}
+
+/// A course's modules could not all be read for the exam.
+pub fn exam_unreadable(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Der Abschlusstest kann nicht beginnen, weil ein Modul nicht gelesen werden kann: {reason}"
+        ),
+        Lang::En => {
+            format!("The final test cannot start because a module cannot be read: {reason}")
+        }
     }
 }

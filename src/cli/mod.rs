@@ -19,6 +19,7 @@ macro_rules! say_error {
 
 mod certificates;
 mod check;
+mod exam;
 mod issuer;
 mod manual;
 mod new;
@@ -49,6 +50,8 @@ pub struct Cli {
 pub enum Command {
     /// Open the player (the default when no command is given).
     Play(PlayArgs),
+    /// Take a course's final exam (line by line, as plain mode), and earn its certificate.
+    Exam(ExamArgs),
     /// Check course files and report every problem with its place.
     Check(CheckArgs),
     /// Show or reset the learner's progress.
@@ -103,6 +106,30 @@ pub struct PlayArgs {
     /// Reload the course files whenever one is saved, keeping your place (for trainers writing a course)
     #[arg(long)]
     pub watch: bool,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct ExamArgs {
+    /// A library folder, a course folder or a module file [default: $KURS_COURSES, else the built-in sample courses]
+    pub path: Option<PathBuf>,
+    /// The course whose exam to take, by id [default: the only course with an exam, else the last one learned in]
+    #[arg(long, value_name = "ID")]
+    pub course: Option<String>,
+    /// The progress file [default: $KURS_PROGRESS, else the platform's state folder]
+    #[arg(long, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
+    /// User interface language [default: the course's language]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Seed for drawing and ordering the questions, for a reproducible exam
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// More time for learners who need it: the time limit times N (1 to 4, such as 1.5); recorded in the result
+    #[arg(long, value_name = "N")]
+    pub time_factor: Option<String>,
+    /// No time limit at all; recorded in the result and on the certificate
+    #[arg(long, conflicts_with = "time_factor")]
+    pub untimed: bool,
 }
 
 #[derive(Args, Debug)]
@@ -267,6 +294,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         None => play::run(&cli.play),
         Some(Command::Play(args)) => play::run(&args),
+        Some(Command::Exam(args)) => exam::run(&args),
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Progress(args)) => progress::run(&args),
         Some(Command::Profile(args)) => profile::run(&args),

@@ -26,13 +26,16 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let session = match Session::open(&sources) {
+    let mut session = match Session::open(&sources) {
         Ok(session) => session,
         Err(error) => {
             say_error!("kurs: {error}");
             return ExitCode::from(1);
         }
     };
+    if let Some(certify) = &mut session.certify {
+        certify.key_file = super::issuer_key_file();
+    }
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if args.plain || dumb || !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         if args.watch {

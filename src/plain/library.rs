@@ -10,7 +10,7 @@ use crate::course::Course;
 use crate::i18n::{self, T};
 use crate::progress::module_status;
 use crate::safe_text::folded;
-use crate::session::{ModuleRef, lang_for};
+use crate::session::{ModuleRef, exam_state, lang_for};
 
 /// What the course and module lists take besides numbers: a search and the progress overview.
 const LIBRARY_OFFERS: &[Offer] = &[Offer::Search, Offer::Overview];
@@ -86,8 +86,17 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     })));
                 }
             }
+            // The final exam after the modules, with where it stands.
+            let exam_row = rows.len();
+            if let Some(exam) = &course.exam
+                && let Some(state) = exam_state(&self.library, self.store.progress(), c)
+            {
+                let title = super::exam::exam_title(exam, self.lang);
+                lines.push(MenuLine::Entry(i18n::exam_line(self.lang, &title, state)));
+            }
             match self.menu_offering(&lines, T::PlainChooseModule, LIBRARY_OFFERS)? {
                 Pick::Back => return Ok(()),
+                Pick::Entry(i) if i == exam_row => self.exam(c)?,
                 Pick::Entry(i) => self.module(ModuleRef {
                     course: c,
                     module: rows[i],

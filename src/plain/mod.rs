@@ -4,6 +4,7 @@
 //! `player` holds the I/O and the commands every menu knows.
 
 mod answer;
+mod exam;
 mod input;
 mod library;
 mod module;
@@ -24,10 +25,31 @@ use crate::session::{Ending, ModuleRef, Options, Place, Session, lang_for};
 
 /// Plain mode on the terminal or pipes it was started with; Err is output that cannot be written.
 pub fn run(session: Session, options: Options) -> io::Result<Ending> {
+    run_from(session, options, None)
+}
+
+/// Plain mode straight into the final exam of course `course` (`kurs exam`); it ends with the exam.
+pub fn run_exam(session: Session, options: Options, course: usize) -> io::Result<Ending> {
+    run_from(session, options, Some(course))
+}
+
+fn run_from(session: Session, options: Options, exam: Option<usize>) -> io::Result<Ending> {
     // At a terminal the learner's typing is already on the screen; from a pipe it is not.
     let echo = !io::stdin().is_terminal();
     let output = BufWriter::new(io::stdout().lock());
-    let (result, store) = play(session, options, io::stdin().lock(), output, echo);
+    let (result, store) = play(session, options, io::stdin().lock(), output, echo, exam);
+    result.map(|()| Ending::of(&store))
+}
+
+/// `run_exam` over any input and output, as a test drives it.
+pub fn run_exam_with(
+    session: Session,
+    options: Options,
+    course: usize,
+    input: impl BufRead,
+    output: impl Write,
+) -> io::Result<Ending> {
+    let (result, store) = play(session, options, input, output, true, Some(course));
     result.map(|()| Ending::of(&store))
 }
 
@@ -39,7 +61,7 @@ pub fn run_with(
     input: impl BufRead,
     output: impl Write,
 ) -> io::Result<Ending> {
-    let (result, store) = play(session, options, input, output, true);
+    let (result, store) = play(session, options, input, output, true, None);
     result.map(|()| Ending::of(&store))
 }
 
@@ -50,11 +72,17 @@ fn play(
     input: impl BufRead,
     output: impl Write,
     echo: bool,
+    exam: Option<usize>,
 ) -> (io::Result<()>, ProgressStore) {
     let notices = session.notice_texts(&options);
     let start = session.start_place();
     let given = session.open.is_some();
-    let Session { library, store, .. } = session;
+    let Session {
+        library,
+        store,
+        certify,
+        ..
+    } = session;
     let mut player = Player {
         lang: lang_for(options.lang, library.courses.first()),
         library,
@@ -68,8 +96,13 @@ fn play(
         last_notice: None,
         place: None,
         help_told: false,
+        certify,
     };
-    let stop = match player.start(&notices, start, given) {
+    let started = match exam {
+        Some(course) if course < player.library.courses.len() => player.exam_only(&notices, course),
+        _ => player.start(&notices, start, given),
+    };
+    let stop = match started {
         Ok(never) => match never {},
         Err(stop) => stop,
     };
@@ -121,6 +154,8 @@ struct Player<R, W> {
     place: Option<ModuleRef>,
     /// Whether the learner has been told how to get help (once a session).
     help_told: bool,
+    /// Where certificates go and who signs them; `None`: none is issued.
+    certify: Option<crate::session::Certify>,
 }
 
 impl<R: BufRead, W: Write> Player<R, W> {
@@ -171,6 +206,15 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 self.say(T::PlainTopLevel.get(self.lang))?;
             }
         }
+    }
+
+    /// `kurs exam`: the notices, the exam of course `c`, and the end.
+    fn exam_only(&mut self, notices: &[String], c: usize) -> Step<Infallible> {
+        for notice in notices {
+            self.say(notice)?;
+        }
+        self.exam(c)?;
+        Err(Stop::Quit)
     }
 
     /// The language of course `c` (or `--lang`) from now on.
@@ -488,8 +532,14 @@ mod tests {
         let before = session.store.generation();
         // Module 1 (its place saved), "read all" (one save), then the input ends (the place
         // once more).
-        let (result, store) =
-            super::play(session, options(), "1\n1\n".as_bytes(), Vec::new(), true);
+        let (result, store) = super::play(
+            session,
+            options(),
+            "1\n1\n".as_bytes(),
+            Vec::new(),
+            true,
+            None,
+        );
         assert!(result.is_ok(), "{result:?}");
         let opened = &store.progress().module("c", "m1").unwrap().opened_sections;
         assert_eq!(opened.len(), 300);

@@ -128,16 +128,27 @@ impl<R: BufRead, W: Write> Player<R, W> {
     }
 
     /// "Frage 2 von 6", the question and its numbered choices or items; gives what to type.
-    fn say_question(
+    pub(super) fn say_question(
         &mut self,
         question: &Question,
         order: &[usize],
         position: usize,
         total: usize,
     ) -> Step<String> {
+        let counter = i18n::plain_question_counter(self.lang, position + 1, total);
+        self.say_question_as(&counter, question, order)
+    }
+
+    /// The question under the line `counter` ("Frage 2 von 6", or the exam's with its time).
+    pub(super) fn say_question_as(
+        &mut self,
+        counter: &str,
+        question: &Question,
+        order: &[usize],
+    ) -> Step<String> {
         let lang = self.lang;
         self.blank()?;
-        self.say(&i18n::plain_question_counter(lang, position + 1, total))?;
+        self.say(counter)?;
         self.markdown(&question.prompt)?;
         let what = match &question.kind {
             QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => {
@@ -191,7 +202,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
 
     /// The same content as the player: right or wrong, feedback on each picked choice,
     /// the right answer when wrong, the explanation.
-    fn feedback(
+    pub(super) fn feedback(
         &mut self,
         question: &Question,
         order: &[usize],

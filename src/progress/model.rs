@@ -82,7 +82,7 @@ pub struct RunningExam {
     /// The time there is in all, adjustments included; `None` when it is untimed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit_seconds: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "TimeTerms::is_default")]
     pub terms: TimeTerms,
     /// The questions drawn, in the order asked.
     #[serde(default, rename = "question", skip_serializing_if = "Vec::is_empty")]
@@ -139,6 +139,10 @@ fn is_zero(n: &u32) -> bool {
 }
 
 impl TimeTerms {
+    fn is_default(&self) -> bool {
+        *self == TimeTerms::default()
+    }
+
     /// Whether the time differs from the course's limit.
     pub fn adjusted(&self) -> bool {
         self.untimed
@@ -158,7 +162,7 @@ pub struct ExamAttempt {
     /// It ended because its time ran out.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub timed_out: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "TimeTerms::is_default")]
     pub terms: TimeTerms,
     /// `module/question` (or `exam/question`) → answered right.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

@@ -40,7 +40,8 @@ pub fn read_course(library: &mut Library, course: usize) -> Result<(), String> {
 /// module without a quiz, marked "Gelernt".
 pub fn module_done(course: &Course, progress: Option<&CourseProgress>, module: &str) -> bool {
     let entry = progress.and_then(|p| p.modules.get(module));
-    match course.module(module).map(|m| m.quiz.is_some()) {
+    // A module not read yet is taken to have a quiz, as nearly all have; the exam reads them all.
+    match course.module(module).map(|m| m.quiz.is_some() || !m.loaded) {
         Some(false) => entry.is_some_and(|m| m.learned_at.is_some() || m.passed()),
         _ => entry.is_some_and(|m| m.passed()),
     }
@@ -64,6 +65,32 @@ pub fn closed_text(closed: &Closed, lang: Lang) -> String {
         Closed::NoQuestions => i18n::T::ExamNoQuestions.get(lang).to_owned(),
         Closed::ModulesFirst(missing) => i18n::exam_modules_first(lang, missing),
     }
+}
+
+/// Where the exam of course `course` stands for the learner, for its line in lists.
+pub fn exam_state(
+    library: &Library,
+    progress: &Progress,
+    course: usize,
+) -> Option<i18n::ExamState> {
+    let c = library.courses.get(course)?;
+    c.exam.as_ref()?;
+    let entry = progress.courses.get(&c.id);
+    let exam = entry.map(|e| &e.exam);
+    Some(if exam.is_some_and(|e| e.running.is_some()) {
+        i18n::ExamState::Running
+    } else if let Some(best) = exam.and_then(|e| e.best()) {
+        let percent = best.percent().unwrap_or(0);
+        if exam.is_some_and(|e| e.passed()) {
+            i18n::ExamState::Passed(percent)
+        } else {
+            i18n::ExamState::Failed(percent)
+        }
+    } else if exam_gate(library, progress, course).is_ok() {
+        i18n::ExamState::Open
+    } else {
+        i18n::ExamState::Locked
+    })
 }
 
 /// The time terms in words ("Zeit × 1,5", "ohne Zeitbegrenzung", "+5 Minuten"); `None` when the

@@ -1,0 +1,102 @@
+//! `kurs exam [PATH]`: the final exam of one course, line by line, then its certificate.
+//! Which course: `--course`, else the only one with an exam, else the one learned in last.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{ExamArgs, course_path, issuer_key_file, progress_path};
+use crate::exam::{TimeChoice, parse_time_factor};
+use crate::session::{Ending, Options, Session, Sources};
+
+pub(super) fn run(args: &ExamArgs) -> ExitCode {
+    let factor_percent = match args.time_factor.as_deref().map(parse_time_factor) {
+        None => None,
+        Some(Ok(percent)) => Some(percent),
+        Some(Err(sentence)) => {
+            say_error!("kurs: {sentence}");
+            return ExitCode::from(2);
+        }
+    };
+    let sources = Sources {
+        courses: course_path(args.path.as_ref()),
+        progress: progress_path(args.progress.as_ref())
+            .unwrap_or_else(|| PathBuf::from("kurs-progress.toml")),
+    };
+    let options = Options {
+        lang: args.lang,
+        seed: args.seed,
+        time: TimeChoice {
+            factor_percent,
+            untimed: args.untimed,
+        },
+    };
+    let mut session = match Session::open(&sources) {
+        Ok(session) => session,
+        Err(error) => {
+            say_error!("kurs: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(certify) = &mut session.certify {
+        certify.key_file = issuer_key_file();
+    }
+    let course = match which_course(&session, args.course.as_deref()) {
+        Ok(course) => course,
+        Err(sentence) => {
+            say_error!("kurs: {sentence}");
+            return ExitCode::from(1);
+        }
+    };
+    match crate::plain::run_exam(session, options, course) {
+        Ok(Ending::Saved) => ExitCode::SUCCESS,
+        Ok(Ending::NotSaved { .. }) => ExitCode::from(2),
+        Err(error) => super::output_failed(&error),
+    }
+}
+
+/// The course whose exam is taken, or one sentence on why none can be chosen.
+fn which_course(session: &Session, id: Option<&str>) -> Result<usize, String> {
+    let courses = &session.library.courses;
+    let with_exam: Vec<usize> = (0..courses.len())
+        .filter(|&c| courses[c].exam.is_some())
+        .collect();
+    let ids = |list: &[usize]| {
+        list.iter()
+            .map(|&c| format!("`{}`", courses[c].id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(id) = id {
+        let Some(c) = courses.iter().position(|c| c.id == id) else {
+            let all: Vec<usize> = (0..courses.len()).collect();
+            return Err(format!(
+                "there is no course `{id}`; the courses here are {}",
+                ids(&all)
+            ));
+        };
+        if courses[c].exam.is_none() {
+            return Err(format!(
+                "the course `{id}` has no final exam (no `[exam]` in its course.toml)"
+            ));
+        }
+        return Ok(c);
+    }
+    match with_exam.as_slice() {
+        [] => Err("none of these courses has a final exam (an `[exam]` in course.toml)".into()),
+        [one] => Ok(*one),
+        several => {
+            let given = session.open.map(|at| at.course);
+            let last = session.store.progress().last_course.as_deref();
+            let last = courses.iter().position(|c| Some(c.id.as_str()) == last);
+            given
+                .or(last)
+                .filter(|c| several.contains(c))
+                .ok_or_else(|| {
+                    format!(
+                        "several courses have a final exam; choose one with --course: {}",
+                        ids(several)
+                    )
+                })
+        }
+    }
+}

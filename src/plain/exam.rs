@@ -1,0 +1,553 @@
+//! The final exam in words: "Frage 3 | 10, noch 12 Minuten", no feedback until it is handed in,
+//! marked words to flag, skip, go back or to a question, and to hand in after a summary; the
+//! time is said at every question and, in the last minute, more time is offered. Then the score,
+//! every question with the answer, the right one and the explanation, and the certificate.
+
+use std::io::{BufRead, Write};
+use std::time::{Duration, Instant};
+
+use super::answer::{Asked, COMMAND_MARK, Command, parse_answer};
+use super::player::{MenuLine, Pick, Reply};
+use super::{Player, Step, Stop};
+use crate::course::{Exam, QuestionKind};
+use crate::exam::{EXTENSION_MINUTES, ExamRun, WARNING_SECONDS};
+use crate::i18n::{self, Lang, T};
+use crate::profile::Profile;
+use crate::quiz::Answer;
+use crate::safe_text::folded;
+use crate::session::{
+    Record, certificate_due, certificate_facts, closed_text, exam_gate, issue_certificate,
+    read_course, terms_text,
+};
+
+/// What a marked word typed in an exam question asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Move {
+    Flag,
+    Next,
+    HandIn,
+    MoreTime,
+    /// `/frage N`, as a position from 0; `None` when N is not a question's number.
+    Question(Option<usize>),
+}
+
+/// The exam word behind the mark in `line`, in either language.
+fn exam_move(line: &str, total: usize) -> Option<Move> {
+    let rest = line.trim().strip_prefix(COMMAND_MARK)?;
+    let (word, arg) = rest
+        .split_once(char::is_whitespace)
+        .map_or((rest, ""), |(w, a)| (w, a.trim()));
+    let word = word.to_lowercase();
+    let said = |t: T| [Lang::De, Lang::En].iter().any(|&l| t.get(l) == word);
+    if said(T::ExamWordQuestion) {
+        let n: Option<usize> = arg.parse().ok();
+        return Some(Move::Question(
+            n.filter(|n| (1..=total).contains(n)).map(|n| n - 1),
+        ));
+    }
+    if !arg.is_empty() {
+        return None;
+    }
+    [
+        (T::ExamWordFlag, Move::Flag),
+        (T::ExamWordNext, Move::Next),
+        (T::ExamWordHandIn, Move::HandIn),
+        (T::ExamWordMoreTime, Move::MoreTime),
+    ]
+    .into_iter()
+    .find(|(t, _)| said(*t))
+    .map(|(_, m)| m)
+}
+
+/// Whole seconds passed since `clock`, taken off it (the rest of a second stays for later).
+fn take_seconds(clock: &mut Instant) -> u64 {
+    let seconds = clock.elapsed().as_secs();
+    *clock += Duration::from_secs(seconds);
+    seconds
+}
+
+impl<R: BufRead, W: Write> Player<R, W> {
+    /// The final exam of course `c`: resumed where it stopped, or drawn anew, until it is handed
+    /// in or the learner goes back (it stays saved, with the time that is left).
+    pub(super) fn exam(&mut self, c: usize) -> Step {
+        self.enter_course(c);
+        let lang = self.lang;
+        if let Err(reason) = read_course(&mut self.library, c) {
+            return self.say(&i18n::exam_unreadable(lang, &reason));
+        }
+        let exam = match exam_gate(&self.library, self.store.progress(), c) {
+            Ok(exam) => exam.clone(),
+            Err(closed) => return self.say(&closed_text(&closed, lang)),
+        };
+        let course = &self.library.courses[c];
+        let title = exam_title(&exam, lang);
+        let running = self
+            .store
+            .progress()
+            .courses
+            .get(&course.id)
+            .and_then(|p| p.exam.running.clone());
+        let resumed = running.and_then(|r| ExamRun::from_stored(course, &exam, &r));
+        let run = match resumed {
+            Some((run, left_out)) => {
+                self.blank()?;
+                self.say(&i18n::exam_resumed(
+                    lang,
+                    run.current + 1,
+                    run.len(),
+                    run.remaining(0),
+                ))?;
+                if left_out > 0 {
+                    self.say(&i18n::exam_left_out(lang, left_out))?;
+                }
+                run
+            }
+            None => {
+                let drawn = ExamRun::draw(
+                    course,
+                    &exam,
+                    self.options.time,
+                    &mut self.shuffler,
+                    &crate::progress::now(),
+                );
+                let run = match drawn {
+                    Ok(run) => run,
+                    Err(closed) => return self.say(&closed_text(&closed, lang)),
+                };
+                self.blank()?;
+                self.say(&i18n::exam_intro(
+                    lang,
+                    &title,
+                    run.len(),
+                    run.limit_seconds,
+                    run.pass_percent,
+                ))?;
+                if let Some(terms) = terms_text(&run.terms, lang) {
+                    self.say(&i18n::exam_terms_line(lang, &terms))?;
+                }
+                self.say(T::ExamNoFeedback.get(lang))?;
+                self.exam_save(c, &run)?;
+                run
+            }
+        };
+        self.exam_help_hint()?;
+        self.exam_questions(c, run)
+    }
+
+    fn exam_help_hint(&mut self) -> Step {
+        let lang = self.lang;
+        let help = format!("{COMMAND_MARK}{}", T::PlainHelpWord.get(lang));
+        let hand_in = format!("{COMMAND_MARK}{}", T::ExamWordHandIn.get(lang));
+        self.say(&match lang {
+            Lang::De => format!("„{help}“ zeigt die Befehle im Test, „{hand_in}“ gibt ab."),
+            Lang::En => format!("“{help}” lists the commands of the test, “{hand_in}” hands in."),
+        })
+    }
+
+    fn exam_save(&mut self, c: usize, run: &ExamRun) -> Step {
+        let notice = Record::new(&mut self.store, &self.library).exam_saved(c, run);
+        self.saved(notice)
+    }
+
+    /// Question after question, as the learner moves, until handed in or time is up.
+    fn exam_questions(&mut self, c: usize, mut run: ExamRun) -> Step {
+        let lang = self.lang;
+        let mut clock = Instant::now();
+        let mut warned = false;
+        let mut show = true;
+        loop {
+            run.spend(take_seconds(&mut clock));
+            if run.timed_out(0) {
+                self.say(T::ExamTimeUp.get(lang))?;
+                return self.exam_hand_in(c, &run, true);
+            }
+            let pos = run.current;
+            let drawn = run.drawn[pos].clone();
+            let what = if show {
+                let counter = i18n::exam_counter(
+                    lang,
+                    pos + 1,
+                    run.len(),
+                    run.remaining(0),
+                    run.flagged[pos],
+                );
+                let what = self.say_question_as(&counter, &drawn.question, &drawn.order)?;
+                if let Some(answer) = &run.answers[pos] {
+                    let words = answer_words(&drawn.question.kind, answer, lang);
+                    self.say(&format!("{}: {words}", T::YourAnswer.get(lang)))?;
+                }
+                what
+            } else {
+                what_to_type(&drawn.question.kind, lang)
+            };
+            show = true;
+            if let Some(left) = run.remaining(0)
+                && left <= WARNING_SECONDS
+                && !warned
+            {
+                warned = true;
+                let word = format!("{COMMAND_MARK}{}", T::ExamWordMoreTime.get(lang));
+                self.say(&i18n::exam_warning(lang, left, &word, EXTENSION_MINUTES))?;
+            }
+            let prompt = i18n::plain_answer_prompt(lang, &what);
+            let reply = match self.ask(&prompt, Asked::Question) {
+                Ok(reply) => reply,
+                Err(stop @ (Stop::Quit | Stop::EndOfInput)) => {
+                    run.spend(take_seconds(&mut clock));
+                    self.exam_save(c, &run)?;
+                    self.say(T::ExamSaved.get(lang))?;
+                    return Err(stop);
+                }
+                Err(stop) => return Err(stop),
+            };
+            run.spend(take_seconds(&mut clock));
+            if run.timed_out(0) {
+                self.say(T::ExamTimeUp.get(lang))?;
+                return self.exam_hand_in(c, &run, true);
+            }
+            let line = match reply {
+                Reply::Back => {
+                    if pos == 0 {
+                        self.say(T::ExamFirstQuestion.get(lang))?;
+                        show = false;
+                    } else {
+                        run.go(pos - 1);
+                        self.exam_save(c, &run)?;
+                    }
+                    continue;
+                }
+                Reply::Command(Command::List) => continue,
+                Reply::Command(Command::Help) => {
+                    self.exam_help(&what)?;
+                    show = false;
+                    continue;
+                }
+                Reply::Command(other) => {
+                    self.not_here(&other)?;
+                    show = false;
+                    continue;
+                }
+                Reply::Line(line) => line,
+            };
+            match exam_move(&line, run.len()) {
+                Some(Move::Flag) => {
+                    run.toggle_flag(pos);
+                    let said = if run.flagged[pos] {
+                        T::ExamFlagged
+                    } else {
+                        T::ExamUnflagged
+                    };
+                    self.say(said.get(lang))?;
+                    self.exam_save(c, &run)?;
+                    show = false;
+                }
+                Some(Move::Next) => {
+                    run.go((pos + 1) % run.len());
+                    self.exam_save(c, &run)?;
+                }
+                Some(Move::Question(Some(n))) => {
+                    run.go(n);
+                    self.exam_save(c, &run)?;
+                }
+                Some(Move::Question(None)) => {
+                    self.say(T::ExamNoSuchQuestion.get(lang))?;
+                    show = false;
+                }
+                Some(Move::MoreTime) => {
+                    match run.remaining(0) {
+                        Some(left) if left <= WARNING_SECONDS => {
+                            run.extend();
+                            let left = run.remaining(0).unwrap_or(0);
+                            self.say(&i18n::exam_extended(lang, EXTENSION_MINUTES, left))?;
+                            self.exam_save(c, &run)?;
+                            warned = false;
+                        }
+                        _ => self.say(T::ExamNoMoreTime.get(lang))?,
+                    }
+                    show = false;
+                }
+                Some(Move::HandIn) => {
+                    if self.exam_summary(c, &mut run)? {
+                        return self.exam_hand_in(c, &run, false);
+                    }
+                }
+                None => match parse_answer(&drawn.question.kind, &drawn.order, &line) {
+                    Ok(answer) => {
+                        run.answer(pos, answer);
+                        match next_open(&run, pos) {
+                            Some(next) => {
+                                run.go(next);
+                                self.exam_save(c, &run)?;
+                            }
+                            None => {
+                                self.exam_save(c, &run)?;
+                                if self.exam_summary(c, &mut run)? {
+                                    return self.exam_hand_in(c, &run, false);
+                                }
+                            }
+                        }
+                    }
+                    Err(expected) => {
+                        self.say(&expected.sentence(lang))?;
+                        show = false;
+                    }
+                },
+            }
+        }
+    }
+
+    /// Before handing in: what is open and flagged; true when the learner hands in, false when
+    /// they go back to a question (the first open or flagged one).
+    fn exam_summary(&mut self, c: usize, run: &mut ExamRun) -> Step<bool> {
+        let lang = self.lang;
+        let (unanswered, flagged) = run.summary();
+        let back_to = (0..run.len())
+            .find(|&i| run.answers[i].is_none() || run.flagged[i])
+            .unwrap_or(run.current);
+        let lines = vec![
+            MenuLine::Heading(i18n::exam_summary(lang, run.len(), unanswered, flagged)),
+            MenuLine::Entry(T::ExamHandIn.get(lang).to_owned()),
+            MenuLine::Entry(i18n::exam_back_to(lang, back_to + 1)),
+        ];
+        loop {
+            match self.menu(&lines, T::ExamChooseAction) {
+                Ok(Pick::Entry(0)) => return Ok(true),
+                Ok(Pick::Entry(_) | Pick::Back) => {
+                    run.go(back_to);
+                    self.exam_save(c, run)?;
+                    return Ok(false);
+                }
+                Ok(Pick::Command(other)) => self.not_here(&other)?,
+                Err(stop @ (Stop::Quit | Stop::EndOfInput)) => {
+                    self.exam_save(c, run)?;
+                    self.say(T::ExamSaved.get(lang))?;
+                    return Err(stop);
+                }
+                Err(stop) => return Err(stop),
+            }
+        }
+    }
+
+    /// The commands inside an exam question.
+    fn exam_help(&mut self, what: &str) -> Step {
+        let lang = self.lang;
+        self.say(T::PlainHelpHeading.get(lang))?;
+        self.say(&format!("- {what}: {}", T::ExamHelpAnswer.get(lang)))?;
+        let question = format!("{} N", T::ExamWordQuestion.get(lang));
+        let words: [(&str, T); 8] = [
+            (T::ExamWordFlag.get(lang), T::ExamHelpFlag),
+            (T::ExamWordNext.get(lang), T::ExamHelpNext),
+            (T::PlainBack.get(lang), T::ExamHelpBack),
+            (&question, T::ExamHelpQuestion),
+            (T::ExamWordHandIn.get(lang), T::ExamHelpHandIn),
+            (T::ExamWordMoreTime.get(lang), T::ExamHelpMoreTime),
+            (T::PlainListWord.get(lang), T::PlainHelpQuestionList),
+            (T::PlainQuit.get(lang), T::ExamHelpQuit),
+        ];
+        for (word, does) in words {
+            let command = format!("{COMMAND_MARK}{word}");
+            self.say(&i18n::plain_command_line(lang, &command, does.get(lang)))?;
+        }
+        Ok(())
+    }
+
+    /// Grades the exam, keeps the result, says it question by question, then the certificate.
+    fn exam_hand_in(&mut self, c: usize, run: &ExamRun, timed_out: bool) -> Step {
+        let lang = self.lang;
+        let result = run.hand_in(timed_out);
+        let notice = Record::new(&mut self.store, &self.library).exam_handed_in(c, run, &result);
+        self.saved(notice)?;
+        self.blank()?;
+        let percent = Some(u32::from(result.percent));
+        self.say(&format!(
+            "{}: {}",
+            T::Result.get(lang),
+            i18n::score(lang, result.points, result.max, percent)
+        ))?;
+        let verdict = if result.passed {
+            T::Passed
+        } else {
+            T::NotPassed
+        };
+        self.say(&format!(
+            "{}. {}.",
+            verdict.get(lang),
+            i18n::pass_mark(lang, run.pass_percent)
+        ))?;
+        if let Some(terms) = terms_text(&result.terms, lang) {
+            self.say(&i18n::exam_terms_line(lang, &terms))?;
+        }
+        for (n, drawn) in run.drawn.iter().enumerate() {
+            self.blank()?;
+            self.say(&i18n::plain_question_counter(lang, n + 1, run.len()))?;
+            self.markdown(&drawn.question.prompt)?;
+            match &run.answers[n] {
+                Some(answer) => {
+                    let words = answer_words(&drawn.question.kind, answer, lang);
+                    self.say(&format!("{}: {words}", T::YourAnswer.get(lang)))?;
+                    self.feedback(&drawn.question, &drawn.order, answer, result.correct[n])?;
+                }
+                None => {
+                    self.say(&format!(
+                        "{}: {}",
+                        T::YourAnswer.get(lang),
+                        T::ExamNotAnswered.get(lang)
+                    ))?;
+                    // Said as a wrong answer is: the right one and the explanation.
+                    let nothing = Answer::Text(String::new());
+                    self.feedback(&drawn.question, &drawn.order, &nothing, false)?;
+                }
+            }
+        }
+        if result.passed {
+            self.certificate(c)?;
+        }
+        Ok(())
+    }
+
+    /// The certificate of course `c` once its requirement is met: the profile asked for the
+    /// first time it is needed, then both files written and where they are said.
+    pub(super) fn certificate(&mut self, c: usize) -> Step {
+        let lang = self.lang;
+        let Some(certify) = self.certify.clone() else {
+            return Ok(());
+        };
+        if self.library.courses[c].certificate.is_none() {
+            return Ok(());
+        }
+        if !certificate_due(&self.library, self.store.progress(), c) {
+            return self.say(T::ExamCertificateNotYet.get(lang));
+        }
+        let index = self.store.path().to_path_buf();
+        let profile = match Profile::load(&index) {
+            Ok(Some(profile)) => profile,
+            Ok(None) => match self.ask_profile()? {
+                Some(profile) => {
+                    if let Err(error) = profile.save(&index) {
+                        return self.say(&error.text(lang));
+                    }
+                    profile
+                }
+                None => return self.say(T::CertificateLater.get(lang)),
+            },
+            Err(error) => return self.say(&error.text(lang)),
+        };
+        let Some(facts) = certificate_facts(&self.library, self.store.progress(), c, &profile)
+        else {
+            return Ok(());
+        };
+        match issue_certificate(&facts, &certify) {
+            Ok(issued) => {
+                let text = i18n::certificate_written(
+                    lang,
+                    &issued.pdf.display().to_string(),
+                    &issued.credential.display().to_string(),
+                    &issued.code,
+                );
+                for line in text.lines() {
+                    self.say(line)?;
+                }
+                Ok(())
+            }
+            Err(error) => self.say(&i18n::certificate_failed(lang, &error.to_string())),
+        }
+    }
+
+    /// Name and birth date, asked once with the reason; `None` when the learner goes back.
+    fn ask_profile(&mut self) -> Step<Option<Profile>> {
+        let lang = self.lang;
+        self.blank()?;
+        self.say(T::CertificateWhy.get(lang))?;
+        loop {
+            let Reply::Line(name) = self.ask(T::CertificateAskName.get(lang), Asked::Question)?
+            else {
+                return Ok(None);
+            };
+            let Reply::Line(birth) =
+                self.ask(T::CertificateAskBirthDate.get(lang), Asked::Question)?
+            else {
+                return Ok(None);
+            };
+            match Profile::parse_input(&name, &birth, None, crate::profile::today()) {
+                Ok(profile) => return Ok(Some(profile)),
+                Err(problems) => {
+                    for problem in problems {
+                        self.say(&problem.text(lang))?;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The exam's title: the trainer's, else "Abschlusstest" / "Final test".
+pub(super) fn exam_title(exam: &Exam, lang: Lang) -> String {
+    exam.title
+        .as_deref()
+        .map_or_else(|| T::ExamDefaultTitle.get(lang).to_owned(), folded)
+}
+
+/// The next question without an answer after `pos` (wrapping round), `None` when all are answered.
+fn next_open(run: &ExamRun, pos: usize) -> Option<usize> {
+    let n = run.len();
+    (1..=n)
+        .map(|step| (pos + step) % n)
+        .find(|&i| run.answers[i].is_none())
+}
+
+/// What to type for a question, as `say_question` says it (for a prompt without the question).
+fn what_to_type(kind: &QuestionKind, lang: Lang) -> String {
+    match kind {
+        QuestionKind::Single { .. } => T::PlainAnswerSingle.get(lang).to_owned(),
+        QuestionKind::Multiple { .. } => T::PlainAnswerMultiple.get(lang).to_owned(),
+        QuestionKind::TrueFalse { .. } => T::PlainAnswerTrueFalse.get(lang).to_owned(),
+        QuestionKind::Text { .. } => T::PlainAnswerText.get(lang).to_owned(),
+        QuestionKind::Order { items } => {
+            i18n::plain_answer_order(lang, &super::answer::order_example(items.len()))
+        }
+    }
+}
+
+/// An answer in words: the choices picked, true or false, the text, the items in order.
+fn answer_words(kind: &QuestionKind, answer: &Answer, lang: Lang) -> String {
+    match (kind, answer) {
+        (QuestionKind::Single { choices }, Answer::Single(i)) => {
+            choices.get(*i).map(|c| folded(&c.text)).unwrap_or_default()
+        }
+        (QuestionKind::Multiple { choices }, Answer::Multiple(set)) => set
+            .iter()
+            .filter_map(|&i| choices.get(i))
+            .map(|c| folded(&c.text))
+            .collect::<Vec<_>>()
+            .join("; "),
+        (_, Answer::TrueFalse(b)) => if *b { T::True } else { T::False }.get(lang).to_owned(),
+        (_, Answer::Text(text)) => folded(text),
+        (QuestionKind::Order { items }, Answer::Order(order)) => order
+            .iter()
+            .filter_map(|&i| items.get(i))
+            .map(|t| folded(t))
+            .collect::<Vec<_>>()
+            .join(" → "),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exam_words_are_understood_in_both_languages_and_only_behind_the_mark() {
+        assert_eq!(exam_move("/markieren", 5), Some(Move::Flag));
+        assert_eq!(exam_move(" /FLAG ", 5), Some(Move::Flag));
+        assert_eq!(exam_move("/weiter", 5), Some(Move::Next));
+        assert_eq!(exam_move("/submit", 5), Some(Move::HandIn));
+        assert_eq!(exam_move("/abgeben", 5), Some(Move::HandIn));
+        assert_eq!(exam_move("/mehrzeit", 5), Some(Move::MoreTime));
+        assert_eq!(exam_move("/frage 3", 5), Some(Move::Question(Some(2))));
+        assert_eq!(exam_move("/question 9", 5), Some(Move::Question(None)));
+        assert_eq!(exam_move("/frage", 5), Some(Move::Question(None)));
+        assert_eq!(exam_move("abgeben", 5), None, "an answer, not a command");
+        assert_eq!(exam_move("/weiter bitte", 5), None);
+    }
+}
