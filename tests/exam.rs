@@ -368,3 +368,31 @@ fn the_exam_runs_in_a_terminal_too() {
     let status = pty.wait_exit();
     assert!(status.success(), "{}", pty.text());
 }
+
+#[test]
+fn a_certificate_without_an_exam_is_issued_once_when_the_last_quiz_is_passed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let progress = dir.path().join("p.toml");
+    let course =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player/certificate-modules");
+    let path = course.to_str().expect("path");
+    let (text, output) = run(
+        &progress,
+        &[path, "--plain", "--seed", "1"],
+        "1\n3\n1\n1\nErika Mustermann\n1990-01-31\n",
+    );
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("Zertifikat ausgestellt (Prüfcode "), "{text}");
+    let stored = std::fs::read_to_string(dir.path().join("p").join("nur-module.toml"))
+        .expect("course progress");
+    assert!(stored.contains("certified_at = "), "{stored}");
+    // Passed again: the certificate is not issued a second time.
+    let (text, _) = run(&progress, &[path, "--plain", "--seed", "1"], "3\n1\n1\n");
+    assert!(!text.contains("Zertifikat ausgestellt"), "{text}");
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("certificates"))
+            .expect("folder")
+            .count(),
+        2
+    );
+}

@@ -438,6 +438,8 @@ impl<R: BufRead, W: Write> Player<R, W> {
         };
         match issue_certificate(&facts, &certify) {
             Ok(issued) => {
+                let notice = Record::new(&mut self.store, &self.library).certified(c);
+                self.saved(notice)?;
                 let text = i18n::certificate_written(
                     lang,
                     &issued.pdf.display().to_string(),

@@ -37,6 +37,23 @@ impl<R: BufRead, W: Write> Player<R, W> {
             let notice = Record::new(&mut self.store, &self.library).attempt(at, quiz, &run);
             self.saved(notice)?;
             self.result(at, quiz, &run)?;
+            // The last quiz of a course whose certificate needs no exam: issued now.
+            let course = at.course;
+            let modules_only = self.library.courses[course]
+                .certificate
+                .as_ref()
+                .is_some_and(|rule| !rule.requires_exam);
+            if run.passed(quiz) && modules_only {
+                if crate::session::read_course(&mut self.library, course).is_ok()
+                    && crate::session::certificate_due_after_quiz(
+                        &self.library,
+                        self.store.progress(),
+                        course,
+                    )
+                {
+                    self.certificate(course)?;
+                }
+            }
             let mut actions = Vec::new();
             // The next step after passing: the course's next module not passed yet.
             if run.passed(quiz)

@@ -56,6 +56,9 @@ pub struct CourseProgress {
     /// The course's final exam: the one under way and every one handed in.
     #[serde(default, skip_serializing_if = "ExamProgress::is_empty")]
     pub exam: ExamProgress,
+    /// RFC 3339 time the last certificate of the course was issued to this learner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certified_at: Option<String>,
 }
 
 /// The learner's exams in one course.
@@ -354,6 +357,9 @@ impl Progress {
                 ours.last_section = theirs.last_section;
             }
             ours.exam.merge_from(&theirs.exam);
+            if is_later_opt(theirs.certified_at.as_deref(), ours.certified_at.as_deref()) {
+                ours.certified_at.clone_from(&theirs.certified_at);
+            }
             for (module_id, theirs) in &theirs.modules {
                 match ours.modules.get_mut(module_id) {
                     Some(ours) => ours.merge_from(theirs),
@@ -446,6 +452,15 @@ impl ModuleProgress {
         self.attempts
             .iter()
             .any(|attempt| attempt.passed && attempt.max > 0)
+    }
+}
+
+/// Whether `a` is a time after `b` (any time is after none).
+fn is_later_opt(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => is_later(a, b),
+        (Some(_), None) => true,
+        (None, _) => false,
     }
 }
 

@@ -124,6 +124,14 @@ impl Record<'_> {
         })
     }
 
+    /// A certificate of the course was issued now.
+    pub fn certified(&mut self, course: usize) -> Option<StoreNotice> {
+        let id = self.library.courses.get(course)?.id.clone();
+        let time = now();
+        self.store
+            .update(&id, |p| p.course_mut(&id).certified_at = Some(time))
+    }
+
     /// Forget the exam under way (the learner chose to start a new one).
     pub fn exam_dropped(&mut self, course: usize) -> Option<StoreNotice> {
         let id = self.library.courses.get(course)?.id.clone();
@@ -149,6 +157,20 @@ pub fn certificate_due(library: &Library, progress: &Progress, course: usize) ->
             .iter()
             .all(|m| module_done(course, entry, &m.id));
     exam_ok && modules_ok
+}
+
+/// Whether a passed quiz completes a certificate that needs no exam and has not been issued yet
+/// (a certificate that requires the exam is issued when the exam is passed).
+pub fn certificate_due_after_quiz(library: &Library, progress: &Progress, course: usize) -> bool {
+    let Some(c) = library.courses.get(course) else {
+        return false;
+    };
+    let needs_exam = c.certificate.as_ref().is_none_or(|r| r.requires_exam);
+    let issued = progress
+        .courses
+        .get(&c.id)
+        .is_some_and(|p| p.certified_at.is_some());
+    !needs_exam && !issued && certificate_due(library, progress, course)
 }
 
 /// What the certificate of course `course` states for `profile`, from the progress.
