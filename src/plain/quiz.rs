@@ -43,16 +43,16 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 .certificate
                 .as_ref()
                 .is_some_and(|rule| !rule.requires_exam);
-            if run.passed(quiz) && modules_only {
-                if crate::session::read_course(&mut self.library, course).is_ok()
-                    && crate::session::certificate_due_after_quiz(
-                        &self.library,
-                        self.store.progress(),
-                        course,
-                    )
-                {
-                    self.certificate(course)?;
-                }
+            if run.passed(quiz)
+                && modules_only
+                && crate::session::read_course(&mut self.library, course).is_ok()
+                && crate::session::certificate_due_after_quiz(
+                    &self.library,
+                    self.store.progress(),
+                    course,
+                )
+            {
+                self.certificate(course)?;
             }
             let mut actions = Vec::new();
             // The next step after passing: the course's next module not passed yet.
