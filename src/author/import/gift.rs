@@ -958,3 +958,221 @@ fn blank_comments(source: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Bank, Report) {
+        parse(text, Path::new("bank.gift"))
+    }
+
+    /// The one item of a file of one question, with no error.
+    fn item(text: &str) -> Item {
+        let (bank, report) = read(text);
+        assert_eq!(report.errors(), 0, "{:?}", report.diagnostics);
+        assert_eq!(bank.groups.len(), 1, "{bank:?}");
+        assert_eq!(bank.groups[0].items.len(), 1, "{bank:?}");
+        bank.groups[0].items[0].clone()
+    }
+
+    fn codes(text: &str) -> Vec<(&'static str, usize, usize)> {
+        read(text)
+            .1
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.line, d.column))
+            .collect()
+    }
+
+    fn choices(item: &Item) -> Vec<(String, bool)> {
+        match &item.kind {
+            ItemKind::Single { choices } | ItemKind::Multiple { choices } => choices
+                .iter()
+                .map(|c| (c.text.clone(), c.correct))
+                .collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn one_right_answer_among_wrong_ones_is_a_single_choice_question() {
+        let item = item("Who's buried in Grant's tomb?{~Grant ~Jefferson =no one}");
+        assert!(matches!(item.kind, ItemKind::Single { .. }));
+        assert_eq!(item.prompt, "Who's buried in Grant's tomb?");
+        assert_eq!(choices(&item)[2], ("no one".into(), true));
+    }
+
+    #[test]
+    fn an_answer_block_in_the_middle_is_shown_as_a_blank() {
+        let item = item("Grant is {~buried =entombed ~living} in Grant's tomb.");
+        assert_eq!(item.prompt, "Grant is _____ in Grant's tomb.");
+        let item = super::tests::item("Pi is about {#3.14:0.01}.");
+        assert_eq!(item.prompt, "Pi is about _____.");
+    }
+
+    #[test]
+    fn title_comments_and_per_answer_feedback_are_read() {
+        let item = item(
+            "// a comment\n::Colours:: What's between orange and green?\n// inside\n{ =yellow # right; good! ~red # wrong }",
+        );
+        assert_eq!(item.title.as_deref(), Some("Colours"));
+        let ItemKind::Single { choices } = &item.kind else {
+            panic!()
+        };
+        assert_eq!(choices[0].feedback.as_deref(), Some("right; good!"));
+        assert_eq!(choices[1].feedback.as_deref(), Some("wrong"));
+    }
+
+    #[test]
+    fn weights_make_a_multiple_choice_question_with_a_warning() {
+        let text = "Who is in Grant's tomb? {\n ~%-100%No one\n ~%50%Grant\n ~%50%Grant's wife\n}";
+        let item = item(text);
+        assert!(matches!(item.kind, ItemKind::Multiple { .. }));
+        assert_eq!(choices(&item).iter().filter(|(_, right)| *right).count(), 2);
+        assert_eq!(codes(text), vec![("W102", 1, 25)]);
+    }
+
+    #[test]
+    fn true_false_takes_every_spelling_and_its_feedback_goes_into_the_explanation() {
+        for (word, answer) in [("T", true), ("TRUE", true), ("F", false), ("false", false)] {
+            let item = item(&format!("The sun rises in the east.{{{word}}}"));
+            assert_eq!(item.kind, ItemKind::TrueFalse { answer });
+        }
+        let item = item("Grant is in NYC.{T#No, he is.#Yes.####He was buried in 1897.}");
+        let explanation = item.explanation.unwrap();
+        assert!(
+            explanation.starts_with("He was buried in 1897."),
+            "{explanation}"
+        );
+        assert!(explanation.contains("✗: No, he is."), "{explanation}");
+        assert!(explanation.contains("✓: Yes."), "{explanation}");
+    }
+
+    #[test]
+    fn several_equals_without_a_tilde_are_accepted_typed_answers() {
+        let item = item("Who's buried in Grant's tomb?{=no one =nobody}");
+        assert_eq!(
+            item.kind,
+            ItemKind::Text {
+                accept: vec!["no one".into(), "nobody".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn numerical_matching_essay_and_description_are_kept_as_sections_and_reported() {
+        for (text, what, answer) in [
+            (
+                "When was Grant born?{#1822:5}",
+                Kept::Numerical,
+                "- 1822 ± 5",
+            ),
+            ("A number from 1 to 5? {#1..5}", Kept::Numerical, "- 1 – 5"),
+            ("Exact? {#1822}", Kept::Numerical, "- 1822"),
+            (
+                "Match. {=Canada -> Ottawa =Italy -> Rome}",
+                Kept::Matching,
+                "- Canada → Ottawa",
+            ),
+        ] {
+            let item = item(text);
+            let ItemKind::Kept {
+                what: kept,
+                answers,
+            } = &item.kind
+            else {
+                panic!("{text}: {:?}", item.kind)
+            };
+            assert_eq!(*kept, what, "{text}");
+            assert_eq!(answers[0], answer, "{text}");
+            assert_eq!(codes(text)[0].0, "W101", "{text}");
+        }
+        let essay = item("How are you? {}");
+        assert!(matches!(
+            essay.kind,
+            ItemKind::Kept {
+                what: Kept::Essay,
+                ..
+            }
+        ));
+        let note = item("You may use paper for the next questions.");
+        assert!(matches!(
+            note.kind,
+            ItemKind::Kept {
+                what: Kept::Description,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn several_numerical_answers_keep_their_weights_and_feedback() {
+        let item = item("Born? {#\n =1822:0 # Correct!\n =%50%1822:2 # Close.\n}");
+        let ItemKind::Kept { answers, .. } = &item.kind else {
+            panic!()
+        };
+        assert_eq!(answers, &["- 1822: Correct!", "- 1822 ± 2 (50 %): Close."]);
+    }
+
+    #[test]
+    fn escapes_and_line_breaks_are_text() {
+        let item = item("[markdown]a\\{b\\}\\~\\=\\#\\:\\\\c\\nd {=x ~y\\~z}");
+        assert_eq!(item.prompt, "a{b}~=#:\\c\nd");
+        assert_eq!(choices(&item)[1].0, "y~z");
+        assert_eq!(escape("a{b}\nc"), "a\\{b\\}\\nc");
+    }
+
+    #[test]
+    fn html_is_converted_and_markdown_kept_and_plain_escaped() {
+        let html = item("[html]<p>Is <b>this</b> bold?</p>{T}");
+        assert_eq!(html.prompt, "Is **this** bold?");
+        let markdown = item("[markdown]Is **this** bold?{T}");
+        assert_eq!(markdown.prompt, "Is **this** bold?");
+        let plain = item("[plain]Is **this** bold?{T}");
+        assert_eq!(plain.prompt, "Is \\*\\*this\\*\\* bold?");
+        let moodle = item("Is <i>this</i> &amp; that?{T}");
+        assert_eq!(moodle.prompt, "Is *this* \\& that?");
+    }
+
+    #[test]
+    fn each_category_gives_a_group_named_by_its_last_part() {
+        let (bank, _) = read(
+            "Before? {T}\n\n$CATEGORY: $course$/top/Safety/Fire\n\nA? {T}\n\n$CATEGORY: $course$/top/Other\n\nB? {F}\n\n$CATEGORY: $course$/top/Safety/Fire\n\nC? {T}",
+        );
+        let names: Vec<_> = bank
+            .groups
+            .iter()
+            .map(|g| (g.category.clone(), g.items.len()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                (None, 1),
+                (Some("Fire".into()), 2),
+                (Some("Other".into()), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_questions_are_errors_at_their_place() {
+        assert_eq!(codes("Q? {=a ~b"), vec![("E101", 1, 4)]);
+        assert_eq!(codes("Q? =a ~b}"), vec![("E101", 1, 9)]);
+        assert_eq!(codes("::Title Q? {T}"), vec![("E101", 1, 1)]);
+        assert_eq!(codes("Q?\n{~a ~b}"), vec![("E101", 2, 1)]);
+        assert_eq!(codes("Q? {=a ~}"), vec![("E101", 1, 8)]);
+        assert_eq!(codes("Q? {=a ~%x%b}"), vec![("E101", 1, 9)]);
+        assert_eq!(codes("Q? {#abc}"), vec![("E101", 1, 6)]);
+        assert_eq!(codes("Q? {=a} and {=b}"), vec![("E101", 1, 13)]);
+        assert_eq!(codes("// only a comment\n"), vec![("E102", 1, 1)]);
+    }
+
+    #[test]
+    fn a_control_character_is_replaced_and_reported() {
+        let text = "Q\u{1b}[2J? {T}";
+        let item = item(text);
+        assert_eq!(item.prompt, "Q\u{FFFD}\\[2J?");
+        assert_eq!(codes(text), vec![("W102", 1, 2)]);
+    }
+}
