@@ -1374,7 +1374,7 @@ pub fn import_refused(lang: Lang, errors: usize) -> String {
             count(errors, "Fehler", "Fehler")
         ),
         Lang::En => format!(
-            "Nothing written: the file has {}; please fix them and import again.",
+            "Nothing written: the file has {}; please fix the file and import again.",
             count(errors, "error", "errors")
         ),
     }
