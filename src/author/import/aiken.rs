@@ -15,6 +15,10 @@ pub fn parse(source: &str, file: &Path) -> (Bank, Report) {
     let mut open: Option<Open> = None;
     let mut offset = 0;
     let error = |report: &mut Report, span: Range<usize>, message: &str, help: &str| {
+        if report.is_full(file) {
+            report.push(Diagnostic::file(Code::ImportUnreadable, file, ""));
+            return;
+        }
         report.push(
             Diagnostic::at(Code::ImportUnreadable, file, source, span, message).with_help(help),
         );

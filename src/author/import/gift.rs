@@ -273,6 +273,13 @@ struct Answers<'a> {
 
 impl<'a> Reader<'a> {
     fn error(&mut self, span: Range<usize>, message: impl Into<String>, help: &str) {
+        // Past the diagnostics kept per file only the count matters; finding the line of each
+        // would read the file again for every one.
+        if self.report.is_full(self.file) {
+            self.report
+                .push(Diagnostic::file(Code::ImportUnreadable, self.file, ""));
+            return;
+        }
         let diagnostic = Diagnostic::at(
             Code::ImportUnreadable,
             self.file,
@@ -288,6 +295,10 @@ impl<'a> Reader<'a> {
     }
 
     fn warn(&mut self, code: Code, span: Range<usize>, message: impl Into<String>) {
+        if self.report.is_full(self.file) {
+            self.report.push(Diagnostic::file(code, self.file, ""));
+            return;
+        }
         self.report
             .push(Diagnostic::at(code, self.file, self.source, span, message));
     }
