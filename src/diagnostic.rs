@@ -88,6 +88,10 @@ codes! {
     InvisibleCharacter = "W006", Warning, "text holds a bidirectional control or invisible character, which kurs replaces by U+FFFD";
     MarkupInPlainText = "W007", Warning, "a plain-text field (a title, choice, order item or accepted answer) holds Markdown markup, which the learner sees as typed";
     AnswerLooksLikeCommand = "W008", Warning, "an accepted answer starts with `/` and a command word, so plain mode takes it for that command";
+    ImportUnreadable = "E101", Error, "`kurs import`: a question of a GIFT or Aiken file cannot be read (an answer block without its closing brace, an answer without text, an Aiken question without its ANSWER line, …)";
+    ImportNothing = "E102", Error, "`kurs import`: the file holds no question";
+    ImportKeptAsSection = "W101", Warning, "`kurs import`: an item kurs cannot grade (a numerical, matching or essay question) or a description is kept as a section";
+    ImportChanged = "W102", Warning, "`kurs import`: a question was changed to fit the kurs format (partial credit, per-answer feedback, several right answers, a control character)";
 }
 
 /// The part of the source shown under a diagnostic: the lines of the span, cut to a window of

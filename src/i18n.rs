@@ -1329,6 +1329,18 @@ fn author_problem_sentence(lang: Lang, problem: &crate::author::Problem) -> Stri
         (P::WouldNotPass { message }, Lang::En) => {
             format!("The new file would not pass kurs check: {message}")
         }
+        (P::BadModuleId { id }, Lang::De) => format!(
+            "\"{id}\" ist keine Kennung; bitte nur Kleinbuchstaben, Ziffern und \"-\" verwenden, etwa --module-id m1-brandschutz."
+        ),
+        (P::BadModuleId { id }, Lang::En) => format!(
+            "\"{id}\" is not an id; please use lowercase letters, digits and \"-\" only, such as --module-id m1-fire-safety."
+        ),
+        (P::OneModuleOnly { modules }, Lang::De) => format!(
+            "Die Datei hat {modules} Kategorien und ergibt so viele Module; --module-id und --title benennen nur ein einzelnes Modul, bitte weglassen."
+        ),
+        (P::OneModuleOnly { modules }, Lang::En) => format!(
+            "The file has {modules} categories and gives as many modules; --module-id and --title name a single module only, please leave them out."
+        ),
     }
 }
 
@@ -1358,6 +1370,113 @@ pub fn author_module_written(lang: Lang, module: &str, course: &str, check: &str
             format!("Angelegt: {module}, eingetragen in {course}. Prüfen mit: kurs check {check}")
         }
         Lang::En => format!("Written: {module}, added to {course}. Check with: kurs check {check}"),
+    }
+}
+
+/// What `kurs import` wrote, and the next step: "2 modules written to x: 42 questions, 2 kept as sections."
+pub fn import_written(
+    lang: Lang,
+    modules: usize,
+    dir: &str,
+    questions: usize,
+    kept: usize,
+) -> String {
+    match lang {
+        Lang::De => format!(
+            "{} nach {dir} geschrieben: {}, {} als Abschnitt übernommen. Prüfen mit: kurs check {dir}",
+            count(modules, "Modul", "Module"),
+            count(questions, "Frage", "Fragen"),
+            kept
+        ),
+        Lang::En => format!(
+            "{} written to {dir}: {}, {kept} kept as {}. Check with: kurs check {dir}",
+            count(modules, "module", "modules"),
+            count(questions, "question", "questions"),
+            if kept == 1 { "a section" } else { "sections" }
+        ),
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Why `kurs import` wrote nothing: the bank's errors, shown above this sentence.
+pub fn import_refused(lang: Lang, errors: usize) -> String {
+    match lang {
+        Lang::De => format!(
+            "Nichts geschrieben: die Datei hat {}; bitte beheben und neu importieren.",
+            count(errors, "Fehler", "Fehler")
+        ),
+        Lang::En => format!(
+            "Nothing written: the file has {}; please fix the file and import again.",
+            count(errors, "error", "errors")
+        ),
+    }
+}
+
+/// A question bank that cannot be read.
+pub fn import_unreadable(lang: Lang, path: &str, reason: &str) -> String {
+    let text = match lang {
+        Lang::De => format!("{path} kann nicht gelesen werden ({reason})."),
+        Lang::En => format!("{path} cannot be read ({reason})."),
+    };
+    crate::safe_text::single_line(&text)
+}
+
+/// A question bank larger than kurs reads.
+pub fn import_too_large(lang: Lang, path: &str, size: u64) -> String {
+    let limit = crate::author::import::MAX_BANK_BYTES;
+    match lang {
+        Lang::De => format!(
+            "{path} hat {size} Bytes; kurs liest höchstens {limit} Bytes (4 MiB), bitte die Fragen auf mehrere Dateien verteilen."
+        ),
+        Lang::En => format!(
+            "{path} is {size} bytes; kurs reads at most {limit} bytes (4 MiB), please split the questions into several files."
+        ),
+    }
+}
+
+/// `kurs export` of a course that does not pass `kurs check`.
+pub fn export_course_errors(lang: Lang, dir: &str) -> String {
+    match lang {
+        Lang::De => {
+            format!("Der Kurs in {dir} hat Fehler, nichts exportiert; kurs check {dir} zeigt sie.")
+        }
+        Lang::En => format!(
+            "The course in {dir} has errors, nothing exported; kurs check {dir} shows them."
+        ),
+    }
+}
+
+/// `kurs export` of a folder that is not one course.
+pub fn export_one_course(lang: Lang, dir: &str) -> String {
+    match lang {
+        Lang::De => {
+            format!("In {dir} liegt nicht genau ein Kurs; bitte den Ordner eines Kurses angeben.")
+        }
+        Lang::En => format!("{dir} does not hold exactly one course; please give a course folder."),
+    }
+}
+
+/// A question GIFT has no form for.
+pub fn export_left_out(lang: Lang, module: &str, question: &str) -> String {
+    let text = match lang {
+        Lang::De => format!(
+            "Die Reihenfolge-Frage {question} im Modul {module} hat in GIFT keine Form und fehlt im Export."
+        ),
+        Lang::En => format!(
+            "The order question {question} of module {module} has no GIFT form and is left out."
+        ),
+    };
+    crate::safe_text::single_line(&text)
+}
+
+/// Where `kurs export` wrote the questions.
+pub fn export_written(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::De => format!("Geschrieben: {path}. In Moodle: Fragensammlung → Import → GIFT."),
+        Lang::En => format!("Written: {path}. In Moodle: Question bank → Import → GIFT."),
     }
 }
 

@@ -245,7 +245,8 @@ fn every_code_has_a_fixture() {
     let generated = ["E021", "E026", "E029", "E030"];
     for code in kurs::diagnostic::Code::ALL {
         let code = code.as_str();
-        if generated.contains(&code) {
+        // The codes of `kurs import` (E1xx, W1xx) have their fixtures in tests/fixtures/import/.
+        if generated.contains(&code) || code[1..].starts_with('1') {
             continue;
         }
         assert!(

@@ -1,8 +1,11 @@
-//! Starting new course files for trainers (`kurs new course`, `kurs new module`): the texts of a
-//! new `course.toml` and module file, and `course.toml` with one module more. Pure: texts in,
-//! texts out; `cli/new.rs` reads and writes the files, so nothing here touches the disk.
+//! Course files for trainers (`kurs new course`, `kurs new module`, `kurs import`, `kurs export`):
+//! the texts of a new `course.toml` and module file, `course.toml` with one module more, question
+//! banks read from other systems and written for them. Pure: texts in, texts out; `cli/new.rs`,
+//! `cli/import.rs` and `cli/export.rs` read and write the files, so nothing here touches the disk.
 
 mod append;
+pub mod export;
+pub mod import;
 mod name;
 mod template;
 
@@ -12,6 +15,7 @@ use crate::course::files::Memory;
 use crate::i18n::Lang;
 pub use append::{Lists, append_module, lists};
 pub use name::slug;
+pub(crate) use template::quoted;
 use template::{CourseText, ModuleText};
 
 /// Why new course files were not written; each is said in one sentence (`i18n::author_problem`).
@@ -43,6 +47,10 @@ pub enum Problem {
     AreaUnknown { code: String, known: Vec<String> },
     /// What `kurs check` would say of the new file (Markdown in the title, W007, …).
     WouldNotPass { message: String },
+    /// `--module-id` is not an id: lowercase letters, digits and `-`.
+    BadModuleId { id: String },
+    /// `--module-id` or `--title` given for a question bank of several categories.
+    OneModuleOnly { modules: usize },
 }
 
 /// The two files of a new course.
@@ -107,7 +115,7 @@ pub fn new_course(
         schema_dir,
         id: &id,
         title,
-        module_file: &module_file,
+        module_files: std::slice::from_ref(&module_file),
     }
     .render();
     let mut files = Memory::default();
@@ -167,6 +175,29 @@ pub fn new_module(
         module_toml,
         course_toml,
     })
+}
+
+/// The `course.toml` of a new course in a folder named `folder_name` that lists `module_files`
+/// (`kurs import`); its id is made from the folder's name, else from the title.
+pub fn course_listing(
+    folder_name: &str,
+    title: &str,
+    lang: Lang,
+    schema_dir: &str,
+    module_files: &[String],
+) -> String {
+    let id = [slug(folder_name), slug(title)]
+        .into_iter()
+        .find(|id| !id.is_empty())
+        .unwrap_or_else(|| "course".to_owned());
+    CourseText {
+        lang,
+        schema_dir,
+        id: &id,
+        title,
+        module_files,
+    }
+    .render()
 }
 
 /// The schema folder a course's `#:schema` line points to, for its new modules to use too.

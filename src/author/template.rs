@@ -10,8 +10,8 @@ pub struct CourseText<'a> {
     pub schema_dir: &'a str,
     pub id: &'a str,
     pub title: &'a str,
-    /// The first module file, relative to the course folder.
-    pub module_file: &'a str,
+    /// The module files, relative to the course folder.
+    pub module_files: &'a [String],
 }
 
 /// What goes into a new module file.
@@ -34,7 +34,16 @@ impl CourseText<'_> {
         let schema = format!("#:schema {}course.schema.json", self.schema_dir);
         let id = quoted(self.id);
         let title = quoted(self.title);
-        let modules = quoted(self.module_file);
+        let modules = match self.module_files {
+            [one] => quoted(one),
+            many => {
+                let lines: Vec<String> = many
+                    .iter()
+                    .map(|file| format!("\n  {},", quoted(file)))
+                    .collect();
+                format!("{}\n", lines.concat())
+            }
+        };
         match self.lang {
             Lang::De => format!(
                 r#"{schema}

@@ -1,6 +1,6 @@
 //! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs profile`,
 //! `kurs schema`, `kurs verify`, `kurs certificates`, `kurs issuer`, `kurs new`,
-//! `kurs completions`, `kurs man`.
+//! `kurs import`, `kurs export`, `kurs completions`, `kurs man`.
 //! Parses arguments, reads the environment, chooses the front end; every exit code is decided here.
 
 use std::io::{self, Write};
@@ -20,6 +20,8 @@ macro_rules! say_error {
 mod certificates;
 mod check;
 mod exam;
+mod export;
+mod import;
 mod issuer;
 mod manual;
 mod new;
@@ -74,6 +76,10 @@ pub enum Command {
     },
     /// Start a new course, or add a module to one (for trainers); never overwrites a file.
     New(NewArgs),
+    /// Turn a question bank (Moodle GIFT or Aiken) into module files that pass `kurs check`.
+    Import(ImportArgs),
+    /// Write the quiz questions of a course for another system (GIFT, for Moodle).
+    Export(ExportArgs),
     /// Print the shell completion script for kurs (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -216,6 +222,64 @@ pub enum NewCommand {
 }
 
 #[derive(Args, Debug)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    pub command: ImportCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Moodle's GIFT format: one module per $CATEGORY, or one for a file without categories.
+    Gift(ImportFileArgs),
+    /// The Aiken format: multiple choice questions with an ANSWER: line.
+    Aiken(ImportFileArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ImportFileArgs {
+    /// The question bank file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The course folder: the modules join its course.toml, or a new course is made there
+    #[arg(long, value_name = "COURSE_DIR")]
+    pub out: PathBuf,
+    /// The id of the module, when the file gives one module [default: from its code and title]
+    #[arg(long, value_name = "ID")]
+    pub module_id: Option<String>,
+    /// The title of the module, when the file gives one module [default: the category, else the file's name]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Add the modules to the area with this code ([[area]] in course.toml)
+    #[arg(long, value_name = "CODE")]
+    pub area: Option<String>,
+    /// The language of the new files' comments and messages [default: the course's language, else English]
+    #[arg(long, value_enum)]
+    pub language: Option<Lang>,
+    /// Output format of the report
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    pub command: ExportCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCommand {
+    /// Moodle's GIFT format: a $CATEGORY per module, the question ids as titles.
+    Gift {
+        /// The course folder (the one with course.toml)
+        #[arg(value_name = "COURSE_DIR")]
+        course_dir: PathBuf,
+        /// Write into this file (never replacing one) [default: standard output]
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug)]
 pub struct ProfileArgs {
     #[command(subcommand)]
     pub command: Option<ProfileCommand>,
@@ -302,6 +366,8 @@ pub fn run() -> ExitCode {
         Some(Command::Certificates(args)) => certificates::run(&args),
         Some(Command::Issuer { command }) => issuer::run(&command),
         Some(Command::New(args)) => new::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
         Some(Command::Completions { shell }) => manual::completions(shell),
         Some(Command::Man { out }) => manual::man(out.as_deref()),
         Some(Command::Schema { kind }) => {

@@ -14,7 +14,7 @@ use crate::safe_text;
 const SCHEMA_SEARCH_DEPTH: usize = 4;
 
 /// Why nothing (or not everything) was written.
-enum Failure {
+pub(super) enum Failure {
     Refused(Problem),
     Io(PathBuf, std::io::Error),
 }
@@ -73,7 +73,7 @@ pub(super) fn run(args: &NewArgs) -> ExitCode {
     }
 }
 
-fn shown(path: &Path) -> String {
+pub(super) fn shown(path: &Path) -> String {
     safe_text::name(&path.display().to_string())
 }
 
@@ -109,25 +109,7 @@ fn new_course(dir: &Path, title: Option<&str>, lang: Lang) -> Result<String, Fai
     std::fs::create_dir_all(dir).map_err(|e| Failure::Io(dir.to_owned(), e))?;
     let mut written = Vec::new();
     if schemas_to_write {
-        let schemas = dir.join("schema");
-        std::fs::create_dir_all(&schemas).map_err(|e| Failure::Io(schemas.clone(), e))?;
-        for (kind, file) in [
-            (
-                crate::course::schema::SchemaKind::Course,
-                "course.schema.json",
-            ),
-            (
-                crate::course::schema::SchemaKind::Module,
-                "module.schema.json",
-            ),
-        ] {
-            let path = schemas.join(file);
-            // A schema already there is kept: it is the trainer's copy.
-            if !path.exists() {
-                write_new(&path, &crate::course::schema::schema_json(kind))?;
-                written.push(shown(&path));
-            }
-        }
+        written.extend(write_schemas(dir)?);
     }
     write_new(&course_toml, &course.course_toml)?;
     written.push(shown(&course_toml));
@@ -186,7 +168,7 @@ fn new_module(course_dir: &Path, wish: ModuleWish<'_>, lang: Lang) -> Result<Str
 }
 
 /// The ids of the course's modules, which a new one must not repeat; none when it does not load.
-fn module_ids(dir: &Path) -> Vec<String> {
+pub(super) fn module_ids(dir: &Path) -> Vec<String> {
     let Ok(targets) = crate::course::discover(&crate::course::Disk, dir) else {
         return Vec::new();
     };
@@ -200,7 +182,7 @@ fn module_ids(dir: &Path) -> Vec<String> {
 }
 
 /// The language kurs speaks that the course in `dir` is written in, read from its course.toml.
-fn course_language(dir: &Path) -> Option<Lang> {
+pub(super) fn course_language(dir: &Path) -> Option<Lang> {
     let dir = if dir.file_name().is_some_and(|name| name == "course.toml") {
         dir.parent()?
     } else {
@@ -213,7 +195,7 @@ fn course_language(dir: &Path) -> Option<Lang> {
 
 /// `../../schema/` when a folder above the new course (such as a repository's root) holds
 /// `schema/course.schema.json`, the layout of the trainer's guide.
-fn repository_schema_dir(course_dir: &Path) -> Option<String> {
+pub(super) fn repository_schema_dir(course_dir: &Path) -> Option<String> {
     let mut up = String::new();
     let mut dir = course_dir;
     for _ in 0..SCHEMA_SEARCH_DEPTH {
@@ -226,8 +208,33 @@ fn repository_schema_dir(course_dir: &Path) -> Option<String> {
     None
 }
 
+/// Writes the two JSON Schemas into `dir/schema/` for the `#:schema` lines of a new course;
+/// a schema already there is kept, as it is the trainer's copy. The files written.
+pub(super) fn write_schemas(dir: &Path) -> Result<Vec<String>, Failure> {
+    let schemas = dir.join("schema");
+    std::fs::create_dir_all(&schemas).map_err(|e| Failure::Io(schemas.clone(), e))?;
+    let mut written = Vec::new();
+    for (kind, file) in [
+        (
+            crate::course::schema::SchemaKind::Course,
+            "course.schema.json",
+        ),
+        (
+            crate::course::schema::SchemaKind::Module,
+            "module.schema.json",
+        ),
+    ] {
+        let path = schemas.join(file);
+        if !path.exists() {
+            write_new(&path, &crate::course::schema::schema_json(kind))?;
+            written.push(shown(&path));
+        }
+    }
+    Ok(written)
+}
+
 /// Writes a file that must not be there yet; one that appeared meanwhile is left as it is.
-fn write_new(path: &Path, text: &str) -> Result<(), Failure> {
+pub(super) fn write_new(path: &Path, text: &str) -> Result<(), Failure> {
     let mut file = match std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -246,7 +253,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), Failure> {
 
 /// Replaces `course.toml` by its edited text at once (a temporary file renamed over it), so an
 /// interrupted write never leaves half a file.
-fn replace(path: &Path, text: &str) -> Result<(), Failure> {
+pub(super) fn replace(path: &Path, text: &str) -> Result<(), Failure> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let io = |error: std::io::Error| Failure::Io(path.to_owned(), error);
     let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
