@@ -191,6 +191,8 @@ fn course(questions: Vec<Question>) -> Course {
             }),
             path: PathBuf::from("m1.toml"),
         }],
+        exam: None,
+        certificate: None,
         path: PathBuf::from("c"),
     }
 }
