@@ -119,6 +119,24 @@ fn one(source: &str, message: &str, span: Range<usize>) -> SyntaxProblem {
         );
     }
     if message.contains("escape") || message.contains("unicode") {
+        // The parser points into the escape (after `\U`, at the `s` of `C:\Users`): the place
+        // to fix is the backslash, and the escape it starts.
+        let upto = (span.start + 1).min(line.end).max(line.start);
+        let span = match source.get(line.start..upto).and_then(|l| l.rfind('\\')) {
+            Some(i) => {
+                let backslash = line.start + i;
+                let next = source[backslash + 1..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+                backslash
+                    ..span
+                        .end
+                        .max(backslash + 1 + next)
+                        .min(line.end.max(backslash + 1))
+            }
+            None => span,
+        };
         return problem(
             span,
             "a backslash `\\` in text in \"…\" starts an escape such as `\\n`, and this one is not valid".to_string(),
