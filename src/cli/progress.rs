@@ -144,7 +144,7 @@ fn table(file: &std::path::Path, library: &Library, summary: &[CourseJson]) -> S
             let status = T::status(module.status).get(lang);
             let best = module
                 .best_percent
-                .map_or("-".to_string(), |p| format!("{p} %"));
+                .map_or("-".to_string(), |p| i18n::percent(lang, p));
             let pad = width - label.width();
             // A passed module keeps its status word; the mark would hide behind it otherwise.
             let learned = module.learned_at.as_deref().map_or(String::new(), |at| {
