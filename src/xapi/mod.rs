@@ -3,4 +3,5 @@
 //! `statement.rs` builds them, `check.rs` holds the rules they keep.
 
 pub mod check;
+pub mod outbox;
 pub mod statement;
