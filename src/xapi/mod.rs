@@ -3,5 +3,6 @@
 //! `statement.rs` builds them, `check.rs` holds the rules they keep.
 
 pub mod check;
+pub mod config;
 pub mod outbox;
 pub mod statement;
