@@ -4,5 +4,7 @@
 
 pub mod check;
 pub mod config;
+pub mod journal;
 pub mod outbox;
+pub mod send;
 pub mod statement;
