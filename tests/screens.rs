@@ -335,6 +335,7 @@ fn the_next_start_resumes_in_the_last_module_and_section() {
         notices: Vec::new(),
         report: Default::default(),
         open: None,
+        journal: None,
     };
     let options = kurs::session::Options {
         lang: Some(Lang::De),

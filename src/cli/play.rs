@@ -25,13 +25,14 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let session = match Session::open(&sources) {
+    let mut session = match Session::open(&sources) {
         Ok(session) => session,
         Err(error) => {
             say_error!("kurs: {error}");
             return ExitCode::from(1);
         }
     };
+    session.journal = super::lrs::journal(&sources.progress);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if args.plain || dumb || !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         if args.watch {

@@ -54,11 +54,18 @@ fn play(
     let notices = session.notice_texts(&options);
     let start = session.start_place();
     let given = session.open.is_some();
-    let Session { library, store, .. } = session;
+    let Session {
+        library,
+        store,
+        journal,
+        ..
+    } = session;
     let mut player = Player {
         lang: lang_for(options.lang, library.courses.first()),
         library,
         store,
+        journal,
+        waiting_told: None,
         options,
         shuffler: Shuffler::new(options.seed),
         input,
@@ -74,6 +81,9 @@ fn play(
         Err(stop) => stop,
     };
     let result = player.finish(&stop);
+    if let Some(journal) = player.journal.as_mut() {
+        journal.finish();
+    }
     (result, player.store)
 }
 
@@ -107,6 +117,10 @@ type Step<T = ()> = Result<T, Stop>;
 struct Player<R, W> {
     library: Library,
     store: ProgressStore,
+    /// The learning records, when an LRS is configured.
+    journal: Option<crate::xapi::journal::Journal>,
+    /// The number of records told as waiting for the LRS, so it is said when it changes.
+    waiting_told: Option<usize>,
     options: Options,
     /// The language of the course the learner is in.
     lang: Lang,
@@ -338,6 +352,7 @@ mod tests {
             notices,
             report: Report::default(),
             open: None,
+            journal: None,
         }
     }
 

@@ -98,6 +98,8 @@ pub struct Session {
     pub report: Report,
     /// A module file given on the command line: open it directly.
     pub open: Option<ModuleRef>,
+    /// The learning records of this session, when an LRS is configured (set by the command line).
+    pub journal: Option<crate::xapi::journal::Journal>,
 }
 
 /// Why no session could start: nothing to show.
@@ -168,6 +170,7 @@ impl Session {
             notices,
             report,
             open,
+            journal: None,
         })
     }
 

@@ -593,6 +593,7 @@ fn plain_mode_neutralises_control_characters_that_did_not_come_through_the_loade
             notices: vec![kurs::session::Notice::Progress(notice)],
             report: Report::default(),
             open: None,
+            journal: None,
         };
         let options = kurs::session::Options {
             lang: Some(Lang::En),

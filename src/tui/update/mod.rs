@@ -109,7 +109,7 @@ fn saved(state: &mut State, notice: Option<StoreNotice>) {
 
 /// The learner's moves are written through the session's one `Record`, as plain mode writes them.
 fn record(state: &mut State) -> Record<'_> {
-    Record::new(&mut state.store, &state.library)
+    Record::new(&mut state.store, &state.library).with_journal(state.journal.as_mut())
 }
 
 /// Where the learner is, so the next start resumes there. On an action rather than a section,
