@@ -205,13 +205,28 @@ fn every_statement_reaches_the_lrs_exactly_once_though_it_was_down_in_between() 
     let down = kurs(dir.path(), port, &["sync"], "");
     assert_eq!(down.status.code(), Some(2), "{down:?}");
 
-    // Back up: `kurs sync` sends what waited, and a second sync has nothing left.
+    // A statement the LRS cannot take (no actor) waits among them; it must not hold up the rest.
+    let broken = r#"{"id":"6f0c9a52-4c1e-4a4e-9c3b-1d2e3f405162","verb":{"id":"http://adlnet.gov/expapi/verbs/answered"}}"#;
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&outbox)
+        .unwrap();
+    writeln!(file, "{broken}").unwrap();
+
+    // Back up: `kurs sync` sends what waited, sets the broken one apart (exit 1), and a
+    // second sync has nothing left.
     let _lrs = Lrs::start(&python, &data, port);
     let synced = kurs(dir.path(), port, &["sync"], "");
-    assert!(synced.status.success(), "{synced:?}");
+    assert_eq!(synced.status.code(), Some(1), "{synced:?}");
     assert_eq!(
         String::from_utf8_lossy(&synced.stdout),
-        "kurs: 5 learning records sent, 0 waiting\n"
+        "kurs: 5 learning records sent, 0 waiting, 1 refused by the LRS and set apart (see `kurs sync --rejected`)\n"
+    );
+    let rejected = kurs(dir.path(), port, &["sync", "--rejected"], "");
+    let rejected = String::from_utf8_lossy(&rejected.stdout).into_owned();
+    assert!(
+        rejected.contains("6f0c9a52-4c1e-4a4e-9c3b-1d2e3f405162: HTTP 422"),
+        "{rejected}"
     );
     let again = kurs(dir.path(), port, &["sync"], "");
     assert_eq!(

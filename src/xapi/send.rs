@@ -138,7 +138,8 @@ impl Client {
                 delivery.delivered = ids(batch);
                 return Ok(delivery);
             }
-            400 | 409 | 413 => {}
+            // 422: Ralph's answer to a statement it cannot take (the spec says 400).
+            400 | 409 | 413 | 422 => {}
             _ => return Err(failure(status, &answer)),
         }
         for statement in batch {
@@ -149,7 +150,7 @@ impl Client {
                 200..=299 | 409 => {
                     delivery.delivered.insert(id.to_string());
                 }
-                400 | 413 => delivery.rejected.push(Rejected {
+                400 | 413 | 422 => delivery.rejected.push(Rejected {
                     statement: statement.clone(),
                     status,
                     answer: crate::safe_text::single_line(&answer),
