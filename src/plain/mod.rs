@@ -332,6 +332,7 @@ mod tests {
                 language: "en".to_string(),
                 description: Some(format!("About {x}")),
                 pass_percent: 60,
+                xapi_activity_base: None,
                 areas: vec![Area {
                     code: Some(format!("A{x}")),
                     title: Some(format!("Area {x}")),

@@ -293,6 +293,7 @@ mod tests {
             language: language.to_string(),
             description: None,
             pass_percent: 80,
+            xapi_activity_base: None,
             areas: Vec::new(),
             modules: Vec::new(),
             path: PathBuf::new(),

@@ -152,8 +152,7 @@ impl Journal {
     }
 
     fn course_activity(&self, course: &Course) -> Activity {
-        // `urn:kurs:<course-id>`; a trainer's own base IRI (`xapi_activity_base`) is to come.
-        Activity::course(None, course)
+        Activity::course(course.xapi_activity_base.as_deref(), course)
     }
 
     /// The course's part of the session, begun (with `initialized`) when it is new.

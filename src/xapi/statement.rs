@@ -562,6 +562,7 @@ pub(crate) mod tests {
             language: "de".to_string(),
             description: None,
             pass_percent: 80,
+            xapi_activity_base: None,
             areas: Vec::new(),
             modules: vec![module],
             path: PathBuf::new(),

@@ -460,6 +460,7 @@ fn hostile_library(p: &str) -> Library {
             language: format!("en{p}"),
             description: Some(hostile_markdown(p)),
             pass_percent: 60,
+            xapi_activity_base: None,
             areas: vec![Area {
                 code: Some(t("A")),
                 title: Some(t("area")),
