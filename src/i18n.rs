@@ -476,6 +476,29 @@ pub fn module_state_sentence(
 
 /// What the learner is told about their progress file, in one sentence on one line. File names
 /// and system messages in it may hold anything; their control characters never reach a terminal.
+/// "12 Einträge warten auf Übertragung": learning records the LRS could not be reached for.
+pub fn records_waiting(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::De, 1) => "1 Eintrag wartet auf Übertragung.".to_string(),
+        (Lang::De, n) => format!("{n} Einträge warten auf Übertragung."),
+        (Lang::En, 1) => "1 learning record is waiting to be sent.".to_string(),
+        (Lang::En, n) => format!("{n} learning records are waiting to be sent."),
+    }
+}
+
+/// A learning record that could not be written to the outbox; `reason` is the outbox's sentence.
+pub fn records_not_saved(lang: Lang, reason: &str) -> String {
+    let reason = crate::safe_text::single_line(reason);
+    match lang {
+        Lang::De => format!(
+            "Lerneinträge können nicht gespeichert werden ({reason}); sie bleiben bis zum Ende dieser Sitzung im Speicher."
+        ),
+        Lang::En => format!(
+            "Learning records cannot be saved ({reason}); they are kept in memory until this session ends."
+        ),
+    }
+}
+
 pub fn store_notice(lang: Lang, notice: &crate::progress::store::StoreNotice) -> String {
     crate::safe_text::single_line(&store_notice_sentence(lang, notice))
 }

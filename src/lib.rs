@@ -20,3 +20,4 @@ pub mod safe_text;
 pub mod session;
 pub mod tui;
 pub mod watch;
+pub mod xapi;

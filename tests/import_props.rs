@@ -193,6 +193,7 @@ fn course(questions: Vec<Question>) -> Course {
         }],
         exam: None,
         certificate: None,
+        xapi_activity_base: None,
         path: PathBuf::from("c"),
     }
 }

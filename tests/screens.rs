@@ -336,6 +336,7 @@ fn the_next_start_resumes_in_the_last_module_and_section() {
         report: Default::default(),
         open: None,
         certify: None,
+        journal: None,
     };
     let options = kurs::session::Options {
         lang: Some(Lang::De),

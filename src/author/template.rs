@@ -63,6 +63,9 @@ Was die Lernenden nach diesem Kurs können.
 """
 # So viel Prozent der Punkte braucht es, um eine Übung zu bestehen (0 bis 100).
 pass_percent = 60
+# Wohin die Lerneinträge (xAPI) der Organisation gehören: eine https-Adresse, mit der die
+# Kennungen der Aktivitäten beginnen; ohne diese Zeile urn:kurs:<id>.
+# xapi_activity_base = "https://kurse.example.org/mein-kurs"
 # Die Moduldateien in der Reihenfolge, in der Lernende sie sehen.
 # `kurs new module .` legt ein weiteres Modul an und trägt es hier ein.
 modules = [{modules}]
@@ -86,6 +89,9 @@ What learners can do after this course.
 """
 # The percent of the points needed to pass a quiz (0 to 100).
 pass_percent = 60
+# Where the organisation's learning records (xAPI) belong: an https address the activity
+# ids begin with; without this line urn:kurs:<id>.
+# xapi_activity_base = "https://courses.example.org/my-course"
 # The module files, in the order learners see them.
 # `kurs new module .` writes another module and adds it here.
 modules = [{modules}]

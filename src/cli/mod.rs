@@ -1,6 +1,6 @@
 //! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs profile`,
 //! `kurs schema`, `kurs verify`, `kurs certificates`, `kurs issuer`, `kurs new`,
-//! `kurs import`, `kurs export`, `kurs completions`, `kurs man`.
+//! `kurs import`, `kurs export`, `kurs completions`, `kurs man`, `kurs sync`.
 //! Parses arguments, reads the environment, chooses the front end; every exit code is decided here.
 
 use std::io::{self, Write};
@@ -23,6 +23,7 @@ mod exam;
 mod export;
 mod import;
 mod issuer;
+pub mod lrs;
 mod manual;
 mod new;
 mod play;
@@ -80,6 +81,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Write the quiz questions of a course for another system (GIFT, for Moodle).
     Export(ExportArgs),
+    /// Send the learning records waiting to the configured LRS (xAPI).
+    Sync(SyncArgs),
     /// Print the shell completion script for kurs (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -295,6 +298,16 @@ pub struct ProfileArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct SyncArgs {
+    /// The progress file; the learning records wait beside it [default: $KURS_PROGRESS, else the platform's state folder]
+    #[arg(long, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
+    /// List the records the LRS refused, with its answer, instead of sending
+    #[arg(long)]
+    pub rejected: bool,
+}
+
+#[derive(Args, Debug)]
 pub struct VerifyArgs {
     /// The certificate: the .pdf, or the .jwt beside it
     pub file: PathBuf,
@@ -368,6 +381,7 @@ pub fn run() -> ExitCode {
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Sync(args)) => lrs::run(&args),
         Some(Command::Completions { shell }) => manual::completions(shell),
         Some(Command::Man { out }) => manual::man(out.as_deref()),
         Some(Command::Schema { kind }) => {

@@ -36,6 +36,7 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
     if let Some(certify) = &mut session.certify {
         certify.key_file = super::issuer_key_file();
     }
+    session.journal = super::lrs::journal(&sources.progress);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if args.plain || dumb || !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         if args.watch {

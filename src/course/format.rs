@@ -25,6 +25,11 @@ pub struct CourseFile {
     #[serde(default = "default_pass_percent")]
     #[schemars(range(min = 0, max = 100))]
     pub pass_percent: u8,
+    /// The https IRI that the course's xAPI activity ids begin with, such as
+    /// `https://kurse.example.org/sicher-online`; without it `urn:kurs:<id>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^https://[^\s]+$"))]
+    pub xapi_activity_base: Option<String>,
     /// Module files in order, relative to the course folder. Use either this or `[[area]]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modules: Option<Vec<String>>,
@@ -246,6 +251,7 @@ pub mod keys {
         "language",
         "description",
         "pass_percent",
+        "xapi_activity_base",
         "modules",
         "area",
         "exam",

@@ -29,6 +29,9 @@ pub struct Course {
     pub language: String,
     pub description: Option<String>,
     pub pass_percent: u8,
+    /// The https IRI the course's learning records (xAPI activities) begin with; without it
+    /// `urn:kurs:<course-id>`.
+    pub xapi_activity_base: Option<String>,
     /// Topic areas in order; a course written with a flat `modules` list has one area without title.
     pub areas: Vec<Area>,
     pub modules: Vec<Module>,

@@ -200,6 +200,7 @@ mod tests {
             language: "de".to_string(),
             description: None,
             pass_percent: 80,
+            xapi_activity_base: None,
             areas: vec![Area {
                 code: None,
                 title: None,

@@ -459,6 +459,7 @@ mod tests {
             modules: vec![module("a", 3), module("b", 3)],
             exam: Some(exam(4, Some(10))),
             certificate: None,
+            xapi_activity_base: None,
             path: PathBuf::new(),
         }
     }

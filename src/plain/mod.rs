@@ -81,12 +81,15 @@ fn play(
         library,
         store,
         certify,
+        journal,
         ..
     } = session;
     let mut player = Player {
         lang: lang_for(options.lang, library.courses.first()),
         library,
         store,
+        journal,
+        waiting_told: None,
         options,
         shuffler: Shuffler::new(options.seed),
         input,
@@ -107,6 +110,9 @@ fn play(
         Err(stop) => stop,
     };
     let result = player.finish(&stop);
+    if let Some(journal) = player.journal.as_mut() {
+        journal.finish();
+    }
     (result, player.store)
 }
 
@@ -140,6 +146,10 @@ type Step<T = ()> = Result<T, Stop>;
 struct Player<R, W> {
     library: Library,
     store: ProgressStore,
+    /// The learning records, when an LRS is configured.
+    journal: Option<crate::xapi::journal::Journal>,
+    /// The number of records told as waiting for the LRS, so it is said when it changes.
+    waiting_told: Option<usize>,
     options: Options,
     /// The language of the course the learner is in.
     lang: Lang,
@@ -362,6 +372,7 @@ mod tests {
                 language: "en".to_string(),
                 description: Some(format!("About {x}")),
                 pass_percent: 60,
+                xapi_activity_base: None,
                 areas: vec![Area {
                     code: Some(format!("A{x}")),
                     title: Some(format!("Area {x}")),
@@ -385,6 +396,7 @@ mod tests {
             report: Report::default(),
             open: None,
             certify: None,
+            journal: None,
         }
     }
 

@@ -46,7 +46,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
             let module = self.library.courses[at.course].modules[at.module].clone();
             self.place = Some(at);
             // Saved on the way in too: plain mode ended from outside (a signal) loses nothing.
-            let notice = Record::new(&mut self.store, &self.library).place(at, None);
+            let notice = Record::new(&mut self.store, &self.library)
+                .with_journal(self.journal.as_mut())
+                .place(at, None);
             self.saved(notice)?;
             let next = self.module_menu(at, &module, place.section)?;
             self.leave_module()?;
@@ -89,7 +91,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 actions.push(ModuleAction::Quiz);
             }
             actions.push(ModuleAction::ToggleLearned);
-            let learned = Record::new(&mut self.store, &self.library).is_learned(at);
+            let learned = Record::new(&mut self.store, &self.library)
+                .with_journal(self.journal.as_mut())
+                .is_learned(at);
             let lines: Vec<MenuLine> = actions
                 .iter()
                 .map(|action| {
@@ -146,8 +150,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     }
                     // One save for all of them: a save per section made reading a long module
                     // take time in the square of its length.
-                    let notice =
-                        Record::new(&mut self.store, &self.library).sections_opened(at, &all);
+                    let notice = Record::new(&mut self.store, &self.library)
+                        .with_journal(self.journal.as_mut())
+                        .sections_opened(at, &all);
                     self.saved(notice)?;
                 }
                 ModuleAction::ReadOne => self.sections(at, module)?,
@@ -162,9 +167,13 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     }
                 }
                 ModuleAction::ToggleLearned => {
-                    let notice = Record::new(&mut self.store, &self.library).toggle_learned(at);
+                    let notice = Record::new(&mut self.store, &self.library)
+                        .with_journal(self.journal.as_mut())
+                        .toggle_learned(at);
                     self.saved(notice)?;
-                    let learned = Record::new(&mut self.store, &self.library).is_learned(at);
+                    let learned = Record::new(&mut self.store, &self.library)
+                        .with_journal(self.journal.as_mut())
+                        .is_learned(at);
                     let label = folded(&Course::module_label(module));
                     self.say(&i18n::plain_learned_marked(self.lang, &label, learned))?;
                     self.say(&self.module_sentence(at))?;
@@ -239,7 +248,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
 
     fn read_section(&mut self, at: ModuleRef, module: &Module, s: usize) -> Step {
         self.say_section(module, s)?;
-        let notice = Record::new(&mut self.store, &self.library).sections_opened(at, &[s]);
+        let notice = Record::new(&mut self.store, &self.library)
+            .with_journal(self.journal.as_mut())
+            .sections_opened(at, &[s]);
         self.saved(notice)
     }
 
@@ -265,7 +276,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
         let Some(at) = self.place.take() else {
             return Ok(());
         };
-        let notice = Record::new(&mut self.store, &self.library).place(at, None);
+        let notice = Record::new(&mut self.store, &self.library)
+            .with_journal(self.journal.as_mut())
+            .place(at, None);
         self.saved(notice)
     }
 }

@@ -165,6 +165,30 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 self.last_notice = Some(text);
             }
         }
+        self.records_told()
+    }
+
+    /// A learning record that could not be written, and how many wait for an LRS that cannot
+    /// be reached, each said when it is new.
+    fn records_told(&mut self) -> Step {
+        let Some(journal) = self.journal.as_mut() else {
+            return Ok(());
+        };
+        let problem = journal.take_problem();
+        let waiting = journal.waiting_unsent();
+        if let Some(problem) = problem {
+            let text = i18n::records_not_saved(self.lang, &problem.to_string());
+            if self.last_notice.as_deref() != Some(text.as_str()) {
+                self.say(&text)?;
+                self.last_notice = Some(text);
+            }
+        }
+        if waiting != self.waiting_told {
+            self.waiting_told = waiting;
+            if let Some(n) = waiting {
+                self.say(&i18n::records_waiting(self.lang, n))?;
+            }
+        }
         Ok(())
     }
 

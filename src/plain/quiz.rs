@@ -34,7 +34,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     return Ok(None);
                 }
             }
-            let notice = Record::new(&mut self.store, &self.library).attempt(at, quiz, &run);
+            let notice = Record::new(&mut self.store, &self.library)
+                .with_journal(self.journal.as_mut())
+                .attempt(at, quiz, &run);
             self.saved(notice)?;
             self.result(at, quiz, &run)?;
             // The last quiz of a course whose certificate needs no exam: issued now.
@@ -138,7 +140,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
             return Ok(true);
         };
         // Recorded at once, as the player does, so an answer given is never lost.
-        let notice = Record::new(&mut self.store, &self.library).answer(at, question, correct);
+        let notice = Record::new(&mut self.store, &self.library)
+            .with_journal(self.journal.as_mut())
+            .answer(at, question, &answer, correct);
         self.saved(notice)?;
         self.feedback(question, &asked.order, &answer, correct)?;
         Ok(true)

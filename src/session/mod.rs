@@ -107,6 +107,8 @@ pub struct Session {
     pub open: Option<ModuleRef>,
     /// Where certificates go and who signs them; `None`: no certificate is issued.
     pub certify: Option<Certify>,
+    /// The learning records of this session, when an LRS is configured (set by the command line).
+    pub journal: Option<crate::xapi::journal::Journal>,
 }
 
 /// Why no session could start: nothing to show.
@@ -183,6 +185,7 @@ impl Session {
             report,
             open,
             certify,
+            journal: None,
         })
     }
 
@@ -305,6 +308,7 @@ mod tests {
             language: language.to_string(),
             description: None,
             pass_percent: 80,
+            xapi_activity_base: None,
             areas: Vec::new(),
             modules: Vec::new(),
             exam: None,

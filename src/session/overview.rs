@@ -154,6 +154,7 @@ mod tests {
                 language: "de".to_string(),
                 description: None,
                 pass_percent: 80,
+                xapi_activity_base: None,
                 areas: areas
                     .into_iter()
                     .map(|modules| Area {

@@ -1,22 +1,43 @@
 //! The learner's moves as they are written to the progress: a section opened, an answer, an
-//! attempt, "Gelernt", the place to come back to. Both front ends record through here, alike.
+//! attempt, "Gelernt", the place to come back to. Both front ends record through here, alike,
+//! and with a journal (an LRS configured) each move is also a learning record in the outbox.
 
 use super::ModuleRef;
-use crate::course::{Library, Question, Quiz};
+use crate::course::{Course, Library, Module, Question, Quiz};
 use crate::progress::store::StoreNotice;
 use crate::progress::{ProgressStore, now};
-use crate::quiz::Run;
+use crate::quiz::{Answer, Run};
+use crate::xapi::journal::Journal;
 
 /// The progress of a library, written one move at a time. Every move is saved at once, so an
 /// answer given is never lost; a problem saving comes back as the notice to show.
 pub struct Record<'a> {
     pub(super) store: &'a mut ProgressStore,
     pub(super) library: &'a Library,
+    journal: Option<&'a mut Journal>,
 }
 
 impl<'a> Record<'a> {
     pub fn new(store: &'a mut ProgressStore, library: &'a Library) -> Self {
-        Record { store, library }
+        Record {
+            store,
+            library,
+            journal: None,
+        }
+    }
+
+    /// The same, with every move also written as a learning record.
+    pub fn with_journal(mut self, journal: Option<&'a mut Journal>) -> Self {
+        self.journal = journal;
+        self
+    }
+
+    /// The journal with the course and module of `at`, when there are both.
+    fn journal_at(&mut self, at: ModuleRef) -> Option<(&mut Journal, &'a Course, &'a Module)> {
+        let library: &'a Library = self.library;
+        let course = library.courses.get(at.course)?;
+        let module = course.modules.get(at.module)?;
+        Some((self.journal.as_deref_mut()?, course, module))
     }
 
     /// The ids of a course and module; `None` for a place the library does not have.
@@ -29,6 +50,11 @@ impl<'a> Record<'a> {
     /// The learner opened these sections: seen, and the last one is the place to come back to.
     pub fn sections_opened(&mut self, at: ModuleRef, sections: &[usize]) -> Option<StoreNotice> {
         let (course, module) = self.ids(at)?;
+        if let Some((journal, c, m)) = self.journal_at(at) {
+            for &s in sections {
+                journal.section(c, m, s);
+            }
+        }
         self.store.update(&course, |p| {
             for &s in sections {
                 p.open_section(&course, &module, s);
@@ -41,9 +67,13 @@ impl<'a> Record<'a> {
         &mut self,
         at: ModuleRef,
         question: &Question,
+        answer: &Answer,
         correct: bool,
     ) -> Option<StoreNotice> {
         let (course, module) = self.ids(at)?;
+        if let Some((journal, c, m)) = self.journal_at(at) {
+            journal.answer(c, m, question, answer, correct);
+        }
         let fingerprint = question.fingerprint();
         let time = now();
         self.store.update(&course, |p| {
@@ -54,6 +84,9 @@ impl<'a> Record<'a> {
     /// The learner finished an attempt at a module's quiz.
     pub fn attempt(&mut self, at: ModuleRef, quiz: &Quiz, run: &Run) -> Option<StoreNotice> {
         let (course, module) = self.ids(at)?;
+        if let Some((journal, c, m)) = self.journal_at(at) {
+            journal.attempt(c, m, quiz, run);
+        }
         let attempt = run.to_attempt(quiz, now());
         self.store
             .update(&course, |p| p.record_attempt(&course, &module, attempt))
@@ -73,6 +106,9 @@ impl<'a> Record<'a> {
     pub fn toggle_learned(&mut self, at: ModuleRef) -> Option<StoreNotice> {
         let learned = self.is_learned(at);
         let (course, module) = self.ids(at)?;
+        if !learned && let Some((journal, c, m)) = self.journal_at(at) {
+            journal.completed(c, m);
+        }
         let time = now();
         self.store.update(&course, |p| {
             p.set_learned(&course, &module, !learned, &time)
@@ -120,6 +156,7 @@ mod tests {
                 language: "de".to_string(),
                 description: None,
                 pass_percent: 80,
+                xapi_activity_base: None,
                 areas: vec![Area {
                     code: None,
                     title: None,
@@ -159,7 +196,7 @@ mod tests {
         };
         assert!(
             Record::new(&mut store, &library)
-                .answer(M1, &question, true)
+                .answer(M1, &question, &Answer::TrueFalse(true), true)
                 .is_none()
         );
         let reopened = ProgressStore::open(dir.path().join("progress.toml")).0;

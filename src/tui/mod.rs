@@ -95,6 +95,7 @@ pub fn start(session: Session, options: Options) -> State {
     let notices = session.notice_texts(&options);
     let place = session.start_place();
     let mut state = State::new(session.library, session.store, options.lang, options.seed);
+    state.journal = session.journal;
     state.notice = (!notices.is_empty()).then(|| notices.join(" "));
     update::resume(&mut state, place);
     state
@@ -130,5 +131,8 @@ pub fn run_terminal(
         }
     });
     terminal::leave();
+    if let Some(journal) = state.journal.as_mut() {
+        journal.finish();
+    }
     result.map(|()| Ending::of(&state.store))
 }

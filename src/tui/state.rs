@@ -13,6 +13,8 @@ pub use crate::session::ModuleRef;
 pub struct State {
     pub library: Library,
     pub store: ProgressStore,
+    /// The learning records, when an LRS is configured.
+    pub journal: Option<crate::xapi::journal::Journal>,
     /// `--lang`; otherwise each course's language decides.
     pub lang_override: Option<Lang>,
     pub screen: Screen,
@@ -175,6 +177,7 @@ impl State {
             theme: Theme::from_env(),
             quit: false,
             course_heights: Default::default(),
+            journal: None,
         }
     }
 

@@ -460,6 +460,7 @@ fn hostile_library(p: &str) -> Library {
             language: format!("en{p}"),
             description: Some(hostile_markdown(p)),
             pass_percent: 60,
+            xapi_activity_base: None,
             areas: vec![Area {
                 code: Some(t("A")),
                 title: Some(t("area")),
@@ -596,6 +597,7 @@ fn plain_mode_neutralises_control_characters_that_did_not_come_through_the_loade
             report: Report::default(),
             open: None,
             certify: None,
+            journal: None,
         };
         let options = kurs::session::Options {
             lang: Some(Lang::En),

@@ -116,6 +116,7 @@ fn awkward_library() -> Library {
             language: "de".into(),
             description: Some(body.clone()),
             pass_percent: 60,
+            xapi_activity_base: None,
             areas: vec![
                 Area {
                     code: Some("Ä".into()),

@@ -67,6 +67,22 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
     }
     let description = ctx.markdown(&fields, "description", Need::Optional);
     let pass_percent = ctx.percent(&fields, "pass_percent").unwrap_or(60);
+    let xapi_activity_base = ctx.text(&fields, "xapi_activity_base", Need::Optional);
+    if let Some((base, span)) = &xapi_activity_base {
+        let https = base
+            .strip_prefix("https://")
+            .is_some_and(|rest| !rest.is_empty());
+        if !https || !crate::xapi::check::is_iri(base) {
+            ctx.push(
+                ctx.diag(
+                    Code::WrongType,
+                    span.clone(),
+                    format!("`xapi_activity_base` `{base}` is not an https IRI"),
+                )
+                .with_help("write an address such as `https://kurse.example.org/sicher-online`, or leave the key out"),
+            );
+        }
+    }
     let order = module_order(&mut ctx, &fields);
     let mut exam = parse_exam(&mut ctx, &fields, pass_percent);
     let certificate = parse_certificate(&mut ctx, &fields, fields.get("exam").is_some());
@@ -112,6 +128,7 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
             language: language.map_or_else(|| "en".to_string(), |l| l.0),
             description: description.map(|d| d.0),
             pass_percent,
+            xapi_activity_base: xapi_activity_base.map(|b| b.0),
             areas: order
                 .areas
                 .into_iter()

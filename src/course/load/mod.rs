@@ -278,4 +278,40 @@ mod tests {
         );
         assert_eq!(run(3), one);
     }
+
+    fn loaded_with_base(base: &str) -> (Option<Course>, Vec<Code>) {
+        let mut files = Memory::default();
+        let dir = PathBuf::from("lib/c");
+        files.insert(
+            dir.join("course.toml"),
+            format!("id = \"c\"\ntitle = \"C\"\nxapi_activity_base = \"{base}\"\nmodules = [\"m.toml\"]\n"),
+        );
+        files.insert(
+            dir.join("m.toml"),
+            "id = \"m\"\ntitle = \"M\"\n[[section]]\ntitle = \"S\"\nbody = \"B\"\n".to_string(),
+        );
+        let mut seen = (None, Vec::new());
+        load_each(
+            &files,
+            &[Target::Course(dir)],
+            1,
+            Depth::Check,
+            |course, report| {
+                seen = (course, report.diagnostics.iter().map(|d| d.code).collect());
+            },
+        );
+        seen
+    }
+
+    #[test]
+    fn an_https_activity_base_is_kept_and_anything_else_is_an_error() {
+        let (course, _) = loaded_with_base("https://kurse.example.org/c");
+        assert_eq!(
+            course.unwrap().xapi_activity_base.as_deref(),
+            Some("https://kurse.example.org/c")
+        );
+        let (course, codes) = loaded_with_base("http://kurse.example.org/c");
+        assert!(course.is_none());
+        assert!(codes.contains(&Code::WrongType), "{codes:?}");
+    }
 }

@@ -38,6 +38,7 @@ pub(super) fn load_standalone_module(files: &dyn Files, path: &Path, depth: Dept
         language: "en".to_string(),
         description: None,
         pass_percent: 60,
+        xapi_activity_base: None,
         areas: vec![Area {
             code: None,
             title: None,

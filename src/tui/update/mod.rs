@@ -105,11 +105,24 @@ fn saved(state: &mut State, notice: Option<StoreNotice>) {
         None if *state.store.mode() == StoreMode::ReadWrite => state.warning = None,
         None => {}
     }
+    // Progress problems come first; then learning records not written, or waiting for an LRS
+    // that could not be reached (the courier's last try), told with the next move.
+    if state.warning.is_some() {
+        return;
+    }
+    let lang = state.lang();
+    if let Some(journal) = state.journal.as_mut() {
+        if let Some(problem) = journal.take_problem() {
+            state.warning = Some(crate::i18n::records_not_saved(lang, &problem.to_string()));
+        } else if let Some(n) = journal.waiting_unsent() {
+            state.warning = Some(crate::i18n::records_waiting(lang, n));
+        }
+    }
 }
 
 /// The learner's moves are written through the session's one `Record`, as plain mode writes them.
 fn record(state: &mut State) -> Record<'_> {
-    Record::new(&mut state.store, &state.library)
+    Record::new(&mut state.store, &state.library).with_journal(state.journal.as_mut())
 }
 
 /// Where the learner is, so the next start resumes there. On an action rather than a section,

@@ -269,9 +269,12 @@ fn check_answer(state: &mut State) {
     let Some(correct) = screen.run.answer(&quiz, position, answer.clone()) else {
         return;
     };
-    screen.checked = Some(Outcome { answer, correct });
+    screen.checked = Some(Outcome {
+        answer: answer.clone(),
+        correct,
+    });
     screen.scroll = 0;
-    let notice = record(state).answer(at, question, correct);
+    let notice = record(state).answer(at, question, &answer, correct);
     saved(state, notice);
     verdict_into_view(state);
 }
