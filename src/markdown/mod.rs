@@ -280,7 +280,7 @@ mod tests {
     }
 
     #[test]
-    fn large_input_renders_quickly() {
+    fn large_and_deeply_nested_input_renders_within_its_width() {
         let items: String = (0..10_000)
             .map(|n| format!("- item **{n}** with [a link](https://x.org/{n}) and more words\n"))
             .collect();
@@ -291,14 +291,11 @@ mod tests {
             .join("\n")
             .repeat(4);
         assert!(markdown.len() > 4 << 20);
-        let start = std::time::Instant::now();
+        // How fast is for the benchmarks (no timing asserts in tests); this one proves that
+        // 4 MiB of lists, deep quotes and one long paragraph render at all, and within 60 columns.
         let lines = render(&markdown, 60, Style::TERMINAL);
+        assert!(!lines.is_empty());
         assert!(lines.iter().all(|l| l.width() <= 60));
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(20),
-            "{:?}",
-            start.elapsed()
-        );
     }
 
     mod properties {
