@@ -41,6 +41,7 @@ pub fn parse(source: &str, file: &Path) -> (Bank, Report) {
         report: Report::default(),
         bank: Bank::default(),
         group: 0,
+        paths: vec![None],
     };
     reader.bank.groups.push(Group::default());
     reader.report_controls();
@@ -262,6 +263,8 @@ struct Reader<'a> {
     bank: Bank,
     /// The group questions go into now.
     group: usize,
+    /// The full category path of each group: two categories of the same last name stay apart.
+    paths: Vec<Option<String>>,
 }
 
 /// An answer block split up: the general feedback taken off, and the rest.
@@ -353,18 +356,15 @@ impl<'a> Reader<'a> {
             .map(|part| part.replace('\u{0}', "/").trim().to_owned())
             .rfind(|part| !part.is_empty() && !part.starts_with('$'))
             .map(|name| without_controls(&name).0);
-        let at = self
-            .bank
-            .groups
-            .iter()
-            .position(|group| group.category == name && name.is_some());
-        self.group = match at {
+        let key = Some(path.trim().to_owned());
+        self.group = match self.paths.iter().position(|known| *known == key) {
             Some(at) => at,
             None => {
                 self.bank.groups.push(Group {
                     category: name,
                     items: Vec::new(),
                 });
+                self.paths.push(key);
                 self.bank.groups.len() - 1
             }
         };
@@ -1164,6 +1164,13 @@ mod tests {
                 (Some("Other".into()), 1)
             ]
         );
+    }
+
+    #[test]
+    fn two_categories_of_the_same_name_in_different_places_stay_two_groups() {
+        let (bank, _) =
+            read("$CATEGORY: top/A/Basics\n\nA? {T}\n\n$CATEGORY: top/B/Basics\n\nB? {T}");
+        assert_eq!(bank.groups.len(), 2);
     }
 
     #[test]

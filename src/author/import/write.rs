@@ -1,6 +1,7 @@
 //! The import model as module files that pass `kurs check`: one module per group, the questions
 //! kurs grades in its quiz, every other item a section; checked in memory before anything is written.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::{Bank, Choice, Group, Item, ItemKind, Kept};
@@ -71,6 +72,7 @@ pub fn build(bank: &Bank, to: &Destination<'_>, report: &mut Report) -> Result<I
     };
     let stem_title = readable_stem(to.source_name);
     let mut taken: Vec<String> = to.taken_ids.to_vec();
+    let starts = line_starts(to.source);
     let mut modules = Vec::new();
     let mut names = Vec::new();
     for group in &groups {
@@ -100,7 +102,12 @@ pub fn build(bank: &Bank, to: &Destination<'_>, report: &mut Report) -> Result<I
         };
         taken.push(id.clone());
         let file = format!("{id}.toml");
-        let text = ModuleWriter { to, group }.render(&id, &code, &title);
+        let text = ModuleWriter {
+            to,
+            group,
+            line_starts: &starts,
+        }
+        .render(&id, &code, &title);
         names.push(file.clone());
         modules.push((file, text));
     }
@@ -247,6 +254,16 @@ fn toml_text(text: &str) -> String {
 struct ModuleWriter<'a> {
     to: &'a Destination<'a>,
     group: &'a Group,
+    /// Where each line of the input starts, to name the line of every item without reading the
+    /// input from its start each time.
+    line_starts: &'a [usize],
+}
+
+/// The byte offset where each line of `source` starts.
+fn line_starts(source: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 impl ModuleWriter<'_> {
@@ -306,7 +323,7 @@ impl ModuleWriter<'_> {
             .collect();
         if !questions.is_empty() {
             out.push_str("\n[quiz]\n");
-            let mut ids: Vec<String> = Vec::new();
+            let mut ids: HashSet<String> = HashSet::new();
             for (n, item) in questions.iter().enumerate() {
                 let wanted = item
                     .title
@@ -314,8 +331,15 @@ impl ModuleWriter<'_> {
                     .map(slug)
                     .filter(|id| !id.is_empty())
                     .unwrap_or_else(|| format!("q{}", n + 1));
-                let id = unique(wanted, &ids);
-                ids.push(id.clone());
+                let id = if ids.contains(&wanted) {
+                    (2..)
+                        .map(|k| format!("{wanted}-{k}"))
+                        .find(|candidate| !ids.contains(candidate))
+                        .unwrap_or(wanted)
+                } else {
+                    wanted
+                };
+                ids.insert(id.clone());
                 self.question(&mut out, item, &id);
             }
         }
@@ -324,7 +348,13 @@ impl ModuleWriter<'_> {
 
     /// `# bank.gift:12:1` above what came from there.
     fn place(&self, item: &Item) -> String {
-        let (line, column) = line_column(self.to.source, item.span.start);
+        let at = item.span.start.min(self.to.source.len());
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= at)
+            .max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let (_, column) = line_column(&self.to.source[start..], at - start);
         format!(
             "{}:{line}:{column}",
             crate::safe_text::single_line(self.to.source_name)
