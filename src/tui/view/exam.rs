@@ -303,6 +303,15 @@ fn result_lines(
     }
 }
 
+/// The time left for a narrow title bar: "10 min", in the last minute "45 s".
+fn short_time(left: u64) -> String {
+    if left < 60 {
+        format!("{left} s")
+    } else {
+        format!("{} min", left.div_ceil(60))
+    }
+}
+
 pub fn draw(state: &State, screen: &ExamScreen, frame: &mut Frame, areas: &Areas) {
     let lang = state.lang();
     let theme = &state.theme;
@@ -315,6 +324,10 @@ pub fn draw(state: &State, screen: &ExamScreen, frame: &mut Frame, areas: &Areas
             vec![
                 i18n::exam_counter(lang, pos + 1, total, left, flagged),
                 i18n::exam_counter(lang, pos + 1, total, left, false),
+                match left {
+                    Some(left) => format!("{} | {total} · {}", pos + 1, short_time(left)),
+                    None => format!("{} | {total}", pos + 1),
+                },
                 format!("{} | {total}", pos + 1),
             ]
         }
