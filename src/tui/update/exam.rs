@@ -172,11 +172,8 @@ fn spend_time(state: &mut State) -> bool {
     if screen.run.timed_out(0) {
         hand_in(state, true);
         let lang = state.lang();
-        let said = T::ExamTimeUp.get(lang).to_owned();
-        state.notice = Some(match state.notice.take() {
-            Some(more) => format!("{said} {more}"),
-            None => said,
-        });
+        // What was said before (such as "under way") is no longer true.
+        state.notice = Some(T::ExamTimeUp.get(lang).to_owned());
         return true;
     }
     false

@@ -34,13 +34,12 @@ pub fn document(state: &State, screen: &ExamScreen, width: usize) -> Document<Qu
     doc
 }
 
-/// The key that stands for `action` on the exam screen shown, as the key bar names it.
-fn key_for(screen: &crate::tui::state::Screen, action: &Action) -> &'static str {
+/// The keys that stand for `action` on the exam screen shown, as help names them.
+fn key_for(screen: &crate::tui::state::Screen, action: &Action, lang: i18n::Lang) -> &'static str {
     keys::screen_bindings(screen)
         .iter()
         .find(|b| b.presses.iter().any(|(_, a)| a == action))
-        .and_then(|b| b.bar)
-        .unwrap_or("")
+        .map_or("", |b| b.keys(lang))
 }
 
 fn question_lines(
@@ -58,7 +57,7 @@ fn question_lines(
     if let Some(left) = left_now(screen)
         && left <= WARNING_SECONDS
     {
-        let key = key_for(&state.screen, &Action::MoreTime);
+        let key = key_for(&state.screen, &Action::MoreTime, lang);
         let text = i18n::exam_warning_key(lang, left, key, EXTENSION_MINUTES);
         doc.wrapped(&text, width, vec![Span::raw(" ")], theme.warning(), None);
         doc.blank();
