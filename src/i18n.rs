@@ -168,7 +168,7 @@ texts! {
     KeyExamLeave => "verlassen (bleibt gespeichert)", "leave (stays saved)";
     KeyExamConfirm => "abgeben", "hand in";
     KeyExamBackToOpen => "zurück zur ersten offenen oder markierten Frage", "back to the first open or flagged question";
-    KeyExamOpen => "Abschlusstest", "final test";
+    KeyExamOpen => "Abschlusstest öffnen", "open the final test";
     KeyProfileNextField => "nächstes Feld", "next field";
     KeyProfileSave => "speichern, Zertifikat ausstellen", "save, issue the certificate";
     KeyProfileSkip => "ohne Zertifikat weiter", "go on without certificate";

@@ -948,6 +948,20 @@ mod tests {
     }
 
     #[test]
+    fn in_an_exam_letters_are_moves_except_in_a_text_answer_where_function_keys_are() {
+        let press = |c| KeyEvent::new(K::Char(c), KeyModifiers::NONE);
+        assert_eq!(key_action(EXAM_CHOICE, &press('f')), Some(A::Flag));
+        assert_eq!(key_action(EXAM_CHOICE, &press('s')), Some(A::HandIn));
+        assert_eq!(key_action(EXAM_CHOICE, &press('m')), Some(A::MoreTime));
+        assert_eq!(key_action(EXAM_ORDER, &press('n')), Some(A::NextQuestion));
+        assert_eq!(key_action(EXAM_TEXT, &press('f')), Some(A::Input('f')));
+        let f2 = KeyEvent::new(K::F(2), KeyModifiers::NONE);
+        assert_eq!(key_action(EXAM_TEXT, &f2), Some(A::Flag));
+        let enter = KeyEvent::new(K::Enter, KeyModifiers::NONE);
+        assert_eq!(key_action(EXAM_SUMMARY, &enter), Some(A::Activate));
+    }
+
+    #[test]
     fn shift_up_moves_an_item_and_plain_up_moves_the_cursor() {
         let up = KeyEvent::new(K::Up, KeyModifiers::NONE);
         let shift_up = KeyEvent::new(K::Up, KeyModifiers::SHIFT);
