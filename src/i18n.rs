@@ -170,7 +170,7 @@ texts! {
     KeyExamBackToOpen => "zurück zur ersten offenen oder markierten Frage", "back to the first open or flagged question";
     KeyExamOpen => "Abschlusstest öffnen", "open the final test";
     KeyProfileNextField => "nächstes Feld", "next field";
-    KeyProfileSave => "speichern, Zertifikat ausstellen", "save, issue the certificate";
+    KeyProfileSave => "speichern", "save";
     KeyProfileSkip => "ohne Zertifikat weiter", "go on without certificate";
     ExamSummaryTitle => "Vor der Abgabe", "Before handing in";
     ExamSummaryEnter => "Enter: jetzt abgeben. Esc: zurück zur ersten offenen oder markierten Frage.", "Enter: hand in now. Esc: back to the first open or flagged question.";

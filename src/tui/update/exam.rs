@@ -215,7 +215,10 @@ pub(super) fn update(state: &mut State, action: Action) {
     match screen.phase {
         ExamPhase::Question => question(state, action),
         ExamPhase::Summary => summary(state, action),
-        ExamPhase::Profile(_) => profile(state, action),
+        ExamPhase::Profile(_) => {
+            profile(state, action);
+            field_into_view(state);
+        }
         ExamPhase::Result(_) => result(state, action),
     }
 }
@@ -475,6 +478,32 @@ fn profile(state: &mut State, action: Action) {
             };
             text::edit(field, &mut form.cursor, action);
         }
+    }
+}
+
+/// The field being typed stays on screen (with the problems below it, as far as they fit).
+fn field_into_view(state: &mut State) {
+    let height = body_height(state);
+    let width = crate::tui::view::content_width(state.width);
+    let Screen::Exam(screen) = &state.screen else {
+        return;
+    };
+    if !matches!(screen.phase, ExamPhase::Profile(_)) {
+        return;
+    }
+    let doc = crate::tui::view::exam::document(state, screen, width);
+    let Some(line) = doc.first_line_of(crate::tui::view::quiz::QuizTarget::Input) else {
+        return;
+    };
+    let scroll = crate::tui::view::scroll_to(
+        screen.scroll,
+        line.saturating_sub(1),
+        line,
+        height,
+        doc.len(),
+    );
+    if let Screen::Exam(screen) = &mut state.screen {
+        screen.scroll = scroll;
     }
 }
 

@@ -162,6 +162,23 @@ fn profile_lines(state: &State, form: &ProfileForm, doc: &mut Document<QuizTarge
     let theme = &state.theme;
     let lang = state.lang();
     doc.blank();
+    // The result comes first: the form is there because the exam was passed.
+    if let Some(result) = &form.result {
+        let score = i18n::score(
+            lang,
+            result.points,
+            result.max,
+            Some(u32::from(result.percent)),
+        );
+        doc.push(
+            Line::from(Span::styled(
+                format!(" ✓ {}: {score}", T::Passed.get(lang)),
+                theme.right(),
+            )),
+            None,
+        );
+        doc.blank();
+    }
     doc.wrapped(
         T::CertificateWhy.get(lang),
         width,
