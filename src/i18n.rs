@@ -160,6 +160,25 @@ texts! {
     QuitHint => "Die Kursübersicht ist die oberste Ebene: q beendet kurs.", "The course list is the top level: q quits kurs.";
     KeyType => "Antwort schreiben", "type the answer";
     HelpCloseKeys => "Hilfe schließen", "close help";
+    KeyExamRecord => "speichern, weiter", "record, go on";
+    KeyExamPrevNext => "vorige/nächste Frage", "previous/next question";
+    KeyExamFlag => "markieren", "flag";
+    KeyExamHandIn => "abgeben", "hand in";
+    KeyExamMoreTime => "5 Minuten mehr (in der letzten Minute)", "5 more minutes (in the last minute)";
+    KeyExamLeave => "verlassen (bleibt gespeichert)", "leave (stays saved)";
+    KeyExamConfirm => "abgeben", "hand in";
+    KeyExamBackToOpen => "zurück zur ersten offenen oder markierten Frage", "back to the first open or flagged question";
+    KeyExamOpen => "Abschlusstest öffnen", "open the final test";
+    KeyProfileNextField => "nächstes Feld", "next field";
+    KeyProfileSave => "speichern", "save";
+    KeyProfileSkip => "ohne Zertifikat weiter", "go on without certificate";
+    ExamSummaryTitle => "Vor der Abgabe", "Before handing in";
+    ExamSummaryEnter => "Enter: jetzt abgeben. Esc: zurück zur ersten offenen oder markierten Frage.", "Enter: hand in now. Esc: back to the first open or flagged question.";
+    ExamAnswerRecorded => "Antwort gespeichert.", "Answer recorded.";
+    ExamFlaggedMark => "⚑ markiert", "⚑ flagged";
+    ExamProfileTitle => "Profil für das Zertifikat", "Profile for the certificate";
+    ExamProfileName => "Name", "Name";
+    ExamProfileBirthDate => "Geburtsdatum (JJJJ-MM-TT)", "Date of birth (YYYY-MM-DD)";
     KeyClickSelect => "Mausklick: wählen, noch einmal: öffnen", "mouse click: select, again: open";
     NotSaving => "Fortschritt wird nicht gespeichert", "progress is not being saved";
     ReadOnly => "nur lesen", "read-only";
@@ -1663,6 +1682,15 @@ pub fn exam_warning(lang: Lang, left: u64, command: &str, minutes: u32) -> Strin
             format!("Achtung: noch {time}. Mit „{command}“ bekommst du {minutes} Minuten mehr.")
         }
         Lang::En => format!("Note: {time} left. Type “{command}” for {minutes} more minutes."),
+    }
+}
+
+/// The full-screen player's warning in the last minute, with the key for more time.
+pub fn exam_warning_key(lang: Lang, left: u64, key: &str, minutes: u32) -> String {
+    let time = duration_words(lang, left);
+    match lang {
+        Lang::De => format!("Achtung: noch {time}. Taste {key}: {minutes} Minuten mehr."),
+        Lang::En => format!("Note: {time} left. Press {key} for {minutes} more minutes."),
     }
 }
 

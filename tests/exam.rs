@@ -337,7 +337,7 @@ fn a_time_factor_out_of_range_and_an_unknown_course_get_one_sentence() {
 }
 
 #[test]
-fn the_exam_runs_in_a_terminal_too() {
+fn the_exam_runs_full_screen_in_a_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let progress = dir.path().join("p.toml");
     pass_the_module(&progress);
@@ -346,6 +346,44 @@ fn the_exam_runs_in_a_terminal_too() {
     let mut pty = Pty::kurs(&[
         "exam",
         course.to_str().expect("path"),
+        "--seed",
+        "2",
+        "--progress",
+        &progress_arg,
+    ])
+    .start();
+    pty.wait_for("Frage 1 | 3, noch 10 Minuten");
+    pty.send("1\r");
+    pty.wait_for("Frage 2 | 3");
+    pty.send("f");
+    pty.wait_for("markiert");
+    pty.send("1\r");
+    pty.wait_for("Frage 3 | 3");
+    pty.send("1\r");
+    pty.wait_for("3 Fragen: 0 unbeantwortet, 1 markiert.");
+    pty.send("\r");
+    pty.wait_for("Profil für das Zertifikat");
+    pty.send("Erika Mustermann\t1990-01-31\r");
+    pty.wait_for("Zertifikat ausgestellt");
+    pty.wait_for("Deine Antwort");
+    pty.send("\x1b");
+    pty.wait_for("Kursübersicht");
+    pty.send("q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "{}", pty.text());
+}
+
+#[test]
+fn the_exam_runs_line_by_line_in_a_terminal_with_plain() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let progress = dir.path().join("p.toml");
+    pass_the_module(&progress);
+    let course = course();
+    let progress_arg = progress.to_str().expect("path").to_owned();
+    let mut pty = Pty::kurs(&[
+        "exam",
+        course.to_str().expect("path"),
+        "--plain",
         "--seed",
         "2",
         "--progress",

@@ -976,3 +976,74 @@ fn a_reload_with_an_error_keeps_the_last_good_version_and_names_the_place() {
     assert!(text.contains("Text."), "{text}");
     assert!(matches!(s.screen, Screen::Module(_)));
 }
+
+/// The exam fixture with its module's quiz passed (in plain mode, as a learner would), so that
+/// its final exam is open.
+fn exam_state(lang: Lang, dir: &Path) -> State {
+    let sources = kurs::session::Sources {
+        courses: Some(fixture("exam-de")),
+        progress: dir.join("progress.toml"),
+    };
+    let session = kurs::session::Session::open(&sources).unwrap();
+    let options = kurs::session::Options {
+        lang: None,
+        seed: Some(1),
+        time: Default::default(),
+    };
+    kurs::plain::run_with(session, options, "1\n3\n1\n1\n".as_bytes(), std::io::sink()).unwrap();
+    state("exam-de", lang, dir)
+}
+
+/// An exam scenario at both sizes: `e` in the library opens the exam, then `events`.
+fn exam_snapshots(name: &str, lang: Lang, events: &str) {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = exam_state(lang, dir.path());
+        let text = screen(&mut s, width, height, keys(&format!("e{events}")));
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn exam_question_with_the_time_left_and_no_feedback() {
+    exam_snapshots("exam_question_de", Lang::De, "");
+    exam_snapshots("exam_question_en", Lang::En, "");
+}
+
+#[test]
+fn exam_question_flagged_says_so_in_words() {
+    exam_snapshots("exam_flagged_de", Lang::De, "1f");
+}
+
+#[test]
+fn exam_summary_before_handing_in() {
+    exam_snapshots("exam_summary_de", Lang::De, "1\nfs");
+    exam_snapshots("exam_summary_en", Lang::En, "1\nfs");
+}
+
+#[test]
+fn exam_result_with_every_answer_the_right_one_and_the_explanation() {
+    exam_snapshots("exam_result_de", Lang::De, "1\n2\n1\n\n");
+    exam_snapshots("exam_result_en", Lang::En, "1\n2\n1\n\n");
+}
+
+#[test]
+fn an_exam_left_with_esc_stays_saved_and_resumes_at_its_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = exam_state(Lang::De, dir.path());
+    let text = screen(&mut s, 80, 24, keys("e1\n⎋"));
+    assert!(text.contains("Der Abschlusstest ist gespeichert"), "{text}");
+    let mut again = state("exam-de", Lang::De, dir.path());
+    let text = screen(&mut again, 80, 24, keys("e"));
+    assert!(text.contains("Frage 2 | 3"), "{text}");
+    assert!(text.contains("läuft noch"), "{text}");
+}
+
+#[test]
+fn the_exam_screens_do_not_panic_in_a_tiny_window() {
+    for (width, height) in [(1, 1), (20, 5), (30, 8), (40, 12)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = exam_state(Lang::De, dir.path());
+        screen(&mut s, width, height, keys("e1\nfs⎋s\n↓↓⎋"));
+    }
+}

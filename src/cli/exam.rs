@@ -1,6 +1,8 @@
-//! `kurs exam [PATH]`: the final exam of one course, line by line, then its certificate.
+//! `kurs exam [PATH]`: the final exam of one course, full screen at a terminal (line by line with
+//! `--plain`, through a pipe or with TERM=dumb), then its certificate.
 //! Which course: `--course`, else the only one with an exam, else the one learned in last.
 
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -47,10 +49,27 @@ pub(super) fn run(args: &ExamArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match crate::plain::run_exam(session, options, course) {
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if args.plain || dumb || !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return match crate::plain::run_exam(session, options, course) {
+            Ok(Ending::Saved) => ExitCode::SUCCESS,
+            Ok(Ending::NotSaved { .. }) => ExitCode::from(2),
+            Err(error) => super::output_failed(&error),
+        };
+    }
+    match crate::tui::run_exam_terminal(session, options, course) {
         Ok(Ending::Saved) => ExitCode::SUCCESS,
-        Ok(Ending::NotSaved { .. }) => ExitCode::from(2),
-        Err(error) => super::output_failed(&error),
+        Ok(Ending::NotSaved { progress }) => {
+            say_error!(
+                "kurs: progress could not be saved in {}; what was not saved is lost. Check that the folder is writable and has space.",
+                crate::safe_text::single_line(&progress.display().to_string())
+            );
+            ExitCode::from(2)
+        }
+        Err(error) => {
+            say_error!("kurs: the terminal failed: {error}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -139,6 +139,9 @@ pub struct ExamArgs {
     /// No time limit at all; recorded in the result and on the certificate
     #[arg(long, conflicts_with = "time_factor")]
     pub untimed: bool,
+    /// Line-by-line mode for screen readers and scripts (automatic when output is not a terminal)
+    #[arg(long)]
+    pub plain: bool,
 }
 
 #[derive(Args, Debug)]

@@ -42,6 +42,16 @@ pub enum Action {
     /// From a passed quiz's result on to the next module not passed yet.
     NextModule,
     RepeatAll,
+    /// In the final test: the previous and the next question, flag, hand in, more time.
+    PrevQuestion,
+    NextQuestion,
+    Flag,
+    HandIn,
+    MoreTime,
+    /// `e` in the library: the final exam of the selected course.
+    OpenExam,
+    /// Tab: the next field of a form.
+    NextField,
     Click {
         column: u16,
         row: u16,

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
 use super::action::Action;
-use super::state::{AnswerInput, Screen, State};
+use super::state::{AnswerInput, ExamPhase, Screen, State};
 use crate::i18n::{Lang, T};
 
 /// A press a binding answers to.
@@ -157,6 +157,12 @@ const LIBRARY: &[Binding] = &[
         Some("s"),
         T::KeyOverview,
         &[(Key(K::Char('s')), A::Overview)],
+    ),
+    b(
+        "e",
+        None,
+        T::KeyExamOpen,
+        &[(Key(K::Char('e')), A::OpenExam)],
     ),
     b("q", Some("q"), T::KeyQuit, &[(Key(K::Char('q')), A::Quit)]),
     b("Esc", None, T::KeyHowToQuit, &[(Key(K::Esc), A::Back)]),
@@ -470,6 +476,250 @@ const SEARCH_SCREEN: &[Binding] = &[
     mouse(T::KeyWheel, WHEEL),
 ];
 
+/// Enter records the answer and goes on to the next open question: no feedback in an exam.
+const EXAM_RECORD: Binding = b(
+    "Enter",
+    Some("Enter"),
+    T::KeyExamRecord,
+    &[(Key(K::Enter), A::Activate)],
+);
+const EXAM_PREV_NEXT: Binding = b(
+    "←→ b/n PgUp/PgDn",
+    Some("←→"),
+    T::KeyExamPrevNext,
+    &[
+        (Key(K::Left), A::PrevQuestion),
+        (Key(K::Right), A::NextQuestion),
+        (Key(K::Char('b')), A::PrevQuestion),
+        (Key(K::Char('n')), A::NextQuestion),
+        (Key(K::PageUp), A::PrevQuestion),
+        (Key(K::PageDown), A::NextQuestion),
+    ],
+);
+const EXAM_FLAG: Binding = b(
+    "f",
+    Some("f"),
+    T::KeyExamFlag,
+    &[(Key(K::Char('f')), A::Flag)],
+);
+const EXAM_HAND_IN: Binding = b(
+    "s",
+    Some("s"),
+    T::KeyExamHandIn,
+    &[(Key(K::Char('s')), A::HandIn)],
+);
+const EXAM_MORE_TIME: Binding = b(
+    "m",
+    None,
+    T::KeyExamMoreTime,
+    &[(Key(K::Char('m')), A::MoreTime)],
+);
+const EXAM_LEAVE: Binding = b(
+    "Esc",
+    Some("Esc"),
+    T::KeyExamLeave,
+    &[(Key(K::Esc), A::Back)],
+);
+const EXAM_CURSOR: Binding = b(
+    "↑↓ k/j",
+    None,
+    T::KeyMoveFocus,
+    &[
+        (Key(K::Up), A::Up),
+        (Key(K::Down), A::Down),
+        (Key(K::Char('k')), A::Up),
+        (Key(K::Char('j')), A::Down),
+    ],
+);
+
+const EXAM_CHOICE: &[Binding] = &[
+    b(
+        "1-9 Space",
+        Some("1-9"),
+        T::KeyPick,
+        &[(Press::Digits, A::Digit(0)), (Key(K::Char(' ')), A::Toggle)],
+    ),
+    EXAM_RECORD,
+    EXAM_PREV_NEXT,
+    EXAM_FLAG,
+    EXAM_HAND_IN,
+    EXAM_LEAVE,
+    HELP,
+    EXAM_CURSOR,
+    EXAM_MORE_TIME,
+    b(
+        "Home/End",
+        None,
+        T::KeyFirstLast,
+        &[(Key(K::Home), A::Home), (Key(K::End), A::End)],
+    ),
+    mouse(T::KeyWheel, WHEEL),
+];
+
+const EXAM_ORDER: &[Binding] = &[
+    b(
+        "Shift+↑↓ K/J",
+        Some("Shift+↑↓"),
+        T::KeyMove,
+        &[
+            (Shift(K::Up), A::MoveUp),
+            (Shift(K::Down), A::MoveDown),
+            (Key(K::Char('K')), A::MoveUp),
+            (Key(K::Char('J')), A::MoveDown),
+        ],
+    ),
+    EXAM_RECORD,
+    EXAM_PREV_NEXT,
+    EXAM_FLAG,
+    EXAM_HAND_IN,
+    EXAM_LEAVE,
+    HELP,
+    EXAM_CURSOR,
+    EXAM_MORE_TIME,
+    b(
+        "1-9",
+        None,
+        T::KeyMoveFocus,
+        &[(Press::Digits, A::Digit(0))],
+    ),
+    mouse(T::KeyWheel, WHEEL),
+];
+
+/// Letters go into the answer: the exam's moves are on function keys here.
+const EXAM_TEXT: &[Binding] = &[
+    EXAM_RECORD,
+    b(
+        "PgUp/PgDn",
+        Some("PgUp/PgDn"),
+        T::KeyExamPrevNext,
+        &[
+            (Key(K::PageUp), A::PrevQuestion),
+            (Key(K::PageDown), A::NextQuestion),
+        ],
+    ),
+    b("F2", Some("F2"), T::KeyExamFlag, &[(Key(K::F(2)), A::Flag)]),
+    b(
+        "F3",
+        Some("F3"),
+        T::KeyExamHandIn,
+        &[(Key(K::F(3)), A::HandIn)],
+    ),
+    EXAM_LEAVE,
+    b("F1", Some("F1"), T::KeyHelp, &[(Key(K::F(1)), A::Help)]),
+    b(
+        "F4",
+        None,
+        T::KeyExamMoreTime,
+        &[(Key(K::F(4)), A::MoreTime)],
+    ),
+    b(
+        "←→",
+        None,
+        T::KeyEdit,
+        &[(Key(K::Left), A::Left), (Key(K::Right), A::Right)],
+    ),
+    b(
+        "Backspace/Del",
+        None,
+        T::KeyEdit,
+        &[
+            (Key(K::Backspace), A::Backspace),
+            (Key(K::Delete), A::Delete),
+        ],
+    ),
+    b(
+        "Home/End",
+        None,
+        T::KeyFirstLast,
+        &[(Key(K::Home), A::Home), (Key(K::End), A::End)],
+    ),
+    Binding {
+        keys: Label::Word(T::KeyLetters),
+        bar: None,
+        what: T::KeyType,
+        presses: &[(Press::Typed, A::Input(' '))],
+    },
+    mouse(T::KeyWheel, WHEEL),
+];
+
+const EXAM_SUMMARY: &[Binding] = &[
+    b(
+        "Enter",
+        Some("Enter"),
+        T::KeyExamConfirm,
+        &[(Key(K::Enter), A::Activate)],
+    ),
+    b(
+        "Esc",
+        Some("Esc"),
+        T::KeyExamBackToOpen,
+        &[(Key(K::Esc), A::Back)],
+    ),
+    HELP,
+];
+
+const EXAM_PROFILE: &[Binding] = &[
+    b(
+        "Enter",
+        Some("Enter"),
+        T::KeyProfileSave,
+        &[(Key(K::Enter), A::Activate)],
+    ),
+    b(
+        "Tab ↑↓",
+        Some("Tab"),
+        T::KeyProfileNextField,
+        &[
+            (Key(K::Tab), A::NextField),
+            (Key(K::Up), A::Up),
+            (Key(K::Down), A::Down),
+        ],
+    ),
+    b(
+        "Esc",
+        Some("Esc"),
+        T::KeyProfileSkip,
+        &[(Key(K::Esc), A::Back)],
+    ),
+    b("F1", Some("F1"), T::KeyHelp, &[(Key(K::F(1)), A::Help)]),
+    b(
+        "←→",
+        None,
+        T::KeyEdit,
+        &[(Key(K::Left), A::Left), (Key(K::Right), A::Right)],
+    ),
+    b(
+        "Backspace/Del",
+        None,
+        T::KeyEdit,
+        &[
+            (Key(K::Backspace), A::Backspace),
+            (Key(K::Delete), A::Delete),
+        ],
+    ),
+    b(
+        "Home/End",
+        None,
+        T::KeyFirstLast,
+        &[(Key(K::Home), A::Home), (Key(K::End), A::End)],
+    ),
+    Binding {
+        keys: Label::Word(T::KeyLetters),
+        bar: None,
+        what: T::KeyType,
+        presses: &[(Press::Typed, A::Input(' '))],
+    },
+];
+
+const EXAM_RESULT: &[Binding] = &[
+    b("↑↓ k/j", Some("↑↓"), T::KeyScroll, MOVE_FOCUS.presses),
+    RESULT_BACK,
+    HELP,
+    PAGE,
+    FIRST_LAST,
+    mouse(T::KeyWheel, WHEEL),
+];
+
 /// While help is shown, only the keys that close it or scroll it act.
 const HELP_OPEN: &[Binding] = &[
     b(
@@ -523,6 +773,14 @@ pub fn screen_bindings(screen: &Screen) -> &'static [Binding] {
         Screen::Module(_) => MODULE,
         Screen::Overview(_) => OVERVIEW,
         Screen::Search(_) => SEARCH_SCREEN,
+        Screen::Exam(exam) => match (&exam.phase, &exam.input) {
+            (ExamPhase::Question, AnswerInput::Text { .. }) => EXAM_TEXT,
+            (ExamPhase::Question, AnswerInput::Order { .. }) => EXAM_ORDER,
+            (ExamPhase::Question, _) => EXAM_CHOICE,
+            (ExamPhase::Summary, _) => EXAM_SUMMARY,
+            (ExamPhase::Profile(_), _) => EXAM_PROFILE,
+            (ExamPhase::Result(_), _) => EXAM_RESULT,
+        },
         Screen::Quiz(quiz) if quiz.checked.is_some() => QUIZ_CHECKED,
         Screen::Quiz(quiz) => match quiz.input {
             AnswerInput::Text { .. } => QUIZ_TEXT,
@@ -623,6 +881,12 @@ mod tests {
         OVERVIEW,
         SEARCH_SCREEN,
         HELP_OPEN,
+        EXAM_CHOICE,
+        EXAM_ORDER,
+        EXAM_TEXT,
+        EXAM_SUMMARY,
+        EXAM_PROFILE,
+        EXAM_RESULT,
     ];
 
     /// Whether `name` is one of the key names in `keys` ("Shift+↑↓" names Shift+↑ and Shift+↓).
@@ -681,6 +945,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn in_an_exam_letters_are_moves_except_in_a_text_answer_where_function_keys_are() {
+        let press = |c| KeyEvent::new(K::Char(c), KeyModifiers::NONE);
+        assert_eq!(key_action(EXAM_CHOICE, &press('f')), Some(A::Flag));
+        assert_eq!(key_action(EXAM_CHOICE, &press('s')), Some(A::HandIn));
+        assert_eq!(key_action(EXAM_CHOICE, &press('m')), Some(A::MoreTime));
+        assert_eq!(key_action(EXAM_ORDER, &press('n')), Some(A::NextQuestion));
+        assert_eq!(key_action(EXAM_TEXT, &press('f')), Some(A::Input('f')));
+        let f2 = KeyEvent::new(K::F(2), KeyModifiers::NONE);
+        assert_eq!(key_action(EXAM_TEXT, &f2), Some(A::Flag));
+        let enter = KeyEvent::new(K::Enter, KeyModifiers::NONE);
+        assert_eq!(key_action(EXAM_SUMMARY, &enter), Some(A::Activate));
     }
 
     #[test]

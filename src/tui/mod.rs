@@ -25,6 +25,8 @@ pub use state::State;
 pub enum Input {
     Terminal(Event),
     Reloaded(Result<Library, String>),
+    /// A second without a key: the exam's time left is shown anew.
+    Tick,
 }
 
 impl From<Event> for Input {
@@ -35,6 +37,9 @@ impl From<Event> for Input {
 
 /// How often a watching player looks for saved course files between keys.
 const WATCH_TICK: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// How often the player wakes without a key, so the exam's time left stays current.
+const CLOCK_TICK: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Runs the player until the learner quits or the events end.
 pub fn run<B: Backend, E: Into<Input>>(
@@ -62,6 +67,10 @@ where
                 // The page may have changed under every cell.
                 let area = terminal.get_frame().area();
                 terminal.resize(area).map_err(io::Error::other)?;
+                continue;
+            }
+            Some(Input::Tick) => {
+                update::tick(state);
                 continue;
             }
             Some(Input::Terminal(event)) => event,
@@ -96,6 +105,8 @@ pub fn start(session: Session, options: Options) -> State {
     let place = session.start_place();
     let mut state = State::new(session.library, session.store, options.lang, options.seed);
     state.journal = session.journal;
+    state.time = options.time;
+    state.certify = session.certify;
     state.notice = (!notices.is_empty()).then(|| notices.join(" "));
     update::resume(&mut state, place);
     state
@@ -109,7 +120,27 @@ pub fn run_terminal(
     options: Options,
     watch: Option<(&Sources, crate::watch::CourseWatcher)>,
 ) -> io::Result<Ending> {
+    run_state_terminal(start(session, options), watch)
+}
+
+/// The state `kurs exam` starts in: the final exam of course `course` on screen (or the
+/// library with the sentence on why it is closed).
+pub fn start_exam(session: Session, options: Options, course: usize) -> State {
     let mut state = start(session, options);
+    state.screen = state::Screen::Library(Default::default());
+    update::open_exam(&mut state, course);
+    state
+}
+
+/// `kurs exam` at a terminal: the full-screen player, started on the exam of course `course`.
+pub fn run_exam_terminal(session: Session, options: Options, course: usize) -> io::Result<Ending> {
+    run_state_terminal(start_exam(session, options, course), None)
+}
+
+fn run_state_terminal(
+    mut state: State,
+    watch: Option<(&Sources, crate::watch::CourseWatcher)>,
+) -> io::Result<Ending> {
     let signals = terminal::Signals::watch();
     let mut screen = terminal::enter()?;
     // Reliability tests set KURS_TEST_PANIC to prove the terminal is restored before a panic's message.
@@ -119,9 +150,17 @@ pub fn run_terminal(
             panic!("KURS_TEST_PANIC is set: a deliberate panic while a screen is shown");
         }
         let Some((sources, watcher)) = &watch else {
-            return terminal::next_event(&signals).map(|e| e.map(Input::Terminal));
+            return Ok(Some(
+                terminal::next_event_within(&signals, CLOCK_TICK)?
+                    .map_or(Input::Tick, Input::Terminal),
+            ));
         };
+        let mut waited = std::time::Duration::ZERO;
         loop {
+            if waited >= CLOCK_TICK {
+                return Ok(Some(Input::Tick));
+            }
+            waited += WATCH_TICK;
             if watcher.changed() {
                 return Ok(Some(Input::Reloaded(crate::session::reload(sources))));
             }

@@ -3,8 +3,11 @@
 
 use std::collections::BTreeSet;
 
+use std::time::Instant;
+
 use super::theme::Theme;
 use crate::course::{Course, Library, Module, Question, QuestionKind, Quiz};
+use crate::exam::{ExamResult, ExamRun, TimeChoice};
 use crate::i18n::{Lang, T};
 use crate::progress::ProgressStore;
 use crate::quiz::{Outcome, Run, Shuffler};
@@ -34,6 +37,10 @@ pub struct State {
     pub shuffler: Shuffler,
     pub theme: Theme,
     pub quit: bool,
+    /// `--time-factor` and `--untimed` for the final exam.
+    pub time: TimeChoice,
+    /// Where certificates go and who signs them; `None`: no certificates here.
+    pub certify: Option<crate::session::Certify>,
     /// The library screen's line count per course, kept between frames (see `view::library`).
     pub course_heights: std::cell::RefCell<super::view::library::CourseHeights>,
 }
@@ -45,6 +52,55 @@ pub enum Screen {
     Result(ResultScreen),
     Overview(OverviewScreen),
     Search(SearchScreen),
+    Exam(Box<ExamScreen>),
+}
+
+/// The final exam of one course: question after question with no feedback, then what is open
+/// before handing in, the result, and the profile the certificate needs when there is none.
+pub struct ExamScreen {
+    pub course: usize,
+    /// The exam's title: the trainer's, else "Abschlusstest" / "Final test".
+    pub title: String,
+    pub run: ExamRun,
+    /// The answer being built for `run.current`, filled with the answer recorded there.
+    pub input: AnswerInput,
+    /// When time was last taken off the exam (`ExamRun::spend`); the rest of a second stays.
+    pub clock: Instant,
+    pub phase: ExamPhase,
+    pub scroll: usize,
+    /// A hint such as "tick at least one answer".
+    pub hint: Option<&'static str>,
+    /// The library as it was, to go back to.
+    pub back: LibraryScreen,
+}
+
+pub enum ExamPhase {
+    Question,
+    /// "3 Fragen: 1 unbeantwortet, 1 markiert": Enter hands in, Esc goes back.
+    Summary,
+    /// Name and birth date for the certificate, asked the first time one is due.
+    Profile(ProfileForm),
+    Result(ExamDone),
+}
+
+/// The exam handed in: its result, and what became of the certificate (lines to show).
+pub struct ExamDone {
+    pub result: ExamResult,
+    pub certificate: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ProfileForm {
+    pub name: String,
+    pub birth_date: String,
+    /// 0: the name, 1: the birth date.
+    pub field: usize,
+    /// Byte offset of the cursor in the field being typed.
+    pub cursor: usize,
+    /// What is wrong with the input, one sentence each.
+    pub problems: Vec<String>,
+    /// The result waiting behind the form.
+    pub result: Option<ExamResult>,
 }
 
 /// Every course's modules with their progress: the facts `kurs progress` prints.
@@ -176,6 +232,8 @@ impl State {
             shuffler: Shuffler::new(seed),
             theme: Theme::from_env(),
             quit: false,
+            time: TimeChoice::default(),
+            certify: None,
             course_heights: Default::default(),
             journal: None,
         }
@@ -194,6 +252,7 @@ impl State {
             Screen::Quiz(s) => Some(s.at.course),
             Screen::Result(s) => Some(s.at.course),
             Screen::Overview(_) => None,
+            Screen::Exam(s) => Some(s.course),
             Screen::Search(s) => match &s.back {
                 SearchFrom::Library(_) => None,
                 SearchFrom::Module(m) => Some(m.at.course),
@@ -265,6 +324,16 @@ impl State {
             Screen::Quiz(s) => Some(s.at),
             Screen::Result(s) => Some(s.at),
             Screen::Overview(_) | Screen::Search(_) => None,
+            // Each phase of the exam is a screen of its own, and so is each question.
+            Screen::Exam(s) => Some(ModuleRef {
+                course: s.course,
+                module: match &s.phase {
+                    ExamPhase::Question => s.run.current,
+                    ExamPhase::Summary => usize::MAX - 2,
+                    ExamPhase::Profile(_) => usize::MAX - 1,
+                    ExamPhase::Result(_) => usize::MAX,
+                },
+            }),
         };
         (std::mem::discriminant(&self.screen), at)
     }
@@ -278,6 +347,7 @@ impl State {
             Screen::Result(s) => &mut s.scroll,
             Screen::Overview(s) => &mut s.scroll,
             Screen::Search(s) => &mut s.scroll,
+            Screen::Exam(s) => &mut s.scroll,
         }
     }
 
@@ -323,6 +393,44 @@ impl AnswerInput {
                 order: order.to_vec(),
             },
         }
+    }
+
+    /// The input showing an answer given before (the exam goes back to answered questions);
+    /// a fresh one when there is none.
+    pub fn with_answer(
+        kind: &QuestionKind,
+        order: &[usize],
+        answer: Option<&crate::quiz::Answer>,
+    ) -> AnswerInput {
+        use crate::quiz::Answer;
+        let mut input = AnswerInput::new(kind, order);
+        let position = |index: usize| order.iter().position(|&i| i == index);
+        match (&mut input, answer) {
+            (AnswerInput::Choice { cursor, picked, .. }, Some(Answer::Single(i))) => {
+                if let Some(p) = position(*i) {
+                    picked.insert(p);
+                    *cursor = p;
+                }
+            }
+            (AnswerInput::Choice { picked, .. }, Some(Answer::Multiple(set))) => {
+                picked.extend(set.iter().filter_map(|&i| position(i)));
+            }
+            (AnswerInput::TrueFalse { cursor, picked }, Some(Answer::TrueFalse(value))) => {
+                *picked = Some(*value);
+                *cursor = usize::from(!*value);
+            }
+            (AnswerInput::Text { text, cursor }, Some(Answer::Text(given))) => {
+                *text = given.clone();
+                *cursor = given.len();
+            }
+            (AnswerInput::Order { order, .. }, Some(Answer::Order(given)))
+                if given.len() == order.len() =>
+            {
+                *order = given.clone();
+            }
+            _ => {}
+        }
+        input
     }
 
     pub fn is_text(&self) -> bool {

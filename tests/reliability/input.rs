@@ -363,6 +363,16 @@ fn check_invariants(state: &State) -> Result<(), TestCaseError> {
                 screen.found.hits.len()
             );
         }
+        Screen::Exam(screen) => {
+            let doc = view::exam::document(state, screen, width);
+            prop_assert!(
+                screen.scroll <= doc.len().saturating_sub(height),
+                "exam scroll {} of {} lines at height {height}",
+                screen.scroll,
+                doc.len()
+            );
+            prop_assert!(screen.run.current < screen.run.len().max(1));
+        }
     }
     Ok(())
 }
@@ -463,7 +473,7 @@ fn random_events_never_panic_and_keep_focus_and_scroll_inside() {
                 Screen::Quiz(_) => 2,
                 Screen::Result(_) => 3,
                 Screen::Overview(_) => 5,
-                Screen::Search(_) => 6,
+                Screen::Search(_) | Screen::Exam(_) => 6,
             };
             counts.screens[screen] += 1;
         }

@@ -24,6 +24,12 @@ pub(super) fn update(state: &mut State, action: Action) {
         Action::End => screen.selected = last,
         Action::Search => super::search::open(state),
         Action::Overview => super::overview::open(state),
+        Action::OpenExam => {
+            if let Some(at) = rows.get(screen.selected) {
+                let course = at.course;
+                super::open_exam(state, course);
+            }
+        }
         Action::ScrollUp => screen.scroll = screen.scroll.saturating_sub(3),
         Action::ScrollDown => screen.scroll += 3,
         Action::Activate | Action::Toggle => {

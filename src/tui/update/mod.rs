@@ -1,6 +1,7 @@
 //! `update`: the only place the player's state changes, one action at a time, one file per
 //! screen (mirroring `view/`). It saves progress after every change that matters and never draws.
 
+mod exam;
 mod library;
 mod module;
 mod overview;
@@ -10,6 +11,7 @@ mod result;
 mod search;
 mod text;
 
+pub use exam::{open_exam, tick};
 pub use module::open_module;
 pub use reload::reload;
 
@@ -27,6 +29,7 @@ pub fn update(state: &mut State, action: Action) {
     }
     match action {
         Action::Quit => {
+            exam::leaving(state);
             remember_place(state);
             state.quit = true;
             return;
@@ -47,6 +50,7 @@ pub fn update(state: &mut State, action: Action) {
             Screen::Result(_) => result::update(state, action),
             Screen::Overview(_) => overview::update(state, action),
             Screen::Search(_) => search::update(state, action),
+            Screen::Exam(_) => exam::update(state, action),
         },
     }
     settle(state);
@@ -85,6 +89,7 @@ fn settle(state: &mut State) {
         Screen::Quiz(screen) => view::quiz::document(state, screen, width).len(),
         Screen::Result(screen) => view::result::document(state, screen, width).len(),
         Screen::Overview(_) => view::overview::document(state, width).len(),
+        Screen::Exam(screen) => view::exam::document(state, screen, width).len(),
         // The search keeps its selected hit in view itself, in the room below the query.
         Screen::Search(_) => return,
     };

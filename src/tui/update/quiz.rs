@@ -122,7 +122,7 @@ fn clicked_choice(state: &State, row: u16) -> Option<usize> {
 }
 
 /// How many things the cursor can stand on: choices, items, or true and false.
-fn choice_count(kind: &QuestionKind) -> usize {
+pub(super) fn choice_count(kind: &QuestionKind) -> usize {
     match kind {
         QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => choices.len(),
         QuestionKind::Order { items } => items.len(),
@@ -132,7 +132,7 @@ fn choice_count(kind: &QuestionKind) -> usize {
 }
 
 /// One key's change to the answer being built, for each kind of answer.
-fn edit_answer(input: &mut AnswerInput, action: Action, choices: usize) {
+pub(super) fn edit_answer(input: &mut AnswerInput, action: Action, choices: usize) {
     let last = choices.saturating_sub(1);
     match (input, action) {
         (AnswerInput::Text { text, cursor }, action) => text::edit(text, cursor, action),
@@ -197,11 +197,14 @@ fn pick(multiple: bool, picked: &mut BTreeSet<usize>, position: usize) {
     }
 }
 
-/// The answer as built so far, translated to question indexes; Err is the hint to show when
-/// it is not complete (empty: nothing to say).
-fn answer_of(screen: &QuizScreen, lang: crate::i18n::Lang) -> Result<Answer, &'static str> {
-    let order = &screen.run.asked[screen.position].order;
-    match &screen.input {
+/// The answer as built so far, translated to question indexes (`order`: display position →
+/// index); Err is the hint to show when it is not complete (empty: nothing to say).
+pub(super) fn answer_from(
+    input: &AnswerInput,
+    order: &[usize],
+    lang: crate::i18n::Lang,
+) -> Result<Answer, &'static str> {
+    match input {
         AnswerInput::Choice {
             multiple: false,
             picked,
@@ -249,7 +252,8 @@ fn check_answer(state: &mut State) {
     let Screen::Quiz(screen) = &mut state.screen else {
         return;
     };
-    let answer = match answer_of(screen, lang) {
+    let order = &screen.run.asked[screen.position].order;
+    let answer = match answer_from(&screen.input, order, lang) {
         Ok(answer) => answer,
         Err(hint) => {
             screen.hint = (!hint.is_empty()).then_some(hint);

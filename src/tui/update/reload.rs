@@ -58,7 +58,8 @@ fn current(state: &State) -> Option<ModuleRef> {
             SearchFrom::Module(m) => Some(m.at),
             SearchFrom::Library(_) => None,
         },
-        Screen::Library(_) | Screen::Overview(_) => None,
+        // The exam keeps the questions it drew; a course file saved meanwhile does not change them.
+        Screen::Library(_) | Screen::Overview(_) | Screen::Exam(_) => None,
     }
 }
 
@@ -132,6 +133,6 @@ fn follow(state: &mut State, at: ModuleRef, quiz_before: Option<&Quiz>) {
                 screen.selected = 0;
             }
         }
-        Screen::Library(_) | Screen::Overview(_) => {}
+        Screen::Library(_) | Screen::Overview(_) | Screen::Exam(_) => {}
     }
 }

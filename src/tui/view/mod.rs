@@ -1,6 +1,7 @@
 //! Drawing: one file per screen, plus the frame around them (title, notices, key bar, help).
 //! `view` only reads the state; the documents built here are also used by `update` for scrolling.
 
+pub mod exam;
 pub mod help;
 pub mod library;
 pub mod module;
@@ -298,6 +299,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         Screen::Result(screen) => result::draw(state, screen, frame, &parts),
         Screen::Overview(screen) => overview::draw(state, screen, frame, &parts),
         Screen::Search(screen) => search::draw(state, screen, frame, &parts),
+        Screen::Exam(screen) => exam::draw(state, screen, frame, &parts),
     }
     let notice = notice_lines(state, area.width);
     if !notice.is_empty() {

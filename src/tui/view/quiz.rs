@@ -37,13 +37,7 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
     let order = &screen.run.asked[screen.position].order;
     doc.markdown(&question.prompt, width, 1, theme, None);
     doc.blank();
-    let hint = match &question.kind {
-        QuestionKind::Single { .. } => T::SingleHint,
-        QuestionKind::Multiple { .. } => T::MultipleHint,
-        QuestionKind::TrueFalse { .. } => T::TrueFalseHint,
-        QuestionKind::Text { .. } => T::TypeAnswer,
-        QuestionKind::Order { .. } => T::OrderHint,
-    };
+    let hint = how_to_answer(&question.kind);
     let answering = screen.checked.is_none();
     // How to answer, while answering; once checked the feedback takes its place.
     if answering {
@@ -52,7 +46,54 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
             None,
         );
     }
-    match (&question.kind, &screen.input) {
+    answer_lines(
+        &mut doc,
+        question,
+        order,
+        &screen.input,
+        answering,
+        theme,
+        lang,
+        width,
+    );
+    if let Some(hint) = screen.hint {
+        doc.blank();
+        doc.push(
+            Line::from(Span::styled(format!(" {}", hint), theme.warning())),
+            None,
+        );
+    }
+    if let Some(outcome) = &screen.checked {
+        feedback_lines(&mut doc, question, order, outcome, theme, lang, width);
+    }
+    doc
+}
+
+/// How to answer a question of this type, in one line.
+pub fn how_to_answer(kind: &QuestionKind) -> T {
+    match kind {
+        QuestionKind::Single { .. } => T::SingleHint,
+        QuestionKind::Multiple { .. } => T::MultipleHint,
+        QuestionKind::TrueFalse { .. } => T::TrueFalseHint,
+        QuestionKind::Text { .. } => T::TypeAnswer,
+        QuestionKind::Order { .. } => T::OrderHint,
+    }
+}
+
+/// The answer area of a question as the learner builds it (choices, true/false, the typed
+/// text, the items in order); after checking with ✓/✗. The quiz and the exam show it alike.
+#[allow(clippy::too_many_arguments)]
+pub fn answer_lines(
+    doc: &mut Document<QuizTarget>,
+    question: &Question,
+    order: &[usize],
+    input: &AnswerInput,
+    answering: bool,
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) {
+    match (&question.kind, input) {
         (
             QuestionKind::Single { choices } | QuestionKind::Multiple { choices },
             AnswerInput::Choice {
@@ -66,30 +107,19 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
                 cursor,
                 picked,
             };
-            choice_lines(&mut doc, choices, order, input, answering, theme, width);
+            choice_lines(doc, choices, order, input, answering, theme, width);
         }
         (QuestionKind::TrueFalse { answer }, AnswerInput::TrueFalse { cursor, picked }) => {
-            true_false_lines(&mut doc, answer, cursor, picked, answering, theme, lang);
+            true_false_lines(doc, answer, cursor, picked, answering, theme, lang);
         }
         (QuestionKind::Text { .. }, AnswerInput::Text { text, cursor }) => {
-            text_line(&mut doc, text, cursor, width);
+            text_line(doc, text, cursor, width);
         }
         (QuestionKind::Order { items }, AnswerInput::Order { cursor, order }) => {
-            order_lines(&mut doc, items, order, cursor, answering, theme, width);
+            order_lines(doc, items, order, cursor, answering, theme, width);
         }
         _ => {}
     }
-    if let Some(hint) = screen.hint {
-        doc.blank();
-        doc.push(
-            Line::from(Span::styled(format!(" {}", hint), theme.warning())),
-            None,
-        );
-    }
-    if let Some(outcome) = &screen.checked {
-        feedback_lines(&mut doc, question, order, outcome, theme, lang, width);
-    }
-    doc
 }
 
 /// The choice under the cursor and the ones picked, as the learner builds the answer.
@@ -345,11 +375,11 @@ fn picked_choices(answer: &Answer) -> Option<Vec<usize>> {
 }
 
 /// Columns taken by " > " before the typed answer.
-const INPUT_PREFIX: usize = 3;
+pub const INPUT_PREFIX: usize = 3;
 
 /// The part of a typed answer that fits `width` columns with the cursor in view, and the
 /// cursor's column within it. Long answers scroll sideways instead of running off the screen.
-fn input_window(text: &str, cursor: usize, width: usize) -> (String, usize) {
+pub fn input_window(text: &str, cursor: usize, width: usize) -> (String, usize) {
     let text = single_line(text);
     let cursor = cursor.min(text.len());
     let width = width.max(2);

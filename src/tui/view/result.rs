@@ -128,18 +128,18 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
 /// One question opened: the learner's answer, the right answer (choices in the order they were
 /// shown) and the explanation; its lines belong to the question, so a click on them closes it.
 #[allow(clippy::too_many_arguments)]
-fn detail_lines(
-    doc: &mut Document<ResultFocus>,
+pub fn detail_lines<F: Copy + PartialEq>(
+    doc: &mut Document<F>,
     question: &Question,
     asked: &Asked,
     outcome: Option<&Outcome>,
-    target: ResultFocus,
+    target: F,
     theme: &Theme,
     lang: Lang,
     width: usize,
 ) {
     let indent = "      ";
-    let label = |doc: &mut Document<ResultFocus>, text: T| {
+    let label = |doc: &mut Document<F>, text: T| {
         doc.push(
             Line::from(Span::styled(
                 format!("{indent}{}:", text.get(lang)),
