@@ -46,15 +46,19 @@ impl Lrs {
             .args([USER, PASSWORD])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            // Ralph's own words go to a file, so a start that fails says why.
+            .stderr(log(folder))
             .spawn()
             .expect("start Ralph");
-        let lrs = Lrs { child };
+        let mut lrs = Lrs { child };
         let give_up = Instant::now() + Duration::from_secs(60);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            let ended = lrs.child.try_wait().ok().flatten();
             assert!(
-                Instant::now() < give_up,
-                "Ralph did not listen within a minute"
+                ended.is_none() && Instant::now() < give_up,
+                "Ralph did not listen within a minute ({}); it said:\n{}",
+                ended.map_or("still running".to_string(), |s| s.to_string()),
+                std::fs::read_to_string(folder.with_extension("log")).unwrap_or_default()
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -72,6 +76,16 @@ impl Drop for Lrs {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Ralph's standard error, appended to `FOLDER.log` (beside the folder it stores into) over
+/// its restarts.
+fn log(folder: &Path) -> Stdio {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(folder.with_extension("log"))
+        .map_or_else(|_| Stdio::null(), Stdio::from)
 }
 
 fn free_port() -> u16 {

@@ -21,9 +21,10 @@ def main():
     os.environ["RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH"] = folder
     auth = os.path.join(folder, "app", "auth.json")
     if not os.path.exists(auth):
-        ralph = os.path.join(os.path.dirname(sys.executable), "ralph")
+        # `python -m ralph`, not the `ralph` script: a script's first line names the folder
+        # the environment was made in, so it breaks when the environment is moved.
         subprocess.run(
-            [ralph, "auth", "-u", username, "-p", password, "-s", "all",
+            [sys.executable, "-m", "ralph", "auth", "-u", username, "-p", password, "-s", "all",
              "-M", "mailto:kurs@example.org", "-w"],
             check=True, stdout=subprocess.DEVNULL,
         )
