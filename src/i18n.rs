@@ -69,7 +69,12 @@ texts! {
     ExamStartNew => "Neuen Abschlusstest beginnen", "Start a new final test";
     ExamResume => "Weiter mit dem Abschlusstest", "Go on with the final test";
     ExamNotAnswered => "nicht beantwortet", "not answered";
-    ExamChooseAction => "Was möchtest du tun?", "What would you like to do?";
+    ExamStartNow => "Test jetzt beginnen (ab dann läuft die Zeit)", "Start the test now (the time runs from then)";
+    ExamStartTitle => "Vor dem Start", "Before you start";
+    ExamStartEnter => "Enter: Test beginnen, ab dann läuft die Zeit. Esc: zurück, nichts wird gezählt.", "Enter: start the test; the time runs from then. Esc: go back, nothing counts.";
+    ExamTimeUpWaiting => "Die Zeit ist um. Der Abschlusstest ist mit den Antworten abgegeben, die bis jetzt gespeichert waren; was du jetzt noch eintippst, zählt nicht.", "Time is up. The final test is handed in with the answers saved until now; whatever you type now does not count.";
+    ExamSeeResult => "Enter drücken für das Ergebnis > ", "Press Enter for the result > ";
+    Certificate => "Zertifikat", "Certificate";
     CertificateWhy => "Für das Zertifikat brauchen wir deinen Namen und dein Geburtsdatum. Sie bleiben nur auf diesem Computer gespeichert.", "For the certificate we need your name and your date of birth. They are stored only on this computer.";
     CertificateAskName => "Name, wie er auf dem Zertifikat stehen soll: ", "Name as it should appear on the certificate: ";
     CertificateAskBirthDate => "Geburtsdatum (JJJJ-MM-TT): ", "Date of birth (YYYY-MM-DD): ";
@@ -168,7 +173,8 @@ texts! {
     KeyExamLeave => "verlassen (bleibt gespeichert)", "leave (stays saved)";
     KeyExamConfirm => "abgeben", "hand in";
     KeyExamBackToOpen => "zurück zur ersten offenen oder markierten Frage", "back to the first open or flagged question";
-    KeyExamOpen => "Abschlusstest öffnen", "open the final test";
+    KeyExamOpen => "Abschlusstest", "final test";
+    KeyExamStart => "beginnen", "start";
     KeyProfileNextField => "nächstes Feld", "next field";
     KeyProfileSave => "speichern", "save";
     KeyProfileSkip => "ohne Zertifikat weiter", "go on without certificate";
@@ -1630,7 +1636,7 @@ pub fn duration_words(lang: Lang, seconds: u64) -> String {
     }
 }
 
-/// "Frage 3 | 10, noch 12 Minuten, markiert"
+/// The full-screen title: "Frage 3 | 10, noch 12 Minuten, markiert"
 pub fn exam_counter(
     lang: Lang,
     number: usize,
@@ -1638,10 +1644,27 @@ pub fn exam_counter(
     left: Option<u64>,
     flagged: bool,
 ) -> String {
-    let mut text = match lang {
+    let counter = match lang {
         Lang::De => format!("Frage {number} | {total}"),
         Lang::En => format!("Question {number} | {total}"),
     };
+    exam_counter_tail(lang, counter, left, flagged)
+}
+
+/// Plain mode says it in words, as its quizzes do (a screen reader reads "|" as a line):
+/// "Frage 3 von 10, noch 12 Minuten, markiert"
+pub fn plain_exam_counter(
+    lang: Lang,
+    number: usize,
+    total: usize,
+    left: Option<u64>,
+    flagged: bool,
+) -> String {
+    let counter = plain_question_counter(lang, number, total);
+    exam_counter_tail(lang, counter, left, flagged)
+}
+
+fn exam_counter_tail(lang: Lang, mut text: String, left: Option<u64>, flagged: bool) -> String {
     if let Some(left) = left {
         let time = duration_words(lang, left);
         text.push_str(&match lang {
@@ -1691,6 +1714,74 @@ pub fn exam_warning_key(lang: Lang, left: u64, key: &str, minutes: u32) -> Strin
     match lang {
         Lang::De => format!("Achtung: noch {time}. Taste {key}: {minutes} Minuten mehr."),
         Lang::En => format!("Note: {time} left. Press {key} for {minutes} more minutes."),
+    }
+}
+
+/// The warning in the last minute at the summary, where more time is a numbered entry.
+pub fn exam_warning_entry(lang: Lang, left: u64, number: usize, minutes: u32) -> String {
+    let time = duration_words(lang, left);
+    match lang {
+        Lang::De => {
+            format!("Achtung: noch {time}. Nummer {number} gibt dir {minutes} Minuten mehr.")
+        }
+        Lang::En => format!("Note: {time} left. Number {number} gives you {minutes} more minutes."),
+    }
+}
+
+/// The summary's entry for more time, in the last minute.
+pub fn exam_more_time_entry(lang: Lang, minutes: u32) -> String {
+    match lang {
+        Lang::De => format!("{minutes} Minuten mehr Zeit"),
+        Lang::En => format!("{minutes} more minutes"),
+    }
+}
+
+/// Before a timed exam starts: how the time can be adjusted, and that it is recorded.
+pub fn exam_time_adjustable(lang: Lang, minutes: u32) -> String {
+    match lang {
+        Lang::De => format!(
+            "Brauchst du mehr Zeit? Starte kurs mit --time-factor 1.5 für die eineinhalbfache Zeit oder mit --untimed ohne Zeitbegrenzung. In der letzten Minute bekommst du auf Wunsch {minutes} Minuten mehr. Jede Anpassung steht im Ergebnis und auf dem Zertifikat."
+        ),
+        Lang::En => format!(
+            "Need more time? Start kurs with --time-factor 1.5 for one and a half times the time, or with --untimed for no time limit. In the last minute you can ask for {minutes} more minutes. Every adjustment is noted in the result and on the certificate."
+        ),
+    }
+}
+
+/// A line that came in after the time was up: it is not counted, and the result is made
+/// from the answers saved before. `typed`: what was typed, when it was text.
+pub fn exam_too_late(lang: Lang, typed: Option<&str>) -> String {
+    const SHOWN: usize = 40;
+    let typed = typed.map(|typed| {
+        let typed = crate::safe_text::single_line(typed);
+        match typed.char_indices().nth(SHOWN) {
+            Some((cut, _)) => format!("{}…", &typed[..cut]),
+            None => typed,
+        }
+    });
+    match (lang, typed) {
+        (Lang::De, Some(typed)) => format!(
+            "Deine Eingabe „{typed}“ kam nach Ablauf der Zeit und zählt nicht; gewertet sind die Antworten, die vorher gespeichert waren."
+        ),
+        (Lang::De, None) => "Deine letzte Eingabe kam nach Ablauf der Zeit und zählt nicht; gewertet sind die Antworten, die vorher gespeichert waren.".to_owned(),
+        (Lang::En, Some(typed)) => format!(
+            "What you typed (“{typed}”) came after the time was up and does not count; the result is made from the answers saved before."
+        ),
+        (Lang::En, None) => "What you typed last came after the time was up and does not count; the result is made from the answers saved before.".to_owned(),
+    }
+}
+
+/// `--time-factor` given when resuming an exam that already has as much time or more.
+pub fn exam_retime_kept(lang: Lang, terms: Option<&str>) -> String {
+    match (lang, terms) {
+        (Lang::De, Some(terms)) => format!(
+            "Die Zeit dieses Tests bleibt, wie sie ist ({terms}): Beim Fortsetzen lässt sie sich nur verlängern, nicht verkürzen."
+        ),
+        (Lang::De, None) => "Die Zeit dieses Tests bleibt, wie sie ist: Beim Fortsetzen lässt sie sich nur verlängern, nicht verkürzen.".to_owned(),
+        (Lang::En, Some(terms)) => format!(
+            "This test keeps its time ({terms}): when it is resumed, the time can only be lengthened, never shortened."
+        ),
+        (Lang::En, None) => "This test keeps its time: when it is resumed, the time can only be lengthened, never shortened.".to_owned(),
     }
 }
 
@@ -1777,7 +1868,77 @@ pub fn exam_terms(lang: Lang, terms: &crate::progress::TimeTerms) -> String {
 
 /// The exam's line in a course's module list.
 pub fn exam_line(lang: Lang, title: &str, state: ExamState) -> String {
-    let state = match (lang, state) {
+    format!("{title}: {}", exam_state_words(lang, state))
+}
+
+/// The exam's line in the progress overview: "Abschlusstest: bestanden, beste Punktzahl
+/// 100 % am 2026-12-02 (2 Versuche)".
+pub fn exam_overview_line(
+    lang: Lang,
+    title: &str,
+    state: ExamState,
+    best_on: Option<&str>,
+    tries: usize,
+) -> String {
+    let mut text = exam_line(lang, title, state);
+    if let (Some(day), ExamState::Passed(_) | ExamState::Failed(_)) = (best_on, state) {
+        text.push_str(&match lang {
+            Lang::De => format!(" am {day}"),
+            Lang::En => format!(" on {day}"),
+        });
+    }
+    if tries > 0 {
+        text.push_str(&format!(" ({})", attempts(lang, tries)));
+    }
+    text
+}
+
+/// The exam's state in a list's right column: "bestanden · 100 % · 2 Versuche".
+pub fn exam_state_short(lang: Lang, state: ExamState, tries: usize) -> String {
+    let mut text = match (lang, state) {
+        (_, ExamState::Passed(p)) => format!(
+            "{} · {}",
+            T::Passed.get(lang).to_lowercase(),
+            percent(lang, p)
+        ),
+        (_, ExamState::Failed(p)) => {
+            format!(
+                "{} · {}",
+                T::NotPassed.get(lang).to_lowercase(),
+                percent(lang, p)
+            )
+        }
+        (Lang::De, ExamState::Running) => "begonnen".to_owned(),
+        (Lang::En, ExamState::Running) => "started".to_owned(),
+        (lang, state) => exam_state_words(lang, state),
+    };
+    if tries > 0 {
+        text.push_str(&format!(" · {}", attempts(lang, tries)));
+    }
+    text
+}
+
+/// Whether the course's certificate was issued: "ausgestellt am 2026-12-02".
+pub fn certificate_state(lang: Lang, issued_on: Option<&str>) -> String {
+    match (lang, issued_on) {
+        (Lang::De, Some(day)) => format!("ausgestellt am {day}"),
+        (Lang::De, None) => "ausstehend".to_owned(),
+        (Lang::En, Some(day)) => format!("issued on {day}"),
+        (Lang::En, None) => "not issued yet".to_owned(),
+    }
+}
+
+/// "Zertifikat: ausgestellt am 2026-12-02"
+pub fn certificate_line(lang: Lang, issued_on: Option<&str>) -> String {
+    format!(
+        "{}: {}",
+        T::Certificate.get(lang),
+        certificate_state(lang, issued_on)
+    )
+}
+
+fn exam_state_words(lang: Lang, state: ExamState) -> String {
+    match (lang, state) {
         (Lang::De, ExamState::Locked) => "erst nach allen Übungen".to_owned(),
         (Lang::En, ExamState::Locked) => "after every quiz".to_owned(),
         (Lang::De, ExamState::Open) => "offen".to_owned(),
@@ -1788,8 +1949,7 @@ pub fn exam_line(lang: Lang, title: &str, state: ExamState) -> String {
         (Lang::En, ExamState::Passed(p)) => format!("passed, best score {p}%"),
         (Lang::De, ExamState::Failed(p)) => format!("nicht bestanden, beste Punktzahl {p} %"),
         (Lang::En, ExamState::Failed(p)) => format!("not passed, best score {p}%"),
-    };
-    format!("{title}: {state}")
+    }
 }
 
 /// Where an exam stands for the learner, for its line in lists.

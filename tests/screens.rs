@@ -994,14 +994,101 @@ fn exam_state(lang: Lang, dir: &Path) -> State {
     state("exam-de", lang, dir)
 }
 
-/// An exam scenario at both sizes: `e` in the library opens the exam, then `events`.
+/// An exam scenario at both sizes: `e` in the library opens the exam, Enter starts it (it is
+/// timed), then `events`.
 fn exam_snapshots(name: &str, lang: Lang, events: &str) {
     for (width, height) in [(80, 24), (40, 12)] {
         let dir = tempfile::tempdir().unwrap();
         let mut s = exam_state(lang, dir.path());
-        let text = screen(&mut s, width, height, keys(&format!("e{events}")));
+        let text = screen(&mut s, width, height, keys(&format!("e\n{events}")));
         insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
     }
+}
+
+/// The library and the overview of the exam fixture at both sizes, after `events` in plain mode
+/// (the module's quiz passed first).
+fn exam_library_snapshots(name: &str, lang: Lang, plain: &str, events: &str) {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let dir = tempfile::tempdir().unwrap();
+        exam_state(lang, dir.path());
+        if !plain.is_empty() {
+            let sources = kurs::session::Sources {
+                courses: Some(fixture("exam-de")),
+                progress: dir.path().join("progress.toml"),
+            };
+            let mut session = kurs::session::Session::open(&sources).unwrap();
+            session.certify = Some(kurs::session::Certify {
+                folder: dir.path().to_path_buf(),
+                key_file: None,
+            });
+            kurs::plain::run_exam_with(
+                session,
+                kurs::session::Options {
+                    lang: None,
+                    seed: Some(2),
+                    time: Default::default(),
+                },
+                0,
+                plain.as_bytes(),
+                std::io::sink(),
+            )
+            .unwrap();
+        }
+        let mut s = state("exam-de", lang, dir.path());
+        let text = screen(&mut s, width, height, keys(events));
+        // The day a certificate or an exam was done is today's; the snapshot keeps a fixed one.
+        let today = jiff::Timestamp::now().to_string()[..10].to_owned();
+        let text = text.replace(&today, "2026-12-02");
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+    }
+}
+
+#[test]
+fn exam_start_says_what_the_timed_exam_asks_before_its_time_runs() {
+    for (name, lang) in [("exam_start_de", Lang::De), ("exam_start_en", Lang::En)] {
+        for (width, height) in [(80, 24), (40, 12)] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut s = exam_state(lang, dir.path());
+            let text = screen(&mut s, width, height, keys("e"));
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+        }
+    }
+}
+
+#[test]
+fn esc_on_the_exam_start_goes_back_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = exam_state(Lang::De, dir.path());
+    let text = screen(&mut s, 80, 24, keys("e⎋"));
+    assert!(text.contains("Kursübersicht"), "{text}");
+    let progress = s.store.progress();
+    assert!(
+        progress.courses["pruefung"].exam.running.is_none(),
+        "nothing of the exam is saved"
+    );
+}
+
+#[test]
+fn the_library_shows_the_exam_and_the_certificate_and_offers_e_in_its_bar() {
+    exam_library_snapshots("library_exam_open_de", Lang::De, "", "");
+    exam_library_snapshots("library_exam_open_en", Lang::En, "", "");
+    exam_library_snapshots(
+        "library_exam_passed_de",
+        Lang::De,
+        "1\n1\n1\n1\n1\nErika Mustermann\n1990-01-31\n",
+        "",
+    );
+}
+
+#[test]
+fn the_overview_shows_the_exam_and_the_certificate() {
+    exam_library_snapshots("overview_exam_open_de", Lang::De, "", "s");
+    exam_library_snapshots(
+        "overview_exam_passed_de",
+        Lang::De,
+        "1\n1\n1\n1\n1\nErika Mustermann\n1990-01-31\n",
+        "s",
+    );
 }
 
 #[test]
@@ -1031,7 +1118,7 @@ fn exam_result_with_every_answer_the_right_one_and_the_explanation() {
 fn an_exam_left_with_esc_stays_saved_and_resumes_at_its_question() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = exam_state(Lang::De, dir.path());
-    let text = screen(&mut s, 80, 24, keys("e1\n⎋"));
+    let text = screen(&mut s, 80, 24, keys("e\n1\n⎋"));
     assert!(text.contains("Der Abschlusstest ist gespeichert"), "{text}");
     let mut again = state("exam-de", Lang::De, dir.path());
     let text = screen(&mut again, 80, 24, keys("e"));
@@ -1044,6 +1131,8 @@ fn the_exam_screens_do_not_panic_in_a_tiny_window() {
     for (width, height) in [(1, 1), (20, 5), (30, 8), (40, 12)] {
         let dir = tempfile::tempdir().unwrap();
         let mut s = exam_state(Lang::De, dir.path());
-        screen(&mut s, width, height, keys("e1\nfs⎋s\n↓↓⎋"));
+        screen(&mut s, width, height, keys("e\n1\nfs⎋s\n↓↓⎋"));
+        let mut s = exam_state(Lang::De, dir.path());
+        screen(&mut s, width, height, keys("e↓↓⎋"));
     }
 }

@@ -1,20 +1,22 @@
 //! `kurs exam [PATH]`: the final exam of one course, full screen at a terminal (line by line with
 //! `--plain`, through a pipe or with TERM=dumb), then its certificate.
 //! Which course: `--course`, else the only one with an exam, else the one learned in last.
+//! An exam that is not open yet (modules first) is one sentence and exit status 1.
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{ExamArgs, course_path, issuer_key_file, progress_path};
-use crate::exam::{TimeChoice, parse_time_factor};
-use crate::session::{Ending, Options, Session, Sources};
+use crate::i18n::Lang;
+use crate::session::{
+    Ending, Options, Session, Sources, closed_text, exam_gate, lang_for, read_course,
+};
 
 pub(super) fn run(args: &ExamArgs) -> ExitCode {
-    let factor_percent = match args.time_factor.as_deref().map(parse_time_factor) {
-        None => None,
-        Some(Ok(percent)) => Some(percent),
-        Some(Err(sentence)) => {
+    let time = match args.time.choice() {
+        Ok(time) => time,
+        Err(sentence) => {
             say_error!("kurs: {sentence}");
             return ExitCode::from(2);
         }
@@ -27,10 +29,7 @@ pub(super) fn run(args: &ExamArgs) -> ExitCode {
     let options = Options {
         lang: args.lang,
         seed: args.seed,
-        time: TimeChoice {
-            factor_percent,
-            untimed: args.untimed,
-        },
+        time,
     };
     let mut session = match Session::open(&sources) {
         Ok(session) => session,
@@ -49,6 +48,12 @@ pub(super) fn run(args: &ExamArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // Closed (modules first): one sentence in the course's language and status 1, not a
+    // player that opens only to say "saved".
+    if let Err(sentence) = open_or_why(&mut session, course, options.lang) {
+        say_error!("kurs: {sentence}");
+        return ExitCode::from(1);
+    }
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if args.plain || dumb || !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return match crate::plain::run_exam(session, options, course) {
@@ -71,6 +76,17 @@ pub(super) fn run(args: &ExamArgs) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether the exam of course `course` may start, or one sentence on why not.
+fn open_or_why(session: &mut Session, course: usize, lang: Option<Lang>) -> Result<(), String> {
+    let lang = lang_for(lang, session.library.courses.get(course));
+    if let Err(reason) = read_course(&mut session.library, course) {
+        return Err(crate::i18n::exam_unreadable(lang, &reason));
+    }
+    exam_gate(&session.library, session.store.progress(), course)
+        .map(|_| ())
+        .map_err(|closed| closed_text(&closed, lang))
 }
 
 /// The course whose exam is taken, or one sentence on why none can be chosen.

@@ -53,7 +53,8 @@ pub struct Cli {
 pub enum Command {
     /// Open the player (the default when no command is given).
     Play(PlayArgs),
-    /// Take a course's final exam (line by line, as plain mode), and earn its certificate.
+    /// Take a course's final exam (full screen at a terminal, line by line with --plain or
+    /// through a pipe), and earn its certificate. Exits with 1 when the exam is not open yet.
     Exam(ExamArgs),
     /// Check course files and report every problem with its place.
     Check(CheckArgs),
@@ -115,6 +116,34 @@ pub struct PlayArgs {
     /// Reload the course files whenever one is saved, keeping your place (for trainers writing a course)
     #[arg(long)]
     pub watch: bool,
+    #[command(flatten)]
+    pub time: TimeArgs,
+}
+
+/// The final exam's time as the learner needs it (WCAG 2.2.1), for the player and `kurs exam`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct TimeArgs {
+    /// More time in final exams for learners who need it: the time limit times N (1 to 4, such as 1.5); also applied to an exam under way; noted in the result and on the certificate
+    #[arg(long, value_name = "N")]
+    pub time_factor: Option<String>,
+    /// No time limit in final exams (also for one under way); noted in the result and on the certificate
+    #[arg(long, conflicts_with = "time_factor")]
+    pub untimed: bool,
+}
+
+impl TimeArgs {
+    /// The choice as the exam takes it, or the sentence on a factor that is not one.
+    pub fn choice(&self) -> Result<crate::exam::TimeChoice, String> {
+        let factor_percent = self
+            .time_factor
+            .as_deref()
+            .map(crate::exam::parse_time_factor)
+            .transpose()?;
+        Ok(crate::exam::TimeChoice {
+            factor_percent,
+            untimed: self.untimed,
+        })
+    }
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -133,12 +162,8 @@ pub struct ExamArgs {
     /// Seed for drawing and ordering the questions, for a reproducible exam
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
-    /// More time for learners who need it: the time limit times N (1 to 4, such as 1.5); recorded in the result
-    #[arg(long, value_name = "N")]
-    pub time_factor: Option<String>,
-    /// No time limit at all; recorded in the result and on the certificate
-    #[arg(long, conflicts_with = "time_factor")]
-    pub untimed: bool,
+    #[command(flatten)]
+    pub time: TimeArgs,
     /// Line-by-line mode for screen readers and scripts (automatic when output is not a terminal)
     #[arg(long)]
     pub plain: bool,
@@ -367,8 +392,8 @@ pub enum IssuerCommand {
     },
 }
 
-/// Exit codes: 0 fine, 1 problems found, 2 usage or I/O problems (progress that could not be
-/// saved among them), 141 output into a closed pipe.
+/// Exit codes: 0 fine, 1 problems found (`kurs exam`: the exam is not open yet), 2 usage or
+/// I/O problems (progress that could not be saved among them), 141 output into a closed pipe.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {

@@ -15,10 +15,17 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
         progress: progress_path(args.progress.as_ref())
             .unwrap_or_else(|| PathBuf::from("kurs-progress.toml")),
     };
+    let time = match args.time.choice() {
+        Ok(time) => time,
+        Err(sentence) => {
+            say_error!("kurs: {sentence}");
+            return ExitCode::from(2);
+        }
+    };
     let options = Options {
         lang: args.lang,
         seed: args.seed,
-        time: Default::default(),
+        time,
     };
     if args.watch && sources.courses.is_none() {
         say_error!(

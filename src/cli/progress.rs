@@ -1,5 +1,6 @@
-//! `kurs progress`: every course and module with status, best score and "Gelernt", as a table or JSON,
-//! and `kurs progress reset`, which asks before it clears anything.
+//! `kurs progress`: every course and module with status, best score and "Gelernt", each
+//! course's final exam and certificate, as a table or JSON, and `kurs progress reset`, which
+//! asks before it clears anything.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -10,10 +11,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{ProgressArgs, ProgressCommand, course_path, progress_path};
 use crate::course::{Course, Depth, Library, Source, load};
+use crate::i18n::ExamState;
 use crate::i18n::{self, Lang, T};
 use crate::progress::{ModuleStatus, Progress, ProgressStore, StoreMode};
 use crate::safe_text::sanitize;
-use crate::session::overview;
+use crate::session::{course_end_lines, overview};
 
 #[derive(Serialize)]
 struct ProgressJson {
@@ -26,6 +28,34 @@ struct CourseJson {
     id: String,
     title: String,
     modules: Vec<ModuleJson>,
+    /// The final exam; `null` for a course without one.
+    exam: Option<ExamJson>,
+    /// The certificate; `null` for a course that issues none.
+    certificate: Option<CertificateJson>,
+    /// The exam's and the certificate's lines of the table, in the course's language.
+    #[serde(skip)]
+    end_lines: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ExamJson {
+    /// `locked` (modules first), `open`, `running`, `passed` or `not_passed`.
+    status: &'static str,
+    attempts: usize,
+    /// As the result showed it: rounded to the nearest, never up to a mark it missed.
+    best_percent: Option<u8>,
+    /// When the best attempt was handed in (RFC 3339).
+    best_at: Option<String>,
+    passed: bool,
+    /// The time of the best attempt was adjusted (`--time-factor`, `--untimed`, more time).
+    time_adjusted: bool,
+}
+
+#[derive(Serialize)]
+struct CertificateJson {
+    issued: bool,
+    /// When it was issued (RFC 3339).
+    issued_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +132,31 @@ fn summarise(library: &Library, progress: &Progress) -> Vec<CourseJson> {
     overview(library, progress)
         .into_iter()
         .map(|course| CourseJson {
+            end_lines: course_end_lines(
+                Lang::from_tag(&course.language).unwrap_or(Lang::En),
+                &course,
+            )
+            .into_iter()
+            .map(|(line, _)| line)
+            .collect(),
+            exam: course.exam.map(|exam| ExamJson {
+                status: match exam.state {
+                    ExamState::Locked => "locked",
+                    ExamState::Open => "open",
+                    ExamState::Running => "running",
+                    ExamState::Passed(_) => "passed",
+                    ExamState::Failed(_) => "not_passed",
+                },
+                attempts: exam.attempts,
+                best_percent: exam.best_percent,
+                best_at: exam.best_at,
+                passed: exam.passed,
+                time_adjusted: exam.time_adjusted,
+            }),
+            certificate: course.certificate.map(|issued_at| CertificateJson {
+                issued: issued_at.is_some(),
+                issued_at,
+            }),
             id: course.id,
             title: course.title,
             modules: course
@@ -158,6 +213,9 @@ fn table(file: &std::path::Path, library: &Library, summary: &[CourseJson]) -> S
             );
             out.push_str(line.trim_end());
             out.push('\n');
+        }
+        for line in &json.end_lines {
+            out.push_str(&format!("  {}\n", sanitize(line)));
         }
     }
     out

@@ -132,21 +132,12 @@ impl ExamRun {
             })
             .collect();
         let terms = TimeTerms {
-            factor_percent: time
-                .factor_percent
-                .map_or(0, |f| f.clamp(100, (MAX_TIME_FACTOR * 100.0) as u32)),
+            factor_percent: time.factor_percent.map_or(0, clamp_factor),
             untimed: time.untimed && exam.time_limit_minutes.is_some(),
             extended_minutes: 0,
         };
         let limit_seconds = match (exam.time_limit_minutes, terms.untimed) {
-            (Some(minutes), false) => {
-                let factor = if terms.factor_percent == 0 {
-                    100
-                } else {
-                    terms.factor_percent
-                };
-                Some(u64::from(minutes) * 60 * u64::from(factor) / 100)
-            }
+            (Some(minutes), false) => Some(limit_for(minutes, terms.factor_percent, 0)),
             _ => None,
         };
         let n = drawn.len();
@@ -306,6 +297,41 @@ impl ExamRun {
         }
     }
 
+    /// `--time-factor` or `--untimed` given when the exam resumes (`minutes`: the course's limit
+    /// now). More time is applied and recorded in the terms; less time never is (WCAG 2.2.1: the
+    /// learner adjusts the time, the exam does not take any away).
+    pub fn retime(&mut self, minutes: Option<u32>, time: TimeChoice) -> Retimed {
+        let (Some(minutes), Some(limit)) = (minutes, self.limit_seconds) else {
+            // Untimed already (or the course has no limit now): nothing can give more time.
+            return match (self.limit_seconds, time.factor_percent) {
+                (None, Some(_)) if self.terms.untimed => Retimed::Kept,
+                _ => Retimed::Unchanged,
+            };
+        };
+        if time.untimed {
+            self.limit_seconds = None;
+            self.terms.untimed = true;
+            return Retimed::Applied;
+        }
+        let Some(factor) = time.factor_percent.map(clamp_factor) else {
+            return Retimed::Unchanged;
+        };
+        let current = match self.terms.factor_percent {
+            0 => 100,
+            f => f,
+        };
+        let wanted = limit_for(minutes, factor, self.terms.extended_minutes);
+        if factor == current {
+            Retimed::Unchanged
+        } else if factor < current || wanted < limit {
+            Retimed::Kept
+        } else {
+            self.limit_seconds = Some(wanted);
+            self.terms.factor_percent = factor;
+            Retimed::Applied
+        }
+    }
+
     /// Grades every answer: one point per right answer, none for one left open.
     pub fn hand_in(&self, timed_out: bool) -> ExamResult {
         let correct: Vec<bool> = self
@@ -316,12 +342,11 @@ impl ExamRun {
             .collect();
         let points = correct.iter().filter(|&&c| c).count() as u32;
         let max = self.drawn.len() as u32;
-        let percent = crate::quiz::percent(points, max).map_or(0, |p| p.min(100) as u8);
         ExamResult {
             points,
             max,
-            percent,
-            passed: max > 0 && percent >= self.pass_percent,
+            percent: shown_percent(points, max, self.pass_percent),
+            passed: reaches(points, max, self.pass_percent),
             timed_out,
             terms: self.terms,
             correct,
@@ -347,6 +372,55 @@ impl ExamResult {
                 .collect::<BTreeMap<_, _>>(),
         }
     }
+}
+
+/// What became of a time adjustment asked for when an exam resumes (`ExamRun::retime`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retimed {
+    /// Nothing was asked, or the exam runs that way already.
+    Unchanged,
+    /// More time, as asked; the terms record it for the result and the certificate.
+    Applied,
+    /// Not applied: it would have given less time than the exam has now.
+    Kept,
+}
+
+/// The seconds of a limit of `minutes` at `factor_percent` (0: unchanged) with `extended`
+/// minutes added.
+fn limit_for(minutes: u32, factor_percent: u32, extended: u32) -> u64 {
+    let factor = match factor_percent {
+        0 => 100,
+        f => f,
+    };
+    u64::from(minutes) * 60 * u64::from(factor) / 100 + u64::from(extended) * 60
+}
+
+fn clamp_factor(percent: u32) -> u32 {
+    percent.clamp(100, (MAX_TIME_FACTOR * 100.0) as u32)
+}
+
+/// Whether `points` of `max` reach the pass mark, compared exactly (`points × 100 ≥ pass ×
+/// max`): never decided by a rounded percentage.
+pub fn reaches(points: u32, max: u32, pass_percent: u8) -> bool {
+    max > 0 && u64::from(points) * 100 >= u64::from(pass_percent) * u64::from(max)
+}
+
+/// The score in percent as the learner reads it: rounded to the nearest whole number (2 of 3
+/// is 67 %), except that a score below the pass mark is rounded down when rounding would make
+/// it look as if it reached the mark (2 of 3 at a mark of 67 % is 66 %, not passed).
+pub fn shown_percent(points: u32, max: u32, pass_percent: u8) -> u8 {
+    if max == 0 {
+        return 0;
+    }
+    let passed = reaches(points, max, pass_percent);
+    let (points, max) = (u64::from(points.min(max)), u64::from(max));
+    let nearest = (points * 200 + max) / (max * 2);
+    let shown = if nearest >= u64::from(pass_percent) && !passed {
+        points * 100 / max
+    } else {
+        nearest
+    };
+    u8::try_from(shown.min(100)).unwrap_or(100)
 }
 
 /// Whether the exam may start: the course has one and, with `modules_first`, every module's
@@ -603,6 +677,99 @@ mod tests {
         assert!(gate(&open, |_| false).is_ok());
         open.exam = None;
         assert_eq!(gate(&open, |_| true), Err(Closed::NoExam));
+    }
+
+    #[test]
+    fn the_pass_mark_is_compared_exactly_and_never_through_a_rounded_percent() {
+        // 2 of 3 is 66.67 %: it reaches a mark of 66 % but not one of 67 %.
+        assert!(reaches(2, 3, 66));
+        assert!(!reaches(2, 3, 67));
+        // Exactly on the mark passes.
+        assert!(reaches(3, 5, 60));
+        assert!(!reaches(2, 5, 41));
+        assert!(!reaches(0, 0, 0), "nothing scored never passes");
+        assert!(reaches(u32::MAX, u32::MAX, 100), "no overflow");
+    }
+
+    #[test]
+    fn a_score_is_shown_rounded_to_the_nearest_percent_unless_that_would_fake_a_pass() {
+        assert_eq!(shown_percent(2, 3, 50), 67);
+        assert_eq!(shown_percent(1, 3, 50), 33);
+        assert_eq!(shown_percent(2, 3, 66), 67, "passed: the nearest percent");
+        assert_eq!(
+            shown_percent(2, 3, 67),
+            66,
+            "not passed: never shown as the mark it missed"
+        );
+        assert_eq!(shown_percent(1, 8, 10), 13, "12.5 rounds up");
+        assert_eq!(shown_percent(5, 4, 60), 100, "capped");
+        assert_eq!(shown_percent(0, 0, 60), 0);
+    }
+
+    #[test]
+    fn handing_in_at_two_of_three_passes_or_fails_by_the_exact_score() {
+        let mut run = draw(1, TimeChoice::default());
+        run.drawn.truncate(3);
+        run.answers.truncate(3);
+        for position in 0..2 {
+            let right = match run.drawn[position].question.kind {
+                QuestionKind::TrueFalse { answer } => answer,
+                _ => unreachable!(),
+            };
+            run.answer(position, Answer::TrueFalse(right));
+        }
+        run.pass_percent = 67;
+        let failed = run.hand_in(false);
+        assert_eq!((failed.points, failed.max), (2, 3));
+        assert!(!failed.passed);
+        assert_eq!(failed.percent, 66);
+        run.pass_percent = 66;
+        let passed = run.hand_in(false);
+        assert!(passed.passed);
+        assert_eq!(passed.percent, 67);
+    }
+
+    #[test]
+    fn more_time_asked_for_when_resuming_is_applied_and_recorded_but_less_never() {
+        let factor = |f| TimeChoice {
+            factor_percent: Some(f),
+            untimed: false,
+        };
+        let mut run = draw(1, TimeChoice::default());
+        run.spend(300);
+        assert_eq!(
+            run.retime(Some(10), TimeChoice::default()),
+            Retimed::Unchanged
+        );
+        assert_eq!(run.retime(Some(10), factor(150)), Retimed::Applied);
+        assert_eq!(run.limit_seconds, Some(900));
+        assert_eq!(run.remaining(0), Some(600), "the time spent stays spent");
+        assert_eq!(run.terms.factor_percent, 150);
+        assert_eq!(run.retime(Some(10), factor(150)), Retimed::Unchanged);
+        assert_eq!(run.retime(Some(10), factor(120)), Retimed::Kept);
+        assert_eq!(run.limit_seconds, Some(900), "never less time");
+
+        run.extend();
+        assert_eq!(run.retime(Some(10), factor(200)), Retimed::Applied);
+        assert_eq!(
+            run.limit_seconds,
+            Some(1200 + u64::from(EXTENSION_MINUTES) * 60),
+            "an extension already given is kept"
+        );
+
+        let untimed = TimeChoice {
+            factor_percent: None,
+            untimed: true,
+        };
+        assert_eq!(run.retime(Some(10), untimed), Retimed::Applied);
+        assert_eq!(run.limit_seconds, None);
+        assert!(run.terms.untimed && run.terms.adjusted());
+        assert_eq!(run.retime(Some(10), factor(200)), Retimed::Kept);
+        assert_eq!(run.retime(Some(10), untimed), Retimed::Unchanged);
+
+        let mut open = draw(1, TimeChoice::default());
+        open.limit_seconds = None;
+        assert_eq!(open.retime(None, factor(200)), Retimed::Unchanged);
     }
 
     #[test]

@@ -1,23 +1,26 @@
-//! The final exam in words: "Frage 3 | 10, noch 12 Minuten", no feedback until it is handed in,
-//! marked words to flag, skip, go back or to a question, and to hand in after a summary; the
-//! time is said at every question and, in the last minute, more time is offered. Then the score,
-//! every question with the answer, the right one and the explanation, and the certificate.
+//! The final exam in words: "Frage 3 von 10, noch 12 Minuten", no feedback until it is handed
+//! in, marked words to flag, skip, go back or to a question, and to hand in after a summary. A
+//! timed exam starts only when the learner says so; the time is said at every question, and a
+//! minute before the end the warning comes even while kurs waits for a line, with more time
+//! offered. When the time runs out during a wait, the exam is handed in at once and a line
+//! typed after that is said not to count. Then the score, every question with the answer, the
+//! right one and the explanation, and the certificate.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 use super::answer::{Asked, COMMAND_MARK, Command, parse_answer};
 use super::player::{MenuLine, Pick, Reply};
 use super::{Player, Step, Stop};
 use crate::course::{Exam, QuestionKind};
-use crate::exam::{EXTENSION_MINUTES, ExamRun, WARNING_SECONDS};
+use crate::exam::{EXTENSION_MINUTES, ExamResult, ExamRun, Retimed, WARNING_SECONDS};
 use crate::i18n::{self, Lang, T};
 use crate::profile::Profile;
 use crate::quiz::Answer;
 use crate::safe_text::folded;
 use crate::session::{
     Record, certificate_due, certificate_facts, closed_text, exam_gate, issue_certificate,
-    read_course, terms_text,
+    read_course, retime_text, terms_text,
 };
 
 /// What a marked word typed in an exam question asks for.
@@ -59,14 +62,67 @@ fn exam_move(line: &str, total: usize) -> Option<Move> {
     .map(|(_, m)| m)
 }
 
-/// Whole seconds passed since `clock`, taken off it (the rest of a second stays for later).
-fn take_seconds(clock: &mut Instant) -> u64 {
-    let seconds = clock.elapsed().as_secs();
-    *clock += Duration::from_secs(seconds);
-    seconds
+/// An exam being sat: the run, when time was last taken off it, and whether its last minute
+/// has been told.
+struct Sitting {
+    run: ExamRun,
+    /// When time was last taken off the run (`ExamRun::spend`); the rest of a second stays.
+    clock: Instant,
+    warned: bool,
 }
 
-impl<R: BufRead, W: Write> Player<R, W> {
+impl Sitting {
+    fn new(run: ExamRun) -> Sitting {
+        Sitting {
+            run,
+            clock: Instant::now(),
+            warned: false,
+        }
+    }
+
+    /// The whole seconds passed since the clock, taken off the exam; true when its time is up.
+    fn time_up(&mut self) -> bool {
+        let seconds = self.clock.elapsed().as_secs();
+        self.clock += Duration::from_secs(seconds);
+        self.run.spend(seconds);
+        self.run.timed_out(0)
+    }
+
+    /// Seconds left, `None` when untimed.
+    fn left(&self) -> Option<u64> {
+        self.run.remaining(0)
+    }
+
+    /// Whether the time is in its last minute, when more can be asked for.
+    fn last_minute(&self) -> bool {
+        self.left().is_some_and(|left| left <= WARNING_SECONDS)
+    }
+
+    /// When the learner must next hear of the time, whatever they are doing: the warning a
+    /// minute before the end, else the end. `None` when untimed.
+    fn deadline(&self) -> Option<Instant> {
+        let left = self.left()?;
+        let after = if !self.warned && left > WARNING_SECONDS {
+            left - WARNING_SECONDS
+        } else {
+            left
+        };
+        Some(self.clock + Duration::from_secs(after))
+    }
+}
+
+/// What the learner chose at the summary before handing in.
+enum Summary {
+    HandIn,
+    /// Back to a question (the first open or flagged one).
+    Back,
+    /// The time ran out while the summary waited.
+    TimeUpWaiting,
+    /// A choice came after the time was up.
+    TooLate,
+}
+
+impl<W: Write> Player<W> {
     /// The final exam of course `c`: resumed where it stopped, or drawn anew, until it is handed
     /// in or the learner goes back (it stays saved, with the time that is left).
     pub(super) fn exam(&mut self, c: usize) -> Step {
@@ -89,7 +145,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
             .and_then(|p| p.exam.running.clone());
         let resumed = running.and_then(|r| ExamRun::from_stored(course, &exam, &r));
         let run = match resumed {
-            Some((run, left_out)) => {
+            Some((mut run, left_out)) => {
+                // `--time-factor`/`--untimed` given now count as they would have at the start.
+                let retimed = run.retime(exam.time_limit_minutes, self.options.time);
                 self.blank()?;
                 self.say(&i18n::exam_resumed(
                     lang,
@@ -97,8 +155,14 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     run.len(),
                     run.remaining(0),
                 ))?;
+                if let Some(text) = retime_text(retimed, &run.terms, lang) {
+                    self.say(&text)?;
+                }
                 if left_out > 0 {
                     self.say(&i18n::exam_left_out(lang, left_out))?;
+                }
+                if retimed == Retimed::Applied {
+                    self.exam_save(c, &run)?;
                 }
                 run
             }
@@ -126,12 +190,34 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     self.say(&i18n::exam_terms_line(lang, &terms))?;
                 }
                 self.say(T::ExamNoFeedback.get(lang))?;
+                if run.limit_seconds.is_some() && !self.exam_start_confirmed()? {
+                    // Nothing was saved: the exam is as if it had not been opened.
+                    return Ok(());
+                }
                 self.exam_save(c, &run)?;
                 run
             }
         };
         self.exam_help_hint()?;
-        self.exam_questions(c, run)
+        self.exam_questions(c, Sitting::new(run))
+    }
+
+    /// Before a timed exam: how the time can be adjusted, then start or go back. The time runs
+    /// only from the learner's yes, so an exam opened by mistake costs nothing.
+    fn exam_start_confirmed(&mut self) -> Step<bool> {
+        let lang = self.lang;
+        self.say(&i18n::exam_time_adjustable(lang, EXTENSION_MINUTES))?;
+        let lines = [
+            MenuLine::Entry(T::ExamStartNow.get(lang).to_owned()),
+            MenuLine::Entry(T::Back.get(lang).to_owned()),
+        ];
+        loop {
+            match self.menu(&lines, T::PlainChooseAction)? {
+                Pick::Entry(0) => return Ok(true),
+                Pick::Entry(_) | Pick::Back => return Ok(false),
+                Pick::Command(other) => self.not_here(&other)?,
+            }
+        }
     }
 
     fn exam_help_hint(&mut self) -> Step {
@@ -149,30 +235,54 @@ impl<R: BufRead, W: Write> Player<R, W> {
         self.saved(notice)
     }
 
-    /// Question after question, as the learner moves, until handed in or time is up.
-    fn exam_questions(&mut self, c: usize, mut run: ExamRun) -> Step {
+    /// The warning of the last minute, with the word for more time; once per last minute.
+    fn exam_warn(&mut self, sitting: &mut Sitting) -> Step {
+        sitting.warned = true;
         let lang = self.lang;
-        let mut clock = Instant::now();
-        let mut warned = false;
+        let left = sitting.left().unwrap_or(0);
+        let word = format!("{COMMAND_MARK}{}", T::ExamWordMoreTime.get(lang));
+        self.say(&i18n::exam_warning(lang, left, &word, EXTENSION_MINUTES))
+    }
+
+    /// The exam left with the word for quitting or at the end of input: saved with the time
+    /// spent (one whose time ran out meanwhile is handed in at the next start). The stop to
+    /// end with.
+    fn exam_stopped(&mut self, c: usize, sitting: &mut Sitting, stop: Stop) -> Stop {
+        if matches!(stop, Stop::Quit | Stop::EndOfInput) {
+            sitting.time_up();
+            let said = self
+                .exam_save(c, &sitting.run)
+                .and_then(|()| self.say(T::ExamSaved.get(self.lang)));
+            if let Err(output) = said {
+                return output;
+            }
+        }
+        stop
+    }
+
+    /// Question after question, as the learner moves, until handed in or time is up.
+    fn exam_questions(&mut self, c: usize, mut sitting: Sitting) -> Step {
+        let lang = self.lang;
         let mut show = true;
         loop {
-            run.spend(take_seconds(&mut clock));
-            if run.timed_out(0) {
+            if sitting.time_up() {
                 self.say(T::ExamTimeUp.get(lang))?;
-                return self.exam_hand_in(c, &run, true);
+                return self.exam_hand_in(c, &sitting.run, true);
             }
+            let run = &sitting.run;
             let pos = run.current;
             let drawn = run.drawn[pos].clone();
             let what = if show {
-                let counter = i18n::exam_counter(
+                let counter = i18n::plain_exam_counter(
                     lang,
                     pos + 1,
                     run.len(),
                     run.remaining(0),
                     run.flagged[pos],
                 );
+                let given = run.answers[pos].clone();
                 let what = self.say_question_as(&counter, &drawn.question, &drawn.order)?;
-                if let Some(answer) = &run.answers[pos] {
+                if let Some(answer) = &given {
                     let words = answer_words(&drawn.question.kind, answer, lang);
                     self.say(&format!("{}: {words}", T::YourAnswer.get(lang)))?;
                 }
@@ -181,30 +291,35 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 what_to_type(&drawn.question.kind, lang)
             };
             show = true;
-            if let Some(left) = run.remaining(0)
-                && left <= WARNING_SECONDS
-                && !warned
-            {
-                warned = true;
-                let word = format!("{COMMAND_MARK}{}", T::ExamWordMoreTime.get(lang));
-                self.say(&i18n::exam_warning(lang, left, &word, EXTENSION_MINUTES))?;
+            if sitting.last_minute() && !sitting.warned {
+                self.exam_warn(&mut sitting)?;
             }
             let prompt = i18n::plain_answer_prompt(lang, &what);
-            let reply = match self.ask(&prompt, Asked::Question) {
-                Ok(reply) => reply,
-                Err(stop @ (Stop::Quit | Stop::EndOfInput)) => {
-                    run.spend(take_seconds(&mut clock));
-                    self.exam_save(c, &run)?;
-                    self.say(T::ExamSaved.get(lang))?;
-                    return Err(stop);
+            let reply = loop {
+                match self.ask_until(&prompt, Asked::Question, sitting.deadline()) {
+                    Ok(Some(reply)) => break reply,
+                    // The warning or the end came while the learner was thinking.
+                    Ok(None) => {
+                        if sitting.time_up() {
+                            return self.exam_time_up_waiting(c, &sitting.run);
+                        }
+                        if !sitting.warned {
+                            self.exam_warn(&mut sitting)?;
+                        }
+                    }
+                    Err(stop) => return Err(self.exam_stopped(c, &mut sitting, stop)),
                 }
-                Err(stop) => return Err(stop),
             };
-            run.spend(take_seconds(&mut clock));
-            if run.timed_out(0) {
+            if sitting.time_up() {
+                let typed = match &reply {
+                    Reply::Line(line) => Some(line.as_str()),
+                    _ => None,
+                };
+                self.say(&i18n::exam_too_late(lang, typed))?;
                 self.say(T::ExamTimeUp.get(lang))?;
-                return self.exam_hand_in(c, &run, true);
+                return self.exam_hand_in(c, &sitting.run, true);
             }
+            let run = &mut sitting.run;
             let line = match reply {
                 Reply::Back => {
                     if pos == 0 {
@@ -212,7 +327,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
                         show = false;
                     } else {
                         run.go(pos - 1);
-                        self.exam_save(c, &run)?;
+                        self.exam_save(c, &sitting.run)?;
                     }
                     continue;
                 }
@@ -238,51 +353,42 @@ impl<R: BufRead, W: Write> Player<R, W> {
                         T::ExamUnflagged
                     };
                     self.say(said.get(lang))?;
-                    self.exam_save(c, &run)?;
+                    self.exam_save(c, &sitting.run)?;
                     show = false;
                 }
                 Some(Move::Next) => {
                     run.go((pos + 1) % run.len());
-                    self.exam_save(c, &run)?;
+                    self.exam_save(c, &sitting.run)?;
                 }
                 Some(Move::Question(Some(n))) => {
                     run.go(n);
-                    self.exam_save(c, &run)?;
+                    self.exam_save(c, &sitting.run)?;
                 }
                 Some(Move::Question(None)) => {
                     self.say(T::ExamNoSuchQuestion.get(lang))?;
                     show = false;
                 }
                 Some(Move::MoreTime) => {
-                    match run.remaining(0) {
-                        Some(left) if left <= WARNING_SECONDS => {
-                            run.extend();
-                            let left = run.remaining(0).unwrap_or(0);
-                            self.say(&i18n::exam_extended(lang, EXTENSION_MINUTES, left))?;
-                            self.exam_save(c, &run)?;
-                            warned = false;
-                        }
-                        _ => self.say(T::ExamNoMoreTime.get(lang))?,
-                    }
+                    self.exam_more_time(c, &mut sitting)?;
                     show = false;
                 }
                 Some(Move::HandIn) => {
-                    if self.exam_summary(c, &mut run)? {
-                        return self.exam_hand_in(c, &run, false);
+                    if let Some(step) = self.exam_summary_then(c, &mut sitting) {
+                        return step;
                     }
                 }
                 None => match parse_answer(&drawn.question.kind, &drawn.order, &line) {
                     Ok(answer) => {
                         run.answer(pos, answer);
-                        match next_open(&run, pos) {
+                        match next_open(run, pos) {
                             Some(next) => {
                                 run.go(next);
-                                self.exam_save(c, &run)?;
+                                self.exam_save(c, &sitting.run)?;
                             }
                             None => {
-                                self.exam_save(c, &run)?;
-                                if self.exam_summary(c, &mut run)? {
-                                    return self.exam_hand_in(c, &run, false);
+                                self.exam_save(c, &sitting.run)?;
+                                if let Some(step) = self.exam_summary_then(c, &mut sitting) {
+                                    return step;
                                 }
                             }
                         }
@@ -296,34 +402,86 @@ impl<R: BufRead, W: Write> Player<R, W> {
         }
     }
 
-    /// Before handing in: what is open and flagged; true when the learner hands in, false when
-    /// they go back to a question (the first open or flagged one).
-    fn exam_summary(&mut self, c: usize, run: &mut ExamRun) -> Step<bool> {
+    /// More time, when the last minute has come: recorded in the terms, and warned again at
+    /// the new last minute.
+    fn exam_more_time(&mut self, c: usize, sitting: &mut Sitting) -> Step {
         let lang = self.lang;
-        let (unanswered, flagged) = run.summary();
-        let back_to = (0..run.len())
-            .find(|&i| run.answers[i].is_none() || run.flagged[i])
-            .unwrap_or(run.current);
-        let lines = vec![
-            MenuLine::Heading(i18n::exam_summary(lang, run.len(), unanswered, flagged)),
-            MenuLine::Entry(T::ExamHandIn.get(lang).to_owned()),
-            MenuLine::Entry(i18n::exam_back_to(lang, back_to + 1)),
-        ];
+        if !sitting.last_minute() {
+            return self.say(T::ExamNoMoreTime.get(lang));
+        }
+        sitting.run.extend();
+        sitting.warned = false;
+        let left = sitting.left().unwrap_or(0);
+        self.say(&i18n::exam_extended(lang, EXTENSION_MINUTES, left))?;
+        self.exam_save(c, &sitting.run)
+    }
+
+    /// The summary, then what it leads to: `None` to go on with a question, else the step that
+    /// ends the exam (handed in, or its time up).
+    fn exam_summary_then(&mut self, c: usize, sitting: &mut Sitting) -> Option<Step> {
+        let lang = self.lang;
+        Some(match self.exam_summary(c, sitting) {
+            Ok(Summary::Back) => return None,
+            Ok(Summary::HandIn) => self.exam_hand_in(c, &sitting.run, false),
+            Ok(Summary::TimeUpWaiting) => self.exam_time_up_waiting(c, &sitting.run),
+            Ok(Summary::TooLate) => self
+                .say(&i18n::exam_too_late(lang, None))
+                .and_then(|()| self.say(T::ExamTimeUp.get(lang)))
+                .and_then(|()| self.exam_hand_in(c, &sitting.run, true)),
+            Err(stop) => Err(stop),
+        })
+    }
+
+    /// Before handing in: what is open and flagged, to hand in or go back to a question (the
+    /// first open or flagged one); in the last minute, more time is one of the choices.
+    fn exam_summary(&mut self, c: usize, sitting: &mut Sitting) -> Step<Summary> {
+        let lang = self.lang;
         loop {
-            match self.menu(&lines, T::ExamChooseAction) {
-                Ok(Pick::Entry(0)) => return Ok(true),
-                Ok(Pick::Entry(_) | Pick::Back) => {
-                    run.go(back_to);
-                    self.exam_save(c, run)?;
-                    return Ok(false);
+            let run = &sitting.run;
+            let (unanswered, flagged) = run.summary();
+            let back_to = (0..run.len())
+                .find(|&i| run.answers[i].is_none() || run.flagged[i])
+                .unwrap_or(run.current);
+            let mut lines = vec![
+                MenuLine::Heading(i18n::exam_summary(lang, run.len(), unanswered, flagged)),
+                MenuLine::Entry(T::ExamHandIn.get(lang).to_owned()),
+                MenuLine::Entry(i18n::exam_back_to(lang, back_to + 1)),
+            ];
+            let more_time = sitting.last_minute();
+            if more_time {
+                lines.push(MenuLine::Entry(i18n::exam_more_time_entry(
+                    lang,
+                    EXTENSION_MINUTES,
+                )));
+            }
+            let picked =
+                match self.menu_until(&lines, T::PlainChooseAction, &[], sitting.deadline()) {
+                    Ok(picked) => picked,
+                    Err(stop) => return Err(self.exam_stopped(c, sitting, stop)),
+                };
+            let Some(pick) = picked else {
+                if sitting.time_up() {
+                    return Ok(Summary::TimeUpWaiting);
                 }
-                Ok(Pick::Command(other)) => self.not_here(&other)?,
-                Err(stop @ (Stop::Quit | Stop::EndOfInput)) => {
-                    self.exam_save(c, run)?;
-                    self.say(T::ExamSaved.get(lang))?;
-                    return Err(stop);
+                if !sitting.warned {
+                    sitting.warned = true;
+                    let left = sitting.left().unwrap_or(0);
+                    self.say(&i18n::exam_warning_entry(lang, left, 3, EXTENSION_MINUTES))?;
                 }
-                Err(stop) => return Err(stop),
+                continue;
+            };
+            if sitting.time_up() {
+                return Ok(Summary::TooLate);
+            }
+            match pick {
+                Pick::Entry(0) => return Ok(Summary::HandIn),
+                Pick::Entry(2) if more_time => self.exam_more_time(c, sitting)?,
+                Pick::Entry(_) | Pick::Back => {
+                    sitting.run.go(back_to);
+                    self.exam_save(c, &sitting.run)?;
+                    return Ok(Summary::Back);
+                }
+                Pick::Command(other) => self.not_here(&other)?,
             }
         }
     }
@@ -353,10 +511,39 @@ impl<R: BufRead, W: Write> Player<R, W> {
 
     /// Grades the exam, keeps the result, says it question by question, then the certificate.
     fn exam_hand_in(&mut self, c: usize, run: &ExamRun, timed_out: bool) -> Step {
-        let lang = self.lang;
+        let result = self.exam_record(c, run, timed_out)?;
+        self.exam_result(c, run, &result)
+    }
+
+    /// Grades the exam and keeps the result.
+    fn exam_record(&mut self, c: usize, run: &ExamRun, timed_out: bool) -> Step<ExamResult> {
         let result = run.hand_in(timed_out);
         let notice = Record::new(&mut self.store, &self.library).exam_handed_in(c, run, &result);
         self.saved(notice)?;
+        Ok(result)
+    }
+
+    /// The time ran out while kurs waited for a line: the exam is handed in and saved at once;
+    /// then one line is read before the result, so that an answer being typed is not taken for
+    /// the next question's (the profile's name, the next menu's number) and is said not to count.
+    fn exam_time_up_waiting(&mut self, c: usize, run: &ExamRun) -> Step {
+        let lang = self.lang;
+        self.say(T::ExamTimeUpWaiting.get(lang))?;
+        let result = self.exam_record(c, run, true)?;
+        match self.ask(T::ExamSeeResult.get(lang), Asked::Question) {
+            Ok(Reply::Line(line)) if line.trim().is_empty() => {}
+            Ok(Reply::Line(line)) => self.say(&i18n::exam_too_late(lang, Some(&line)))?,
+            Ok(_) => self.say(&i18n::exam_too_late(lang, None))?,
+            // The result is kept; it is said before the session ends.
+            Err(Stop::EndOfInput) => {}
+            Err(stop) => return Err(stop),
+        }
+        self.exam_result(c, run, &result)
+    }
+
+    /// The result said question by question, then the certificate after a pass.
+    fn exam_result(&mut self, c: usize, run: &ExamRun, result: &ExamResult) -> Step {
+        let lang = self.lang;
         self.blank()?;
         let percent = Some(u32::from(result.percent));
         self.say(&format!(
@@ -484,9 +671,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
 
 /// The exam's title: the trainer's, else "Abschlusstest" / "Final test".
 pub(super) fn exam_title(exam: &Exam, lang: Lang) -> String {
-    exam.title
-        .as_deref()
-        .map_or_else(|| T::ExamDefaultTitle.get(lang).to_owned(), folded)
+    folded(&crate::session::exam_title(exam, lang))
 }
 
 /// The next question without an answer after `pos` (wrapping round), `None` when all are answered.

@@ -1,7 +1,92 @@
 //! Reading the learner's lines with a bound: whatever arrives on stdin (a stuck key, a file of
 //! megabytes without a line break), kurs keeps at most `MAX_LINE` bytes of a line in memory.
+//! A thread of its own reads them (`Lines`), so that plain mode can wait for a line with a
+//! deadline: an exam's time runs on while the learner thinks, and its warning cannot wait.
 
 use std::io::{self, BufRead};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
+use std::thread::Scope;
+use std::time::Instant;
+
+/// The learner's lines as they arrive, one read ahead at most.
+pub struct Lines {
+    receive: Receiver<Option<String>>,
+    /// The input has ended (or failed): every later wait ends at once.
+    ended: bool,
+}
+
+/// What waiting for a line gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Waited {
+    Line(String),
+    /// The input ended, or could not be read any more.
+    End,
+    /// The deadline passed first; the line, when it comes, is the next one.
+    Deadline,
+}
+
+impl Lines {
+    /// The process's stdin. Its thread is never joined: a read from a terminal cannot be
+    /// interrupted, and it ends with the process.
+    pub fn stdin() -> Lines {
+        let (send, receive) = sync_channel(0);
+        std::thread::spawn(move || feed(io::stdin().lock(), send));
+        Lines {
+            receive,
+            ended: false,
+        }
+    }
+
+    /// Any input, read by a thread of `scope` (a script, a test): it ends when the input ends
+    /// or when these `Lines` are dropped, whichever comes first.
+    pub fn scoped<'scope>(
+        scope: &'scope Scope<'scope, '_>,
+        input: impl BufRead + Send + 'scope,
+    ) -> Lines {
+        let (send, receive) = sync_channel(0);
+        scope.spawn(move || feed(input, send));
+        Lines {
+            receive,
+            ended: false,
+        }
+    }
+
+    /// The next line, waiting at most until `deadline` (for ever without one).
+    pub fn next(&mut self, deadline: Option<Instant>) -> Waited {
+        if self.ended {
+            return Waited::End;
+        }
+        let got = match deadline {
+            None => self
+                .receive
+                .recv()
+                .map_err(|_| RecvTimeoutError::Disconnected),
+            Some(at) => self
+                .receive
+                .recv_timeout(at.saturating_duration_since(Instant::now())),
+        };
+        match got {
+            Ok(Some(line)) => Waited::Line(line),
+            Err(RecvTimeoutError::Timeout) => Waited::Deadline,
+            Ok(None) | Err(RecvTimeoutError::Disconnected) => {
+                self.ended = true;
+                Waited::End
+            }
+        }
+    }
+}
+
+/// Reads `input` line by line into `send` until the input ends or nobody listens; a failing
+/// input is, for the learner, the same as one that has ended.
+fn feed(mut input: impl BufRead, send: SyncSender<Option<String>>) {
+    loop {
+        let line = read_line(&mut input).unwrap_or(None);
+        let end = line.is_none();
+        if send.send(line).is_err() || end {
+            return;
+        }
+    }
+}
 
 /// Far more than any menu number or quiz answer; the rest of a longer line is read and dropped.
 pub const MAX_LINE: usize = 4096;
@@ -77,6 +162,31 @@ mod tests {
         assert_eq!(first.len(), MAX_LINE);
         assert_eq!(read_line(&mut input).expect("read").as_deref(), Some("2"));
         assert_eq!(read_line(&mut input).expect("read"), None);
+    }
+
+    #[test]
+    fn a_wait_with_a_deadline_ends_at_the_deadline_and_the_line_still_comes_after() {
+        let (reader, mut writer) = std::io::pipe().expect("a pipe");
+        std::thread::scope(|scope| {
+            let mut lines = Lines::scoped(scope, BufReader::new(reader));
+            let soon = Instant::now() + std::time::Duration::from_millis(50);
+            assert_eq!(lines.next(Some(soon)), Waited::Deadline);
+            use std::io::Write;
+            writer.write_all(b"ja\n").expect("write");
+            assert_eq!(lines.next(None), Waited::Line("ja".into()));
+            drop(writer);
+            assert_eq!(lines.next(None), Waited::End);
+            assert_eq!(lines.next(None), Waited::End, "the end stays the end");
+        });
+    }
+
+    #[test]
+    fn lines_dropped_before_the_input_ends_let_their_reader_go() {
+        std::thread::scope(|scope| {
+            let mut lines = Lines::scoped(scope, Cursor::new(b"1\n2\n3\n".to_vec()));
+            assert_eq!(lines.next(None), Waited::Line("1".into()));
+            drop(lines);
+        });
     }
 
     #[test]

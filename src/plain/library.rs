@@ -1,7 +1,7 @@
 //! The course list and a course's module list, each module with its state in words
 //! ("Modul C2 Messenger & SMS: bestanden, beste Punktzahl 100 %"); both take `suche` and `übersicht`.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 
 use super::answer::Command;
 use super::player::{MenuLine, Offer, Pick};
@@ -15,7 +15,7 @@ use crate::session::{ModuleRef, exam_state, lang_for};
 /// What the course and module lists take besides numbers: a search and the progress overview.
 const LIBRARY_OFFERS: &[Offer] = &[Offer::Search, Offer::Overview];
 
-impl<R: BufRead, W: Write> Player<R, W> {
+impl<W: Write> Player<W> {
     /// The course list, until a course is chosen.
     pub(super) fn choose_course(&mut self) -> Step<usize> {
         loop {

@@ -16,6 +16,8 @@ mod search;
 use std::convert::Infallible;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 
+use input::Lines;
+
 use crate::course::{Course, Library};
 use crate::i18n::{self, Lang, T};
 use crate::progress::ProgressStore;
@@ -37,7 +39,7 @@ fn run_from(session: Session, options: Options, exam: Option<usize>) -> io::Resu
     // At a terminal the learner's typing is already on the screen; from a pipe it is not.
     let echo = !io::stdin().is_terminal();
     let output = BufWriter::new(io::stdout().lock());
-    let (result, store) = play(session, options, io::stdin().lock(), output, echo, exam);
+    let (result, store) = play(session, options, Lines::stdin(), output, echo, exam);
     result.map(|()| Ending::of(&store))
 }
 
@@ -46,10 +48,13 @@ pub fn run_exam_with(
     session: Session,
     options: Options,
     course: usize,
-    input: impl BufRead,
+    input: impl BufRead + Send,
     output: impl Write,
 ) -> io::Result<Ending> {
-    let (result, store) = play(session, options, input, output, true, Some(course));
+    let (result, store) = std::thread::scope(|scope| {
+        let lines = Lines::scoped(scope, input);
+        play(session, options, lines, output, true, Some(course))
+    });
     result.map(|()| Ending::of(&store))
 }
 
@@ -58,10 +63,13 @@ pub fn run_exam_with(
 pub fn run_with(
     session: Session,
     options: Options,
-    input: impl BufRead,
+    input: impl BufRead + Send,
     output: impl Write,
 ) -> io::Result<Ending> {
-    let (result, store) = play(session, options, input, output, true, None);
+    let (result, store) = std::thread::scope(|scope| {
+        let lines = Lines::scoped(scope, input);
+        play(session, options, lines, output, true, None)
+    });
     result.map(|()| Ending::of(&store))
 }
 
@@ -69,7 +77,7 @@ pub fn run_with(
 fn play(
     session: Session,
     options: Options,
-    input: impl BufRead,
+    input: Lines,
     output: impl Write,
     echo: bool,
     exam: Option<usize>,
@@ -143,7 +151,7 @@ impl From<io::Error> for Stop {
 
 type Step<T = ()> = Result<T, Stop>;
 
-struct Player<R, W> {
+struct Player<W> {
     library: Library,
     store: ProgressStore,
     /// The learning records, when an LRS is configured.
@@ -154,7 +162,8 @@ struct Player<R, W> {
     /// The language of the course the learner is in.
     lang: Lang,
     shuffler: Shuffler,
-    input: R,
+    /// The learner's lines, read by a thread of their own (see `input::Lines`).
+    input: Lines,
     out: W,
     echo: bool,
     width: usize,
@@ -168,7 +177,7 @@ struct Player<R, W> {
     certify: Option<crate::session::Certify>,
 }
 
-impl<R: BufRead, W: Write> Player<R, W> {
+impl<W: Write> Player<W> {
     /// From the first screen on: the module given or the last place, then the course and
     /// module lists, until the learner quits or the input ends.
     fn start(&mut self, notices: &[String], start: Option<Place>, given: bool) -> Step<Infallible> {
@@ -544,14 +553,10 @@ mod tests {
         let before = session.store.generation();
         // Module 1 (its place saved), "read all" (one save), then the input ends (the place
         // once more).
-        let (result, store) = super::play(
-            session,
-            options(),
-            "1\n1\n".as_bytes(),
-            Vec::new(),
-            true,
-            None,
-        );
+        let (result, store) = std::thread::scope(|scope| {
+            let lines = Lines::scoped(scope, "1\n1\n".as_bytes());
+            super::play(session, options(), lines, Vec::new(), true, None)
+        });
         assert!(result.is_ok(), "{result:?}");
         let opened = &store.progress().module("c", "m1").unwrap().opened_sections;
         assert_eq!(opened.len(), 300);

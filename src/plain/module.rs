@@ -2,7 +2,7 @@
 //! contents and a section by number (`inhalt`, `abschnitt N`), and marking it "Gelernt" (said
 //! in words); leaving it keeps the place for the next start.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 
 use super::answer::Command;
 use super::player::{MenuLine, Offer, Pick};
@@ -13,7 +13,7 @@ use crate::i18n::{self, T};
 use crate::safe_text::folded;
 use crate::session::{ModuleRef, Place, Record};
 
-impl<R: BufRead, W: Write> Player<R, W> {
+impl<W: Write> Player<W> {
     /// Reads the module's body if it is not read yet; a module that cannot be read is told in
     /// one sentence and stays unread (its menu then offers nothing to read).
     pub(super) fn load(&mut self, at: ModuleRef) -> Step<bool> {

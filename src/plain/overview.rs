@@ -1,15 +1,16 @@
 //! The progress overview in words (`übersicht`): every course's modules with status, best
-//! score and its day, and "Gelernt" with its day — the facts `kurs progress` prints.
+//! score and its day, and "Gelernt" with its day, then the final exam and the certificate —
+//! the facts `kurs progress` prints.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 
 use super::{Player, Step};
 use crate::course::Course;
 use crate::i18n::{self, T};
 use crate::safe_text::folded;
-use crate::session::{day_of, lang_for, overview};
+use crate::session::{course_end_lines, day_of, lang_for, overview};
 
-impl<R: BufRead, W: Write> Player<R, W> {
+impl<W: Write> Player<W> {
     /// Says the overview; each course in its own language, as its module list would be.
     pub(super) fn overview(&mut self) -> Step {
         let facts = overview(&self.library, self.store.progress());
@@ -37,6 +38,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
                         fact.attempts,
                     )
                 ));
+            }
+            for (line, _) in course_end_lines(lang, facts) {
+                lines.push(format!("- {}", folded(&line)));
             }
             blocks.push(lines);
         }

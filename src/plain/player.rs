@@ -2,16 +2,18 @@
 //! numbered lines that also take command words (help, the list again, what a menu offers),
 //! answers are read a line at a time, a save problem is told once.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
+use std::time::Instant;
 
 use super::answer::{self, Asked, Command, menu_number};
-use super::{Player, Step, Stop, input};
+use super::input::Waited;
+use super::{Player, Step, Stop};
 use crate::i18n::{self, Lang, T};
 use crate::markdown;
 use crate::progress::store::StoreNotice;
 use crate::safe_text::{folded, sanitize, single_line};
 
-impl<R: BufRead, W: Write> Player<R, W> {
+impl<W: Write> Player<W> {
     /// Prints the menu, then asks until a number from it or the word for back is typed.
     pub(super) fn menu(&mut self, lines: &[MenuLine], what: T) -> Step<Pick> {
         self.menu_offering(lines, what, &[])
@@ -25,6 +27,21 @@ impl<R: BufRead, W: Write> Player<R, W> {
         what: T,
         offers: &[Offer],
     ) -> Step<Pick> {
+        // Without a deadline the wait ends only with a pick or a stop.
+        Ok(self
+            .menu_until(lines, what, offers, None)?
+            .unwrap_or(Pick::Back))
+    }
+
+    /// `menu_offering` that stops waiting at `deadline` (an exam's time): `None` then, with the
+    /// prompt's line ended, for the caller to say why.
+    pub(super) fn menu_until(
+        &mut self,
+        lines: &[MenuLine],
+        what: T,
+        offers: &[Offer],
+        deadline: Option<Instant>,
+    ) -> Step<Option<Pick>> {
         let count = lines
             .iter()
             .filter(|l| matches!(l, MenuLine::Entry(_)))
@@ -32,8 +49,11 @@ impl<R: BufRead, W: Write> Player<R, W> {
         let prompt = i18n::plain_prompt(self.lang, what.get(self.lang));
         self.say_menu(lines)?;
         loop {
-            let line = match self.ask(&prompt, Asked::Menu)? {
-                Reply::Back => return Ok(Pick::Back),
+            let Some(reply) = self.ask_until(&prompt, Asked::Menu, deadline)? else {
+                return Ok(None);
+            };
+            let line = match reply {
+                Reply::Back => return Ok(Some(Pick::Back)),
                 Reply::Line(line) => line,
                 Reply::Command(Command::Help) => {
                     self.menu_help(count, offers)?;
@@ -44,7 +64,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     continue;
                 }
                 Reply::Command(command) if offers.iter().any(|o| o.takes(&command)) => {
-                    return Ok(Pick::Command(command));
+                    return Ok(Some(Pick::Command(command)));
                 }
                 Reply::Command(command) => {
                     self.not_here(&command)?;
@@ -52,7 +72,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 }
             };
             match menu_number(&line, count) {
-                Some(i) => return Ok(Pick::Entry(i)),
+                Some(i) => return Ok(Some(Pick::Entry(i))),
                 None => {
                     self.say(&i18n::plain_number_expected(self.lang, count))?;
                     // A number out of range needs only the range; an empty line or a word may
@@ -139,21 +159,38 @@ impl<R: BufRead, W: Write> Player<R, W> {
 
     /// Writes the prompt and reads the learner's line; the word for quitting ends the session.
     pub(super) fn ask(&mut self, prompt: &str, asked: Asked) -> Step<Reply> {
+        // Without a deadline there is always a reply (or a stop).
+        self.ask_until(prompt, asked, None)?.ok_or(Stop::EndOfInput)
+    }
+
+    /// `ask` that stops waiting at `deadline`: `None` then, with the prompt's line ended so the
+    /// next line said stands on its own (what the learner has typed so far stays theirs: it
+    /// arrives as the next line).
+    pub(super) fn ask_until(
+        &mut self,
+        prompt: &str,
+        asked: Asked,
+        deadline: Option<Instant>,
+    ) -> Step<Option<Reply>> {
         self.out.write_all(sanitize(prompt).as_bytes())?;
         self.out.flush()?;
-        // A failing stdin is, for the learner, the same as one that has ended.
-        let Ok(Some(line)) = input::read_line(&mut self.input) else {
-            return Err(Stop::EndOfInput);
+        let line = match self.input.next(deadline) {
+            Waited::Line(line) => line,
+            Waited::End => return Err(Stop::EndOfInput),
+            Waited::Deadline => {
+                writeln!(self.out)?;
+                return Ok(None);
+            }
         };
         if self.echo {
             writeln!(self.out, "{}", echo_of(&line))?;
         }
-        match answer::command_in(asked, &line) {
-            Some(Command::Quit) => Err(Stop::Quit),
-            Some(Command::Back) => Ok(Reply::Back),
-            Some(command) => Ok(Reply::Command(command)),
-            None => Ok(Reply::Line(line)),
-        }
+        Ok(Some(match answer::command_in(asked, &line) {
+            Some(Command::Quit) => return Err(Stop::Quit),
+            Some(Command::Back) => Reply::Back,
+            Some(command) => Reply::Command(command),
+            None => Reply::Line(line),
+        }))
     }
 
     /// What a save said: a problem is told once, in one sentence.

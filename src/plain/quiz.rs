@@ -2,7 +2,7 @@
 //! feedback as the full-screen player, and the result with the choice to repeat or, once
 //! passed, to go on with the course's next module. Leaving is said in words.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 
 use super::answer::{Asked, COMMAND_MARK, Command, order_example, parse_answer};
 use super::player::{MenuLine, Pick, Reply};
@@ -14,7 +14,7 @@ use crate::quiz::{Answer, Run, right_answer};
 use crate::safe_text::folded;
 use crate::session::{ModuleRef, Record, next_unpassed};
 
-impl<R: BufRead, W: Write> Player<R, W> {
+impl<W: Write> Player<W> {
     /// Attempts at the quiz, until the learner goes back (`None`) or on to the next module
     /// offered after a passed attempt.
     pub(super) fn quiz(&mut self, at: ModuleRef, quiz: &Quiz) -> Step<Option<ModuleRef>> {

@@ -1,7 +1,7 @@
 //! The search in words (`suche WORT`): the places found, numbered as "Modul – Abschnitt:
 //! …Text…", and the one picked opened at its section. The search itself is `course::search`.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 
 use super::answer::Command;
 use super::player::{MenuLine, Offer, Pick};
@@ -17,7 +17,7 @@ const LIMIT: usize = 20;
 /// The query as said back, cut so a pasted page is not read out again.
 const QUERY_SHOWN: usize = 40;
 
-impl<R: BufRead, W: Write> Player<R, W> {
+impl<W: Write> Player<W> {
     /// Searches the library and lets the learner pick a place; `None` when nothing was found or
     /// the learner went back. A search typed in the results starts anew.
     pub(super) fn search(&mut self, query: &str) -> Step<Option<Place>> {

@@ -203,12 +203,16 @@ impl ExamProgress {
 }
 
 impl ExamAttempt {
-    /// The score in percent, rounded down; `None` when nothing was scored.
+    /// The score in percent, rounded to the nearest (2 of 3 is 67 %); `None` when nothing was
+    /// scored. Whether it passed is `passed`, decided exactly when it was handed in; where a
+    /// score is shown beside its pass mark, `exam::shown_percent` keeps a miss from looking
+    /// like a pass.
     pub fn percent(&self) -> Option<u8> {
         if self.max == 0 {
             return None;
         }
-        let percent = u64::from(self.points) * 100 / u64::from(self.max);
+        let (points, max) = (u64::from(self.points.min(self.max)), u64::from(self.max));
+        let percent = (points * 200 + max) / (max * 2);
         Some(u8::try_from(percent.min(100)).unwrap_or(100))
     }
 }

@@ -9,7 +9,7 @@ use crate::certificate::{
     self, CertificateError, CertificateFacts, ExamScore, Issued, ModuleScore,
 };
 use crate::course::{Course, Exam, Library, load_module};
-use crate::exam::{Closed, ExamResult, ExamRun, gate};
+use crate::exam::{Closed, ExamResult, ExamRun, Retimed, gate, shown_percent};
 use crate::i18n::{self, Lang};
 use crate::profile::Profile;
 use crate::progress::store::StoreNotice;
@@ -76,11 +76,12 @@ pub fn exam_state(
     let c = library.courses.get(course)?;
     c.exam.as_ref()?;
     let entry = progress.courses.get(&c.id);
+    let pass_percent = c.exam.as_ref().map_or(0, |e| e.pass_percent);
     let exam = entry.map(|e| &e.exam);
     Some(if exam.is_some_and(|e| e.running.is_some()) {
         i18n::ExamState::Running
     } else if let Some(best) = exam.and_then(|e| e.best()) {
-        let percent = best.percent().unwrap_or(0);
+        let percent = shown_percent(best.points, best.max, pass_percent);
         if exam.is_some_and(|e| e.passed()) {
             i18n::ExamState::Passed(percent)
         } else {
@@ -91,6 +92,27 @@ pub fn exam_state(
     } else {
         i18n::ExamState::Locked
     })
+}
+
+/// The exam's title: the trainer's, else "Abschlusstest" / "Final test" (not yet made safe
+/// for a terminal: each front end does that as it shows it).
+pub fn exam_title(exam: &Exam, lang: Lang) -> String {
+    exam.title
+        .clone()
+        .unwrap_or_else(|| i18n::T::ExamDefaultTitle.get(lang).to_owned())
+}
+
+/// What a resumed exam says about `--time-factor`/`--untimed` given again: the new terms when
+/// they were applied, why not when they were not, nothing when nothing changed.
+pub fn retime_text(retimed: Retimed, terms: &TimeTerms, lang: Lang) -> Option<String> {
+    match retimed {
+        Retimed::Unchanged => None,
+        Retimed::Applied => terms_text(terms, lang).map(|t| i18n::exam_terms_line(lang, &t)),
+        Retimed::Kept => Some(i18n::exam_retime_kept(
+            lang,
+            terms_text(terms, lang).as_deref(),
+        )),
+    }
 }
 
 /// The time terms in words ("Zeit × 1,5", "ohne Zeitbegrenzung", "+5 Minuten"); `None` when the

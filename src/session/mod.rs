@@ -11,9 +11,13 @@ use std::path::PathBuf;
 
 pub use exam::{
     Certify, certificate_due, certificate_due_after_quiz, certificate_facts, closed_text,
-    exam_gate, exam_state, issue_certificate, module_done, read_course, terms_text,
+    exam_gate, exam_state, exam_title, issue_certificate, module_done, read_course, retime_text,
+    terms_text,
 };
-pub use overview::{CourseFacts, ModuleFacts, day_of, next_unpassed, overview};
+pub use overview::{
+    CourseFacts, ExamFacts, ModuleFacts, course_end_lines, day_of, exam_facts, next_unpassed,
+    overview,
+};
 pub use record::Record;
 
 use crate::course::{Course, Depth, Library, Source, load};

@@ -1,9 +1,12 @@
 //! The facts of a learner's progress over a library, module by module: status, "Gelernt",
-//! attempts, best score and when. `kurs progress` prints them; plain mode's overview says them.
+//! attempts, best score and when; per course the final exam and the certificate.
+//! `kurs progress` prints them; both players' overviews and the library show them.
 
 use crate::course::{Course, Library};
+use crate::exam::shown_percent;
+use crate::i18n::{self, ExamState, Lang, T};
 use crate::progress::{ModuleStatus, Progress, module_status};
-use crate::session::ModuleRef;
+use crate::session::{ModuleRef, exam_state};
 
 /// One course and the facts of each of its modules, in the course's module order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,6 +15,29 @@ pub struct CourseFacts {
     pub title: String,
     pub language: String,
     pub modules: Vec<ModuleFacts>,
+    /// The final exam, when the course has one.
+    pub exam: Option<ExamFacts>,
+    /// When the course issues a certificate: `Some(None)` not yet, `Some(Some(time))` issued
+    /// then (RFC 3339, as stored).
+    pub certificate: Option<Option<String>>,
+}
+
+/// Where the learner stands with a course's final exam.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExamFacts {
+    /// The trainer's title, else `None` (each front end says "Abschlusstest" / "Final test").
+    pub title: Option<String>,
+    /// Locked, open, under way, passed or not, with the best score shown as the result was.
+    pub state: ExamState,
+    /// Exams handed in.
+    pub attempts: usize,
+    /// The best score, as shown with its pass mark (see `exam::shown_percent`).
+    pub best_percent: Option<u8>,
+    /// When the best score was handed in (RFC 3339, as stored).
+    pub best_at: Option<String>,
+    pub passed: bool,
+    /// Whether the time of the best attempt was adjusted (`--time-factor`, `--untimed`, more time).
+    pub time_adjusted: bool,
 }
 
 /// What the progress says about one module.
@@ -44,11 +70,29 @@ pub fn overview(library: &Library, progress: &Progress) -> Vec<CourseFacts> {
         .courses
         .iter()
         .enumerate()
-        .map(|(c, course)| course_facts(c, course, progress))
+        .map(|(c, course)| course_facts(library, c, course, progress))
         .collect()
 }
 
-fn course_facts(c: usize, course: &Course, progress: &Progress) -> CourseFacts {
+/// The final exam of course `c` as the progress has it; `None` for a course without one.
+pub fn exam_facts(library: &Library, progress: &Progress, c: usize) -> Option<ExamFacts> {
+    let course = library.courses.get(c)?;
+    let exam = course.exam.as_ref()?;
+    let state = exam_state(library, progress, c)?;
+    let stored = progress.courses.get(&course.id).map(|p| &p.exam);
+    let best = stored.and_then(|e| e.best());
+    Some(ExamFacts {
+        title: exam.title.clone(),
+        state,
+        attempts: stored.map_or(0, |e| e.attempts.len()),
+        best_percent: best.map(|b| shown_percent(b.points, b.max, exam.pass_percent)),
+        best_at: best.map(|b| b.at.clone()),
+        passed: stored.is_some_and(|e| e.passed()),
+        time_adjusted: best.is_some_and(|b| b.terms.adjusted()),
+    })
+}
+
+fn course_facts(library: &Library, c: usize, course: &Course, progress: &Progress) -> CourseFacts {
     let modules = course
         .modules
         .iter()
@@ -80,12 +124,46 @@ fn course_facts(c: usize, course: &Course, progress: &Progress) -> CourseFacts {
             }
         })
         .collect();
+    let certified_at = progress
+        .courses
+        .get(&course.id)
+        .and_then(|p| p.certified_at.clone());
     CourseFacts {
         id: course.id.clone(),
         title: course.title.clone(),
         language: course.language.clone(),
         modules,
+        exam: exam_facts(library, progress, c),
+        certificate: course.certificate.as_ref().map(|_| certified_at),
     }
+}
+
+/// The exam's and the certificate's lines of a course as the overviews and `kurs progress` say
+/// them ("Abschlusstest: bestanden, beste Punktzahl 100 % (1 Versuch)", "Zertifikat: ausgestellt
+/// am 2026-12-02"), each with whether it is done (passed, issued).
+pub fn course_end_lines(lang: Lang, facts: &CourseFacts) -> Vec<(String, bool)> {
+    let mut lines = Vec::new();
+    if let Some(exam) = &facts.exam {
+        let title = exam
+            .title
+            .clone()
+            .unwrap_or_else(|| T::ExamDefaultTitle.get(lang).to_owned());
+        lines.push((
+            i18n::exam_overview_line(
+                lang,
+                &title,
+                exam.state,
+                exam.best_at.as_deref().map(day_of),
+                exam.attempts,
+            ),
+            exam.passed,
+        ));
+    }
+    if let Some(issued) = &facts.certificate {
+        let day = issued.as_deref().map(day_of);
+        lines.push((i18n::certificate_line(lang, day), issued.is_some()));
+    }
+    lines
 }
 
 /// The day of a stored time ("2026-11-28T17:05:12Z" → "2026-11-28"); a time that is not in

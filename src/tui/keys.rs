@@ -139,33 +139,61 @@ const SEARCH: Binding = b(
     &[(Key(K::Char('/')), A::Search)],
 );
 
+const LIBRARY_OPEN: Binding = b(
+    "Enter → Space",
+    Some("Enter"),
+    T::KeyOpen,
+    &[
+        (Key(K::Enter), A::Activate),
+        (Key(K::Right), A::Activate),
+        (Key(K::Char(' ')), A::Toggle),
+    ],
+);
+const LIBRARY_OVERVIEW: Binding = b(
+    "s",
+    Some("s"),
+    T::KeyOverview,
+    &[(Key(K::Char('s')), A::Overview)],
+);
+const LIBRARY_QUIT: Binding = b("q", Some("q"), T::KeyQuit, &[(Key(K::Char('q')), A::Quit)]);
+const LIBRARY_ESC: Binding = b("Esc", None, T::KeyHowToQuit, &[(Key(K::Esc), A::Back)]);
+
+/// A course without a final exam: `e` still says so, but the bar does not offer it.
 const LIBRARY: &[Binding] = &[
     MOVE_FOCUS,
-    b(
-        "Enter → Space",
-        Some("Enter"),
-        T::KeyOpen,
-        &[
-            (Key(K::Enter), A::Activate),
-            (Key(K::Right), A::Activate),
-            (Key(K::Char(' ')), A::Toggle),
-        ],
-    ),
+    LIBRARY_OPEN,
     SEARCH,
-    b(
-        "s",
-        Some("s"),
-        T::KeyOverview,
-        &[(Key(K::Char('s')), A::Overview)],
-    ),
+    LIBRARY_OVERVIEW,
     b(
         "e",
         None,
         T::KeyExamOpen,
         &[(Key(K::Char('e')), A::OpenExam)],
     ),
-    b("q", Some("q"), T::KeyQuit, &[(Key(K::Char('q')), A::Quit)]),
-    b("Esc", None, T::KeyHowToQuit, &[(Key(K::Esc), A::Back)]),
+    LIBRARY_QUIT,
+    LIBRARY_ESC,
+    HELP,
+    PAGE,
+    FIRST_LAST,
+    mouse(T::KeyClickSelect, &[CLICK]),
+    mouse(T::KeyWheel, WHEEL),
+];
+
+/// The selected course has a final exam: `e` comes right after Enter, so the bar shows it at
+/// 80 columns (search and the overview give way, and stay in help).
+const LIBRARY_EXAM: &[Binding] = &[
+    MOVE_FOCUS,
+    LIBRARY_OPEN,
+    b(
+        "e",
+        Some("e"),
+        T::KeyExamOpen,
+        &[(Key(K::Char('e')), A::OpenExam)],
+    ),
+    LIBRARY_QUIT,
+    SEARCH,
+    LIBRARY_OVERVIEW,
+    LIBRARY_ESC,
     HELP,
     PAGE,
     FIRST_LAST,
@@ -642,6 +670,21 @@ const EXAM_TEXT: &[Binding] = &[
     mouse(T::KeyWheel, WHEEL),
 ];
 
+/// Before a timed exam: Enter starts it, Esc goes back without anything counted.
+const EXAM_START: &[Binding] = &[
+    b(
+        "Enter",
+        Some("Enter"),
+        T::KeyExamStart,
+        &[(Key(K::Enter), A::Activate)],
+    ),
+    b("Esc", Some("Esc"), T::KeyBack, &[(Key(K::Esc), A::Back)]),
+    HELP,
+    b("↑↓ k/j", None, T::KeyScroll, MOVE_FOCUS.presses),
+    b("PgUp/PgDn", None, T::KeyScroll, PAGE.presses),
+    mouse(T::KeyWheel, WHEEL),
+];
+
 const EXAM_SUMMARY: &[Binding] = &[
     b(
         "Enter",
@@ -763,13 +806,19 @@ pub fn bindings(state: &State) -> &'static [Binding] {
     if state.help {
         return HELP_OPEN;
     }
-    screen_bindings(&state.screen)
+    screen_bindings(state)
 }
 
-/// The keys of a screen, as its help lists them.
-pub fn screen_bindings(screen: &Screen) -> &'static [Binding] {
-    match screen {
-        Screen::Library(_) => LIBRARY,
+/// The keys of the screen shown, as its help lists them.
+pub fn screen_bindings(state: &State) -> &'static [Binding] {
+    match &state.screen {
+        Screen::Library(library) => {
+            let course = state.library_row(library.selected).map(|at| at.course);
+            let has_exam = course
+                .and_then(|c| state.library.courses.get(c))
+                .is_some_and(|c| c.exam.is_some());
+            if has_exam { LIBRARY_EXAM } else { LIBRARY }
+        }
         Screen::Module(_) => MODULE,
         Screen::Overview(_) => OVERVIEW,
         Screen::Search(_) => SEARCH_SCREEN,
@@ -777,6 +826,7 @@ pub fn screen_bindings(screen: &Screen) -> &'static [Binding] {
             (ExamPhase::Question, AnswerInput::Text { .. }) => EXAM_TEXT,
             (ExamPhase::Question, AnswerInput::Order { .. }) => EXAM_ORDER,
             (ExamPhase::Question, _) => EXAM_CHOICE,
+            (ExamPhase::Start, _) => EXAM_START,
             (ExamPhase::Summary, _) => EXAM_SUMMARY,
             (ExamPhase::Profile(_), _) => EXAM_PROFILE,
             (ExamPhase::Result(_), _) => EXAM_RESULT,
@@ -871,6 +921,8 @@ mod tests {
 
     const ALL: &[&[Binding]] = &[
         LIBRARY,
+        LIBRARY_EXAM,
+        EXAM_START,
         MODULE,
         QUIZ_CHOICE,
         QUIZ_ORDER,

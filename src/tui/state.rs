@@ -75,6 +75,9 @@ pub struct ExamScreen {
 }
 
 pub enum ExamPhase {
+    /// Before a timed exam: questions, time, pass mark and how the time can be adjusted. Enter
+    /// starts it (the time runs from then), Esc goes back and nothing is saved.
+    Start,
     Question,
     /// "3 Fragen: 1 unbeantwortet, 1 markiert": Enter hands in, Esc goes back.
     Summary,
@@ -328,6 +331,7 @@ impl State {
             Screen::Exam(s) => Some(ModuleRef {
                 course: s.course,
                 module: match &s.phase {
+                    ExamPhase::Start => usize::MAX - 3,
                     ExamPhase::Question => s.run.current,
                     ExamPhase::Summary => usize::MAX - 2,
                     ExamPhase::Profile(_) => usize::MAX - 1,

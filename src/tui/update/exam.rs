@@ -1,6 +1,7 @@
-//! The final exam's keys: answers recorded without feedback, moving between questions, flags,
-//! the summary before handing in, more time in the last minute, the time-out, the result, and
-//! the profile asked for when a certificate is due. Every move is saved so the exam resumes.
+//! The final exam's keys: the screen before a timed exam starts, answers recorded without
+//! feedback, moving between questions, flags, the summary before handing in, more time in the
+//! last minute, the time-out, the result, and the profile asked for when a certificate is due.
+//! Every move is saved so the exam resumes.
 
 use std::time::{Duration, Instant};
 
@@ -10,8 +11,8 @@ use crate::exam::{EXTENSION_MINUTES, ExamRun, WARNING_SECONDS};
 use crate::i18n::{self, T};
 use crate::profile::Profile;
 use crate::session::{
-    certificate_due, certificate_facts, closed_text, exam_gate, issue_certificate, read_course,
-    terms_text,
+    certificate_due, certificate_facts, closed_text, exam_gate, exam_title, issue_certificate,
+    read_course, retime_text, terms_text,
 };
 use crate::tui::action::Action;
 use crate::tui::state::{
@@ -20,7 +21,9 @@ use crate::tui::state::{
 use crate::tui::view::body_height;
 
 /// Opens the final exam of course `course`: the one under way where it stopped, with the time
-/// that was left, else a new one drawn. A closed exam is one sentence, and the screen stays.
+/// that was left (and more, when `--time-factor`/`--untimed` ask for it now), else a new one
+/// drawn; a new timed one first shows what it asks and waits for Enter. A closed exam is one
+/// sentence, and the screen stays.
 pub fn open_exam(state: &mut State, course: usize) {
     let back = match &state.screen {
         Screen::Library(screen) => screen.clone(),
@@ -51,10 +54,7 @@ pub fn open_exam(state: &mut State, course: usize) {
     let Some(c) = state.library.courses.get(course) else {
         return;
     };
-    let title = exam.title.as_deref().map_or_else(
-        || T::ExamDefaultTitle.get(lang).to_owned(),
-        |t| t.to_owned(),
-    );
+    let title = exam_title(&exam, lang);
     let running = state
         .store
         .progress()
@@ -62,18 +62,21 @@ pub fn open_exam(state: &mut State, course: usize) {
         .get(&c.id)
         .and_then(|p| p.exam.running.clone());
     let resumed = running.and_then(|r| ExamRun::from_stored(c, &exam, &r));
-    let (run, mut said) = match resumed {
-        Some((run, left_out)) => {
+    let (run, phase, mut said) = match resumed {
+        Some((mut run, left_out)) => {
+            let retimed = run.retime(exam.time_limit_minutes, state.time);
             let mut said = vec![i18n::exam_resumed(
                 lang,
                 run.current + 1,
                 run.len(),
                 run.remaining(0),
             )];
+            said.extend(retime_text(retimed, &run.terms, lang));
             if left_out > 0 {
                 said.push(i18n::exam_left_out(lang, left_out));
             }
-            (run, said)
+            // Saved below as every opened exam is: new terms go with it.
+            (run, ExamPhase::Question, said)
         }
         None => {
             let drawn = ExamRun::draw(
@@ -90,18 +93,26 @@ pub fn open_exam(state: &mut State, course: usize) {
                     return;
                 }
             };
-            let mut said = vec![i18n::exam_intro(
-                lang,
-                &title,
-                run.len(),
-                run.limit_seconds,
-                run.pass_percent,
-            )];
-            if let Some(terms) = terms_text(&run.terms, lang) {
-                said.push(i18n::exam_terms_line(lang, &terms));
+            // A timed exam waits on its first screen for Enter; an untimed one costs nothing
+            // to open, and its screen says the same as the line below.
+            let phase = if run.limit_seconds.is_some() {
+                ExamPhase::Start
+            } else {
+                ExamPhase::Question
+            };
+            let mut said = Vec::new();
+            if matches!(phase, ExamPhase::Question) {
+                said.push(i18n::exam_intro(
+                    lang,
+                    &title,
+                    run.len(),
+                    None,
+                    run.pass_percent,
+                ));
+                said.extend(terms_text(&run.terms, lang).map(|t| i18n::exam_terms_line(lang, &t)));
+                said.push(T::ExamNoFeedback.get(lang).to_owned());
             }
-            said.push(T::ExamNoFeedback.get(lang).to_owned());
-            (run, said)
+            (run, phase, said)
         }
     };
     let input = input_at(&run, run.current);
@@ -111,7 +122,7 @@ pub fn open_exam(state: &mut State, course: usize) {
         run,
         input,
         clock: Instant::now(),
-        phase: ExamPhase::Question,
+        phase,
         scroll: 0,
         hint: None,
         back,
@@ -120,7 +131,7 @@ pub fn open_exam(state: &mut State, course: usize) {
     if let Some(notice) = state.notice.take() {
         said.push(notice);
     }
-    state.notice = Some(said.join(" "));
+    state.notice = (!said.is_empty()).then(|| said.join(" "));
 }
 
 /// The input of question `position`, showing the answer given there.
@@ -213,6 +224,7 @@ pub(super) fn update(state: &mut State, action: Action) {
         return;
     };
     match screen.phase {
+        ExamPhase::Start => start(state, action),
         ExamPhase::Question => question(state, action),
         ExamPhase::Summary => summary(state, action),
         ExamPhase::Profile(_) => {
@@ -220,6 +232,33 @@ pub(super) fn update(state: &mut State, action: Action) {
             field_into_view(state);
         }
         ExamPhase::Result(_) => result(state, action),
+    }
+}
+
+/// Enter starts the exam: it is saved from now on and its time runs. Esc goes back; nothing of
+/// it was saved, so nothing counts.
+fn start(state: &mut State, action: Action) {
+    let lang = state.lang();
+    let height = body_height(state);
+    let Screen::Exam(screen) = &mut state.screen else {
+        return;
+    };
+    match action {
+        Action::Activate => {
+            screen.phase = ExamPhase::Question;
+            screen.clock = Instant::now();
+            screen.scroll = 0;
+            save(state);
+            state.notice = Some(T::ExamNoFeedback.get(lang).to_owned());
+        }
+        Action::Back => {
+            state.screen = Screen::Library(screen.back.clone());
+        }
+        Action::Up | Action::ScrollUp => screen.scroll = screen.scroll.saturating_sub(1),
+        Action::Down | Action::ScrollDown => screen.scroll += 1,
+        Action::PageUp => screen.scroll = screen.scroll.saturating_sub(height),
+        Action::PageDown => screen.scroll += height,
+        _ => {}
     }
 }
 

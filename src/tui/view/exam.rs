@@ -1,4 +1,5 @@
-//! The final exam on screen: "Frage 3 | 10, noch 12 Minuten" in the title bar, the question
+//! The final exam on screen: before a timed one starts, what it asks and how the time can be
+//! adjusted; "Frage 3 | 10, noch 12 Minuten" in the title bar, the question
 //! with its answer area as in the quiz (no feedback), the warning in the last minute, the
 //! summary before handing in, the profile form, and the result with every question's answers.
 
@@ -26,6 +27,7 @@ pub fn left_now(screen: &ExamScreen) -> Option<u64> {
 pub fn document(state: &State, screen: &ExamScreen, width: usize) -> Document<QuizTarget> {
     let mut doc = Document::new();
     match &screen.phase {
+        ExamPhase::Start => start_lines(state, screen, &mut doc, width),
         ExamPhase::Question => question_lines(state, screen, &mut doc, width),
         ExamPhase::Summary => summary_lines(state, screen, &mut doc, width),
         ExamPhase::Profile(form) => profile_lines(state, form, &mut doc, width),
@@ -35,11 +37,66 @@ pub fn document(state: &State, screen: &ExamScreen, width: usize) -> Document<Qu
 }
 
 /// The keys that stand for `action` on the exam screen shown, as help names them.
-fn key_for(screen: &crate::tui::state::Screen, action: &Action, lang: i18n::Lang) -> &'static str {
-    keys::screen_bindings(screen)
+fn key_for(state: &State, action: &Action, lang: i18n::Lang) -> &'static str {
+    keys::screen_bindings(state)
         .iter()
         .find(|b| b.presses.iter().any(|(_, a)| a == action))
         .map_or("", |b| b.keys(lang))
+}
+
+/// Before a timed exam: what it asks, how the time can be adjusted, Enter or Esc.
+fn start_lines(state: &State, screen: &ExamScreen, doc: &mut Document<QuizTarget>, width: usize) {
+    let theme = &state.theme;
+    let lang = state.lang();
+    let run = &screen.run;
+    let plain = ratatui::style::Style::new();
+    doc.blank();
+    doc.wrapped(
+        &i18n::exam_intro(
+            lang,
+            &single_line(&screen.title),
+            run.len(),
+            run.limit_seconds,
+            run.pass_percent,
+        ),
+        width,
+        vec![Span::raw(" ")],
+        theme.heading(),
+        None,
+    );
+    if let Some(terms) = terms_text(&run.terms, lang) {
+        doc.wrapped(
+            &i18n::exam_terms_line(lang, &terms),
+            width,
+            vec![Span::raw(" ")],
+            plain,
+            None,
+        );
+    }
+    doc.blank();
+    doc.wrapped(
+        T::ExamNoFeedback.get(lang),
+        width,
+        vec![Span::raw(" ")],
+        plain,
+        None,
+    );
+    doc.blank();
+    doc.wrapped(
+        &i18n::exam_time_adjustable(lang, EXTENSION_MINUTES),
+        width,
+        vec![Span::raw(" ")],
+        plain,
+        None,
+    );
+    doc.blank();
+    doc.wrapped(
+        T::ExamStartEnter.get(lang),
+        width,
+        vec![Span::raw(" ")],
+        theme.heading(),
+        None,
+    );
 }
 
 fn question_lines(
@@ -57,7 +114,7 @@ fn question_lines(
     if let Some(left) = left_now(screen)
         && left <= WARNING_SECONDS
     {
-        let key = key_for(&state.screen, &Action::MoreTime, lang);
+        let key = key_for(state, &Action::MoreTime, lang);
         let text = i18n::exam_warning_key(lang, left, key, EXTENSION_MINUTES);
         doc.wrapped(&text, width, vec![Span::raw(" ")], theme.warning(), None);
         doc.blank();
@@ -333,6 +390,7 @@ pub fn draw(state: &State, screen: &ExamScreen, frame: &mut Frame, areas: &Areas
     let theme = &state.theme;
     let pos = screen.run.current;
     let rights: Vec<String> = match &screen.phase {
+        ExamPhase::Start => vec![T::ExamStartTitle.get(lang).to_owned()],
         ExamPhase::Question => {
             let left = left_now(screen);
             let flagged = screen.run.flagged.get(pos).copied().unwrap_or(false);

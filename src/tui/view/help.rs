@@ -18,7 +18,7 @@ use crate::tui::state::{Screen, State};
 fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     let lang = state.lang();
     let theme = &state.theme;
-    let list: Vec<&Binding> = keys::screen_bindings(&state.screen)
+    let list: Vec<&Binding> = keys::screen_bindings(state)
         .iter()
         .chain([&keys::QUIT_ANYWHERE])
         .collect();

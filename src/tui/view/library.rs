@@ -1,5 +1,6 @@
 //! The library screen: every course with its areas and modules, each module's status in a
-//! symbol and a word, its best score, and per course how many modules are passed.
+//! symbol and a word, its best score, and per course how many modules are passed, where its
+//! final exam stands (`e` opens it) and whether its certificate was issued.
 
 use std::ops::Range;
 
@@ -9,9 +10,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Areas, Document, draw_lines, draw_title, truncate};
 use crate::course::Course;
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, ExamState, Lang, T};
 use crate::progress::{ModuleStatus, module_status};
 use crate::safe_text::single_line;
+use crate::session::{day_of, exam_facts};
 use crate::tui::state::{LibraryScreen, State};
 
 /// The library as lines; module lines point at their row index. Builds every line: for tests;
@@ -192,6 +194,11 @@ fn window(
                 row += 1;
             }
         }
+        for line in 0..extra_lines(course) {
+            // Counted with the rows above them, not as headings of the next course's first row.
+            last_row_line = Some(out.line);
+            out.push(|| course_end_line(state, c, line, lang, width), None);
+        }
     }
     Walked {
         doc: out.doc,
@@ -293,7 +300,8 @@ fn course_layout(
         + if one_line { 1 } else { 2 }
         + description_lines
         + area_titles
-        + modules;
+        + modules
+        + extra_lines(course);
     CourseLayout {
         lang,
         one_line,
@@ -377,6 +385,92 @@ fn module_line(
         (true, _) => theme.focused(),
         (false, ModuleStatus::Passed) => theme.right(),
         _ => ratatui::style::Style::new(),
+    };
+    Line::from(Span::styled(line, style))
+}
+
+/// The lines after a course's modules: its final exam, its certificate (each when it has one).
+fn extra_lines(course: &Course) -> usize {
+    usize::from(course.exam.is_some()) + usize::from(course.certificate.is_some())
+}
+
+/// Line `which` of `extra_lines`: "◇ Abschlusstest (e)  bestanden · 100 % · 1 Versuch", then
+/// "◇ Zertifikat  ausgestellt am 2026-12-02"; the words are those of the overviews.
+fn course_end_line(
+    state: &State,
+    c: usize,
+    which: usize,
+    lang: Lang,
+    width: usize,
+) -> Line<'static> {
+    let theme = &state.theme;
+    let Some(course) = state.library.courses.get(c) else {
+        return Line::default();
+    };
+    let progress = state.store.progress();
+    let exam = course
+        .exam
+        .as_ref()
+        .and_then(|_| exam_facts(&state.library, progress, c));
+    // Longest first: a narrow window gets a shorter form rather than a cut one.
+    let (symbol, forms, done): (&str, Vec<(String, String)>, bool) = match (which, exam) {
+        (0, Some(exam)) => {
+            let title = exam
+                .title
+                .as_deref()
+                .map_or_else(|| T::ExamDefaultTitle.get(lang).to_owned(), single_line);
+            let symbol = match exam.state {
+                ExamState::Passed(_) => "✓",
+                ExamState::Failed(_) => "✗",
+                ExamState::Running => "◐",
+                ExamState::Open | ExamState::Locked => "○",
+            };
+            let short = i18n::exam_state_short(lang, exam.state, 0);
+            let forms = vec![
+                (
+                    format!("{title} (e)"),
+                    i18n::exam_state_short(lang, exam.state, exam.attempts),
+                ),
+                (format!("{title} (e)"), short.clone()),
+                (title, short),
+            ];
+            (symbol, forms, exam.passed)
+        }
+        _ => {
+            let issued = progress
+                .courses
+                .get(&course.id)
+                .and_then(|p| p.certified_at.as_deref())
+                .map(|at| single_line(day_of(at)));
+            let label = T::Certificate.get(lang).to_owned();
+            let mut forms = vec![(
+                label.clone(),
+                i18n::certificate_state(lang, issued.as_deref()),
+            )];
+            forms.extend(issued.clone().map(|day| (label, day)));
+            (
+                if issued.is_some() { "✓" } else { "○" },
+                forms,
+                issued.is_some(),
+            )
+        }
+    };
+    let fitting = forms.iter().find(|(label, right)| {
+        format!("    {symbol} {label}").width() + right.width() + 2 <= width
+    });
+    let line = match fitting.or(forms.last()) {
+        Some((label, right)) if fitting.is_some() => {
+            let left = format!("    {symbol} {label}");
+            let gap = width - left.width() - right.width();
+            format!("{left}{}{right}", " ".repeat(gap))
+        }
+        Some((label, right)) => truncate(&format!("    {symbol} {label} · {right}"), width),
+        None => String::new(),
+    };
+    let style = if done {
+        theme.right()
+    } else {
+        ratatui::style::Style::new()
     };
     Line::from(Span::styled(line, style))
 }

@@ -416,7 +416,7 @@ fn draw_key_bar(state: &State, frame: &mut Frame, area: Rect) {
     let theme = &state.theme;
     let lang = state.lang();
     let width = usize::from(area.width);
-    let keys: Vec<(&str, T)> = keys::screen_bindings(&state.screen)
+    let keys: Vec<(&str, T)> = keys::screen_bindings(state)
         .iter()
         .filter_map(|b| b.bar.map(|bar| (bar, b.what)))
         .collect();

@@ -1,6 +1,7 @@
 //! The progress overview (`s` in the library): every course with how many modules are passed,
-//! and each module's status, best score and its day, attempts and "Gelernt" with its day — the
-//! facts `kurs progress` prints, from the same `session::overview`.
+//! and each module's status, best score and its day, attempts and "Gelernt" with its day, then
+//! the final exam and the certificate — the facts `kurs progress` prints, from the same
+//! `session::overview`.
 
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -10,7 +11,7 @@ use super::{Areas, Document, draw_document, draw_title};
 use crate::course::Course;
 use crate::i18n::{self, T};
 use crate::safe_text::single_line;
-use crate::session::{day_of, overview};
+use crate::session::{course_end_lines, day_of, overview};
 use crate::tui::state::{OverviewScreen, State};
 
 pub fn document(state: &State, width: usize) -> Document<()> {
@@ -56,6 +57,17 @@ pub fn document(state: &State, width: usize) -> Document<()> {
                     format!("  {} ", i18n::status_symbol(fact.status)),
                     style,
                 )],
+                Style::new(),
+                None,
+            );
+        }
+        for (line, done) in course_end_lines(lang, facts) {
+            let style = if done { theme.right() } else { Style::new() };
+            let symbol = if done { "✓" } else { "○" };
+            doc.wrapped(
+                &single_line(&line),
+                width,
+                vec![Span::styled(format!("  {symbol} "), style)],
                 Style::new(),
                 None,
             );
