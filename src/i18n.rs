@@ -468,6 +468,21 @@ pub fn status_symbol(status: ModuleStatus) -> &'static str {
     }
 }
 
+/// The final exam's state as a symbol, beside the modules' (`status_symbol`).
+pub fn exam_symbol(state: ExamState) -> &'static str {
+    match state {
+        ExamState::Passed(_) => "✓",
+        ExamState::Failed(_) => "✗",
+        ExamState::Running => "◐",
+        ExamState::Open | ExamState::Locked => "○",
+    }
+}
+
+/// A certificate issued (`✓`) or not yet (`○`).
+pub fn certificate_symbol(issued: bool) -> &'static str {
+    if issued { "✓" } else { "○" }
+}
+
 pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
     match lang {
         Lang::De => format!("Mindestens {width}×{height} Zeichen nötig."),
@@ -1740,10 +1755,10 @@ pub fn exam_more_time_entry(lang: Lang, minutes: u32) -> String {
 pub fn exam_time_adjustable(lang: Lang, minutes: u32) -> String {
     match lang {
         Lang::De => format!(
-            "Brauchst du mehr Zeit? Starte kurs mit --time-factor 1.5 für die eineinhalbfache Zeit oder mit --untimed ohne Zeitbegrenzung. In der letzten Minute bekommst du auf Wunsch {minutes} Minuten mehr. Jede Anpassung steht im Ergebnis und auf dem Zertifikat."
+            "Brauchst du mehr Zeit? Dann beende kurs hier und starte es neu mit --time-factor 1.5 für die eineinhalbfache Zeit oder mit --untimed ohne Zeitbegrenzung (das gilt auch für einen begonnenen Test). In der letzten Minute bekommst du auf Wunsch {minutes} Minuten mehr. Jede Anpassung steht im Ergebnis und auf dem Zertifikat."
         ),
         Lang::En => format!(
-            "Need more time? Start kurs with --time-factor 1.5 for one and a half times the time, or with --untimed for no time limit. In the last minute you can ask for {minutes} more minutes. Every adjustment is noted in the result and on the certificate."
+            "Need more time? Then quit kurs here and start it again with --time-factor 1.5 for one and a half times the time, or with --untimed for no time limit (this also works for a test under way). In the last minute you can ask for {minutes} more minutes. Every adjustment is noted in the result and on the certificate."
         ),
     }
 }

@@ -222,7 +222,9 @@ fn a_timed_exam_starts_only_when_the_learner_says_so_and_back_leaves_nothing_beh
         "{text}"
     );
     assert!(
-        text.contains("Brauchst du mehr Zeit? Starte kurs mit --time-factor 1.5"),
+        text.contains(
+            "Brauchst du mehr Zeit? Dann beende kurs hier und starte es neu mit --time-factor 1.5"
+        ),
         "{text}"
     );
     assert!(
@@ -764,7 +766,7 @@ fn kurs_progress_shows_the_exam_and_the_certificate_in_the_table_and_in_json() {
     let path = course.to_str().expect("path");
     let (table, _) = run(&progress, &["progress", path], "");
     assert!(
-        table.contains("  Abschlusstest: offen\n  Zertifikat: ausstehend\n"),
+        table.contains("  ○  Abschlusstest: offen\n  ○  Zertifikat: ausstehend\n"),
         "{table}"
     );
     exam(&progress, &[], "1\n1\n2\n2\n1\n");
@@ -777,7 +779,7 @@ fn kurs_progress_shows_the_exam_and_the_certificate_in_the_table_and_in_json() {
     let day = jiff::Timestamp::now().to_string()[..10].to_owned();
     assert!(
         table.contains(&format!(
-            "  Abschlusstest: bestanden, beste Punktzahl 100 % am {day} (2 Versuche)\n  Zertifikat: ausgestellt am {day}\n"
+            "  ✓  Abschlusstest: bestanden, beste Punktzahl 100 % am {day} (2 Versuche)\n  ✓  Zertifikat: ausgestellt am {day}\n"
         )),
         "{table}"
     );
@@ -916,4 +918,67 @@ fn a_full_screen_exam_killed_with_sigkill_resumes_at_its_question_with_the_time_
     );
     again.send("q");
     assert!(again.wait_exit().success(), "{}", again.text());
+}
+
+#[test]
+fn in_the_last_minute_the_summary_offers_more_time_as_a_numbered_choice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let progress = dir.path().join("p.toml");
+    pass_the_module(&progress);
+    started_exam(&progress, &[], "1\n/ende\n");
+    spent(&progress, 570);
+    let text = exam(&progress, &[], "/abgeben\n3\n/ende\n");
+    assert!(
+        text.contains("1. Abgeben\n2. Zurück zu Frage 1\n3. 5 Minuten mehr Zeit"),
+        "{text}"
+    );
+    assert!(
+        text.contains("5 Minuten mehr: jetzt noch 6 Minuten. Das wird im Ergebnis vermerkt."),
+        "{text}"
+    );
+}
+
+#[test]
+fn plain_mode_s_overview_says_where_the_exam_and_the_certificate_stand() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let progress = dir.path().join("p.toml");
+    pass_the_module(&progress);
+    let course = course();
+    let path = course.to_str().expect("path");
+    let (text, _) = run(&progress, &[path, "--plain"], "zurück\nübersicht\n");
+    assert!(
+        text.contains("- Abschlusstest: offen\n- Zertifikat: ausstehend\n"),
+        "{text}"
+    );
+    exam(
+        &progress,
+        &[],
+        "1\n1\n1\n1\n1\nErika Mustermann\n1990-01-31\n",
+    );
+    let (text, _) = run(&progress, &[path, "--plain"], "zurück\nübersicht\n");
+    let day = jiff::Timestamp::now().to_string()[..10].to_owned();
+    assert!(
+        text.contains(&format!(
+            "- Abschlusstest: bestanden, beste Punktzahl 100 % am {day} (1 Versuch)\n- Zertifikat: ausgestellt am {day}\n"
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn kurs_exam_help_says_it_runs_full_screen_at_a_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_, output) = run(&dir.path().join("p.toml"), &["--help"], "");
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        help.contains("full screen at a terminal, line by line with --plain"),
+        "{help}"
+    );
+    assert!(!help.contains("(line by line, as plain mode)"), "{help}");
+    let (_, output) = run(&dir.path().join("p.toml"), &["exam", "--help"], "");
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        help.contains("--time-factor <N>") && help.contains("--untimed"),
+        "{help}"
+    );
 }

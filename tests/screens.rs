@@ -1056,6 +1056,28 @@ fn exam_start_says_what_the_timed_exam_asks_before_its_time_runs() {
 }
 
 #[test]
+fn an_exam_resumed_full_screen_with_more_time_gets_it_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = exam_state(Lang::De, dir.path());
+    screen(&mut s, 80, 24, keys("e\n1\n⎋"));
+    let mut again = state("exam-de", Lang::De, dir.path());
+    again.time = kurs::exam::TimeChoice {
+        factor_percent: Some(200),
+        untimed: false,
+    };
+    let text = screen(&mut again, 80, 24, keys("e"));
+    assert!(text.contains("Frage 2 | 3, noch 20 Minuten"), "{text}");
+    assert!(
+        text.replace('\n', " ")
+            .contains("Zeit angepasst: Zeit × 2."),
+        "{text}"
+    );
+    let progress = again.store.progress();
+    let running = progress.courses["pruefung"].exam.running.as_ref().unwrap();
+    assert_eq!(running.terms.factor_percent, 200, "saved with the exam");
+}
+
+#[test]
 fn esc_on_the_exam_start_goes_back_and_saves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = exam_state(Lang::De, dir.path());
@@ -1134,5 +1156,42 @@ fn the_exam_screens_do_not_panic_in_a_tiny_window() {
         screen(&mut s, width, height, keys("e\n1\nfs⎋s\n↓↓⎋"));
         let mut s = exam_state(Lang::De, dir.path());
         screen(&mut s, width, height, keys("e↓↓⎋"));
+    }
+}
+
+/// The library counts its lines without building them; with a course's exam and certificate
+/// lines after its modules, every row is still found where it is drawn, with the lines above it
+/// that carry no module (the last course's exam and certificate among them).
+#[test]
+fn the_library_finds_every_row_where_it_draws_it_with_exam_lines_between_courses() {
+    let dir = tempfile::tempdir().unwrap();
+    let (library, _) = load(&Source::Samples, Depth::Full);
+    assert!(library.courses.iter().any(|c| c.exam.is_some()));
+    let (store, _) = ProgressStore::open(dir.path().join("progress.toml"));
+    let mut state = State::new(library, store, Some(Lang::De), Some(1));
+    for (width, height) in [(80, 24), (40, 12), (30, 40)] {
+        state.width = width;
+        state.height = height;
+        let text_width = kurs::tui::view::content_width(width);
+        let rows = state.library_rows().len();
+        for selected in 0..rows {
+            let screen = kurs::tui::state::LibraryScreen {
+                selected,
+                scroll: 0,
+            };
+            let doc = kurs::tui::view::library::document(&state, &screen, text_width);
+            let first = doc.first_line_of(selected).unwrap();
+            let context = doc.targets[..first]
+                .iter()
+                .rev()
+                .take_while(|t| t.is_none())
+                .count();
+            let place = kurs::tui::view::library::place_of(&state, &screen, text_width, selected);
+            assert_eq!(
+                (place.line, place.context, place.len),
+                (first, context, doc.len()),
+                "row {selected} at {width}×{height}"
+            );
+        }
     }
 }

@@ -137,7 +137,7 @@ fn summarise(library: &Library, progress: &Progress) -> Vec<CourseJson> {
                 &course,
             )
             .into_iter()
-            .map(|(line, _)| line)
+            .map(|line| format!("{}  {}", line.symbol, line.text))
             .collect(),
             exam: course.exam.map(|exam| ExamJson {
                 status: match exam.state {

@@ -39,8 +39,8 @@ impl<W: Write> Player<W> {
                     )
                 ));
             }
-            for (line, _) in course_end_lines(lang, facts) {
-                lines.push(format!("- {}", folded(&line)));
+            for line in course_end_lines(lang, facts) {
+                lines.push(format!("- {}", folded(&line.text)));
             }
             blocks.push(lines);
         }

@@ -138,30 +138,44 @@ fn course_facts(library: &Library, c: usize, course: &Course, progress: &Progres
     }
 }
 
+/// A line after a course's modules in the overviews and `kurs progress`: its words, its
+/// symbol, and whether it is done (the exam passed, the certificate issued).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndLine {
+    pub text: String,
+    pub symbol: &'static str,
+    pub done: bool,
+}
+
 /// The exam's and the certificate's lines of a course as the overviews and `kurs progress` say
-/// them ("Abschlusstest: bestanden, beste Punktzahl 100 % (1 Versuch)", "Zertifikat: ausgestellt
-/// am 2026-12-02"), each with whether it is done (passed, issued).
-pub fn course_end_lines(lang: Lang, facts: &CourseFacts) -> Vec<(String, bool)> {
+/// them ("Abschlusstest: bestanden, beste Punktzahl 100 % am 2026-12-02 (1 Versuch)",
+/// "Zertifikat: ausgestellt am 2026-12-02").
+pub fn course_end_lines(lang: Lang, facts: &CourseFacts) -> Vec<EndLine> {
     let mut lines = Vec::new();
     if let Some(exam) = &facts.exam {
         let title = exam
             .title
             .clone()
             .unwrap_or_else(|| T::ExamDefaultTitle.get(lang).to_owned());
-        lines.push((
-            i18n::exam_overview_line(
+        lines.push(EndLine {
+            text: i18n::exam_overview_line(
                 lang,
                 &title,
                 exam.state,
                 exam.best_at.as_deref().map(day_of),
                 exam.attempts,
             ),
-            exam.passed,
-        ));
+            symbol: i18n::exam_symbol(exam.state),
+            done: exam.passed,
+        });
     }
     if let Some(issued) = &facts.certificate {
         let day = issued.as_deref().map(day_of);
-        lines.push((i18n::certificate_line(lang, day), issued.is_some()));
+        lines.push(EndLine {
+            text: i18n::certificate_line(lang, day),
+            symbol: i18n::certificate_symbol(issued.is_some()),
+            done: issued.is_some(),
+        });
     }
     lines
 }

@@ -111,7 +111,8 @@ fn window(
             out.line += height;
             row += modules;
             if modules > 0 {
-                last_row_line = Some(out.line - 1);
+                // The last module's line: the exam's and certificate's lines come after it.
+                last_row_line = Some(out.line - 1 - extra_lines(course));
             }
             continue;
         }
@@ -195,8 +196,6 @@ fn window(
             }
         }
         for line in 0..extra_lines(course) {
-            // Counted with the rows above them, not as headings of the next course's first row.
-            last_row_line = Some(out.line);
             out.push(|| course_end_line(state, c, line, lang, width), None);
         }
     }
@@ -419,20 +418,22 @@ fn course_end_line(
                 .title
                 .as_deref()
                 .map_or_else(|| T::ExamDefaultTitle.get(lang).to_owned(), single_line);
-            let symbol = match exam.state {
-                ExamState::Passed(_) => "✓",
-                ExamState::Failed(_) => "✗",
-                ExamState::Running => "◐",
-                ExamState::Open | ExamState::Locked => "○",
-            };
+            let symbol = i18n::exam_symbol(exam.state);
             let short = i18n::exam_state_short(lang, exam.state, 0);
+            // The verdict alone, when even the score does not fit.
+            let verdict = match exam.state {
+                ExamState::Passed(_) => T::Passed.get(lang).to_lowercase(),
+                ExamState::Failed(_) => T::NotPassed.get(lang).to_lowercase(),
+                _ => short.clone(),
+            };
             let forms = vec![
                 (
                     format!("{title} (e)"),
                     i18n::exam_state_short(lang, exam.state, exam.attempts),
                 ),
                 (format!("{title} (e)"), short.clone()),
-                (title, short),
+                (title.clone(), short),
+                (title, verdict),
             ];
             (symbol, forms, exam.passed)
         }

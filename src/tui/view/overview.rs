@@ -61,13 +61,16 @@ pub fn document(state: &State, width: usize) -> Document<()> {
                 None,
             );
         }
-        for (line, done) in course_end_lines(lang, facts) {
-            let style = if done { theme.right() } else { Style::new() };
-            let symbol = if done { "✓" } else { "○" };
+        for line in course_end_lines(lang, facts) {
+            let style = if line.done {
+                theme.right()
+            } else {
+                Style::new()
+            };
             doc.wrapped(
-                &single_line(&line),
+                &single_line(&line.text),
                 width,
-                vec![Span::styled(format!("  {symbol} "), style)],
+                vec![Span::styled(format!("  {} ", line.symbol), style)],
                 Style::new(),
                 None,
             );
