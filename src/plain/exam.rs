@@ -107,7 +107,8 @@ impl Sitting {
         } else {
             left
         };
-        Some(self.clock + Duration::from_secs(after))
+        // A little after the whole second, so that the time taken off then reaches it.
+        Some(self.clock + Duration::from_secs(after) + Duration::from_millis(20))
     }
 }
 
