@@ -398,7 +398,8 @@ fn hand_in(state: &mut State, timed_out: bool) {
 }
 
 /// Issues the certificate; the lines say where its files are, or why it could not be issued.
-fn issue(state: &State, course: usize, profile: &Profile) -> Vec<String> {
+/// An issued certificate is recorded (`certified_at`, and a learning record when an LRS is set).
+fn issue(state: &mut State, course: usize, profile: &Profile) -> Vec<String> {
     let lang = state.lang();
     let Some(certify) = &state.certify else {
         return Vec::new();
@@ -408,12 +409,16 @@ fn issue(state: &State, course: usize, profile: &Profile) -> Vec<String> {
         return Vec::new();
     };
     let text = match issue_certificate(&facts, certify) {
-        Ok(issued) => i18n::certificate_written(
-            lang,
-            &issued.pdf.display().to_string(),
-            &issued.credential.display().to_string(),
-            &issued.code,
-        ),
+        Ok(issued) => {
+            let notice = record(state).certified(course);
+            saved(state, notice);
+            i18n::certificate_written(
+                lang,
+                &issued.pdf.display().to_string(),
+                &issued.credential.display().to_string(),
+                &issued.code,
+            )
+        }
         Err(error) => i18n::certificate_failed(lang, &error.to_string()),
     };
     text.lines().map(str::to_owned).collect()
