@@ -1,7 +1,8 @@
 //! Reading statements back from the LRS for `kurs report`: GET `statements` about one activity
-//! and everything related to it (`related_activities`), page by page along the LRS's `more`
-//! links, through the same client (agent, auth, version header) that sends. Bounded in pages,
-//! statements and bytes, so a huge or looping LRS cannot keep kurs reading forever.
+//! and everything related to it (`related_activities`), or every statement for an LRS that does
+//! not apply that filter, page by page along the LRS's `more` links, through the same client
+//! (agent, auth, version header) that sends. Bounded in pages, statements and bytes, so a huge
+//! or looping LRS cannot keep kurs reading forever.
 
 use std::collections::HashSet;
 
@@ -24,6 +25,14 @@ pub const BOUNDS: Bounds = Bounds {
     pages: 20_000,
     statements: 1_000_000,
     page_bytes: 32 * 1024 * 1024,
+};
+
+/// Reading every statement of an LRS (`every_statement`) stops sooner: it is the way round an
+/// LRS that does not filter, not the way to read a large one.
+pub const EVERY_STATEMENT_BOUNDS: Bounds = Bounds {
+    pages: 5_000,
+    statements: 200_000,
+    ..BOUNDS
 };
 
 /// What was read.
@@ -86,23 +95,43 @@ impl From<SendError> for FetchError {
     }
 }
 
-/// Every statement the LRS holds about `activity` or an activity related to it, handed to
-/// `each` page by page (`page_size` asked for per page). Follows `more` on the endpoint's origin
-/// only: a link elsewhere would take the password to another site.
+/// Every statement the LRS holds about `activity` or an activity related to it (its object or
+/// one of its context activities), handed to `each` page by page (`page_size` asked for per page).
 pub fn statements_about(
     client: &Client,
     activity: &str,
+    page_size: u32,
+    bounds: Bounds,
+    each: impl FnMut(&Value),
+) -> Result<Fetched, FetchError> {
+    let query = [("activity", activity), ("related_activities", "true")];
+    statements(client, &query, page_size, bounds, each)
+}
+
+/// Every statement the LRS holds (that this account may read), for an LRS whose activity filter
+/// leaves out what it should not; the caller keeps what it needs.
+pub fn every_statement(
+    client: &Client,
+    page_size: u32,
+    bounds: Bounds,
+    each: impl FnMut(&Value),
+) -> Result<Fetched, FetchError> {
+    statements(client, &[], page_size, bounds, each)
+}
+
+/// The statements that answer `query`. Follows `more` on the endpoint's origin only: a link
+/// elsewhere would take the password to another site.
+fn statements(
+    client: &Client,
+    query: &[(&str, &str)],
     page_size: u32,
     bounds: Bounds,
     mut each: impl FnMut(&Value),
 ) -> Result<Fetched, FetchError> {
     let mut fetched = Fetched::default();
     let limit = page_size.to_string();
-    let first = [
-        ("activity", activity),
-        ("related_activities", "true"),
-        ("limit", limit.as_str()),
-    ];
+    let mut first = query.to_vec();
+    first.push(("limit", limit.as_str()));
     let mut next: Option<String> = None;
     let mut seen = HashSet::new();
     loop {
@@ -268,6 +297,15 @@ mod tests {
                 "{head}"
             );
         }
+    }
+
+    #[test]
+    fn every_statement_is_asked_for_without_a_filter() {
+        let (client, heads) = lrs(vec![page(&[1], "")]);
+        let fetched = every_statement(&client, 7, BOUNDS, |_| {});
+        assert_eq!(fetched.map(|f| f.statements), Ok(1));
+        let head = heads.recv().unwrap();
+        assert!(head.starts_with("GET /xAPI/statements?limit=7 "), "{head}");
     }
 
     #[test]

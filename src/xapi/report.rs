@@ -197,6 +197,8 @@ pub struct Tally {
     learners: BTreeMap<LearnerKey, Learner>,
     /// Statements that went into the rows.
     counted: usize,
+    /// Of those, the ones about a module, its sections or its questions.
+    about_modules: usize,
     /// Statements left out: not about this course, an unknown verb, no learner kurs can name.
     ignored: usize,
 }
@@ -214,6 +216,7 @@ impl Tally {
             modules,
             learners: BTreeMap::new(),
             counted: 0,
+            about_modules: 0,
             ignored: 0,
         }
     }
@@ -286,7 +289,10 @@ impl Tally {
                     return true;
                 }
             },
-            Some((module, _)) => &mut learner.modules[module],
+            Some((module, _)) => {
+                self.about_modules += 1;
+                &mut learner.modules[module]
+            }
         };
         let whole_module = place.is_none_or(|(_, whole)| whole);
         match verb {
@@ -302,6 +308,14 @@ impl Tally {
         }
         self.counted += 1;
         true
+    }
+
+    /// How many statements about the course's modules (or their sections and questions) came
+    /// in. None while the course's own statements did means the learners only opened the course,
+    /// or the LRS did not apply `related_activities` (Ralph's Elasticsearch and MongoDB back ends
+    /// do not; its file back end's activity filter finds nothing at all).
+    pub fn about_modules(&self) -> usize {
+        self.about_modules
     }
 
     /// The module an activity belongs to: the module itself, or one of its sections
@@ -659,6 +673,17 @@ pub(crate) mod tests {
         );
         assert_eq!(exam.last_activity, Some(at(2)));
         assert_eq!(report.statements, 4);
+    }
+
+    #[test]
+    fn statements_about_modules_are_counted_apart_from_the_courses_own() {
+        let anna = learner_facts("anna", None);
+        let mut tally = Tally::new(Plan::of(&two_modules()));
+        tally.add(&said(&anna, Event::Initialized, None, 0));
+        tally.add(&said(&anna, attempt(true, 9, 10), None, 1));
+        assert_eq!(tally.about_modules(), 0);
+        tally.add(&said(&anna, Event::Experienced, Some(1), 2));
+        assert_eq!(tally.about_modules(), 1);
     }
 
     #[test]
