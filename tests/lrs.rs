@@ -487,3 +487,63 @@ fn the_report_without_an_lrs_says_which_setting_to_make() {
         "{err}"
     );
 }
+
+#[test]
+fn an_exam_handed_in_is_the_exam_row_of_the_report() {
+    let Some(python) = ralph_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (data, port) = (dir.path().join("lrs"), free_port());
+    let _lrs = Lrs::start(&python, &data, port);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player/exam-de");
+    let course = fixture.to_str().unwrap();
+    let erika = learner(dir.path(), "erika", None);
+
+    // The module's quiz first (both questions are true), which opens the exam; then the exam,
+    // every question true, handed in at the summary, the profile given for the certificate.
+    let quiz = kurs(
+        &erika,
+        port,
+        &[course, "--plain", "--seed", "1"],
+        "1\n3\n1\n1\n",
+    );
+    assert!(quiz.status.success(), "{quiz:?}");
+    let exam = kurs(
+        &erika,
+        port,
+        &["exam", course, "--seed", "2"],
+        "1\n1\n1\n1\nErika Mustermann\n1990-01-31\n",
+    );
+    assert!(exam.status.success(), "{exam:?}");
+    let synced = kurs(&erika, port, &["sync"], "");
+    assert!(synced.status.success(), "{synced:?}");
+
+    let output = kurs(&erika, port, &["report", course, "--format", "json"], "");
+    assert!(output.status.success(), "{output:?}");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = json["courses"][0]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    let exam = &rows[1];
+    assert_eq!(
+        (
+            &exam["part"],
+            &exam["status"],
+            &exam["attempts"],
+            &exam["best_raw"],
+            &exam["best_max"],
+            &exam["best_percent"]
+        ),
+        (
+            &"exam".into(),
+            &"passed".into(),
+            &1.into(),
+            &3.into(),
+            &3.into(),
+            &100.into()
+        )
+    );
+    let table = kurs(&erika, port, &["report", course], "");
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.contains("Abschlusstest  bestanden"), "{table}");
+}

@@ -108,14 +108,24 @@ impl Record<'_> {
             .update(&id, |p| p.course_mut(&id).exam.running = Some(stored))
     }
 
-    /// The exam handed in (or ended by its time): the attempt kept, the running exam gone.
+    /// The exam handed in (or ended by its time): the attempt kept, the running exam gone, and
+    /// with a journal its result as a learning record.
     pub fn exam_handed_in(
         &mut self,
         course: usize,
         run: &ExamRun,
         result: &ExamResult,
     ) -> Option<StoreNotice> {
-        let id = self.library.courses.get(course)?.id.clone();
+        let library: &Library = self.library;
+        let c = library.courses.get(course)?;
+        if let (Some(journal), Some(exam)) = (self.journal.as_deref_mut(), &c.exam) {
+            let score = crate::xapi::statement::Score {
+                points: result.points,
+                max: result.max,
+            };
+            journal.exam(c, result.passed, score, exam.pass_percent);
+        }
+        let id = c.id.clone();
         let attempt = result.to_attempt(run, now());
         self.store.update(&id, |p| {
             let exam = &mut p.course_mut(&id).exam;

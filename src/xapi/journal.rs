@@ -25,6 +25,8 @@ struct Open {
     experienced: BTreeSet<String>,
     /// Modules `passed` or `completed` this session: cmi5 allows each once.
     passed: BTreeSet<String>,
+    /// Whether the course's final exam was passed this session (the course is passed once too).
+    exam_passed: bool,
     completed: BTreeSet<String>,
     /// When the current attempt at a module's quiz began (its first answer).
     attempt_began: BTreeMap<String, Instant>,
@@ -108,6 +110,25 @@ impl Journal {
         self.record(course, event, &object);
     }
 
+    /// The course's final exam was handed in: `passed` or `failed` on the course activity with
+    /// its score and pass mark, which is what the organisation's report reads as the exam. A
+    /// course passed in this session is not passed or failed again in it (cmi5).
+    pub fn exam(&mut self, course: &Course, passed: bool, score: Score, pass_percent: u8) {
+        let object = self.course_activity(course);
+        let open = self.open(course);
+        if open.exam_passed {
+            return;
+        }
+        open.exam_passed = passed;
+        let event = Event::Attempt {
+            passed,
+            score,
+            pass_percent,
+            duration_ms: None,
+        };
+        self.record(course, event, &object);
+    }
+
     /// The module was marked "Gelernt" (taking the mark away sends nothing).
     pub fn completed(&mut self, course: &Course, module: &Module) {
         let object = Activity::module(&self.course_activity(course), module);
@@ -174,6 +195,7 @@ impl Journal {
                     started: Instant::now(),
                     experienced: BTreeSet::new(),
                     passed: BTreeSet::new(),
+                    exam_passed: false,
                     completed: BTreeSet::new(),
                     attempt_began: BTreeMap::new(),
                 },
@@ -345,6 +367,29 @@ mod tests {
             verbs(&outbox.pending().unwrap()),
             ["initialized", "experienced", "terminated"]
         );
+    }
+
+    #[test]
+    fn the_exam_is_passed_or_failed_on_the_course_and_passed_once_a_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut journal, outbox) = journal(&dir);
+        let course = course();
+        let score = |points| Score { points, max: 10 };
+        journal.exam(&course, false, score(4), 60);
+        journal.exam(&course, true, score(9), 60);
+        journal.exam(&course, true, score(10), 60);
+        journal.finish();
+        let statements = outbox.pending().unwrap();
+        assert_eq!(
+            verbs(&statements),
+            ["initialized", "failed", "passed", "terminated"]
+        );
+        assert_eq!(statements[2]["object"]["id"], "urn:kurs:sicher-online");
+        assert_eq!(statements[2]["result"]["score"]["raw"], 9);
+        assert_eq!(check_sessions(&statements), Vec::<String>::new());
+        for statement in &statements {
+            assert_eq!(check_statement(statement), Vec::<String>::new());
+        }
     }
 
     #[test]
