@@ -105,10 +105,10 @@ fn kurs(dir: &Path, port: u16, args: &[&str], input: &str) -> Output {
     kurs_with(dir, port, args, input, &[])
 }
 
-/// kurs on the computer whose state and config folders are in `dir`, with the LRS on `port`;
-/// `env` over the rest.
-fn kurs_with(dir: &Path, port: u16, args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kurs"))
+/// kurs on the computer whose state and config folders are in `dir`, with the LRS on `port`.
+fn kurs_command(dir: &Path, port: u16, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kurs"));
+    command
         .args(args)
         .env("KURS_PROGRESS", dir.join("state/progress.toml"))
         .env("XDG_CONFIG_HOME", dir.join("config"))
@@ -119,10 +119,16 @@ fn kurs_with(dir: &Path, port: u16, args: &[&str], input: &str, env: &[(&str, &s
         .env("KURS_LRS_USERNAME", USER)
         .env("KURS_LRS_PASSWORD", PASSWORD)
         .env_remove("KURS_COURSES")
-        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// kurs with `input` on stdin and `env` over the rest, to its end.
+fn kurs_with(dir: &Path, port: u16, args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
+    let mut child = kurs_command(dir, port, args)
+        .envs(env.iter().copied())
         .spawn()
         .expect("start kurs");
     child
@@ -439,6 +445,16 @@ fn a_trainer_sees_each_learner_per_module_read_back_from_the_lrs() {
         out.contains("anna.k (Anna Kühn)  Modul m1  bestanden"),
         "{out}"
     );
+
+    // `kurs report | head -1`: a reader gone before kurs writes ends it quietly, as every command.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let course_dir = trainer.join("course");
+    let closed = kurs_command(&trainer, port, &["report", course_dir.to_str().unwrap()])
+        .stdout(writer)
+        .output()
+        .unwrap();
+    assert_eq!(closed.status.code(), Some(141), "{closed:?}");
 
     // A wrong password: exit 1 and the settings to fix, nothing on stdout.
     let (code, out, err) = report(&trainer, port, &[], &[("KURS_LRS_PASSWORD", "falsch")]);

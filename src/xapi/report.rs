@@ -12,6 +12,7 @@ use serde_json::{Number, Value};
 
 use super::statement::{Verb, course_iri, module_iri, timestamp_text};
 use crate::course::Course;
+use crate::i18n::{Lang, T};
 
 /// What a course's report is about: its activity IRIs as kurs makes them, in course order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,8 +24,10 @@ pub struct Plan {
     /// The course activity: the object of `initialized`, `terminated` and the exam's result.
     pub activity: String,
     pub modules: Vec<PlannedModule>,
-    /// The exam's title when the course has an exam (`None` for a course without one).
-    pub exam: Option<Option<String>>,
+    /// The exam's title, its default in the course's language when it has none.
+    pub exam_title: String,
+    /// Whether the course has a final exam.
+    pub has_exam: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +54,15 @@ impl Plan {
                     activity: module_iri(&activity, &m.id),
                 })
                 .collect(),
-            exam: course.exam.as_ref().map(|e| e.title.clone()),
+            exam_title: course
+                .exam
+                .as_ref()
+                .and_then(|e| e.title.clone())
+                .unwrap_or_else(|| {
+                    let lang = Lang::from_tag(&course.language).unwrap_or(Lang::En);
+                    T::ExamDefaultTitle.get(lang).to_string()
+                }),
+            has_exam: course.exam.is_some(),
             activity,
         }
     }
@@ -357,9 +368,9 @@ impl Tally {
                 rows.push(row(Part::Module, Some(&module.id), &module.label, tallied));
             }
             let exam_seen = learner.exam.attempts > 0;
-            if self.plan.exam.is_some() || exam_seen {
-                let title = self.plan.exam.clone().flatten().unwrap_or_default();
-                rows.push(row(Part::Exam, None, &title, &learner.exam));
+            if self.plan.has_exam || exam_seen {
+                let title = &self.plan.exam_title;
+                rows.push(row(Part::Exam, None, title, &learner.exam));
             }
         }
         CourseReport {
@@ -439,7 +450,8 @@ pub struct Row {
     pub part: Part,
     /// The module's id; `None` for the exam.
     pub module_id: Option<String>,
-    /// The module's code and title, or the exam's title (empty: the default title).
+    /// The module's code and title, or the exam's title (by default "Abschlusstest" or
+    /// "Final test", in the course's language).
     pub title: String,
     pub status: Status,
     /// Whether the learner marked the module "Gelernt".
@@ -575,7 +587,10 @@ pub(crate) mod tests {
         assert_eq!(plan.activity, "urn:kurs:sicher-online");
         assert_eq!(plan.modules[0].activity, "urn:kurs:sicher-online/m%201");
         assert_eq!(plan.modules[0].label, "A1 Erste Schritte");
-        assert_eq!(plan.exam, Some(None));
+        assert_eq!(
+            (plan.has_exam, plan.exam_title.as_str()),
+            (true, "Abschlusstest")
+        );
     }
 
     #[test]

@@ -56,10 +56,7 @@ pub fn table(report: &CourseReport, lang: Lang, zone: &jiff::tz::TimeZone) -> St
             fit(&learner_label(row), NAME_WIDTH)
         };
         previous = Some(who);
-        let title = match (row.part, row.title.is_empty()) {
-            (Part::Exam, true) => i18n::T::ExamDefaultTitle.get(lang).to_string(),
-            _ => fit(&single_line(&row.title), NAME_WIDTH),
-        };
+        let title = fit(&single_line(&row.title), NAME_WIDTH);
         let attempts = match row.attempts {
             0 => "-".to_string(),
             n => n.to_string(),
@@ -267,14 +264,15 @@ ben                 A1 Erste Schritte  nicht begonnen                   -  -    
     }
 
     #[test]
-    fn the_table_speaks_english_for_an_english_course() {
+    fn the_tables_words_follow_the_language_asked_for() {
         let table = table(&two_learners(), Lang::En, &jiff::tz::TimeZone::UTC);
         assert!(
             table.starts_with("Sicher online (sicher-online): 2 learners, 7 learning records\n"),
             "{table}"
         );
         assert!(table.contains("failed, learned"), "{table}");
-        assert!(table.contains("not taken"), "{table}");
+        // The course's own names stay in its language.
+        assert!(table.contains("Abschlusstest      not taken"), "{table}");
     }
 
     #[test]
@@ -336,7 +334,7 @@ ben                 A1 Erste Schritte  nicht begonnen                   -  -    
         );
         assert_eq!(
             lines[6],
-            "sicher-online,ben,,https://lernen.example.org,exam,,,failed,false,1,6,10,0.6,60,2026-11-30T00:59:20.000Z"
+            "sicher-online,ben,,https://lernen.example.org,exam,,Abschlusstest,failed,false,1,6,10,0.6,60,2026-11-30T00:59:20.000Z"
         );
         assert_eq!(lines.len(), 8, "six rows, the header and the end");
     }
