@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 
 use super::course_path;
 use super::lrs::{config_path, configured, password};
-use crate::course::{Course, Depth, Source, load};
+use crate::course::{Course, Depth, Library, Source, load};
 use crate::i18n::Lang;
 use crate::safe_text::single_line;
 use crate::xapi::fetch::{
@@ -62,37 +62,15 @@ pub(super) fn run(args: &ReportArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let courses: Vec<_> = match &args.course {
-        None => library.courses.iter().collect(),
-        Some(id) => match library.courses.iter().find(|c| &c.id == id) {
-            Some(course) => vec![course],
-            None => {
-                let known: Vec<String> = library
-                    .courses
-                    .iter()
-                    .map(|c| format!("`{}`", single_line(&c.id)))
-                    .collect();
-                say_error!(
-                    "kurs: there is no course `{}`; the courses here are {}",
-                    single_line(id),
-                    known.join(", ")
-                );
-                return ExitCode::from(1);
-            }
-        },
-    };
-    let lrs = match configured() {
-        Ok(Some(lrs)) => lrs,
-        Ok(None) => {
-            let place = config_path().map_or_else(
-                || "config.toml".to_string(),
-                |p| single_line(&p.display().to_string()),
-            );
-            say_error!(
-                "kurs: no LRS is configured: set [lrs] endpoint in {place}, or KURS_LRS_ENDPOINT"
-            );
+    let courses = match which_courses(&library, args.course.as_deref()) {
+        Ok(courses) => courses,
+        Err(sentence) => {
+            say_error!("kurs: {sentence}");
             return ExitCode::from(1);
         }
+    };
+    let client = match client() {
+        Ok(client) => client,
         Err(problems) => {
             for problem in problems {
                 say_error!("kurs: {problem}");
@@ -100,14 +78,6 @@ pub(super) fn run(args: &ReportArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let password = match password(&lrs) {
-        Ok(password) => password,
-        Err(problem) => {
-            say_error!("kurs: {problem}");
-            return ExitCode::from(1);
-        }
-    };
-    let client = Client::new(&lrs, password.as_deref());
     let mut tallies = Vec::new();
     for course in &courses {
         let plan = Plan::of(course);
@@ -161,6 +131,47 @@ pub(super) fn run(args: &ReportArgs) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => super::output_failed(&error),
     }
+}
+
+/// The courses to report: the one `--course` names, else every course found; Err names the
+/// ids there are.
+fn which_courses<'l>(library: &'l Library, id: Option<&str>) -> Result<Vec<&'l Course>, String> {
+    let Some(id) = id else {
+        return Ok(library.courses.iter().collect());
+    };
+    match library.courses.iter().find(|c| c.id == id) {
+        Some(course) => Ok(vec![course]),
+        None => {
+            let known: Vec<String> = library
+                .courses
+                .iter()
+                .map(|c| format!("`{}`", single_line(&c.id)))
+                .collect();
+            Err(format!(
+                "there is no course `{}`; the courses here are {}",
+                single_line(id),
+                known.join(", ")
+            ))
+        }
+    }
+}
+
+/// A client for the configured LRS; Err: every setting to fix, one sentence each.
+fn client() -> Result<Client, Vec<String>> {
+    let lrs = match configured()? {
+        Some(lrs) => lrs,
+        None => {
+            let place = config_path().map_or_else(
+                || "config.toml".to_string(),
+                |p| single_line(&p.display().to_string()),
+            );
+            return Err(vec![format!(
+                "no LRS is configured: set [lrs] endpoint in {place}, or KURS_LRS_ENDPOINT"
+            )]);
+        }
+    };
+    let password = password(&lrs).map_err(|problem| vec![problem])?;
+    Ok(Client::new(&lrs, password.as_deref()))
 }
 
 /// The LRS's refusal or failure as one sentence and its exit code: 1 for a setting to fix, 2 for

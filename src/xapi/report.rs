@@ -181,6 +181,14 @@ impl Tallied {
     }
 }
 
+/// What a statement is about: the course itself, a module, or a section or question in one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    Course,
+    Module(usize),
+    InModule(usize),
+}
+
 /// The learner as the LRS knows them: the account (or, from tools other than kurs, the mailbox
 /// or OpenID), and the name the learner chose to share, if any.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -261,13 +269,13 @@ impl Tally {
             return false;
         }
         let place = if object == self.plan.activity {
-            None
+            Place::Course
         } else {
             match self.module_of(object) {
-                Some(module) => Some((
-                    module,
-                    object.len() == self.plan.modules[module].activity.len(),
-                )),
+                Some(module) if object == self.plan.modules[module].activity => {
+                    Place::Module(module)
+                }
+                Some(module) => Place::InModule(module),
                 None => return false,
             }
         };
@@ -293,25 +301,23 @@ impl Tally {
         }
         let tallied = match place {
             // The course itself: the session's start and end, and the exam's result.
-            None => match verb {
-                Verb::Passed | Verb::Failed => &mut learner.exam,
-                _ => {
-                    self.counted += 1;
-                    return true;
-                }
-            },
-            Some((module, _)) => {
+            Place::Course if !matches!(verb, Verb::Passed | Verb::Failed) => {
+                self.counted += 1;
+                return true;
+            }
+            Place::Course => &mut learner.exam,
+            Place::Module(module) | Place::InModule(module) => {
                 self.about_modules += 1;
                 &mut learner.modules[module]
             }
         };
-        let whole_module = place.is_none_or(|(_, whole)| whole);
-        match verb {
-            Verb::Passed | Verb::Failed if whole_module => {
+        match (verb, place) {
+            (Verb::Passed | Verb::Failed, Place::Course | Place::Module(_)) => {
                 let score = statement.get("result").and_then(Score::of);
                 tallied.attempt(verb == Verb::Passed, score);
             }
-            Verb::Completed if whole_module => tallied.learned = true,
+            (Verb::Completed, Place::Module(_)) => tallied.learned = true,
+            // Reading a section, answering a question: the module is begun.
             _ => tallied.started = true,
         }
         if time > tallied.last {
