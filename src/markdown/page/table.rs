@@ -300,8 +300,7 @@ impl Table {
 
 /// Column widths that add up to at most `budget`: every column's widest cell if all fit;
 /// otherwise each keeps at least its longest word (a word longer than [`LONG_WORD`], such as an
-/// address, may be cut as it is in a paragraph), and the rest of the budget is shared out evenly
-/// among the columns that want more. `None` when the words do not fit: a grid that cuts
+/// address, may be cut as it is in a paragraph), and the rest is shared out by [`fill`]. `None` when the words do not fit: a grid that cuts
 /// ordinary words into pieces reads worse than the rows stacked.
 fn column_widths(natural: &[usize], longest_word: &[usize], budget: usize) -> Option<Vec<usize>> {
     // An empty column still shows as one.
@@ -317,35 +316,59 @@ fn column_widths(natural: &[usize], longest_word: &[usize], budget: usize) -> Op
     (floors.iter().sum::<usize>() <= budget).then(|| fill(&floors, &natural, budget))
 }
 
-/// Raises every column from its floor towards its ceiling by one common level, as high as the
-/// budget allows, then hands the columns left at that level one more column each while any of
-/// the budget is left: no column gets more than another unless it needs less.
+/// Shares `budget` among the columns. A column whose widest cell fits in an even share of what
+/// is left gets it whole, so short columns (names, yes and no) stay on one line; the long
+/// columns share the rest in proportion to their widest cells, none below its floor, so the
+/// column with the most text gets the most room and the rows stay short.
 fn fill(floors: &[usize], ceilings: &[usize], budget: usize) -> Vec<usize> {
-    let at = |level: usize| -> Vec<usize> {
-        floors
+    let columns = ceilings.len();
+    let mut given: Vec<Option<usize>> = vec![None; columns];
+    loop {
+        let open: Vec<usize> = (0..columns).filter(|&c| given[c].is_none()).collect();
+        if open.is_empty() {
+            break;
+        }
+        let left = budget.saturating_sub(given.iter().flatten().sum());
+        let share = left / open.len();
+        let short: Vec<usize> = open
             .iter()
-            .zip(ceilings)
-            .map(|(&floor, &ceiling)| level.clamp(floor, ceiling))
-            .collect()
-    };
-    let total = |level: usize| at(level).iter().sum::<usize>();
-    let (mut low, mut high) = (0, ceilings.iter().copied().max().unwrap_or(0));
-    while low < high {
-        let middle = low + (high - low).div_ceil(2);
-        if total(middle) <= budget {
-            low = middle;
-        } else {
-            high = middle - 1;
+            .copied()
+            .filter(|&c| ceilings[c] <= share)
+            .collect();
+        if !short.is_empty() {
+            for c in short {
+                given[c] = Some(ceilings[c]);
+            }
+            continue;
+        }
+        let wanted: usize = open.iter().map(|&c| ceilings[c]).sum();
+        let part = |c: usize| left.saturating_mul(ceilings[c]) / wanted.max(1);
+        let starved: Vec<usize> = open
+            .iter()
+            .copied()
+            .filter(|&c| part(c) < floors[c])
+            .collect();
+        if !starved.is_empty() {
+            for c in starved {
+                given[c] = Some(floors[c]);
+            }
+            continue;
+        }
+        for c in open {
+            given[c] = Some(part(c).min(ceilings[c]));
         }
     }
-    let mut widths = at(low);
+    let mut widths: Vec<usize> = given.into_iter().map(|w| w.unwrap_or(1)).collect();
+    // What rounding down left over goes to the columns that still want most.
     let mut left = budget.saturating_sub(widths.iter().sum());
-    for (width, &ceiling) in widths.iter_mut().zip(ceilings) {
+    let mut order: Vec<usize> = (0..columns).collect();
+    order.sort_by_key(|&c| std::cmp::Reverse(ceilings[c].saturating_sub(widths[c])));
+    for c in order {
         if left == 0 {
             break;
         }
-        if *width < ceiling {
-            *width += 1;
+        if widths[c] < ceilings[c] {
+            widths[c] += 1;
             left -= 1;
         }
     }
@@ -479,18 +502,23 @@ mod tests {
     }
 
     #[test]
-    fn the_width_left_is_shared_evenly_among_the_columns_that_want_it() {
-        // Two long columns and a short one: the short one gets what it needs, the long ones
-        // the same share each.
+    fn short_columns_stay_whole_and_long_ones_share_the_rest_by_their_length() {
+        // The short column gets what it needs, the two long ones the same share each.
         assert_eq!(fill(&[3, 5, 5], &[3, 40, 40], 33), vec![3, 15, 15]);
         assert_eq!(fill(&[3, 5, 5], &[3, 40, 40], 34), vec![3, 16, 15]);
+        // A column with three times the text gets three times the room …
+        assert_eq!(fill(&[5, 5], &[30, 90], 40), vec![10, 30]);
+        // … but never less than its floor.
+        assert_eq!(fill(&[12, 5], &[30, 90], 40), vec![12, 28]);
+    }
+
+    #[test]
+    fn a_column_keeps_its_longest_word_unless_it_is_an_address_or_the_like() {
         assert_eq!(
             column_widths(&[3, 40, 40], &[3, 8, 9], 34),
             Some(vec![3, 16, 15])
         );
-        // A column is never narrower than its longest word, nor wider than its widest cell.
         assert_eq!(column_widths(&[30, 12], &[12, 12], 30), Some(vec![18, 12]));
-        // An address longer than any column may be cut; ordinary words may not.
         assert_eq!(column_widths(&[60, 5], &[60, 5], 30), Some(vec![25, 5]));
         assert_eq!(column_widths(&[16, 16], &[16, 16], 30), None);
     }
