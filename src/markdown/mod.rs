@@ -333,10 +333,10 @@ mod tests {
         proptest! {
             #[test]
             fn no_line_is_ever_wider_than_width(
-                markdown in "([-*>#`\\[\\]()!<>_ \n\t1.\\\\|a-zäö日本👍🏽\u{301}\u{1b}\u{9b}]|https://x.org|\n\n|    ){0,80}",
+                markdown in "([-*>#`\\[\\]()!<>_ \n\t1.\\\\|~^:a-zäö日本👍🏽\u{301}\u{1b}\u{9b}]|https://x.org|\n\n|    |\\|:?-+:?\\||- \\[[ x]\\] |\\[\\^a\\]:? |~~){0,80}",
                 width in 0usize..30,
             ) {
-                for style in [Style::TERMINAL, Style::PLAIN] {
+                for style in [Style::TERMINAL, Style::PLAIN, Style::PLAIN.told_in(Lang::En)] {
                     for line in render(&markdown, width, style) {
                         prop_assert!(line.width() <= width.max(1), "{:?}", line.text());
                         prop_assert!(!line.text().ends_with(' '), "{:?}", line.text());

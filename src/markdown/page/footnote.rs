@@ -7,6 +7,7 @@ use super::{Container, Page};
 use crate::i18n::T;
 use crate::markdown::Run;
 use crate::markdown::parse::footnote_key;
+use crate::markdown::wrap::Wrapping;
 
 /// The rule that sets the notes off from the text is short, so it is not taken for a thematic break.
 const RULE_WIDTH: usize = 10;
@@ -25,16 +26,20 @@ impl Page {
         self.end_inline();
         if !self.footnotes_begun {
             self.footnotes_begun = true;
-            let text = match self.style.words {
-                Some(lang) => T::MarkdownFootnotes.get(lang).to_owned(),
-                None => self.style.rule().repeat(self.room().min(RULE_WIDTH)),
-            };
-            let emphasis = if self.style.words.is_some() {
-                self.block_emphasis()
-            } else {
-                self.rule_emphasis()
-            };
-            self.write(vec![Run { text, emphasis }]);
+            match self.style.words {
+                Some(lang) => {
+                    let mut heading = Wrapping::new(self.room());
+                    heading.feed(T::MarkdownFootnotes.get(lang), self.block_emphasis(), false);
+                    for line in heading.finish() {
+                        self.write(line);
+                    }
+                }
+                None => {
+                    let text = self.style.rule().repeat(self.room().min(RULE_WIDTH));
+                    let emphasis = self.rule_emphasis();
+                    self.write(vec![Run { text, emphasis }]);
+                }
+            }
         }
         let marker = match self.shape.footnotes.get(&footnote_key(label)) {
             Some(number) => format!("[{number}] "),

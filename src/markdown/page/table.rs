@@ -453,6 +453,39 @@ mod tests {
         );
     }
 
+    /// The example of `docs/course-format.md`, section "Tables", in all three forms shown there.
+    #[test]
+    fn the_example_of_the_course_format_guide_looks_as_shown_there() {
+        let table = "| Dienst | Quellcode | Wo er läuft |\n\
+            |:-------|:---------:|:------------|\n\
+            | **Slack** | geschlossen | nur in der Cloud von Slack |\n\
+            | **Mattermost** | offen | auf eigenen Servern |\n";
+        assert_eq!(
+            terminal(table, 80),
+            "Dienst     │  Quellcode  │ Wo er läuft\n\
+             ═══════════╪═════════════╪═══════════════════════════\n\
+             Slack      │ geschlossen │ nur in der Cloud von Slack\n\
+             Mattermost │    offen    │ auf eigenen Servern"
+        );
+        assert_eq!(
+            terminal(table, 33),
+            "• Dienst: Slack\n\
+             \x20 Quellcode: geschlossen\n\
+             \x20 Wo er läuft: nur in der Cloud\n\
+             \x20   von Slack\n\
+             • Dienst: Mattermost\n\
+             \x20 Quellcode: offen\n\
+             \x20 Wo er läuft: auf eigenen\n\
+             \x20   Servern"
+        );
+        assert_eq!(
+            text_of(&render(table, 80, Style::PLAIN.told_in(Lang::De))),
+            "Tabelle mit 2 Zeilen und 3 Spalten:\n\
+             Dienst: Slack; Quellcode: geschlossen; Wo er läuft: nur in der Cloud von Slack\n\
+             Dienst: Mattermost; Quellcode: offen; Wo er läuft: auf eigenen Servern"
+        );
+    }
+
     #[test]
     fn columns_are_aligned_left_centred_and_right_as_the_colon_row_says() {
         let table = "| l | c | r |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n| long | long | long |";
@@ -685,6 +718,7 @@ mod tests {
     }
 
     mod properties {
+        use crate::i18n::Lang;
         use crate::markdown::{Style, render};
         use proptest::prelude::*;
 
@@ -723,7 +757,7 @@ mod tests {
                 prefix in prop::sample::select(vec!["", "> ", "- ", "1. > "]),
             ) {
                 let markdown: String = table.lines().map(|l| format!("{prefix}{l}\n")).collect();
-                for style in [Style::TERMINAL, Style::PLAIN] {
+                for style in [Style::TERMINAL, Style::PLAIN, Style::PLAIN.told_in(Lang::De)] {
                     for line in render(&markdown, width, style) {
                         let text = line.text();
                         prop_assert!(line.width() <= width, "{width}: {text:?}\n{markdown}");
