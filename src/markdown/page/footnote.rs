@@ -118,6 +118,12 @@ mod tests {
     }
 
     #[test]
+    fn the_word_for_the_notes_wraps_in_a_narrow_window() {
+        let lines = render("A[^1].\n\n[^1]: B.", 8, Style::PLAIN.told_in(Lang::De));
+        assert_eq!(text_of(&lines), "A[1].\n\nFußnoten\n:\n[1] B.");
+    }
+
+    #[test]
     fn plain_mode_names_the_notes_in_words() {
         let text = "Text[^1].\n\n[^1]: The note.";
         assert_eq!(
