@@ -34,6 +34,9 @@ pub(super) struct Table {
 /// A cell's text with its emphasis, on one line.
 type Cell = Vec<Run>;
 
+/// A cell wrapped within its column: its lines.
+type CellLines = Vec<Vec<Run>>;
+
 impl Page {
     pub(super) fn start_table(&mut self, alignments: Vec<Alignment>) {
         self.end_inline();
@@ -96,14 +99,17 @@ impl Page {
     /// `:---:` row says; a double rule under the header and, where a row takes several lines,
     /// a single rule between the rows.
     fn draw_grid(&mut self, table: &Table, widths: &[usize]) {
-        let wrapped: Vec<Vec<Vec<Vec<Run>>>> = table
+        let wrapped: Vec<Vec<CellLines>> = table
             .rows
             .iter()
             .enumerate()
             .map(|(r, row)| {
                 row.iter()
                     .zip(widths)
-                    .map(|(cell, &width)| wrap_cell(&heading_if(cell, r == 0), width))
+                    .map(|(cell, &width)| match r {
+                        0 => wrap_cell(&heading_if(cell, true), width),
+                        _ => wrap_cell(cell, width),
+                    })
                     .collect()
             })
             .collect();
@@ -132,7 +138,7 @@ impl Page {
     /// The `k`th line of a row: each cell's `k`th line, padded to its column, between bars.
     fn grid_line(
         &self,
-        row: &[Vec<Vec<Run>>],
+        row: &[CellLines],
         k: usize,
         widths: &[usize],
         alignments: &[Alignment],
@@ -376,7 +382,7 @@ fn fill(floors: &[usize], ceilings: &[usize], budget: usize) -> Vec<usize> {
 }
 
 /// A cell's text in lines of at most `width` columns (at least one line, maybe empty).
-fn wrap_cell(cell: &[Run], width: usize) -> Vec<Vec<Run>> {
+fn wrap_cell(cell: &[Run], width: usize) -> CellLines {
     let mut wrapping = Wrapping::new(width);
     for run in cell {
         wrapping.feed(&run.text, run.emphasis, run.emphasis.code);
@@ -384,7 +390,7 @@ fn wrap_cell(cell: &[Run], width: usize) -> Vec<Vec<Run>> {
     wrapping.finish()
 }
 
-fn row_height(row: &[Vec<Vec<Run>>]) -> usize {
+fn row_height(row: &[CellLines]) -> usize {
     row.iter().map(Vec::len).max().unwrap_or(0).max(1)
 }
 
