@@ -241,6 +241,11 @@ texts! {
     PlainChooseHit => "Fundstelle wählen", "Choose a result";
     PlainOverviewHeading => "Dein Fortschritt:", "Your progress:";
     PlainModuleTitleHit => "im Titel des Moduls", "in the module's title";
+    MarkdownStruck => "durchgestrichen", "struck out";
+    MarkdownTaskOpen => "zu tun: ", "to do: ";
+    MarkdownTaskDone => "erledigt: ", "done: ";
+    MarkdownFootnotes => "Fußnoten:", "Footnotes:";
+    MarkdownEmptyCell => "leer", "empty";
     PlainGoodbye => "Fortschritt gespeichert. Tschüss!", "Progress saved. Goodbye!";
     PlainGoodbyeNotSaved => "Der Fortschritt konnte nicht gespeichert werden. Tschüss!", "Progress could not be saved. Goodbye!";
     CertTitle => "Teilnahmebescheinigung", "Certificate of Completion";
@@ -774,6 +779,24 @@ pub fn plain_section_heading(lang: Lang, number: usize, total: usize, title: &st
     match lang {
         Lang::De => format!("Abschnitt {number} von {total}: {title}"),
         Lang::En => format!("Section {number} of {total}: {title}"),
+    }
+}
+
+/// Said before a table's rows in plain mode: "Tabelle mit 3 Zeilen und 2 Spalten:" (the header
+/// row is not counted; its names stand before every value).
+pub fn table_announcement(lang: Lang, rows: usize, columns: usize) -> String {
+    let pick = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+    match lang {
+        Lang::De => format!(
+            "Tabelle mit {rows} {} und {columns} {}:",
+            pick(rows, "Zeile", "Zeilen"),
+            pick(columns, "Spalte", "Spalten")
+        ),
+        Lang::En => format!(
+            "Table with {rows} {} and {columns} {}:",
+            pick(rows, "row", "rows"),
+            pick(columns, "column", "columns")
+        ),
     }
 }
 
