@@ -103,6 +103,7 @@ fn quiz_feedback_after_a_wrong_answer() {
 #[test]
 fn quiz_multiple_choice_with_boxes_ticked() {
     snapshots("quiz_multiple_de", "kurs-de", Lang::De, "\np2\n\n13");
+    snapshots("quiz_multiple_en", "kurs-en-quiz", Lang::En, "\np2\n\n13");
 }
 
 #[test]
@@ -122,6 +123,29 @@ fn quiz_true_false_and_text_and_order() {
     );
 }
 
+/// The same quiz screens in English: `kurs-en-quiz` is the German course's module translated.
+#[test]
+fn quiz_true_false_and_text_and_order_in_english() {
+    snapshots(
+        "quiz_true_false_en",
+        "kurs-en-quiz",
+        Lang::En,
+        "\np2\n\n13\n\n",
+    );
+    snapshots(
+        "quiz_text_en",
+        "kurs-en-quiz",
+        Lang::En,
+        "\np2\n\n13\n\n2\n\nGDPR",
+    );
+    snapshots(
+        "quiz_order_en",
+        "kurs-en-quiz",
+        Lang::En,
+        "\np2\n\n13\n\n2\n\ngdpr\n\n",
+    );
+}
+
 #[test]
 fn result_screen() {
     snapshots(
@@ -136,7 +160,9 @@ fn result_screen() {
 #[test]
 fn help_overlay() {
     snapshots("help_module_de", "kurs-de", Lang::De, "\n?");
+    snapshots("help_module_en", "kurs-en", Lang::En, "\n?");
     snapshots("help_library_en", "kurs-en", Lang::En, "?");
+    snapshots("help_library_de", "kurs-de", Lang::De, "?");
 }
 
 /// Help names every key that acts on the screen (the key table is the one `update` obeys), and
