@@ -1441,3 +1441,19 @@ fn back_at_the_top_level_says_how_to_quit() {
     assert!(kurs.end().status.success());
     assert!(kurs2.end().status.success());
 }
+
+#[test]
+fn search_shows_the_text_around_a_hit_as_the_learner_reads_it_without_markdown_marks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &[]);
+    kurs.until_prompt();
+    // A list item with bold words, and a quote with bold words, in the sample course C1.
+    let found = kurs.say("suche zweiter faktor");
+    assert!(found.contains("Zweiter Faktor: Schalte"), "{found}");
+    let found = found + &kurs.say("suche im zweifel");
+    assert!(found.contains("Im Zweifel: nicht klicken."), "{found}");
+    for mark in ["- Zweiter", "> Im", "**", "`", "](", "https://"] {
+        assert!(!found.contains(mark), "`{mark}` in:\n{found}");
+    }
+    assert!(kurs.last(Some("ende")).status.success());
+}

@@ -3,12 +3,14 @@
 
 mod page;
 mod parse;
+mod text;
 mod wrap;
 
 use unicode_width::UnicodeWidthStr;
 
 use page::Page;
 pub use parse::first_raw_html;
+pub use text::read_text;
 
 /// How a run of text looks; the front ends map it to colours/attributes or ignore it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
