@@ -126,7 +126,7 @@ texts! {
     KeyPick => "wählen", "pick";
     KeyMove => "verschieben", "move";
     KeyScroll => "blättern", "scroll";
-    KeyJumpSection => "Abschnitt 1–9 öffnen", "open section 1–9";
+    KeyJumpSection => "Abschnitt nach Nummer öffnen (12: rasch 1 2 tippen)", "open a section by its number (12: type 1 2 quickly)";
     KeySearch => "suchen", "search";
     KeyOverview => "Übersicht", "overview";
     KeyPickHit => "wählen", "choose";
@@ -1298,18 +1298,35 @@ pub fn unsearched_modules(lang: Lang, count: usize) -> String {
     }
 }
 
+/// A section number typed on the module screen that a second digit could still make longer
+/// (`1` of a module of twelve: 10 to 12).
+pub fn section_number_typed(lang: Lang, number: usize, last: usize) -> String {
+    let first = number * 10;
+    match lang {
+        Lang::De => format!(
+            "Abschnitt {number}: Enter oder kurz warten öffnet ihn, eine zweite Ziffer wählt {first} bis {last}."
+        ),
+        Lang::En => format!(
+            "Section {number}: Enter or a moment's wait opens it, a second digit picks {first} to {last}."
+        ),
+    }
+}
+
 /// A digit for a section the module does not have.
 pub fn no_such_section(lang: Lang, count: usize) -> String {
     match (lang, count) {
         (Lang::De, 0) => "Dieses Modul hat keine Abschnitte.".to_string(),
         (Lang::De, 1) => "Dieses Modul hat nur einen Abschnitt: 1 öffnet ihn.".to_string(),
+        (Lang::De, n @ 2..=9) => format!("Dieses Modul hat {n} Abschnitte: 1 bis {n} öffnen sie."),
         (Lang::De, n) => format!(
-            "Dieses Modul hat {n} Abschnitte: 1 bis {} öffnen sie.",
-            n.min(9)
+            "Dieses Modul hat {n} Abschnitte: 1 bis {n} öffnen sie, zweistellige Nummern mit beiden Ziffern rasch nacheinander."
         ),
         (Lang::En, 0) => "This module has no sections.".to_string(),
         (Lang::En, 1) => "This module has one section: 1 opens it.".to_string(),
-        (Lang::En, n) => format!("This module has {n} sections: 1 to {} open them.", n.min(9)),
+        (Lang::En, n @ 2..=9) => format!("This module has {n} sections: 1 to {n} open them."),
+        (Lang::En, n) => format!(
+            "This module has {n} sections: 1 to {n} open them, two-digit numbers with both digits in quick succession."
+        ),
     }
 }
 

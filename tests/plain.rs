@@ -1512,3 +1512,52 @@ fn back_at_the_top_level_says_how_to_quit() {
     assert!(kurs.end().status.success());
     assert!(kurs2.end().status.success());
 }
+
+#[test]
+fn search_shows_the_text_around_a_hit_as_the_learner_reads_it_without_markdown_marks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &[]);
+    kurs.until_prompt();
+    // A list item with bold words, and a quote with bold words, in the sample course C1.
+    let found = kurs.say("suche zweiter faktor");
+    assert!(found.contains("Zweiter Faktor: Schalte"), "{found}");
+    let found = found + &kurs.say("suche im zweifel");
+    assert!(found.contains("Im Zweifel: nicht klicken."), "{found}");
+    for mark in ["- Zweiter", "> Im", "**", "`", "](", "https://"] {
+        assert!(!found.contains(mark), "`{mark}` in:\n{found}");
+    }
+    assert!(kurs.last(Some("ende")).status.success());
+}
+
+#[test]
+fn a_section_past_the_ninth_is_read_by_its_number() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = dir.path().join("twelve");
+    std::fs::create_dir_all(&course).expect("create course folder");
+    std::fs::write(
+        course.join("course.toml"),
+        "id = \"twelve\"\ntitle = \"Zwölf\"\nlanguage = \"de\"\nmodules = [\"m.toml\"]\n",
+    )
+    .expect("write course.toml");
+    let sections: String = (1..=12)
+        .map(|n| format!("[[section]]\ntitle = \"Teil {n}\"\nbody = \"Text {n}.\"\n"))
+        .collect();
+    std::fs::write(
+        course.join("m.toml"),
+        format!("id = \"m\"\ncode = \"M1\"\ntitle = \"Zwölf Teile\"\n{sections}"),
+    )
+    .expect("write m.toml");
+    let mut kurs = Kurs::start(
+        &dir.path().join("p.toml"),
+        &[course.to_str().expect("UTF-8 temp path")],
+    );
+    let screen = kurs.until_prompt();
+    kurs.say(&number_of(&screen, "M1 Zwölf Teile"));
+    let read = kurs.say("abschnitt 12");
+    assert!(
+        read.starts_with("\nAbschnitt 12 von 12: Teil 12\n"),
+        "{read}"
+    );
+    assert!(read.contains("Text 12."), "{read}");
+    assert!(kurs.last(Some("ende")).status.success());
+}

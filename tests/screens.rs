@@ -7,7 +7,7 @@ use kurs::course::{Depth, Source, load};
 use kurs::i18n::Lang;
 use kurs::progress::ProgressStore;
 use kurs::tui::state::Screen;
-use kurs::tui::{State, run};
+use kurs::tui::{Input, State, run};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -120,6 +120,7 @@ fn quiz_feedback_after_a_wrong_answer() {
 #[test]
 fn quiz_multiple_choice_with_boxes_ticked() {
     snapshots("quiz_multiple_de", "kurs-de", Lang::De, "\np2\n\n13");
+    snapshots("quiz_multiple_en", "kurs-en-quiz", Lang::En, "\np2\n\n13");
 }
 
 #[test]
@@ -139,6 +140,29 @@ fn quiz_true_false_and_text_and_order() {
     );
 }
 
+/// The same quiz screens in English: `kurs-en-quiz` is the German course's module translated.
+#[test]
+fn quiz_true_false_and_text_and_order_in_english() {
+    snapshots(
+        "quiz_true_false_en",
+        "kurs-en-quiz",
+        Lang::En,
+        "\np2\n\n13\n\n",
+    );
+    snapshots(
+        "quiz_text_en",
+        "kurs-en-quiz",
+        Lang::En,
+        "\np2\n\n13\n\n2\n\nGDPR",
+    );
+    snapshots(
+        "quiz_order_en",
+        "kurs-en-quiz",
+        Lang::En,
+        "\np2\n\n13\n\n2\n\ngdpr\n\n",
+    );
+}
+
 #[test]
 fn result_screen() {
     snapshots(
@@ -153,7 +177,9 @@ fn result_screen() {
 #[test]
 fn help_overlay() {
     snapshots("help_module_de", "kurs-de", Lang::De, "\n?");
+    snapshots("help_module_en", "kurs-en", Lang::En, "\n?");
     snapshots("help_library_en", "kurs-en", Lang::En, "?");
+    snapshots("help_library_de", "kurs-de", Lang::De, "?");
 }
 
 /// Help names every key that acts on the screen (the key table is the one `update` obeys), and
@@ -165,7 +191,7 @@ fn help_in_a_small_window_scrolls_to_its_last_line() {
     let first = screen(&mut s, 40, 12, keys("\n?"));
     assert!(first.contains("↓ mehr"), "{first}");
     assert!(!first.contains("Esc oder ? schließt die Hilfe"), "{first}");
-    let last = screen(&mut s, 40, 12, keys("jjjjjjjjjjjjjjjjjjjj"));
+    let last = screen(&mut s, 40, 12, keys(&"j".repeat(40)));
     assert!(last.contains("Esc oder ? schließt die Hilfe"), "{last}");
     assert!(last.contains("Ctrl-C"), "{last}");
     assert!(last.contains("↑ mehr"), "{last}");
@@ -810,6 +836,135 @@ fn a_digit_in_a_module_opens_that_section_at_the_top() {
         text.contains("Dieses Modul hat 3 Abschnitte: 1 bis 3 öffnen sie."),
         "{text}"
     );
+}
+
+/// A module of twelve sections ("Teil 1" … "Teil 12"), in English, opened.
+fn twelve_sections(dir: &Path) -> State {
+    let course = dir.join("twelve");
+    std::fs::create_dir(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "id = \"twelve\"\ntitle = \"Twelve\"\nlanguage = \"en\"\nmodules = [\"m.toml\"]\n",
+    )
+    .unwrap();
+    let sections: String = (1..=12)
+        .map(|n| format!("[[section]]\ntitle = \"Teil {n}\"\nbody = \"Text {n}.\"\n"))
+        .collect();
+    std::fs::write(
+        course.join("m.toml"),
+        format!("id = \"m\"\ntitle = \"M\"\n{sections}"),
+    )
+    .unwrap();
+    let (library, report) = load(&Source::Path(course), Depth::Full);
+    assert!(report.errors() == 0, "{:?}", report.diagnostics);
+    let (store, _) = ProgressStore::open(dir.join("progress.toml"));
+    let mut s = State::new(library, store, Some(Lang::En), Some(1));
+    s.theme = kurs::tui::theme::Theme::PLAIN;
+    s
+}
+
+/// The section focused on the module screen (from 1, as the learner counts).
+fn focused_section(state: &State) -> usize {
+    match &state.screen {
+        Screen::Module(module) => match module.focus {
+            kurs::tui::state::Focus::Section(s) => s + 1,
+            other => panic!("focus on {other:?}"),
+        },
+        _ => panic!("not in the module"),
+    }
+}
+
+/// Drives the real loop with key presses and clock ticks (`·`: a second without a key).
+fn screen_with_ticks(state: &mut State, text: &str) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut inputs = text.chars().map(|c| match c {
+        '·' => Input::Tick,
+        c => Input::Terminal(keys(&c.to_string()).remove(0)),
+    });
+    run(&mut terminal, state, || Ok(inputs.next())).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..buffer.area.height)
+        .map(|y| {
+            let line: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            line.trim_end().to_string() + "\n"
+        })
+        .collect()
+}
+
+/// The screen's words on one line, however the notice was wrapped.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn two_digits_in_quick_succession_open_a_section_past_the_ninth() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = twelve_sections(dir.path());
+    let text = screen_with_ticks(&mut s, "\n12");
+    assert_eq!(focused_section(&s), 12, "{text}");
+    assert!(text.contains("›▾ Teil 12"), "{text}");
+    // Section 1 was never opened on the way to 12.
+    assert!(text.contains(" ▸ Teil 1\n"), "{text}");
+    // `1` `0` is section 10.
+    screen_with_ticks(&mut s, "·10");
+    assert_eq!(focused_section(&s), 10);
+}
+
+#[test]
+fn a_digit_that_could_begin_a_longer_number_waits_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = twelve_sections(dir.path());
+    let text = screen_with_ticks(&mut s, "\n1");
+    assert!(
+        flat(&text).contains(
+            "Section 1: Enter or a moment's wait opens it, a second digit picks 10 to 12."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("›▸ Teil 1\n"), "nothing opened yet:\n{text}");
+    // A second without a key opens section 1.
+    let text = screen_with_ticks(&mut s, "·");
+    assert!(text.contains("›▾ Teil 1"), "{text}");
+    // Enter opens it at once; a digit that no longer number can follow opens at once.
+    screen_with_ticks(&mut s, "·1\n");
+    assert_eq!(focused_section(&s), 1);
+    screen_with_ticks(&mut s, "·5");
+    assert_eq!(focused_section(&s), 5);
+}
+
+#[test]
+fn a_second_without_a_key_ends_a_number_and_one_too_large_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = twelve_sections(dir.path());
+    // A pause after `1`: `2` is section 2.
+    screen_with_ticks(&mut s, "\n1·2");
+    assert_eq!(focused_section(&s), 2);
+    // 13 is more than there are: said, and nothing else opens.
+    let text = screen_with_ticks(&mut s, "·13");
+    assert_eq!(focused_section(&s), 2);
+    assert!(
+        flat(&text).contains("This module has 12 sections: 1 to 12 open them, two-digit numbers with both digits in quick succession."),
+        "{text}"
+    );
+    // The zero alone is no section either.
+    let text = screen_with_ticks(&mut s, "·0");
+    assert!(
+        flat(&text).contains("This module has 12 sections"),
+        "{text}"
+    );
+    // Another key between the digits leaves the number.
+    screen_with_ticks(&mut s, "·1j2");
+    assert_eq!(focused_section(&s), 2);
+    // Where no section has two digits, each digit opens its section at once.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    screen(&mut s, 80, 24, keys("\n12"));
+    let Screen::Module(module) = &s.screen else {
+        panic!("in the module");
+    };
+    assert_eq!(module.focus, kurs::tui::state::Focus::Section(1));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod page;
 mod parse;
+mod text;
 mod wrap;
 
 use unicode_width::UnicodeWidthStr;
@@ -10,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::Lang;
 use page::Page;
 pub use parse::first_raw_html;
+pub use text::read_text;
 
 /// How a run of text looks; the front ends map it to colours/attributes or ignore it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

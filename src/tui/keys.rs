@@ -16,6 +16,8 @@ pub enum Press {
     Shift(KeyCode),
     /// `1`–`9`: the action is `Digit` with the number.
     Digits,
+    /// `0`–`9`: the action is `Number` with the digit, one digit of a longer number.
+    Numbers,
     /// Any printable character without Ctrl: the action is `Input` with the character.
     Typed,
     /// The left mouse button: the action is `Click` where it was pressed.
@@ -206,11 +208,13 @@ const MODULE: &[Binding] = &[
         T::KeyAll,
         &[(Key(K::Char('a')), A::ToggleAll)],
     ),
+    // Digits typed in quick succession make one number (`1` `2`: section 12), so a module of
+    // more than nine sections is reached the same way.
     b(
-        "1-9",
-        Some("1-9"),
+        "0-9",
+        Some("0-9"),
         T::KeyJumpSection,
-        &[(Press::Digits, A::Digit(0))],
+        &[(Press::Numbers, A::Number(0))],
     ),
     SEARCH,
     PAGE,
@@ -810,6 +814,7 @@ pub fn key_action(bindings: &[Binding], key: &KeyEvent) -> Option<Action> {
             (Key(code), pressed) => (!shift && code == pressed).then(|| action.clone()),
             (Shift(code), pressed) => (shift && code == pressed).then(|| action.clone()),
             (Press::Digits, K::Char(c @ '1'..='9')) => Some(A::Digit(c as usize - '1' as usize)),
+            (Press::Numbers, K::Char(c @ '0'..='9')) => Some(A::Number(c as usize - '0' as usize)),
             (Press::Typed, K::Char(c)) if !ctrl => Some(A::Input(c)),
             _ => None,
         }
@@ -860,6 +865,7 @@ pub fn press_name(press: Press, lang: Lang) -> String {
         Key(k) => code(k),
         Shift(k) => format!("Shift+{}", code(k)),
         Press::Digits => "1-9".to_string(),
+        Press::Numbers => "0-9".to_string(),
         Press::Typed => T::KeyLetters.get(lang).to_string(),
         Press::Click | Press::WheelUp | Press::WheelDown => T::KeyMouse.get(lang).to_string(),
     }
@@ -967,6 +973,14 @@ mod tests {
         let shift_up = KeyEvent::new(K::Up, KeyModifiers::SHIFT);
         assert_eq!(key_action(QUIZ_ORDER, &up), Some(A::Up));
         assert_eq!(key_action(QUIZ_ORDER, &shift_up), Some(A::MoveUp));
+    }
+
+    #[test]
+    fn in_a_module_every_digit_zero_included_is_part_of_a_section_number() {
+        let press = |c| KeyEvent::new(K::Char(c), KeyModifiers::NONE);
+        assert_eq!(key_action(MODULE, &press('1')), Some(A::Number(1)));
+        assert_eq!(key_action(MODULE, &press('0')), Some(A::Number(0)));
+        assert_eq!(key_action(MODULE, &press('9')), Some(A::Number(9)));
     }
 
     #[test]

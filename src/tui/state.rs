@@ -143,6 +143,9 @@ pub struct ModuleScreen {
     pub scroll: usize,
     /// The word a search found here, marked in the text until the module is left.
     pub highlight: Option<String>,
+    /// The section number typed so far while a next digit can still make it longer (`1` of
+    /// `12` in a module of twelve); any other key or a second without a key ends it.
+    pub number: Option<usize>,
 }
 
 /// What Enter acts on in a module.

@@ -570,21 +570,27 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// An id, checked. A malformed id is reported (E006) and still returned, so that the
+    /// duplicate check sees it too ("every problem"); the caller builds nothing from a file with
+    /// errors. A blank id is reported as empty and not returned: two blanks are one mistake.
     pub(super) fn id(&mut self, fields: &Fields, key: &str) -> Option<(String, Range<usize>)> {
         let id = self.text(fields, key, Need::NonEmpty)?;
-        self.check_id(&id.0, id.1.clone()).then_some(id)
+        self.check_id(&id.0, id.1.clone());
+        (!id.0.trim().is_empty()).then_some(id)
     }
 
+    /// An id that may be left out; as [`Ctx::id`] when it is given.
     pub(super) fn id_optional(
         &mut self,
         fields: &Fields,
         key: &str,
     ) -> Option<(String, Range<usize>)> {
         let id = self.text(fields, key, Need::NonEmptyIfGiven)?;
-        self.check_id(&id.0, id.1.clone()).then_some(id)
+        self.check_id(&id.0, id.1.clone());
+        (!id.0.trim().is_empty()).then_some(id)
     }
 
-    fn check_id(&mut self, id: &str, span: Range<usize>) -> bool {
+    fn check_id(&mut self, id: &str, span: Range<usize>) {
         let good = !id.is_empty()
             && id.split('-').all(|part| {
                 !part.is_empty()
@@ -604,7 +610,6 @@ impl<'a> Ctx<'a> {
             };
             self.push(d);
         }
-        good
     }
 
     /// An array of strings.

@@ -21,30 +21,44 @@ pub(super) struct ParsedQuestion {
     pub question: Option<Question>,
     pub id: String,
     pub id_span: Range<usize>,
+    /// Whether the trainer wrote the id; one left out is `q` and the question's number.
+    pub id_written: bool,
 }
 
 /// Every `[[…question]]` of a quiz or of the exam (`scope`), each id used once; a question with
 /// an error is left out and reported.
 pub(super) fn parse_questions(ctx: &mut Ctx, fields: &Fields, scope: &str) -> Vec<Question> {
     let mut questions = Vec::new();
-    let mut ids: HashMap<String, Range<usize>> = HashMap::new();
+    let mut ids: HashMap<String, (Range<usize>, bool)> = HashMap::new();
     for (index, (table, header)) in ctx.tables(fields, "question").into_iter().enumerate() {
         let parsed = parse_question(ctx, table, header, index);
-        if let Some(first) = ids.get(&parsed.id) {
+        if let Some((first, written)) = ids.get(&parsed.id) {
             let line = ctx.line_of(first.start);
+            let id = &parsed.id;
+            // An id left out is made from the question's number: say so, or the trainer looks
+            // for an `id = "q1"` that is not in the file.
+            let help = match (*written, parsed.id_written) {
+                (true, true) => {
+                    format!("it is first used on line {line}; every question needs its own id")
+                }
+                (false, _) => format!(
+                    "the question on line {line} has no `id` and is called `{id}` after its number; give one of the two another id"
+                ),
+                (true, false) => format!(
+                    "this question has no `id` and is called `{id}` after its number, as the question on line {line} is named; give this one an id"
+                ),
+            };
             let d = ctx
                 .diag(
                     Code::DuplicateId,
                     parsed.id_span,
-                    format!("question id `{}` is used twice in this {scope}", parsed.id),
+                    format!("question id `{id}` is used twice in this {scope}"),
                 )
-                .with_help(format!(
-                    "it is first used on line {line}; every question needs its own id"
-                ));
+                .with_help(help);
             ctx.push(d);
             continue;
         }
-        ids.insert(parsed.id, parsed.id_span);
+        ids.insert(parsed.id, (parsed.id_span, parsed.id_written));
         questions.extend(parsed.question);
     }
     questions
@@ -75,6 +89,7 @@ pub(super) fn parse_question(
     check_keys(ctx, &fields, this, type_keys);
 
     let id_span = id.as_ref().map_or(header, |i| i.1.clone());
+    let id_written = id.is_some();
     let id = id.map_or_else(|| format!("q{}", index + 1), |i| i.0);
     let question = match (kind, prompt) {
         (Some(kind), Some((prompt, _))) if ctx.errors() == errors_before => Some(Question {
@@ -89,6 +104,7 @@ pub(super) fn parse_question(
         question,
         id,
         id_span,
+        id_written,
     }
 }
 
