@@ -141,7 +141,10 @@ fn a_passed_exam_asks_for_the_profile_once_and_issues_a_certificate_that_verifie
     let said = String::from_utf8_lossy(&verified.stdout);
     assert!(verified.status.success(), "{said}");
     assert!(said.contains("Erika Mustermann, born 1990-01-31"), "{said}");
-    assert!(said.contains("Exam      100%, passed"), "{said}");
+    assert!(
+        said.contains("Exam      Abschlusstest: 100%, passed (pass mark 60%)"),
+        "{said}"
+    );
     assert!(
         said.contains("By        Volkshochschule Beispielstadt"),
         "{said}"
@@ -156,10 +159,12 @@ fn a_passed_exam_asks_for_the_profile_once_and_issues_a_certificate_that_verifie
     assert!(stored.contains("passed = true"), "{stored}");
     assert!(!stored.contains("exam.running"), "handed in: {stored}");
 
-    // The profile is kept: the next certificate does not ask again.
+    // Passed again: the certificate was issued once, so it says when and how to have a new
+    // one, without asking for the profile.
     let text = exam(&progress, &[], "1\n1\n1\n1\n");
     assert!(!text.contains("brauchen wir deinen Namen"), "{text}");
-    assert!(text.contains("Zertifikat ausgestellt"), "{text}");
+    assert!(!text.contains("Zertifikat ausgestellt"), "{text}");
+    assert!(text.contains("kurs certificates issue --again"), "{text}");
 }
 
 #[test]
