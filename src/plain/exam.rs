@@ -16,8 +16,7 @@ use crate::profile::Profile;
 use crate::quiz::Answer;
 use crate::safe_text::folded;
 use crate::session::{
-    CertificateStatus, Record, certificate_status, closed_text, exam_gate, issued_on, read_course,
-    terms_text,
+    CertificateStatus, Record, certificate_status, closed_text, exam_gate, read_course, terms_text,
 };
 
 /// What a marked word typed in an exam question asks for.
@@ -412,13 +411,12 @@ impl<R: BufRead, W: Write> Player<R, W> {
         let Some(certify) = self.certify.clone() else {
             return Ok(());
         };
+        // Issued before is no reason to stop here: a passed exam retaken gives a new certificate
+        // with the best results (a passed quiz comes here only while none was issued).
         match certificate_status(&self.library, self.store.progress(), c) {
             CertificateStatus::NoCertificate => return Ok(()),
             CertificateStatus::NotYet => return self.say(T::ExamCertificateNotYet.get(lang)),
-            CertificateStatus::Issued(at) => {
-                return self.say(&i18n::certificate_already(lang, &issued_on(&at, lang)));
-            }
-            CertificateStatus::Due => {}
+            CertificateStatus::Issued(_) | CertificateStatus::Due => {}
         }
         let index = self.store.path().to_path_buf();
         let profile = match Profile::load(&index) {

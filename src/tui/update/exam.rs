@@ -10,8 +10,7 @@ use crate::exam::{EXTENSION_MINUTES, ExamRun, WARNING_SECONDS};
 use crate::i18n::{self, T};
 use crate::profile::Profile;
 use crate::session::{
-    CertificateStatus, certificate_status, closed_text, exam_gate, issued_on, read_course,
-    terms_text,
+    CertificateStatus, certificate_status, closed_text, exam_gate, read_course, terms_text,
 };
 use crate::tui::action::Action;
 use crate::tui::state::{
@@ -370,13 +369,13 @@ fn hand_in(state: &mut State, timed_out: bool) {
             .courses
             .get(course)
             .is_some_and(|c| c.certificate.is_some());
-    let status = certificate_status(&state.library, state.store.progress(), course);
+    // Issued before or not, a passed exam gives a certificate with the best results.
     let certificate = if !wants_certificate {
         Vec::new()
-    } else if status == CertificateStatus::NotYet {
+    } else if certificate_status(&state.library, state.store.progress(), course)
+        == CertificateStatus::NotYet
+    {
         vec![T::ExamCertificateNotYet.get(lang).to_owned()]
-    } else if let CertificateStatus::Issued(at) = status {
-        vec![i18n::certificate_already(lang, &issued_on(&at, lang))]
     } else {
         match Profile::load(state.store.path()) {
             Ok(Some(profile)) => issue(state, course, &profile),
