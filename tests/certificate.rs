@@ -970,3 +970,21 @@ fn the_full_screen_quiz_result_shows_the_certificate_it_completed() {
         }
     }
 }
+
+/// A certificate the first layout made (kurs before the exam's title, pass mark and signer were
+/// stated) still verifies, its page compared by text with the facts its credential holds.
+#[test]
+fn a_certificate_of_the_first_layout_still_verifies() {
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/certificate/layout-1.pdf");
+    let (code, out) = verify(&pdf, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Exam      Abschlussprüfung: 100%, passed\n"),
+        "{out}"
+    );
+    let (code, out) = verify(&pdf, &["--json"]);
+    assert_eq!(code, 0, "{out}");
+    let json: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["requirement"], Value::Null);
+    assert_eq!(json["exam"]["pass_percent"], Value::Null);
+}
