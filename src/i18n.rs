@@ -241,6 +241,11 @@ texts! {
     PlainChooseHit => "Fundstelle wählen", "Choose a result";
     PlainOverviewHeading => "Dein Fortschritt:", "Your progress:";
     PlainModuleTitleHit => "im Titel des Moduls", "in the module's title";
+    MarkdownStruck => "durchgestrichen", "struck out";
+    MarkdownTaskOpen => "zu tun: ", "to do: ";
+    MarkdownTaskDone => "erledigt: ", "done: ";
+    MarkdownFootnotes => "Fußnoten:", "Footnotes:";
+    MarkdownEmptyCell => "leer", "empty";
     PlainGoodbye => "Fortschritt gespeichert. Tschüss!", "Progress saved. Goodbye!";
     PlainGoodbyeNotSaved => "Der Fortschritt konnte nicht gespeichert werden. Tschüss!", "Progress could not be saved. Goodbye!";
     CertTitle => "Teilnahmebescheinigung", "Certificate of Completion";
@@ -520,6 +525,96 @@ pub fn records_not_saved(lang: Lang, reason: &str) -> String {
     }
 }
 
+/// `kurs report`'s heading of a course: "Sicher online (sicher-online): 2 Lernende, 27 Lerneinträge".
+pub fn report_heading(
+    lang: Lang,
+    title: &str,
+    id: &str,
+    learners: usize,
+    records: usize,
+) -> String {
+    let (learners, records) = match lang {
+        Lang::De => (
+            format!("{learners} Lernende"),
+            match records {
+                1 => "1 Lerneintrag".to_string(),
+                n => format!("{n} Lerneinträge"),
+            },
+        ),
+        Lang::En => (
+            match learners {
+                1 => "1 learner".to_string(),
+                n => format!("{n} learners"),
+            },
+            match records {
+                1 => "1 learning record".to_string(),
+                n => format!("{n} learning records"),
+            },
+        ),
+    };
+    format!("{title} ({id}): {learners}, {records}")
+}
+
+/// `kurs report` for a course the LRS has nothing about.
+pub fn report_empty(lang: Lang, title: &str, id: &str) -> String {
+    match lang {
+        Lang::De => {
+            format!("{title} ({id}): Im LRS gibt es noch keine Lerneinträge zu diesem Kurs.")
+        }
+        Lang::En => {
+            format!("{title} ({id}): the LRS holds no learning records of this course yet.")
+        }
+    }
+}
+
+/// The columns of `kurs report`'s table.
+pub fn report_columns(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::De => [
+            "Lernende",
+            "Modul",
+            "Status",
+            "Versuche",
+            "Beste Punktzahl",
+            "Zuletzt",
+        ],
+        Lang::En => [
+            "Learner",
+            "Module",
+            "Status",
+            "Attempts",
+            "Best score",
+            "Last activity",
+        ],
+    }
+}
+
+/// A learner's status in a module or the exam, as the LRS's records show it; "Gelernt" is named
+/// beside a failed quiz, where the status alone would hide it.
+pub fn report_status(
+    lang: Lang,
+    status: crate::xapi::report::Status,
+    exam: bool,
+    learned: bool,
+) -> String {
+    use crate::xapi::report::Status;
+    let word = match (status, exam, lang) {
+        (Status::NotStarted, true, Lang::De) => "nicht abgelegt",
+        (Status::NotStarted, true, Lang::En) => "not taken",
+        (Status::NotStarted, false, _) => T::StatusNotStarted.get(lang),
+        (Status::Started, _, _) => T::StatusInProgress.get(lang),
+        (Status::Learned, _, _) => T::StatusLearned.get(lang),
+        (Status::Failed, _, Lang::De) => "nicht bestanden",
+        (Status::Failed, _, Lang::En) => "failed",
+        (Status::Passed, _, _) => T::StatusPassed.get(lang),
+    };
+    if learned && status == Status::Failed {
+        format!("{word}, {}", T::StatusLearned.get(lang))
+    } else {
+        word.to_string()
+    }
+}
+
 pub fn store_notice(lang: Lang, notice: &crate::progress::store::StoreNotice) -> String {
     crate::safe_text::single_line(&store_notice_sentence(lang, notice))
 }
@@ -686,6 +781,24 @@ pub fn plain_section_heading(lang: Lang, number: usize, total: usize, title: &st
     match lang {
         Lang::De => format!("Abschnitt {number} von {total}: {title}"),
         Lang::En => format!("Section {number} of {total}: {title}"),
+    }
+}
+
+/// Said before a table's rows in plain mode: "Tabelle mit 3 Zeilen und 2 Spalten:" (the header
+/// row is not counted; its names stand before every value).
+pub fn table_announcement(lang: Lang, rows: usize, columns: usize) -> String {
+    let pick = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+    match lang {
+        Lang::De => format!(
+            "Tabelle mit {rows} {} und {columns} {}:",
+            pick(rows, "Zeile", "Zeilen"),
+            pick(columns, "Spalte", "Spalten")
+        ),
+        Lang::En => format!(
+            "Table with {rows} {} and {columns} {}:",
+            pick(rows, "row", "rows"),
+            pick(columns, "column", "columns")
+        ),
     }
 }
 

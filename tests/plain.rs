@@ -561,6 +561,77 @@ fn the_next_start_resumes_in_the_last_module() {
 }
 
 #[test]
+fn a_table_is_announced_and_told_one_row_to_a_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &[]);
+    let menu = open_c2(&mut kurs);
+    let sections = kurs.say(&number_of(&menu, "Einen Abschnitt lesen"));
+    let read = kurs.say(&number_of(
+        &sections,
+        "Messenger für die Arbeit im Vergleich",
+    ));
+    assert!(control_characters(&read).is_empty(), "{read:?}");
+    let lines: Vec<&str> = read.lines().collect();
+    let announced = lines
+        .iter()
+        .position(|line| *line == "Tabelle mit 4 Zeilen und 4 Spalten:")
+        .unwrap_or_else(|| panic!("no announcement in:\n{read}"));
+    // A row starts at the start of a line; a row too long for one goes on indented.
+    let rows: Vec<&str> = lines[announced + 1..]
+        .iter()
+        .take_while(|line| !line.is_empty())
+        .filter(|line| !line.starts_with("  "))
+        .copied()
+        .collect();
+    let firsts: Vec<&str> = rows
+        .iter()
+        .filter_map(|row| row.split(';').next())
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "Dienst: Slack",
+            "Dienst: Microsoft Teams",
+            "Dienst: Mattermost",
+            "Dienst: Rocket.Chat"
+        ],
+        "{read}"
+    );
+    assert!(
+        rows[2]
+            .starts_with("Dienst: Mattermost; Quellcode: offen; Wo er läuft: auf eigenen Servern;"),
+        "{read}"
+    );
+    assert!(!read.contains('│') && !read.contains('═'), "{read}");
+    assert!(kurs.end().status.success());
+}
+
+#[test]
+fn struck_out_text_task_boxes_and_footnotes_are_said_in_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player/tabelle-en");
+    let mut kurs = Kurs::start(
+        &dir.path().join("p.toml"),
+        &[course.to_str().expect("UTF-8 path")],
+    );
+    let menu = kurs.until_prompt();
+    let module = kurs.say(&number_of(&menu, "M1 Messengers compared"));
+    let read = kurs.say(&number_of(&module, "Read all sections"));
+    for line in [
+        "Table with 3 rows and 4 columns:",
+        "Service: Slack; Source code: closed; Runs on: the provider's cloud; Good for:",
+        "Service: Mattermost; Source code: open; Runs on: your own servers; Good for:",
+        "done: Service chosen",
+        "to do: (struck out: Share the address book) Address book blocked[1]",
+        "Footnotes:",
+        "[1] Sharing it needs the consent of every person in it.",
+    ] {
+        assert!(read.lines().any(|l| l == line), "no {line:?} in:\n{read}");
+    }
+    assert!(kurs.end().status.success());
+}
+
+#[test]
 fn bad_answers_get_one_sentence_and_the_question_again() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut kurs = mini(dir.path());

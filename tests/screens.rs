@@ -83,6 +83,23 @@ fn module_screen_with_a_section_open() {
     snapshots("module_en", "kurs-en", Lang::En, "\n\n");
 }
 
+/// A section with a table (columns at 80, one record per row at 40), a task list, struck-out
+/// text and a footnote.
+#[test]
+fn module_screen_with_a_table() {
+    snapshots("module_table_de", "tabelle-de", Lang::De, "\n\n");
+    snapshots("module_table_en", "tabelle-en", Lang::En, "\n\n");
+}
+
+/// At 40 columns the table's rows are stacked; further down come the task boxes and the note.
+#[test]
+fn module_screen_with_a_table_scrolled_in_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("tabelle-de", Lang::De, dir.path());
+    let text = screen(&mut s, 40, 12, keys("\n\n↓↓↓↓↓↓↓↓↓↓↓↓↓↓"));
+    insta::assert_snapshot!("module_table_de_40x12_scrolled", text);
+}
+
 #[test]
 fn module_screen_with_all_sections_open() {
     snapshots("module_all_de", "kurs-de", Lang::De, "\na");

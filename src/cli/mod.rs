@@ -1,6 +1,6 @@
 //! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs profile`,
 //! `kurs schema`, `kurs verify`, `kurs certificates`, `kurs issuer`, `kurs new`,
-//! `kurs import`, `kurs export`, `kurs completions`, `kurs man`, `kurs sync`.
+//! `kurs import`, `kurs export`, `kurs completions`, `kurs man`, `kurs sync`, `kurs report`.
 //! Parses arguments, reads the environment, chooses the front end; every exit code is decided here.
 
 use std::io::{self, Write};
@@ -29,6 +29,7 @@ mod new;
 mod play;
 mod profile;
 mod progress;
+mod report;
 mod verify;
 
 use crate::course::schema::{SchemaKind, schema_json};
@@ -83,6 +84,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Send the learning records waiting to the configured LRS (xAPI).
     Sync(SyncArgs),
+    /// For trainers: who did what in a course, read back from the LRS (per learner and module, and the exam).
+    Report(report::ReportArgs),
     /// Print the shell completion script for kurs (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -406,6 +409,7 @@ pub fn run() -> ExitCode {
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Sync(args)) => lrs::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
         Some(Command::Completions { shell }) => manual::completions(shell),
         Some(Command::Man { out }) => manual::man(out.as_deref()),
         Some(Command::Schema { kind }) => {

@@ -289,6 +289,21 @@ mod tests {
     }
 
     #[test]
+    fn words_in_a_table_are_found_with_their_column_as_context() {
+        let table = "| Dienst | Quellcode |\n|---|---|\n| Slack | geschlossen |\n| **Mattermost** | offen |";
+        let mut library = library();
+        library.courses[0].modules[1] = module("m2", "C2", "Messenger", &[("Vergleich", table)]);
+        let found = search(&library, "mattermost", 10);
+        assert_eq!(found.hits.len(), 1, "{found:?}");
+        assert_eq!(
+            found.hits[0].context,
+            "…geschlossen Dienst: Mattermost; Quellcode: offen"
+        );
+        // The words said around a table in plain mode are not the trainer's: not found.
+        assert!(search(&library, "tabelle", 10).hits.is_empty());
+    }
+
+    #[test]
     fn a_hit_in_the_section_title_gives_the_title_as_context() {
         let found = search(&library(), "tresor", 10);
         assert_eq!(found.hits[0].context, "Ein Tresor für alle Zugänge.");

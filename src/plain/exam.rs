@@ -354,7 +354,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
     fn exam_hand_in(&mut self, c: usize, run: &ExamRun, timed_out: bool) -> Step {
         let lang = self.lang;
         let result = run.hand_in(timed_out);
-        let notice = Record::new(&mut self.store, &self.library).exam_handed_in(c, run, &result);
+        let notice = Record::new(&mut self.store, &self.library)
+            .with_journal(self.journal.as_mut())
+            .exam_handed_in(c, run, &result);
         self.saved(notice)?;
         self.blank()?;
         let percent = Some(u32::from(result.percent));
@@ -432,8 +434,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
             },
             Err(error) => return self.say(&error.text(lang)),
         };
-        let outcome =
-            Record::new(&mut self.store, &self.library).certificate(c, &profile, &certify);
+        let outcome = Record::new(&mut self.store, &self.library)
+            .with_journal(self.journal.as_mut())
+            .certificate(c, &profile, &certify);
         let lines = outcome.lines(lang);
         self.saved(outcome.notice)?;
         for line in lines {

@@ -14,6 +14,7 @@ use crate::i18n::{self, Lang};
 use crate::profile::Profile;
 use crate::progress::store::StoreNotice;
 use crate::progress::{CourseProgress, Progress, TimeTerms, now};
+use crate::xapi::statement::Score;
 
 /// Where certificates go and who signs them, as the command line resolved it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -115,7 +116,16 @@ impl Record<'_> {
         run: &ExamRun,
         result: &ExamResult,
     ) -> Option<StoreNotice> {
-        let id = self.library.courses.get(course)?.id.clone();
+        let library: &Library = self.library;
+        let c = library.courses.get(course)?;
+        let id = c.id.clone();
+        if let Some(journal) = self.journal.as_deref_mut() {
+            let score = Score {
+                points: result.points,
+                max: result.max,
+            };
+            journal.exam(c, result.passed, score, run.pass_percent, run.used_seconds);
+        }
         let attempt = result.to_attempt(run, now());
         self.store.update(&id, |p| {
             let exam = &mut p.course_mut(&id).exam;
@@ -126,7 +136,12 @@ impl Record<'_> {
 
     /// A certificate of the course was issued now.
     pub fn certified(&mut self, course: usize) -> Option<StoreNotice> {
-        let id = self.library.courses.get(course)?.id.clone();
+        let library: &Library = self.library;
+        let c = library.courses.get(course)?;
+        if let Some(journal) = self.journal.as_deref_mut() {
+            journal.certified(c);
+        }
+        let id = c.id.clone();
         let time = now();
         self.store
             .update(&id, |p| p.course_mut(&id).certified_at = Some(time))

@@ -14,7 +14,7 @@ use crate::xapi::journal::Journal;
 pub struct Record<'a> {
     pub(super) store: &'a mut ProgressStore,
     pub(super) library: &'a Library,
-    journal: Option<&'a mut Journal>,
+    pub(super) journal: Option<&'a mut Journal>,
 }
 
 impl<'a> Record<'a> {

@@ -92,6 +92,12 @@ impl Theme {
         if e.heading {
             style = style.patch(self.fg(Color::Cyan));
         }
+        if e.struck {
+            style = style.add_modifier(Modifier::CROSSED_OUT);
+        }
+        if e.rule {
+            style = style.patch(self.dim());
+        }
         style
     }
 }

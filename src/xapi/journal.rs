@@ -28,6 +28,9 @@ struct Open {
     completed: BTreeSet<String>,
     /// When the current attempt at a module's quiz began (its first answer).
     attempt_began: BTreeMap<String, Instant>,
+    /// The course itself passed (its exam) or completed (its certificate) this session.
+    course_passed: bool,
+    course_completed: bool,
 }
 
 /// The statements of one player session.
@@ -116,6 +119,42 @@ impl Journal {
         }
     }
 
+    /// The course's final exam was handed in: `passed` or `failed` of the course activity, with
+    /// the score, the exam's pass mark and the time spent over every sitting. As with a module,
+    /// a course passed in this session is not passed or failed again in it (cmi5).
+    pub fn exam(
+        &mut self,
+        course: &Course,
+        passed: bool,
+        score: Score,
+        pass_percent: u8,
+        seconds: u64,
+    ) {
+        let object = self.course_activity(course);
+        let open = self.open(course);
+        if open.course_passed {
+            return;
+        }
+        open.course_passed = passed;
+        let event = Event::Attempt {
+            passed,
+            score,
+            pass_percent,
+            duration_ms: Some(seconds.saturating_mul(1000)),
+        };
+        self.record(course, event, &object);
+    }
+
+    /// A certificate of the course was issued: `completed` of the course activity, once.
+    pub fn certified(&mut self, course: &Course) {
+        let object = self.course_activity(course);
+        let open = self.open(course);
+        if !open.course_completed {
+            open.course_completed = true;
+            self.record(course, Event::Completed, &object);
+        }
+    }
+
     /// `terminated` for every course of the session, then one last try at sending.
     pub fn finish(&mut self) {
         if self.finished {
@@ -176,6 +215,8 @@ impl Journal {
                     passed: BTreeSet::new(),
                     completed: BTreeSet::new(),
                     attempt_began: BTreeMap::new(),
+                    course_passed: false,
+                    course_completed: false,
                 },
             );
         }
@@ -345,6 +386,50 @@ mod tests {
             verbs(&outbox.pending().unwrap()),
             ["initialized", "experienced", "terminated"]
         );
+    }
+
+    #[test]
+    fn an_exam_is_passed_or_failed_on_the_course_and_a_certificate_completes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut journal, outbox) = journal(&dir);
+        let course = course();
+        let score = |points| Score { points, max: 10 };
+        journal.exam(&course, false, score(4), 70, 600);
+        journal.exam(&course, true, score(9), 70, 1_500);
+        // Passed once in a session is enough (cmi5): a later sitting is not sent again.
+        journal.exam(&course, true, score(10), 70, 60);
+        journal.certified(&course);
+        journal.certified(&course);
+        journal.finish();
+        let statements = outbox.pending().unwrap();
+        assert_eq!(
+            verbs(&statements),
+            ["initialized", "failed", "passed", "completed", "terminated"]
+        );
+        let course_iri = statements[0]["object"]["id"].clone();
+        for s in &statements[1..4] {
+            assert_eq!(
+                s["object"]["id"], course_iri,
+                "on the course activity: {s:#}"
+            );
+        }
+        let passed = &statements[2];
+        assert_eq!(passed["result"]["score"]["raw"], 9);
+        assert_eq!(passed["result"]["score"]["max"], 10);
+        assert_eq!(passed["result"]["success"], true);
+        assert_eq!(passed["result"]["duration"], "PT25M");
+        assert_eq!(
+            passed["context"]["extensions"][crate::xapi::statement::MASTERY_SCORE],
+            0.7
+        );
+        assert_eq!(check_sessions(&statements), Vec::<String>::new());
+        for statement in &statements {
+            assert_eq!(
+                check_statement(statement),
+                Vec::<String>::new(),
+                "{statement:#}"
+            );
+        }
     }
 
     #[test]

@@ -399,8 +399,9 @@ fn hand_in(state: &mut State, timed_out: bool) {
     }
 }
 
-/// Issues the certificate and records when; the lines say where its files are, or why it
-/// could not be issued. The full-screen quiz's result issues it the same way.
+/// Issues the certificate and records it (`certified_at`, and a learning record when an LRS is
+/// set); the lines say where its files are, or why it could not be issued. The full-screen
+/// quiz's result issues it the same way.
 pub(super) fn issue(state: &mut State, course: usize, profile: &Profile) -> Vec<String> {
     let lang = state.lang();
     let Some(certify) = state.certify.clone() else {
