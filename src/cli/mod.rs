@@ -326,13 +326,34 @@ pub struct VerifyArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct CertificatesArgs {
+    #[command(subcommand)]
+    pub command: Option<CertificatesCommand>,
     /// The progress file; certificates are kept beside it [default: $KURS_PROGRESS, else the platform's state folder]
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", global = true)]
     pub progress: Option<PathBuf>,
     /// Print JSON instead of a list
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CertificatesCommand {
+    /// Issue the certificate of a course whose requirement is met in the progress: when issuing failed (a key file, a full disk), or anew with --again.
+    Issue {
+        /// A library folder, a course folder or a module file [default: $KURS_COURSES, else the built-in sample courses]
+        path: Option<PathBuf>,
+        /// The course, by id [default: the only course whose certificate is due, else the only one with a certificate]
+        #[arg(long, value_name = "ID")]
+        course: Option<String>,
+        /// Issue a new certificate even though one was issued (with the results as they are now)
+        #[arg(long)]
+        again: bool,
+        /// Language of the messages [default: the course's language]
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -16,8 +16,7 @@ use crate::profile::Profile;
 use crate::quiz::Answer;
 use crate::safe_text::folded;
 use crate::session::{
-    Record, certificate_due, certificate_facts, closed_text, exam_gate, issue_certificate,
-    read_course, terms_text,
+    CertificateStatus, Record, certificate_status, closed_text, exam_gate, read_course, terms_text,
 };
 
 /// What a marked word typed in an exam question asks for.
@@ -414,11 +413,12 @@ impl<R: BufRead, W: Write> Player<R, W> {
         let Some(certify) = self.certify.clone() else {
             return Ok(());
         };
-        if self.library.courses[c].certificate.is_none() {
-            return Ok(());
-        }
-        if !certificate_due(&self.library, self.store.progress(), c) {
-            return self.say(T::ExamCertificateNotYet.get(lang));
+        // Issued before is no reason to stop here: a passed exam retaken gives a new certificate
+        // with the best results (a passed quiz comes here only while none was issued).
+        match certificate_status(&self.library, self.store.progress(), c) {
+            CertificateStatus::NoCertificate => return Ok(()),
+            CertificateStatus::NotYet => return self.say(T::ExamCertificateNotYet.get(lang)),
+            CertificateStatus::Issued(_) | CertificateStatus::Due => {}
         }
         let index = self.store.path().to_path_buf();
         let profile = match Profile::load(&index) {
@@ -434,29 +434,15 @@ impl<R: BufRead, W: Write> Player<R, W> {
             },
             Err(error) => return self.say(&error.text(lang)),
         };
-        let Some(facts) = certificate_facts(&self.library, self.store.progress(), c, &profile)
-        else {
-            return Ok(());
-        };
-        match issue_certificate(&facts, &certify) {
-            Ok(issued) => {
-                let notice = Record::new(&mut self.store, &self.library)
-                    .with_journal(self.journal.as_mut())
-                    .certified(c);
-                self.saved(notice)?;
-                let text = i18n::certificate_written(
-                    lang,
-                    &issued.pdf.display().to_string(),
-                    &issued.credential.display().to_string(),
-                    &issued.code,
-                );
-                for line in text.lines() {
-                    self.say(line)?;
-                }
-                Ok(())
-            }
-            Err(error) => self.say(&i18n::certificate_failed(lang, &error.to_string())),
+        let outcome = Record::new(&mut self.store, &self.library)
+            .with_journal(self.journal.as_mut())
+            .certificate(c, &profile, &certify);
+        let lines = outcome.lines(lang);
+        self.saved(outcome.notice)?;
+        for line in lines {
+            self.say(&line)?;
         }
+        Ok(())
     }
 
     /// Name and birth date, asked once with the reason; `None` when the learner goes back.

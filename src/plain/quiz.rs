@@ -39,22 +39,16 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 .attempt(at, quiz, &run);
             self.saved(notice)?;
             self.result(at, quiz, &run)?;
-            // The last quiz of a course whose certificate needs no exam: issued now.
-            let course = at.course;
-            let modules_only = self.library.courses[course]
-                .certificate
-                .as_ref()
-                .is_some_and(|rule| !rule.requires_exam);
+            // The quiz that completes the certificate's requirement (the exam may have come
+            // first): issued now.
             if run.passed(quiz)
-                && modules_only
-                && crate::session::read_course(&mut self.library, course).is_ok()
-                && crate::session::certificate_due_after_quiz(
-                    &self.library,
+                && crate::session::certificate_now_due(
+                    &mut self.library,
                     self.store.progress(),
-                    course,
+                    at.course,
                 )
             {
-                self.certificate(course)?;
+                self.certificate(at.course)?;
             }
             let mut actions = Vec::new();
             // The next step after passing: the course's next module not passed yet.

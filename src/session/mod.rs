@@ -10,8 +10,9 @@ use std::fmt;
 use std::path::PathBuf;
 
 pub use exam::{
-    Certify, certificate_due, certificate_due_after_quiz, certificate_facts, closed_text,
-    exam_gate, exam_state, issue_certificate, module_done, read_course, terms_text,
+    CertificateOutcome, CertificateStatus, Certify, Missing, certificate_due, certificate_facts,
+    certificate_missing, certificate_now_due, certificate_status, closed_text, exam_gate,
+    exam_state, issue_certificate, issued_on, module_done, read_course, terms_text,
 };
 pub use overview::{CourseFacts, ModuleFacts, day_of, next_unpassed, overview};
 pub use record::Record;

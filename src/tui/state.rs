@@ -205,6 +205,8 @@ pub struct ResultScreen {
     pub open: BTreeSet<usize>,
     /// After a passed attempt: the next module of the course not passed yet.
     pub next: Option<ModuleRef>,
+    /// The certificate this pass completed: where its files are, or why there are none yet.
+    pub certificate: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -10,8 +10,7 @@ use crate::exam::{EXTENSION_MINUTES, ExamRun, WARNING_SECONDS};
 use crate::i18n::{self, T};
 use crate::profile::Profile;
 use crate::session::{
-    certificate_due, certificate_facts, closed_text, exam_gate, issue_certificate, read_course,
-    terms_text,
+    CertificateStatus, certificate_status, closed_text, exam_gate, read_course, terms_text,
 };
 use crate::tui::action::Action;
 use crate::tui::state::{
@@ -370,9 +369,12 @@ fn hand_in(state: &mut State, timed_out: bool) {
             .courses
             .get(course)
             .is_some_and(|c| c.certificate.is_some());
+    // Issued before or not, a passed exam gives a certificate with the best results.
     let certificate = if !wants_certificate {
         Vec::new()
-    } else if !certificate_due(&state.library, state.store.progress(), course) {
+    } else if certificate_status(&state.library, state.store.progress(), course)
+        == CertificateStatus::NotYet
+    {
         vec![T::ExamCertificateNotYet.get(lang).to_owned()]
     } else {
         match Profile::load(state.store.path()) {
@@ -397,31 +399,18 @@ fn hand_in(state: &mut State, timed_out: bool) {
     }
 }
 
-/// Issues the certificate; the lines say where its files are, or why it could not be issued.
-/// An issued certificate is recorded (`certified_at`, and a learning record when an LRS is set).
-fn issue(state: &mut State, course: usize, profile: &Profile) -> Vec<String> {
+/// Issues the certificate and records it (`certified_at`, and a learning record when an LRS is
+/// set); the lines say where its files are, or why it could not be issued. The full-screen
+/// quiz's result issues it the same way.
+pub(super) fn issue(state: &mut State, course: usize, profile: &Profile) -> Vec<String> {
     let lang = state.lang();
-    let Some(certify) = &state.certify else {
+    let Some(certify) = state.certify.clone() else {
         return Vec::new();
     };
-    let Some(facts) = certificate_facts(&state.library, state.store.progress(), course, profile)
-    else {
-        return Vec::new();
-    };
-    let text = match issue_certificate(&facts, certify) {
-        Ok(issued) => {
-            let notice = record(state).certified(course);
-            saved(state, notice);
-            i18n::certificate_written(
-                lang,
-                &issued.pdf.display().to_string(),
-                &issued.credential.display().to_string(),
-                &issued.code,
-            )
-        }
-        Err(error) => i18n::certificate_failed(lang, &error.to_string()),
-    };
-    text.lines().map(str::to_owned).collect()
+    let outcome = record(state).certificate(course, profile, &certify);
+    let lines = outcome.lines(lang);
+    saved(state, outcome.notice);
+    lines
 }
 
 /// Name and birth date: typed, checked as `kurs profile set` checks them, saved, then the

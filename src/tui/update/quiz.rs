@@ -320,6 +320,11 @@ fn next_question(state: &mut State) {
     let run = screen.run.clone();
     let notice = record(state).attempt(at, &quiz, &run);
     saved(state, notice);
+    let certificate = if run.passed(&quiz) {
+        certificate_after_pass(state, at.course)
+    } else {
+        Vec::new()
+    };
     // After a pass, the way on: the next module of the course not passed yet.
     let next = run
         .passed(&quiz)
@@ -336,5 +341,22 @@ fn next_question(state: &mut State) {
         focus,
         open: Default::default(),
         next,
+        certificate,
     });
+}
+
+/// The certificate, when this pass completed its requirement (the exam may have come first):
+/// issued at once when there is a profile, else one sentence on how to give one.
+fn certificate_after_pass(state: &mut State, course: usize) -> Vec<String> {
+    if state.certify.is_none()
+        || !crate::session::certificate_now_due(&mut state.library, state.store.progress(), course)
+    {
+        return Vec::new();
+    }
+    let lang = state.lang();
+    match crate::profile::Profile::load(state.store.path()) {
+        Ok(Some(profile)) => super::exam::issue(state, course, &profile),
+        Ok(None) => vec![T::CertificateNeedsProfile.get(lang).to_owned()],
+        Err(error) => vec![error.text(lang)],
+    }
 }

@@ -1,6 +1,6 @@
 //! The result screen: points and percent, passed or not against the pass mark, each question
 //! right or wrong — each opens to the learner's answer, the right one and the explanation — and
-//! after a passed quiz the next module to go on with.
+//! after a passed quiz the certificate it completed and the next module to go on with.
 
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -44,6 +44,18 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
         ]),
         None,
     );
+    if !screen.certificate.is_empty() {
+        doc.blank();
+        for line in &screen.certificate {
+            doc.wrapped(
+                &single_line(line),
+                width,
+                vec![Span::raw(" ")],
+                theme.heading(),
+                None,
+            );
+        }
+    }
     if let Some(next) = screen.next.and_then(|at| state.module(at)) {
         doc.blank();
         let focused = screen.focus == ResultFocus::Next;
