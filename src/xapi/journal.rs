@@ -15,7 +15,7 @@ use super::statement::{
     Activity, Actor, Event, Score, SessionFacts, registration, response, statement,
 };
 use crate::course::{Course, Module, Question, Quiz};
-use crate::quiz::{Answer, Run};
+use crate::quiz::{Answer, Credit, Run};
 
 /// One course's part of the player session.
 struct Open {
@@ -74,7 +74,7 @@ impl Journal {
         module: &Module,
         question: &Question,
         answer: &Answer,
-        correct: bool,
+        credit: Credit,
     ) {
         let object = Activity::question(&self.course_activity(course), module, question);
         self.open(course)
@@ -82,7 +82,7 @@ impl Journal {
             .entry(module.id.clone())
             .or_insert_with(Instant::now);
         let event = Event::Answered {
-            success: correct,
+            credit,
             response: response(answer),
         };
         self.record(course, event, &object);
@@ -289,8 +289,12 @@ mod tests {
                     .collect::<BTreeSet<_>>(),
             ),
             QuestionKind::TrueFalse { answer } => Answer::TrueFalse(*answer),
-            QuestionKind::Text { accept } => Answer::Text(accept[0].clone()),
+            QuestionKind::Text { accept } => Answer::Text(accept[0].text.clone()),
             QuestionKind::Order { items } => Answer::Order((0..items.len()).collect()),
+            QuestionKind::Match { pairs, .. } => {
+                Answer::Match((0..pairs.len()).map(Some).collect())
+            }
+            QuestionKind::Numeric { right, .. } => Answer::Number(right.bounds().0),
         }
     }
 

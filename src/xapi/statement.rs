@@ -5,8 +5,9 @@
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use crate::course::{Course, Module, Question, QuestionKind};
-use crate::quiz::Answer;
+use crate::course::{Course, Module, NumberRange, Question, QuestionKind, partner};
+use crate::progress::Points;
+use crate::quiz::{Answer, Credit};
 
 /// The cmi5 context extension that ties every statement of one player session together.
 pub const SESSION_ID: &str = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
@@ -268,12 +269,37 @@ fn interaction(question: &Question, lang: &str) -> Map<String, Value> {
             )
         }
         QuestionKind::TrueFalse { answer } => ("true-false", vec![answer.to_string()], None),
-        QuestionKind::Text { accept } => ("fill-in", accept.clone(), None),
+        // Only the fully right answers are correct responses; partly right ones earn a score.
+        QuestionKind::Text { accept } => (
+            "fill-in",
+            accept
+                .iter()
+                .filter(|a| a.credit >= 100)
+                .map(|a| a.text.clone())
+                .collect(),
+            None,
+        ),
         QuestionKind::Order { items } => (
             "sequencing",
             vec![ids((0..items.len()).collect())],
             Some(("choices", components(items.iter().cloned(), lang))),
         ),
+        QuestionKind::Match { pairs, distractors } => {
+            let mut fields = Map::new();
+            fields.insert("interactionType".into(), json!("matching"));
+            let pattern = (0..pairs.len())
+                .map(|i| format!("{}[.]{}", source_id(i), target_id(i)))
+                .collect::<Vec<_>>()
+                .join("[,]");
+            fields.insert("correctResponsesPattern".into(), json!([pattern]));
+            let lefts = pairs.iter().map(|p| p.left.clone());
+            fields.insert("source".into(), labelled(lefts, source_id, lang));
+            let partners = (0..pairs.len() + distractors.len())
+                .filter_map(|i| partner(pairs, distractors, i).map(str::to_owned));
+            fields.insert("target".into(), labelled(partners, target_id, lang));
+            return fields;
+        }
+        QuestionKind::Numeric { right, .. } => ("numeric", vec![numeric_pattern(*right)], None),
     };
     let mut fields = Map::new();
     fields.insert("interactionType".into(), json!(kind));
@@ -282,6 +308,41 @@ fn interaction(question: &Question, lang: &str) -> Map<String, Value> {
         fields.insert(key.into(), value);
     }
     fields
+}
+
+/// A match question's items in interactions: `s1`, `s2`, … as written.
+fn source_id(index: usize) -> String {
+    format!("s{}", index + 1)
+}
+
+/// A match question's partners: `t1`, `t2`, …, the pairs' right items first, then the
+/// distractors (as `course::partner` counts them).
+fn target_id(index: usize) -> String {
+    format!("t{}", index + 1)
+}
+
+fn labelled(texts: impl Iterator<Item = String>, id: fn(usize) -> String, lang: &str) -> Value {
+    Value::Array(
+        texts
+            .enumerate()
+            .map(|(i, text)| json!({"id": id(i), "description": { lang: text }}))
+            .collect(),
+    )
+}
+
+/// The right numbers as xAPI writes a numeric response pattern: `42`, or `41.5[:]42.5`.
+fn numeric_pattern(range: NumberRange) -> String {
+    match range {
+        NumberRange::Around { answer, tolerance } if tolerance == 0.0 => format!("{answer}"),
+        range => {
+            let (min, max) = range.bounds();
+            if min == max {
+                format!("{min}")
+            } else {
+                format!("{min}[:]{max}")
+            }
+        }
+    }
 }
 
 /// The learner's answer in the interaction's response format.
@@ -300,23 +361,39 @@ pub fn response(answer: &Answer) -> String {
             .map(|&i| component_id(i))
             .collect::<Vec<_>>()
             .join("[,]"),
+        Answer::Match(picked) => picked
+            .iter()
+            .enumerate()
+            .filter_map(|(item, p)| p.map(|p| format!("{}[.]{}", source_id(item), target_id(p))))
+            .collect::<Vec<_>>()
+            .join("[,]"),
+        Answer::Number(value) => format!("{value}"),
     }
 }
 
 /// An attempt's score for `result.score`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Score {
-    pub points: u32,
+    pub points: Points,
     pub max: u32,
 }
 
 impl Score {
+    /// The points, whole where they are whole (as before partial credit).
+    pub fn raw(self) -> Value {
+        if self.points.is_whole() {
+            json!(self.points.parts().0)
+        } else {
+            json!(self.points.as_f64())
+        }
+    }
+
     /// Within 0..1 as xAPI wants it; an empty quiz scores 0.
     pub fn scaled(self) -> f64 {
         if self.max == 0 {
             0.0
         } else {
-            (f64::from(self.points) / f64::from(self.max)).clamp(0.0, 1.0)
+            (self.points.as_f64() / f64::from(self.max)).clamp(0.0, 1.0)
         }
     }
 }
@@ -327,15 +404,12 @@ pub enum Event {
     /// The first statement of a player session in a course.
     Initialized,
     /// The last statement, with the session's length.
-    Terminated {
-        duration_ms: u64,
-    },
+    Terminated { duration_ms: u64 },
     /// A section was read.
     Experienced,
-    Answered {
-        success: bool,
-        response: String,
-    },
+    /// A question answered: `success` only when fully right; a partly right answer also
+    /// carries its score (of one point).
+    Answered { credit: Credit, response: String },
     /// A quiz attempt ended; `pass_percent` is the quiz's mark.
     Attempt {
         passed: bool,
@@ -388,8 +462,15 @@ pub fn statement(
         Event::Terminated { duration_ms } => {
             result.insert("duration".into(), json!(duration(*duration_ms)));
         }
-        Event::Answered { success, response } => {
-            result.insert("success".into(), json!(success));
+        Event::Answered { credit, response } => {
+            if credit.is_partial() {
+                let scaled = f64::from(credit.percent()) / 100.0;
+                result.insert(
+                    "score".into(),
+                    json!({"scaled": scaled, "raw": scaled, "min": 0, "max": 1}),
+                );
+            }
+            result.insert("success".into(), json!(credit.is_full()));
             result.insert("response".into(), json!(response));
         }
         Event::Attempt {
@@ -402,7 +483,7 @@ pub fn statement(
                 "score".into(),
                 json!({
                     "scaled": score.scaled(),
-                    "raw": score.points,
+                    "raw": score.raw(),
                     "min": 0,
                     "max": score.max,
                 }),
@@ -513,11 +594,13 @@ pub(crate) mod tests {
                 Choice {
                     text: "Ja".into(),
                     correct: true,
+                    credit: None,
                     feedback: None,
                 },
                 Choice {
                     text: "Nein".into(),
                     correct: false,
+                    credit: None,
                     feedback: None,
                 },
             ]
@@ -613,7 +696,7 @@ pub(crate) mod tests {
         for (question, answer) in quiz.questions.iter().zip(&answers) {
             events.push((
                 Event::Answered {
-                    success: crate::quiz::grade(question, answer),
+                    credit: crate::quiz::grade(question, answer),
                     response: response(answer),
                 },
                 Activity::question(&facts.course, module, question),
@@ -622,7 +705,10 @@ pub(crate) mod tests {
         events.push((
             Event::Attempt {
                 passed: false,
-                score: Score { points: 2, max: 5 },
+                score: Score {
+                    points: Points::whole(2),
+                    max: 5,
+                },
                 pass_percent: 80,
                 duration_ms: Some(61_250),
             },
@@ -631,7 +717,10 @@ pub(crate) mod tests {
         events.push((
             Event::Attempt {
                 passed: true,
-                score: Score { points: 5, max: 5 },
+                score: Score {
+                    points: Points::whole(5),
+                    max: 5,
+                },
                 pass_percent: 80,
                 duration_ms: None,
             },
