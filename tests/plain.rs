@@ -243,7 +243,7 @@ fn answer_for(question: &Question, screen: &str, right: bool) -> String {
         }
         QuestionKind::Text { accept } => {
             if right {
-                accept[0].clone()
+                accept[0].text.clone()
             } else {
                 "ganz sicher falsch".to_string()
             }
@@ -262,6 +262,33 @@ fn answer_for(question: &Question, screen: &str, right: bool) -> String {
                     .collect::<Vec<_>>()
                     .join(" ")
             }
+        }
+        QuestionKind::Match { pairs, .. } => {
+            // Each item with the letter its partner is shown under; wrong: with the next
+            // item's partner, so that no pair is right.
+            let letter = |text: &str| {
+                let text = one_line(text);
+                screen
+                    .lines()
+                    .find_map(|line| {
+                        let (letter, shown) = line.split_once(") ")?;
+                        (letter.len() == 1 && shown == text).then(|| letter.to_string())
+                    })
+                    .unwrap_or_else(|| panic!("{text:?} is not a partner on screen"))
+            };
+            (0..pairs.len())
+                .map(|item| {
+                    let partner = if right { item } else { (item + 1) % pairs.len() };
+                    format!("{}{}", item + 1, letter(&pairs[partner].right))
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        QuestionKind::Numeric { right: range, .. } => {
+            let (min, max) = range.bounds();
+            let value = if right { (min + max) / 2.0 } else { max + 1000.0 };
+            // As a German learner types it.
+            format!("{value}").replace('.', ",")
         }
     }
 }

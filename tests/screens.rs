@@ -286,11 +286,10 @@ fn a_question_changed_since_it_was_answered_is_marked_and_not_counted() {
             "kurs-de",
             "c2-messenger-sms",
             "netz",
-            "an-older-version",
-            true,
+            "an-older-version", 100,
             &now,
         );
-        p.record_answer("kurs-de", "c2-messenger-sms", "tf", "also-old", false, &now);
+        p.record_answer("kurs-de", "c2-messenger-sms", "tf", "also-old", 0, &now);
     });
     let question = s.library.courses[0].modules[0]
         .quiz
@@ -303,8 +302,7 @@ fn a_question_changed_since_it_was_answered_is_marked_and_not_counted() {
             "kurs-de",
             "c2-messenger-sms",
             &question.id,
-            &question.fingerprint(),
-            true,
+            &question.fingerprint(), 100,
             &now,
         )
     });
@@ -811,7 +809,7 @@ fn progress_overview_screen() {
                     module,
                     kurs::progress::Attempt {
                         at: "2026-11-30T09:15:00Z".into(),
-                        points: 4,
+                        points: kurs::progress::Points::whole(4),
                         max: 5,
                         passed: true,
                         results: Default::default(),

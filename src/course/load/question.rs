@@ -318,7 +318,7 @@ fn text(ctx: &mut Ctx, fields: &Fields) -> QuestionKind {
                         Code::CreditsCannotReach100,
                         value_span(fields, "accept"),
                         format!(
-                            "no accepted answer is fully right: the best earns {best} % of the point"
+                            "no accepted answer is fully right: the best earns {best}% of the point"
                         ),
                     )
                     .with_help("write the right answer as a text in quotes (or give it `credit = 100`), so that a learner can earn the whole point"),
