@@ -182,7 +182,11 @@ fn accepted() -> impl Strategy<Value = Vec<Accepted>> {
     )
         .prop_map(|(first, others)| {
             std::iter::once(Accepted::right(first))
-                .chain(others.into_iter().map(|(text, credit)| Accepted { text, credit }))
+                .chain(
+                    others
+                        .into_iter()
+                        .map(|(text, credit)| Accepted { text, credit }),
+                )
                 .collect()
         })
 }

@@ -278,7 +278,11 @@ fn answer_for(question: &Question, screen: &str, right: bool) -> String {
             };
             (0..pairs.len())
                 .map(|item| {
-                    let partner = if right { item } else { (item + 1) % pairs.len() };
+                    let partner = if right {
+                        item
+                    } else {
+                        (item + 1) % pairs.len()
+                    };
                     format!("{}{}", item + 1, letter(&pairs[partner].right))
                 })
                 .collect::<Vec<_>>()
@@ -286,7 +290,11 @@ fn answer_for(question: &Question, screen: &str, right: bool) -> String {
         }
         QuestionKind::Numeric { right: range, .. } => {
             let (min, max) = range.bounds();
-            let value = if right { (min + max) / 2.0 } else { max + 1000.0 };
+            let value = if right {
+                (min + max) / 2.0
+            } else {
+                max + 1000.0
+            };
             // As a German learner types it.
             format!("{value}").replace('.', ",")
         }

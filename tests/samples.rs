@@ -55,7 +55,15 @@ fn the_german_course_follows_the_seed() {
     // Every question type the format has, so that the sample shows a trainer each.
     assert_eq!(
         kinds.into_iter().collect::<Vec<_>>(),
-        ["match", "multiple", "numeric", "order", "single", "text", "true_false"],
+        [
+            "match",
+            "multiple",
+            "numeric",
+            "order",
+            "single",
+            "text",
+            "true_false"
+        ],
     );
 }
 

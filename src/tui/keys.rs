@@ -327,12 +327,13 @@ const QUIZ_TEXT: &[Binding] = &[
 ];
 
 /// Letters pick a partner here, so the cursor keys are the arrows only and help is `?`/F1.
+/// ←→ after Esc: at 80 columns the bar has room for the letters, the items, check and back.
 const QUIZ_MATCH: &[Binding] = &[
-    MATCH_ITEM,
-    MATCH_PARTNER,
     MATCH_LETTER,
+    MATCH_ITEM,
     CHECK,
     QUIZ_BACK,
+    MATCH_PARTNER,
     HELP,
     MATCH_CLEAR,
     b(

@@ -14,8 +14,7 @@ use std::process::Command;
 use kurs::course::files::Memory;
 use kurs::course::{
     Area, Choice, Course, Depth, Library, MatchPair, Module, NumberRange, Question, QuestionKind,
-    Quiz, Section, Source,
-    Target, load, load_targets,
+    Quiz, Section, Source, Target, load, load_targets,
 };
 use kurs::diagnostic::{Report, Severity};
 use kurs::i18n::Lang;

@@ -73,11 +73,11 @@ fn question_lines(
     }
     doc.markdown(&drawn.question.prompt, width, 1, theme, None);
     doc.blank();
-    doc.push(
-        Line::from(Span::styled(
-            format!(" {}", how_to_answer(&drawn.question.kind).get(lang)),
-            theme.dim(),
-        )),
+    doc.wrapped(
+        how_to_answer(&drawn.question.kind).get(lang),
+        width,
+        vec![Span::raw(" ")],
+        theme.dim(),
         None,
     );
     answer_lines(
@@ -92,10 +92,7 @@ fn question_lines(
     );
     if let Some(hint) = screen.hint {
         doc.blank();
-        doc.push(
-            Line::from(Span::styled(format!(" {hint}"), theme.warning())),
-            None,
-        );
+        doc.wrapped(hint, width, vec![Span::raw(" ")], theme.warning(), None);
     } else if screen.run.answers[pos].is_some() {
         doc.blank();
         doc.push(

@@ -41,10 +41,14 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
     doc.blank();
     let hint = how_to_answer(&question.kind);
     let answering = screen.checked.is_none();
-    // How to answer, while answering; once checked the feedback takes its place.
+    // How to answer, while answering; once checked the feedback takes its place. Hints wrap,
+    // so that a narrow window shows them whole.
     if answering {
-        doc.push(
-            Line::from(Span::styled(format!(" {}", hint.get(lang)), theme.dim())),
+        doc.wrapped(
+            hint.get(lang),
+            width,
+            vec![Span::raw(" ")],
+            theme.dim(),
             None,
         );
     }
@@ -60,10 +64,7 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
     );
     if let Some(hint) = screen.hint {
         doc.blank();
-        doc.push(
-            Line::from(Span::styled(format!(" {}", hint), theme.warning())),
-            None,
-        );
+        doc.wrapped(hint, width, vec![Span::raw(" ")], theme.warning(), None);
     }
     if let Some(outcome) = &screen.checked {
         feedback_lines(&mut doc, question, order, outcome, theme, lang, width);
@@ -159,7 +160,7 @@ pub fn answer_lines(
                     &format!("{} → {partner_text}", single_line(&pair.left)),
                     width,
                     vec![Span::styled(
-                        format!("{marker}{}{verdict} ", number(item)),
+                        format!("{marker}{}.{verdict} ", item + 1),
                         style,
                     )],
                     style,

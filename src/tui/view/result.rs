@@ -159,11 +159,11 @@ pub fn detail_lines<F: Copy + PartialEq>(
         );
     }
     if let Some(outcome) = outcome.filter(|o| o.credit.is_partial()) {
-        doc.push(
-            Line::from(Span::styled(
-                format!("{indent}{}", i18n::verdict(lang, outcome.credit)),
-                theme.partly(),
-            )),
+        doc.wrapped(
+            &i18n::verdict(lang, outcome.credit),
+            width,
+            vec![Span::raw(indent)],
+            theme.partly(),
             Some(target),
         );
     }
