@@ -247,3 +247,138 @@ fn keep_percent(text: &str, weight: u8) -> String {
 fn one_line(text: &str) -> String {
     crate::safe_text::single_line(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::course::{Accepted, CreditRange, Module, Question, Quiz};
+
+    fn exported(kind: QuestionKind) -> (String, Vec<Omission>) {
+        let course = Course {
+            id: "c".into(),
+            title: "C".into(),
+            language: "en".into(),
+            description: None,
+            pass_percent: 60,
+            xapi_activity_base: None,
+            areas: Vec::new(),
+            modules: vec![Module {
+                id: "m".into(),
+                code: None,
+                title: "M".into(),
+                loaded: true,
+                intro: None,
+                sections: Vec::new(),
+                quiz: Some(Quiz {
+                    title: None,
+                    pass_percent: 60,
+                    shuffle: true,
+                    questions: vec![Question {
+                        id: "q".into(),
+                        prompt: "Q?".into(),
+                        explanation: None,
+                        kind,
+                    }],
+                }),
+                path: PathBuf::new(),
+            }],
+            exam: None,
+            certificate: None,
+            path: PathBuf::new(),
+        };
+        let (text, omitted) = gift(&course);
+        let question = text
+            .split("\n\n")
+            .last()
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        (question, omitted)
+    }
+
+    fn choice(text: &str, correct: bool, credit: Option<u8>) -> Choice {
+        Choice {
+            text: text.into(),
+            correct,
+            credit,
+            feedback: None,
+        }
+    }
+
+    #[test]
+    fn an_all_or_nothing_multiple_choice_question_carries_the_comment_that_keeps_it_so() {
+        let (text, _) = exported(QuestionKind::Multiple {
+            choices: vec![
+                choice("a", true, None),
+                choice("b", true, None),
+                choice("c", false, None),
+            ],
+        });
+        assert_eq!(
+            text,
+            "// kurs: all or nothing\n::q::[markdown]Q?{\n\t~%50%a\n\t~%50%b\n\t~%-100%c\n}"
+        );
+    }
+
+    #[test]
+    fn credits_are_weights_and_each_wrong_choice_takes_off_its_share() {
+        let (text, _) = exported(QuestionKind::Multiple {
+            choices: vec![
+                choice("a", true, Some(70)),
+                choice("b", true, Some(30)),
+                choice("c", false, None),
+                choice("d", false, None),
+            ],
+        });
+        assert_eq!(
+            text,
+            "::q::[markdown]Q?{\n\t~%70%a\n\t~%30%b\n\t~%-50%c\n\t~%-50%d\n}"
+        );
+        let (text, _) = exported(QuestionKind::Text {
+            accept: vec![
+                "Manager".into(),
+                Accepted {
+                    text: "Tresor".into(),
+                    credit: 50,
+                },
+            ],
+        });
+        assert_eq!(text, "::q::[markdown]Q?{\n\t=Manager\n\t=%50%Tresor\n}");
+    }
+
+    #[test]
+    fn match_and_numeric_questions_take_gift_s_own_forms() {
+        let (text, _) = exported(QuestionKind::Match {
+            pairs: vec![
+                MatchPair {
+                    left: "Canada".into(),
+                    right: "Ottawa".into(),
+                },
+                MatchPair {
+                    left: "Italy".into(),
+                    right: "Rome".into(),
+                },
+            ],
+            distractors: vec!["Paris".into()],
+        });
+        assert_eq!(
+            text,
+            "::q::[markdown]Q?{\n\t=Canada -> Ottawa\n\t=Italy -> Rome\n\t= -> Paris\n}"
+        );
+        let (text, omitted) = exported(QuestionKind::Numeric {
+            right: NumberRange::Around {
+                answer: 3.14,
+                tolerance: 0.01,
+            },
+            unit: Some("m".into()),
+            ranges: vec![CreditRange {
+                range: NumberRange::Between { min: 3.0, max: 3.3 },
+                credit: 50,
+            }],
+        });
+        assert_eq!(text, "::q::[markdown]Q?{#\n\t=3.14:0.01\n\t=%50%3..3.3\n}");
+        assert_eq!(omitted[0].why, Why::UnitDropped);
+    }
+}

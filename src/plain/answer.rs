@@ -342,6 +342,83 @@ mod tests {
         assert_eq!(command_in(Asked::Question, "?"), None);
     }
 
+    fn matching(items: usize, distractors: usize) -> QuestionKind {
+        QuestionKind::Match {
+            pairs: (0..items)
+                .map(|i| crate::course::MatchPair {
+                    left: format!("item {i}"),
+                    right: format!("partner {i}"),
+                })
+                .collect(),
+            distractors: (0..distractors).map(|i| format!("other {i}")).collect(),
+        }
+    }
+
+    #[test]
+    fn a_match_answer_is_each_number_with_a_letter_in_any_order_and_spacing() {
+        // Partners shown as a) 2, b) 0, c) 3 (the distractor), d) 1.
+        let shown = [2, 0, 3, 1];
+        let expected = Ok(Answer::Match(vec![Some(0), Some(1), Some(2)]));
+        for line in [
+            "1b 2d 3a",
+            "1B, 2D, 3A",
+            "3a 1b 2d",
+            "1b2d3a",
+            " 1-b ; 2-d ; 3-a ",
+        ] {
+            assert_eq!(
+                parse_answer(&matching(3, 1), &shown, line),
+                expected,
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_match_answer_that_misses_repeats_or_invents_an_item_or_letter_is_refused() {
+        let shown = [2, 0, 3, 1];
+        let refused = Err(Expected::Match {
+            items: 3,
+            partners: 4,
+        });
+        for line in [
+            "",
+            "1b 2d",
+            "1b 1d 3a",
+            "1b 2d 3e",
+            "1b 2d 4a",
+            "1 2 3",
+            "b1 d2 a3",
+            "1ä 2d 3a",
+        ] {
+            assert_eq!(
+                parse_answer(&matching(3, 1), &shown, line),
+                refused,
+                "{line:?}"
+            );
+        }
+        let sentence = refused.unwrap_err().sentence(Lang::De);
+        assert!(sentence.ends_with("zum Beispiel 1d 2a 3b."), "{sentence}");
+    }
+
+    #[test]
+    fn a_numeric_answer_takes_a_comma_or_a_point_and_the_unit() {
+        let kind = QuestionKind::Numeric {
+            right: crate::course::NumberRange::Around {
+                answer: 1.0,
+                tolerance: 0.0,
+            },
+            unit: Some("GB".into()),
+            ranges: Vec::new(),
+        };
+        assert_eq!(parse_answer(&kind, &[], "4,5 GB"), Ok(Answer::Number(4.5)));
+        assert_eq!(parse_answer(&kind, &[], "4.5"), Ok(Answer::Number(4.5)));
+        assert_eq!(
+            parse_answer(&kind, &[], "vier"),
+            Err(Expected::Number(NumberProblem::NotANumber))
+        );
+    }
+
     #[test]
     fn the_order_example_has_the_question_s_own_number_of_items() {
         assert_eq!(order_example(3), "3 1 2");

@@ -420,3 +420,93 @@ fn next_question(state: &mut State) {
         next,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn matching() -> AnswerInput {
+        AnswerInput::Match {
+            cursor: 0,
+            picked: vec![None; 3],
+        }
+    }
+
+    #[test]
+    fn a_letter_gives_the_item_its_partner_and_goes_on_to_the_next_item() {
+        let mut input = matching();
+        edit_answer(&mut input, Action::Input('b'), 4);
+        edit_answer(&mut input, Action::Input('D'), 4);
+        edit_answer(&mut input, Action::Input('e'), 4);
+        assert_eq!(
+            input,
+            AnswerInput::Match {
+                cursor: 2,
+                picked: vec![Some(1), Some(3), None],
+            },
+            "`e` names no partner of four"
+        );
+    }
+
+    #[test]
+    fn the_arrows_change_the_partner_round_and_backspace_takes_it_away() {
+        let mut input = matching();
+        edit_answer(&mut input, Action::Left, 4);
+        edit_answer(&mut input, Action::Down, 4);
+        edit_answer(&mut input, Action::Right, 4);
+        edit_answer(&mut input, Action::Toggle, 4);
+        edit_answer(&mut input, Action::Digit(2), 4);
+        edit_answer(&mut input, Action::Right, 4);
+        edit_answer(&mut input, Action::Backspace, 4);
+        assert_eq!(
+            input,
+            AnswerInput::Match {
+                cursor: 2,
+                picked: vec![Some(3), Some(1), None],
+            }
+        );
+    }
+
+    #[test]
+    fn a_match_answer_is_checked_only_once_every_item_has_a_partner() {
+        let order = [2, 0, 3, 1];
+        let open = AnswerInput::Match {
+            cursor: 0,
+            picked: vec![Some(1), None, Some(0)],
+        };
+        assert_eq!(
+            answer_from(&open, &order, Lang::En),
+            Err(T::MatchEveryItemFirst.get(Lang::En))
+        );
+        assert_eq!(
+            partial_match(&open, &order),
+            Some(Answer::Match(vec![Some(0), None, Some(2)]))
+        );
+        let done = AnswerInput::Match {
+            cursor: 0,
+            picked: vec![Some(1), Some(3), Some(0)],
+        };
+        assert_eq!(
+            answer_from(&done, &order, Lang::En),
+            Ok(Answer::Match(vec![Some(0), Some(1), Some(2)]))
+        );
+    }
+
+    #[test]
+    fn a_number_is_read_with_its_unit_and_anything_else_gets_the_reason() {
+        let typed = |text: &str| AnswerInput::Number {
+            text: text.into(),
+            cursor: 0,
+            unit: Some("GB".into()),
+        };
+        assert_eq!(
+            answer_from(&typed("4,7 GB"), &[], Lang::De),
+            Ok(Answer::Number(4.7))
+        );
+        assert_eq!(
+            answer_from(&typed("1.234,5"), &[], Lang::De),
+            Err(T::NumberSeveralMarks.get(Lang::De))
+        );
+    }
+}
