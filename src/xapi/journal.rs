@@ -264,7 +264,7 @@ mod tests {
             for position in 0..run.asked.len() {
                 let question = &quiz.questions[run.asked[position].question];
                 let answer = match round {
-                    0 => Answer::Text(String::new()),
+                    0 => wrong(question),
                     _ => right(question),
                 };
                 let correct = run.answer(quiz, position, answer.clone()).unwrap();
@@ -275,6 +275,22 @@ mod tests {
         journal.completed(&course, module);
         journal.completed(&course, module);
         journal.finish();
+    }
+
+    /// A wrong answer of the question's own shape, as the players give.
+    fn wrong(question: &Question) -> Answer {
+        use crate::course::QuestionKind;
+        match &question.kind {
+            QuestionKind::Single { choices } => {
+                Answer::Single(choices.iter().position(|c| !c.correct).unwrap())
+            }
+            QuestionKind::Multiple { .. } => Answer::Multiple(BTreeSet::new()),
+            QuestionKind::TrueFalse { answer } => Answer::TrueFalse(!*answer),
+            QuestionKind::Text { .. } => Answer::Text("falsch".into()),
+            QuestionKind::Order { items } => Answer::Order((0..items.len()).rev().collect()),
+            QuestionKind::Match { pairs, .. } => Answer::Match(vec![None; pairs.len()]),
+            QuestionKind::Numeric { .. } => Answer::Number(1e6),
+        }
     }
 
     fn right(question: &Question) -> Answer {
@@ -304,7 +320,7 @@ mod tests {
         let (mut journal, outbox) = journal(&dir);
         played(&mut journal);
         let statements = outbox.pending().unwrap();
-        let answered = ["answered"; 5];
+        let answered = ["answered"; 7];
         let mut expected = vec!["initialized", "experienced"];
         expected.extend(answered);
         expected.push("failed");

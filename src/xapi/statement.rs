@@ -336,6 +336,7 @@ fn numeric_pattern(range: NumberRange) -> String {
         NumberRange::Around { answer, tolerance } if tolerance == 0.0 => format!("{answer}"),
         range => {
             let (min, max) = range.bounds();
+            let (min, max) = (tidy(min), tidy(max));
             if min == max {
                 format!("{min}")
             } else {
@@ -343,6 +344,13 @@ fn numeric_pattern(range: NumberRange) -> String {
             }
         }
     }
+}
+
+/// A sum such as 4.7 − 0.1 to 13 significant digits: `4.6`, not the `4.6000000000000005`
+/// that binary fractions make of it (grading allows the same hair of slack, see
+/// `NumberRange::contains`).
+fn tidy(value: f64) -> f64 {
+    format!("{value:.12e}").parse().unwrap_or(value)
 }
 
 /// The learner's answer in the interaction's response format.
@@ -575,7 +583,7 @@ pub(crate) mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::course::{Choice, Section};
+    use crate::course::{Choice, MatchPair, Section};
     use crate::xapi::check::{check_sessions, check_statement};
 
     pub(crate) fn question(id: &str, kind: QuestionKind) -> Question {
@@ -635,6 +643,34 @@ pub(crate) mod tests {
                             items: vec!["eins".into(), "zwei".into()],
                         },
                     ),
+                    question(
+                        "q6",
+                        QuestionKind::Match {
+                            pairs: ["Phishing", "Spam", "Trojaner"]
+                                .iter()
+                                .zip(["gefälschte Mail", "Werbung", "getarntes Programm"])
+                                .map(|(left, right)| MatchPair {
+                                    left: left.to_string(),
+                                    right: right.to_string(),
+                                })
+                                .collect(),
+                            distractors: vec!["Fax".into()],
+                        },
+                    ),
+                    question(
+                        "q7",
+                        QuestionKind::Numeric {
+                            right: NumberRange::Around {
+                                answer: 4.7,
+                                tolerance: 0.1,
+                            },
+                            unit: Some("GB".into()),
+                            ranges: vec![crate::course::CreditRange {
+                                range: NumberRange::Between { min: 4.0, max: 5.0 },
+                                credit: 50,
+                            }],
+                        },
+                    ),
                 ],
             }),
             path: PathBuf::new(),
@@ -685,6 +721,9 @@ pub(crate) mod tests {
             Answer::TrueFalse(false),
             Answer::Text("Pass wort".into()),
             Answer::Order(vec![1, 0]),
+            // One pair of three right, a number in the range of half the point.
+            Answer::Match(vec![Some(0), Some(2), Some(3)]),
+            Answer::Number(4.5),
         ];
         let mut events = vec![
             (Event::Initialized, facts.course.clone()),
@@ -796,7 +835,15 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(
             kinds,
-            ["choice", "choice", "true-false", "fill-in", "sequencing"]
+            [
+                "choice",
+                "choice",
+                "true-false",
+                "fill-in",
+                "sequencing",
+                "matching",
+                "numeric"
+            ]
         );
         let patterns: Vec<&Value> = statements
             .iter()
@@ -808,11 +855,34 @@ pub(crate) mod tests {
             statements[3]["result"],
             json!({"success": false, "response": "c1[,]c2"})
         );
+        assert_eq!(patterns[5], &json!(["s1[.]t1[,]s2[.]t2[,]s3[.]t3"]));
+        assert_eq!(patterns[6], &json!(["4.6[:]4.8"]));
+        let matching = &statements[7]["object"]["definition"];
+        assert_eq!(
+            matching["source"][1],
+            json!({"id": "s2", "description": {"de": "Spam"}})
+        );
+        assert_eq!(
+            matching["target"][3],
+            json!({"id": "t4", "description": {"de": "Fax"}})
+        );
+    }
+
+    #[test]
+    fn a_partly_right_answer_is_no_success_and_carries_its_score() {
+        let statements = every_statement();
+        assert_eq!(
+            statements[7]["result"],
+            json!({"success": false, "response": "s1[.]t1[,]s2[.]t3[,]s3[.]t4",
+                   "score": {"scaled": 0.33, "raw": 0.33, "min": 0, "max": 1}})
+        );
+        assert_eq!(statements[8]["result"]["response"], json!("4.5"));
+        assert_eq!(statements[8]["result"]["score"]["scaled"], json!(0.5));
     }
 
     #[test]
     fn an_attempt_has_its_score_duration_and_pass_mark() {
-        let failed = &every_statement()[7];
+        let failed = &every_statement()[9];
         assert_eq!(
             failed["verb"]["id"],
             "http://adlnet.gov/expapi/verbs/failed"
