@@ -351,13 +351,19 @@ pub fn points(lang: Lang, points: crate::progress::Points) -> String {
     format!("{whole}{mark}{}", fraction.trim_end_matches('0'))
 }
 
-/// The right numbers of a numeric question: "3,14", "3,14 ± 0,01 GB", "zwischen 1 und 5 GB".
+/// The right numbers of a numeric question: "3,14", "3,14 ± 0,01 GB", "28 bis 31 Tage".
 pub fn number_range(lang: Lang, range: crate::course::NumberRange, unit: Option<&str>) -> String {
     use crate::course::NumberRange;
     let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
     let n = |value: f64| number(lang, value);
     match (range, lang) {
-        (NumberRange::Around { answer, tolerance }, _) if tolerance == 0.0 => {
+        (
+            NumberRange::Around {
+                answer,
+                tolerance: 0.0,
+            },
+            _,
+        ) => {
             format!("{}{unit}", n(answer))
         }
         (NumberRange::Around { answer, tolerance }, _) => {
@@ -365,10 +371,10 @@ pub fn number_range(lang: Lang, range: crate::course::NumberRange, unit: Option<
         }
         (NumberRange::Between { min, max }, _) if min == max => format!("{}{unit}", n(min)),
         (NumberRange::Between { min, max }, Lang::De) => {
-            format!("zwischen {} und {}{unit}", n(min), n(max))
+            format!("{} bis {}{unit}", n(min), n(max))
         }
         (NumberRange::Between { min, max }, Lang::En) => {
-            format!("between {} and {}{unit}", n(min), n(max))
+            format!("{} to {}{unit}", n(min), n(max))
         }
     }
 }

@@ -203,7 +203,10 @@ fn matching(pairs: &[MatchPair], distractors: &[String]) -> String {
 /// A numerical answer: `3.14`, `3.14:0.01`, `1..5`, in Rust's shortest exact form of each number.
 fn range(range: NumberRange) -> String {
     match range {
-        NumberRange::Around { answer, tolerance } if tolerance == 0.0 => format!("{answer}"),
+        NumberRange::Around {
+            answer,
+            tolerance: 0.0,
+        } => format!("{answer}"),
         NumberRange::Around { answer, tolerance } => format!("{answer}:{tolerance}"),
         NumberRange::Between { min, max } => format!("{min}..{max}"),
     }
@@ -369,16 +372,16 @@ mod tests {
         );
         let (text, omitted) = exported(QuestionKind::Numeric {
             right: NumberRange::Around {
-                answer: 3.14,
+                answer: 2.54,
                 tolerance: 0.01,
             },
             unit: Some("m".into()),
             ranges: vec![CreditRange {
-                range: NumberRange::Between { min: 3.0, max: 3.3 },
+                range: NumberRange::Between { min: 2.0, max: 3.3 },
                 credit: 50,
             }],
         });
-        assert_eq!(text, "::q::[markdown]Q?{#\n\t=3.14:0.01\n\t=%50%3..3.3\n}");
+        assert_eq!(text, "::q::[markdown]Q?{#\n\t=2.54:0.01\n\t=%50%2..3.3\n}");
         assert_eq!(omitted[0].why, Why::UnitDropped);
     }
 }

@@ -235,8 +235,8 @@ impl NumberRange {
     }
 
     /// Whether `value` lies in the range, ends included. A hair of slack (a billionth of the
-    /// numbers' size) keeps `3.14 ± 0.01` accepting 3.15, which binary fractions put a little
-    /// outside the sum 3.14 + 0.01.
+    /// numbers' size) keeps `4.7 ± 0.1` accepting 4.6, which binary fractions put a little
+    /// below 4.7 − 0.1 (4.6000000000000005).
     pub fn contains(self, value: f64) -> bool {
         let (min, max) = self.bounds();
         let slack = 1e-9 * min.abs().max(max.abs()).max(value.abs()).max(1.0);

@@ -397,7 +397,11 @@ mod tests {
                 "{line:?}"
             );
         }
-        let sentence = refused.unwrap_err().sentence(Lang::De);
+        let sentence = Expected::Match {
+            items: 3,
+            partners: 4,
+        }
+        .sentence(Lang::De);
         assert!(sentence.ends_with("zum Beispiel 1d 2a 3b."), "{sentence}");
     }
 

@@ -30,7 +30,7 @@ impl Points {
 
     /// Whether this is a whole number of points (every score without partial credit is).
     pub const fn is_whole(self) -> bool {
-        self.0 % 100 == 0
+        self.0.is_multiple_of(100)
     }
 
     /// The whole points and the hundredths beyond them: 2.5 is (2, 50).

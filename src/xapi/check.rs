@@ -238,13 +238,11 @@ fn check_interaction(
                 );
             }
         }
-        Some("numeric") => {
-            if patterns.iter().any(|pattern| !is_numeric_pattern(pattern)) {
-                p(
-                    &at("correctResponsesPattern"),
-                    "not a number or a range min[:]max",
-                );
-            }
+        Some("numeric") if patterns.iter().any(|pattern| !is_numeric_pattern(pattern)) => {
+            p(
+                &at("correctResponsesPattern"),
+                "not a number or a range min[:]max",
+            );
         }
         _ => {}
     }

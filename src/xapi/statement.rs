@@ -333,7 +333,10 @@ fn labelled(texts: impl Iterator<Item = String>, id: fn(usize) -> String, lang: 
 /// The right numbers as xAPI writes a numeric response pattern: `42`, or `41.5[:]42.5`.
 fn numeric_pattern(range: NumberRange) -> String {
     match range {
-        NumberRange::Around { answer, tolerance } if tolerance == 0.0 => format!("{answer}"),
+        NumberRange::Around {
+            answer,
+            tolerance: 0.0,
+        } => format!("{answer}"),
         range => {
             let (min, max) = range.bounds();
             let (min, max) = (tidy(min), tidy(max));

@@ -1113,7 +1113,10 @@ fn numeric_range(text: &str) -> Option<NumberRange> {
 /// A numerical answer for the learner to read: `1822`, `1822 ± 5`, `1820 – 1825`.
 fn range_words(range: NumberRange) -> String {
     match range {
-        NumberRange::Around { answer, tolerance } if tolerance == 0.0 => number(answer),
+        NumberRange::Around {
+            answer,
+            tolerance: 0.0,
+        } => number(answer),
         NumberRange::Around { answer, tolerance } => {
             format!("{} ± {}", number(answer), number(tolerance))
         }

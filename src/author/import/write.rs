@@ -481,7 +481,10 @@ impl ModuleWriter<'_> {
 /// The keys of a numeric question or range for `range`.
 fn range_toml(range: NumberRange) -> String {
     match range {
-        NumberRange::Around { answer, tolerance } if tolerance == 0.0 => {
+        NumberRange::Around {
+            answer,
+            tolerance: 0.0,
+        } => {
             format!("answer = {}\n", toml_number(answer))
         }
         NumberRange::Around { answer, tolerance } => format!(
