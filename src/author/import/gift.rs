@@ -705,7 +705,7 @@ impl<'a> Reader<'a> {
                 Code::ImportChanged,
                 block.clone(),
                 format!(
-                    "the weights of the right answers add up to {} %, so they are scaled to make 100",
+                    "the weights of the right answers add up to {}%, so they are scaled to make 100",
                     number(total)
                 ),
             );
@@ -721,7 +721,7 @@ impl<'a> Reader<'a> {
                 Code::ImportChanged,
                 block,
                 format!(
-                    "in kurs each wrong answer ticked takes off {} % (100 ÷ the number of wrong answers); the weights written for the wrong answers are not used",
+                    "in kurs each wrong answer ticked takes off {}% (100 ÷ the number of wrong answers); the weights written for the wrong answers are not used",
                     number((100.0 / wrong.len().max(1) as f64 * 100.0).round() / 100.0)
                 ),
             );
@@ -791,7 +791,7 @@ impl<'a> Reader<'a> {
                 Code::ImportChanged,
                 answers.block.span(),
                 format!(
-                    "no accepted answer gives full marks; the best ({best} %) is taken as fully right"
+                    "no accepted answer gives full marks; the best ({best}%) is taken as fully right"
                 ),
             );
             for answer in accept.iter_mut().filter(|a| a.credit == best) {
