@@ -100,7 +100,7 @@ codes! {
     ImportUnreadable = "E101", Error, "`kurs import`: a question of a GIFT or Aiken file cannot be read (an answer block without its closing brace, an answer without text, an Aiken question without its ANSWER line, …)";
     ImportNothing = "E102", Error, "`kurs import`: the file holds no question";
     ImportKeptAsSection = "W101", Warning, "`kurs import`: an item kurs cannot grade (an essay question, or a numerical or matching question kurs cannot take as it is) or a description is kept as a section";
-    ImportChanged = "W102", Warning, "`kurs import`: a question was changed to fit the kurs format (partial credit, per-answer feedback, several right answers, a control character)";
+    ImportChanged = "W102", Warning, "`kurs import`: a question was changed to fit the kurs format (weights scaled or read by kurs's rule for wrong answers, per-answer feedback, several right answers, a control character)";
 }
 
 /// The part of the source shown under a diagnostic: the lines of the span, cut to a window of
