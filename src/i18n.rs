@@ -105,6 +105,18 @@ texts! {
     KeyClickPick => "Mausklick: Antwort wählen", "mouse click: pick an answer";
     SingleHint => "Eine Antwort wählen", "Pick one answer";
     TrueFalseHint => "Stimmt die Aussage?", "Is the statement true?";
+    MatchHint => "Jedem Begriff den passenden Partner zuordnen", "Match each item with its partner";
+    NumericHint => "Zahl eingeben (Komma oder Punkt)", "Type a number";
+    MatchPartners => "Partner", "Partners";
+    MatchEveryItemFirst => "Erst jedem Begriff einen Partner geben: Buchstabe, ←/→ oder Mausklick", "Give every item a partner first: a letter, ←/→ or a mouse click";
+    NumberEmpty => "Bitte eine Zahl eingeben, zum Beispiel 3,5.", "Please type a number, for example 3.5.";
+    NumberNotANumber => "Das ist keine Zahl. Bitte nur die Zahl eingeben, zum Beispiel 3,5 oder -2.", "That is not a number. Please type just the number, for example 3.5 or -2.";
+    NumberSeveralMarks => "Bitte nur ein Dezimalzeichen verwenden und keine Tausenderpunkte, zum Beispiel 1234,5.", "Please use one decimal mark and no thousands separators, for example 1234.5.";
+    KeyMatchItem => "Begriff wählen", "choose item";
+    KeyMatchPartner => "Partner wechseln", "change partner";
+    KeyMatchLetter => "Partner wählen", "pick partner";
+    KeyMatchClear => "Partner entfernen", "remove partner";
+    KeyClickMatch => "Mausklick: Begriff wählen oder Partner geben", "mouse click: choose an item or give it a partner";
     ChangedQuestion => "Frage wurde geändert", "question has changed";
     Help => "Hilfe", "Help";
     HelpReadMark => "· hinter einem Abschnitt: schon gelesen. Oben rechts: gelesene Abschnitte von allen.", "· after a section: read before. Top right: sections read of all.";
@@ -320,8 +332,95 @@ pub fn best_score(lang: Lang, percent: u8) -> String {
     }
 }
 
-/// The score line; a run in which nothing was scored says so instead of a percentage.
-pub fn score(lang: Lang, points: u32, max: u32, percent: Option<u32>) -> String {
+/// A number as each language writes it: `3,5` in German, `3.5` in English; whole numbers
+/// without decimals. The one place numbers of answers are written for the learner.
+pub fn number(lang: Lang, value: f64) -> String {
+    // Rust's shortest form that reads back as the same number: `0.1`, not `0.1000000000000000055`.
+    let text = format!("{value}");
+    match lang {
+        Lang::De => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// Points as each language writes them: "2,5" in German, "2.5" in English, "3" when whole.
+/// The one place scores are written for the learner.
+pub fn points(lang: Lang, points: crate::progress::Points) -> String {
+    let (whole, hundredths) = points.parts();
+    if hundredths == 0 {
+        return whole.to_string();
+    }
+    let mark = match lang {
+        Lang::De => ',',
+        Lang::En => '.',
+    };
+    let fraction = format!("{hundredths:02}");
+    format!("{whole}{mark}{}", fraction.trim_end_matches('0'))
+}
+
+/// The right numbers of a numeric question: "3,14", "3,14 ± 0,01 GB", "28 bis 31 Tage".
+pub fn number_range(lang: Lang, range: crate::course::NumberRange, unit: Option<&str>) -> String {
+    use crate::course::NumberRange;
+    let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+    let n = |value: f64| number(lang, value);
+    match (range, lang) {
+        (
+            NumberRange::Around {
+                answer,
+                tolerance: 0.0,
+            },
+            _,
+        ) => {
+            format!("{}{unit}", n(answer))
+        }
+        (NumberRange::Around { answer, tolerance }, _) => {
+            format!("{} ± {}{unit}", n(answer), n(tolerance))
+        }
+        (NumberRange::Between { min, max }, _) if min == max => format!("{}{unit}", n(min)),
+        (NumberRange::Between { min, max }, Lang::De) => {
+            format!("{} bis {}{unit}", n(min), n(max))
+        }
+        (NumberRange::Between { min, max }, Lang::En) => {
+            format!("{} to {}{unit}", n(min), n(max))
+        }
+    }
+}
+
+/// The verdict on an answer: right, wrong, or partly right with the percent of the point.
+pub fn verdict(lang: Lang, credit: crate::quiz::Credit) -> String {
+    if credit.is_full() {
+        T::Correct.get(lang).to_owned()
+    } else if credit.is_partial() {
+        let percent = percent(lang, credit.percent());
+        match lang {
+            Lang::De => format!("◑ Teilweise richtig ({percent} des Punkts)"),
+            Lang::En => format!("◑ Partly right ({percent} of the point)"),
+        }
+    } else {
+        T::Wrong.get(lang).to_owned()
+    }
+}
+
+/// The verdict's symbol alone, for lists of questions: ✓, ◑ or ✗.
+pub fn verdict_symbol(credit: crate::quiz::Credit) -> &'static str {
+    if credit.is_full() {
+        "✓"
+    } else if credit.is_partial() {
+        "◑"
+    } else {
+        "✗"
+    }
+}
+
+/// The score line ("2,5 von 3 Punkten (83 %)"); a run in which nothing was scored says so
+/// instead of a percentage.
+pub fn score(
+    lang: Lang,
+    points: crate::progress::Points,
+    max: u32,
+    percent: Option<u32>,
+) -> String {
+    let points = self::points(lang, points);
     match (lang, percent) {
         (Lang::De, Some(percent)) => format!("{points} von {max} Punkten ({percent} %)"),
         (Lang::En, Some(percent)) => format!("{points} of {max} points ({percent}%)"),
@@ -422,12 +521,13 @@ pub fn attempts(lang: Lang, n: usize) -> String {
 /// too), an attempt left before its end, and questions changed since they were answered.
 pub fn quiz_summary(
     lang: Lang,
-    best: Option<(u32, u32, u8)>,
+    best: Option<(crate::progress::Points, u32, u8)>,
     unfinished: usize,
     changed: usize,
 ) -> String {
     let mut parts = Vec::new();
     if let Some((points, max, percent)) = best {
+        let points = self::points(lang, points);
         parts.push(match lang {
             Lang::De => format!("Bestes Ergebnis: {points} von {max} Punkten ({percent} %)"),
             Lang::En => format!("Best result: {points} of {max} points ({percent}%)"),
@@ -1499,6 +1599,50 @@ pub fn plain_answer_order(lang: Lang, example: &str) -> String {
     }
 }
 
+/// The prompt under a match question, with an example of its own items and partners.
+pub fn plain_answer_match(lang: Lang, example: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Zu jeder Nummer den Buchstaben ihres Partners eingeben, zum Beispiel {example}"
+        ),
+        Lang::En => {
+            format!("Type each number with the letter of its partner, for example {example}")
+        }
+    }
+}
+
+/// What a match answer must be, with an example of the question's own items and partners.
+pub fn plain_match_expected(lang: Lang, items: usize, example: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Bitte jede der {items} Nummern einmal mit dem Buchstaben eines Partners eingeben, zum Beispiel {example}."
+        ),
+        Lang::En => format!(
+            "Please type each of the {items} numbers once with the letter of a partner, for example {example}."
+        ),
+    }
+}
+
+/// The prompt under a numeric question, with its unit when it has one.
+pub fn plain_answer_number(lang: Lang, unit: Option<&str>) -> String {
+    match (lang, unit) {
+        (Lang::De, Some(unit)) => format!("Zahl in {unit} eingeben, zum Beispiel 3,5"),
+        (Lang::De, None) => "Zahl eingeben, zum Beispiel 3,5".to_owned(),
+        (Lang::En, Some(unit)) => format!("Type a number in {unit}, for example 3.5"),
+        (Lang::En, None) => "Type a number, for example 3.5".to_owned(),
+    }
+}
+
+/// Why a typed answer is not a number, in one sentence.
+pub fn number_problem(lang: Lang, problem: crate::quiz::NumberProblem) -> &'static str {
+    use crate::quiz::NumberProblem;
+    match problem {
+        NumberProblem::Empty => T::NumberEmpty.get(lang),
+        NumberProblem::NotANumber => T::NumberNotANumber.get(lang),
+        NumberProblem::SeveralMarks => T::NumberSeveralMarks.get(lang),
+    }
+}
+
 /// A command word typed where it does nothing: said, with the way to hear what works.
 pub fn plain_not_here(lang: Lang, word: &str) -> String {
     match lang {
@@ -1907,13 +2051,27 @@ pub fn export_one_course(lang: Lang, dir: &str) -> String {
 }
 
 /// A question GIFT has no form for.
-pub fn export_left_out(lang: Lang, module: &str, question: &str) -> String {
-    let text = match lang {
-        Lang::De => format!(
+pub fn export_omission(lang: Lang, omission: &crate::author::export::Omission) -> String {
+    use crate::author::export::Why;
+    let (module, question) = (&omission.module, &omission.question);
+    let text = match (lang, omission.why) {
+        (Lang::De, Why::Order) => format!(
             "Die Reihenfolge-Frage {question} im Modul {module} hat in GIFT keine Form und fehlt im Export."
         ),
-        Lang::En => format!(
+        (Lang::En, Why::Order) => format!(
             "The order question {question} of module {module} has no GIFT form and is left out."
+        ),
+        (Lang::De, Why::ArrowInItem) => format!(
+            "Die Zuordnungsfrage {question} im Modul {module} hat „->“ in einem Begriff, was GIFT nicht schreiben kann; sie fehlt im Export."
+        ),
+        (Lang::En, Why::ArrowInItem) => format!(
+            "The match question {question} of module {module} has “->” in an item, which GIFT cannot write; it is left out."
+        ),
+        (Lang::De, Why::UnitDropped) => format!(
+            "Die Zahlenfrage {question} im Modul {module} ist ohne ihre Einheit exportiert: GIFT kennt keine Einheiten."
+        ),
+        (Lang::En, Why::UnitDropped) => format!(
+            "The numeric question {question} of module {module} is exported without its unit: GIFT has no units."
         ),
     };
     crate::safe_text::single_line(&text)

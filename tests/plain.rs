@@ -243,7 +243,7 @@ fn answer_for(question: &Question, screen: &str, right: bool) -> String {
         }
         QuestionKind::Text { accept } => {
             if right {
-                accept[0].clone()
+                accept[0].text.clone()
             } else {
                 "ganz sicher falsch".to_string()
             }
@@ -262,6 +262,41 @@ fn answer_for(question: &Question, screen: &str, right: bool) -> String {
                     .collect::<Vec<_>>()
                     .join(" ")
             }
+        }
+        QuestionKind::Match { pairs, .. } => {
+            // Each item with the letter its partner is shown under; wrong: with the next
+            // item's partner, so that no pair is right.
+            let letter = |text: &str| {
+                let text = one_line(text);
+                screen
+                    .lines()
+                    .find_map(|line| {
+                        let (letter, shown) = line.split_once(") ")?;
+                        (letter.len() == 1 && shown == text).then(|| letter.to_string())
+                    })
+                    .unwrap_or_else(|| panic!("{text:?} is not a partner on screen"))
+            };
+            (0..pairs.len())
+                .map(|item| {
+                    let partner = if right {
+                        item
+                    } else {
+                        (item + 1) % pairs.len()
+                    };
+                    format!("{}{}", item + 1, letter(&pairs[partner].right))
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        QuestionKind::Numeric { right: range, .. } => {
+            let (min, max) = range.bounds();
+            let value = if right {
+                (min + max) / 2.0
+            } else {
+                max + 1000.0
+            };
+            // As a German learner types it.
+            format!("{value}").replace('.', ",")
         }
     }
 }
@@ -1560,4 +1595,87 @@ fn a_section_past_the_ninth_is_read_by_its_number() {
     );
     assert!(read.contains("Text 12."), "{read}");
     assert!(kurs.last(Some("ende")).status.success());
+}
+
+/// The letter a match question shows `text` under ("b) ein Fax an alle" gives "b").
+fn letter_of(screen: &str, text: &str) -> String {
+    screen
+        .lines()
+        .find_map(|line| {
+            let (letter, shown) = line.split_once(") ")?;
+            (letter.len() == 1 && shown == text).then(|| letter.to_string())
+        })
+        .unwrap_or_else(|| panic!("no partner {text:?} in:\n{screen}"))
+}
+
+#[test]
+fn match_and_numeric_questions_are_answered_in_words_with_partial_credit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player/types-de");
+    let progress = dir.path().join("p.toml");
+    let mut kurs = Kurs::start(&progress, &[course.to_str().expect("UTF-8 path")]);
+    let screen = kurs.until_prompt();
+    let screen = kurs.say(&number_of(&screen, "T1 Dienste und Größen"));
+    let question = kurs.say(&number_of(&screen, "Quiz machen"));
+    // The items numbered, the partners lettered, the syntax with the question's own example.
+    for line in ["1. E-Mail", "2. Messenger", "3. Videokonferenz", "Partner:"] {
+        assert!(question.contains(line), "{line} in:\n{question}");
+    }
+    assert!(
+        question.contains(
+            "Zu jeder Nummer den Buchstaben ihres Partners eingeben, zum Beispiel 1d 2a 3b"
+        ),
+        "{question}"
+    );
+    // Wrong syntax: one sentence, and the question is asked again.
+    let again = kurs.say("1a 2");
+    assert!(
+        again.contains(
+            "Bitte jede der 3 Nummern einmal mit dem Buchstaben eines Partners eingeben, zum Beispiel 1d 2a 3b."
+        ),
+        "{again}"
+    );
+    let answer = format!(
+        "1{} 2{} 3{}",
+        letter_of(&question, "ein Brief mit Anhang"),
+        letter_of(&question, "eine kurze Nachricht"),
+        letter_of(&question, "eine Besprechung mit Bild"),
+    );
+    let number = kurs.say(&answer);
+    assert!(number.contains("✓ Richtig"), "{number}");
+    assert!(
+        number.contains("Zahl in GB eingeben, zum Beispiel 3,5"),
+        "{number}"
+    );
+    let refused = kurs.say("vier");
+    assert!(
+        refused.contains("Das ist keine Zahl. Bitte nur die Zahl eingeben"),
+        "{refused}"
+    );
+    let partly = kurs.say("4,5 GB");
+    assert!(
+        partly.contains("◑ Teilweise richtig (50 % des Punkts)"),
+        "{partly}"
+    );
+    assert!(
+        partly.contains("Richtige Antwort: 4,7 ± 0,1 GB"),
+        "{partly}"
+    );
+    let result = kurs.say("ja");
+    assert!(
+        result.contains("Ergebnis: 2,5 von 3 Punkten (83 %)"),
+        "{result}"
+    );
+    assert!(
+        result.contains("2. ◑ Teilweise richtig (50 % des Punkts): Wie viele Gigabyte"),
+        "{result}"
+    );
+    assert!(kurs.last(Some("/ende")).status.success());
+    // Partial credit is kept, in a file an older kurs only reads (version 5).
+    let folder = kurs::progress::ProgressStore::courses_folder(&progress);
+    let stored = std::fs::read_to_string(folder.join(kurs::progress::store::file_name("typen-de")))
+        .expect("the course's progress file");
+    assert!(stored.contains("schema_version = 5"), "{stored}");
+    assert!(stored.contains("points = 2.5"), "{stored}");
+    assert!(stored.contains("credit = 50"), "{stored}");
 }

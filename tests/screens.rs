@@ -38,6 +38,8 @@ fn keys(text: &str) -> Vec<Event> {
             '⎋' => key(KeyCode::Esc),
             '↓' => key(KeyCode::Down),
             '↑' => key(KeyCode::Up),
+            '⇟' => key(KeyCode::PageDown),
+            '⇞' => key(KeyCode::PageUp),
             c => key(KeyCode::Char(c)),
         })
         .collect()
@@ -330,10 +332,10 @@ fn a_question_changed_since_it_was_answered_is_marked_and_not_counted() {
             "c2-messenger-sms",
             "netz",
             "an-older-version",
-            true,
+            100,
             &now,
         );
-        p.record_answer("kurs-de", "c2-messenger-sms", "tf", "also-old", false, &now);
+        p.record_answer("kurs-de", "c2-messenger-sms", "tf", "also-old", 0, &now);
     });
     let question = s.library.courses[0].modules[0]
         .quiz
@@ -347,7 +349,7 @@ fn a_question_changed_since_it_was_answered_is_marked_and_not_counted() {
             "c2-messenger-sms",
             &question.id,
             &question.fingerprint(),
-            true,
+            100,
             &now,
         )
     });
@@ -983,7 +985,7 @@ fn progress_overview_screen() {
                     module,
                     kurs::progress::Attempt {
                         at: "2026-11-30T09:15:00Z".into(),
-                        points: 4,
+                        points: kurs::progress::Points::whole(4),
                         max: 5,
                         passed: true,
                         results: Default::default(),
@@ -1218,4 +1220,119 @@ fn the_exam_screens_do_not_panic_in_a_tiny_window() {
         let mut s = exam_state(Lang::De, dir.path());
         screen(&mut s, width, height, keys("e1\nfs⎋s\n↓↓⎋"));
     }
+}
+
+// The partners of the match question are shown (seed 1) as a) the letter, b) the fax (the
+// distractor), c) the meeting, d) the short note: "adc" is right, "acd" one pair of three.
+
+#[test]
+fn quiz_match_before_checking() {
+    snapshots("quiz_match_de", "types-de", Lang::De, "\npb");
+    snapshots("quiz_match_en", "types-en", Lang::En, "\npb");
+}
+
+#[test]
+fn quiz_match_partly_right_after_checking() {
+    snapshots("quiz_match_checked_de", "types-de", Lang::De, "\npacd\n");
+    snapshots("quiz_match_checked_en", "types-en", Lang::En, "\npacd\n");
+}
+
+#[test]
+fn quiz_match_with_an_item_left_open_asks_for_it() {
+    snapshots("quiz_match_open_de", "types-de", Lang::De, "\npa\n");
+}
+
+#[test]
+fn quiz_numeric_before_checking_with_its_unit() {
+    snapshots("quiz_numeric_de", "types-de", Lang::De, "\npadc\n\n4,5");
+    snapshots("quiz_numeric_en", "types-en", Lang::En, "\npadc\n\n4.5");
+}
+
+#[test]
+fn quiz_numeric_in_a_range_of_partial_credit_after_checking() {
+    snapshots(
+        "quiz_numeric_checked_de",
+        "types-de",
+        Lang::De,
+        "\npadc\n\n4,5\n",
+    );
+    snapshots(
+        "quiz_numeric_checked_en",
+        "types-en",
+        Lang::En,
+        "\npadc\n\n4.5\n",
+    );
+}
+
+#[test]
+fn quiz_numeric_refuses_what_is_not_a_number_with_a_hint() {
+    snapshots(
+        "quiz_numeric_not_a_number_de",
+        "types-de",
+        Lang::De,
+        "\npadc\n\nvier\n",
+    );
+}
+
+#[test]
+fn result_screen_with_partial_credit_shows_fractional_points() {
+    let events = "\npadc\n\n4,5\n\n1\n\n";
+    snapshots("result_partial_de", "types-de", Lang::De, events);
+    snapshots(
+        "result_partial_en",
+        "types-en",
+        Lang::En,
+        &events.replace(',', "."),
+    );
+}
+
+#[test]
+fn result_screen_with_a_partly_right_question_opened() {
+    snapshots(
+        "result_partial_opened_de",
+        "types-de",
+        Lang::De,
+        "\npadc\n\n4,5\n\n1\n\n↓\n",
+    );
+}
+
+/// An exam of the match and numeric fixture, at both sizes: `e` opens it, then `events`.
+fn types_exam_snapshots(name: &str, course: &str, lang: Lang, events: &str) {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = state(course, lang, dir.path());
+        let text = screen(&mut s, width, height, keys(&format!("e{events}")));
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+    }
+}
+
+// In the exam (seed 1) the match question comes first, its partners shown as a) the fax,
+// b) the meeting, c) the short note, d) the letter: "dcb" is right. Then the number, then
+// true or false.
+
+#[test]
+fn exam_match_question_keeps_the_pairs_given_when_the_learner_moves_on() {
+    types_exam_snapshots("exam_types_match_de", "types-de", Lang::De, "dc⇟⇞");
+}
+
+#[test]
+fn exam_numeric_question_with_its_unit() {
+    types_exam_snapshots("exam_types_numeric_de", "types-de", Lang::De, "dcb\n4,8");
+    types_exam_snapshots("exam_types_numeric_en", "types-en", Lang::En, "dcb\n4.8");
+}
+
+#[test]
+fn exam_result_with_partial_credit() {
+    types_exam_snapshots(
+        "exam_types_result_de",
+        "types-de",
+        Lang::De,
+        "dcb\n4,5\n1\n\n",
+    );
+    types_exam_snapshots(
+        "exam_types_result_en",
+        "types-en",
+        Lang::En,
+        "dcb\n4.5\n1\n\n",
+    );
 }

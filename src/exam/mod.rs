@@ -5,8 +5,10 @@
 use std::collections::BTreeMap;
 
 use crate::course::{Course, Exam, Question};
-use crate::progress::{ExamAttempt, ExamSlot, RunningExam, StoredAnswer, TimeTerms};
-use crate::quiz::{Answer, Shuffler, display_order, grade};
+use crate::progress::{
+    ExamAttempt, ExamSlot, Points, RunningExam, StoredAnswer, StoredNumber, TimeTerms,
+};
+use crate::quiz::{Answer, Credit, Shuffler, display_order, grade};
 
 /// One question of the exam as asked: where it comes from, the question, its display order.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,14 +93,14 @@ pub enum Closed {
 /// The result of an exam handed in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExamResult {
-    pub points: u32,
+    pub points: Points,
     pub max: u32,
     pub percent: u8,
     pub passed: bool,
     pub timed_out: bool,
     pub terms: TimeTerms,
-    /// Per question as asked: whether the answer was right.
-    pub correct: Vec<bool>,
+    /// Per question as asked: how much of its point the answer earned.
+    pub credits: Vec<Credit>,
 }
 
 impl ExamRun {
@@ -224,7 +226,8 @@ impl ExamRun {
             } else {
                 display_order(question, false, &mut Shuffler::new(Some(0)))
             };
-            run.answers.push(slot.answer.as_ref().map(load_answer));
+            run.answers
+                .push(slot.answer.as_ref().map(|a| load_answer(a, question)));
             run.flagged.push(slot.flagged);
             run.drawn.push(Drawn {
                 module: slot.module.clone(),
@@ -306,15 +309,20 @@ impl ExamRun {
         }
     }
 
-    /// Grades every answer: one point per right answer, none for one left open.
+    /// Grades every answer: one point per right answer, part of one per partly right answer,
+    /// none for one left open.
     pub fn hand_in(&self, timed_out: bool) -> ExamResult {
-        let correct: Vec<bool> = self
+        let credits: Vec<Credit> = self
             .drawn
             .iter()
             .zip(&self.answers)
-            .map(|(drawn, answer)| answer.as_ref().is_some_and(|a| grade(&drawn.question, a)))
+            .map(|(drawn, answer)| {
+                answer
+                    .as_ref()
+                    .map_or(Credit::NONE, |a| grade(&drawn.question, a))
+            })
             .collect();
-        let points = correct.iter().filter(|&&c| c).count() as u32;
+        let points: Points = credits.iter().map(|c| c.points()).sum();
         let max = self.drawn.len() as u32;
         let percent = crate::quiz::percent(points, max).map_or(0, |p| p.min(100) as u8);
         ExamResult {
@@ -324,7 +332,7 @@ impl ExamRun {
             passed: max > 0 && percent >= self.pass_percent,
             timed_out,
             terms: self.terms,
-            correct,
+            credits,
         }
     }
 }
@@ -342,8 +350,8 @@ impl ExamResult {
             results: run
                 .drawn
                 .iter()
-                .zip(&self.correct)
-                .map(|(drawn, &correct)| (drawn.key(), correct))
+                .zip(&self.credits)
+                .map(|(drawn, credit)| (drawn.key(), credit.is_full()))
                 .collect::<BTreeMap<_, _>>(),
         }
     }
@@ -374,16 +382,38 @@ fn store_answer(answer: &Answer) -> StoredAnswer {
         Answer::TrueFalse(b) => StoredAnswer::TrueFalse(*b),
         Answer::Text(t) => StoredAnswer::Text(t.clone()),
         Answer::Order(o) => StoredAnswer::Order(o.clone()),
+        Answer::Match(m) => StoredAnswer::Match(
+            m.iter()
+                .enumerate()
+                .filter_map(|(item, p)| p.map(|p| (item, p)))
+                .collect(),
+        ),
+        Answer::Number(n) => StoredAnswer::Number(StoredNumber(*n)),
     }
 }
 
-fn load_answer(answer: &StoredAnswer) -> Answer {
+/// The answer saved for `question`; a match answer names only the items given a partner.
+fn load_answer(answer: &StoredAnswer, question: &Question) -> Answer {
     match answer {
         StoredAnswer::Single(i) => Answer::Single(*i),
         StoredAnswer::Multiple(v) => Answer::Multiple(v.iter().copied().collect()),
         StoredAnswer::TrueFalse(b) => Answer::TrueFalse(*b),
         StoredAnswer::Text(t) => Answer::Text(t.clone()),
         StoredAnswer::Order(o) => Answer::Order(o.clone()),
+        StoredAnswer::Match(m) => {
+            let items = match &question.kind {
+                crate::course::QuestionKind::Match { pairs, .. } => pairs.len(),
+                _ => 0,
+            };
+            let mut picked = vec![None; items];
+            for &(item, p) in m {
+                if let Some(slot) = picked.get_mut(item) {
+                    *slot = Some(p);
+                }
+            }
+            Answer::Match(picked)
+        }
+        StoredAnswer::Number(n) => Answer::Number(n.0),
     }
 }
 
@@ -519,9 +549,16 @@ mod tests {
         run.toggle_flag(1);
         assert_eq!(run.summary(), (1, 1));
         let result = run.hand_in(false);
-        assert_eq!((result.points, result.max, result.percent), (3, 4, 75));
+        assert_eq!(
+            (result.points, result.max, result.percent),
+            (Points::whole(3), 4, 75)
+        );
         assert!(result.passed);
-        assert!(!result.correct[0], "an open question scores nothing");
+        assert_eq!(
+            result.credits[0],
+            Credit::NONE,
+            "an open question scores nothing"
+        );
         let attempt = result.to_attempt(&run, "t".into());
         assert_eq!(attempt.results.len(), 4);
         assert_eq!(attempt.results.get(&run.drawn[0].key()), Some(&false));

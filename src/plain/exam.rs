@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 use super::answer::{Asked, COMMAND_MARK, Command, parse_answer};
 use super::player::{MenuLine, Pick, Reply};
 use super::{Player, Step, Stop};
-use crate::course::{Exam, QuestionKind};
+use crate::course::{Exam, Question, QuestionKind};
 use crate::exam::{EXTENSION_MINUTES, ExamRun, WARNING_SECONDS};
 use crate::i18n::{self, Lang, T};
 use crate::profile::Profile;
-use crate::quiz::Answer;
+use crate::quiz::{Answer, Credit};
 use crate::safe_text::folded;
 use crate::session::{
     CertificateStatus, Record, certificate_status, closed_text, exam_gate, read_course, terms_text,
@@ -172,7 +172,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
                 );
                 let what = self.say_question_as(&counter, &drawn.question, &drawn.order)?;
                 if let Some(answer) = &run.answers[pos] {
-                    let words = answer_words(&drawn.question.kind, answer, lang);
+                    let words = answer_words(&drawn.question, answer, lang);
                     self.say(&format!("{}: {words}", T::YourAnswer.get(lang)))?;
                 }
                 what
@@ -384,9 +384,9 @@ impl<R: BufRead, W: Write> Player<R, W> {
             self.markdown(&drawn.question.prompt)?;
             match &run.answers[n] {
                 Some(answer) => {
-                    let words = answer_words(&drawn.question.kind, answer, lang);
+                    let words = answer_words(&drawn.question, answer, lang);
                     self.say(&format!("{}: {words}", T::YourAnswer.get(lang)))?;
-                    self.feedback(&drawn.question, &drawn.order, answer, result.correct[n])?;
+                    self.feedback(&drawn.question, &drawn.order, answer, result.credits[n])?;
                 }
                 None => {
                     self.say(&format!(
@@ -396,7 +396,7 @@ impl<R: BufRead, W: Write> Player<R, W> {
                     ))?;
                     // Said as a wrong answer is: the right one and the explanation.
                     let nothing = Answer::Text(String::new());
-                    self.feedback(&drawn.question, &drawn.order, &nothing, false)?;
+                    self.feedback(&drawn.question, &drawn.order, &nothing, Credit::NONE)?;
                 }
             }
         }
@@ -497,12 +497,19 @@ fn what_to_type(kind: &QuestionKind, lang: Lang) -> String {
         QuestionKind::Order { items } => {
             i18n::plain_answer_order(lang, &super::answer::order_example(items.len()))
         }
+        QuestionKind::Match { pairs, distractors } => i18n::plain_answer_match(
+            lang,
+            &super::answer::match_example(pairs.len(), pairs.len() + distractors.len()),
+        ),
+        QuestionKind::Numeric { unit, .. } => {
+            i18n::plain_answer_number(lang, unit.as_deref().map(folded).as_deref())
+        }
     }
 }
 
 /// An answer in words: the choices picked, true or false, the text, the items in order.
-fn answer_words(kind: &QuestionKind, answer: &Answer, lang: Lang) -> String {
-    match (kind, answer) {
+fn answer_words(question: &Question, answer: &Answer, lang: Lang) -> String {
+    match (&question.kind, answer) {
         (QuestionKind::Single { choices }, Answer::Single(i)) => {
             choices.get(*i).map(|c| folded(&c.text)).unwrap_or_default()
         }
@@ -520,6 +527,20 @@ fn answer_words(kind: &QuestionKind, answer: &Answer, lang: Lang) -> String {
             .map(|t| folded(t))
             .collect::<Vec<_>>()
             .join(" → "),
+        (QuestionKind::Match { .. }, Answer::Match(picked)) => {
+            crate::quiz::match_words(question, picked)
+                .iter()
+                .map(|t| folded(t))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+        (QuestionKind::Numeric { unit, .. }, Answer::Number(value)) => {
+            let unit = unit
+                .as_deref()
+                .map(|u| format!(" {}", folded(u)))
+                .unwrap_or_default();
+            format!("{}{unit}", i18n::number(lang, *value))
+        }
         _ => String::new(),
     }
 }

@@ -193,6 +193,21 @@ pub enum AnswerInput {
         /// Item indexes in the current order.
         order: Vec<usize>,
     },
+    /// A match question: each item (as written) with the partner picked for it.
+    Match {
+        /// The item the cursor is on.
+        cursor: usize,
+        /// Per item, the display position (a, b, c, …) of the partner picked.
+        picked: Vec<Option<usize>>,
+    },
+    /// A numeric question: the number as typed, read when it is checked.
+    Number {
+        text: String,
+        /// Byte offset of the cursor in `text`, always on a grapheme boundary.
+        cursor: usize,
+        /// The question's unit, which the learner may type after the number.
+        unit: Option<String>,
+    },
 }
 
 pub struct ResultScreen {
@@ -397,6 +412,15 @@ impl AnswerInput {
                 cursor: 0,
                 order: order.to_vec(),
             },
+            QuestionKind::Match { pairs, .. } => AnswerInput::Match {
+                cursor: 0,
+                picked: vec![None; pairs.len()],
+            },
+            QuestionKind::Numeric { unit, .. } => AnswerInput::Number {
+                text: String::new(),
+                cursor: 0,
+                unit: unit.clone(),
+            },
         }
     }
 
@@ -406,6 +430,7 @@ impl AnswerInput {
         kind: &QuestionKind,
         order: &[usize],
         answer: Option<&crate::quiz::Answer>,
+        lang: Lang,
     ) -> AnswerInput {
         use crate::quiz::Answer;
         let mut input = AnswerInput::new(kind, order);
@@ -433,12 +458,33 @@ impl AnswerInput {
             {
                 *order = given.clone();
             }
+            (AnswerInput::Match { picked, .. }, Some(Answer::Match(given)))
+                if given.len() == picked.len() =>
+            {
+                *picked = given.iter().map(|p| p.and_then(position)).collect();
+            }
+            (AnswerInput::Number { text, cursor, .. }, Some(Answer::Number(value))) => {
+                // In the learner's language: `3,5` for a German course.
+                *text = crate::i18n::number(lang, *value);
+                *cursor = text.len();
+            }
             _ => {}
         }
         input
     }
 
+    /// Whether typing goes into the answer (a text or a number).
     pub fn is_text(&self) -> bool {
-        matches!(self, AnswerInput::Text { .. })
+        matches!(self, AnswerInput::Text { .. } | AnswerInput::Number { .. })
+    }
+
+    /// The typed text and its cursor, for an answer that is typed.
+    pub fn typed(&self) -> Option<(&str, usize)> {
+        match self {
+            AnswerInput::Text { text, cursor } | AnswerInput::Number { text, cursor, .. } => {
+                Some((text, *cursor))
+            }
+            _ => None,
+        }
     }
 }

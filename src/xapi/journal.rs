@@ -15,7 +15,7 @@ use super::statement::{
     Activity, Actor, Event, Score, SessionFacts, registration, response, statement,
 };
 use crate::course::{Course, Module, Question, Quiz};
-use crate::quiz::{Answer, Run};
+use crate::quiz::{Answer, Credit, Run};
 
 /// One course's part of the player session.
 struct Open {
@@ -77,7 +77,7 @@ impl Journal {
         module: &Module,
         question: &Question,
         answer: &Answer,
-        correct: bool,
+        credit: Credit,
     ) {
         let object = Activity::question(&self.course_activity(course), module, question);
         self.open(course)
@@ -85,7 +85,7 @@ impl Journal {
             .entry(module.id.clone())
             .or_insert_with(Instant::now);
         let event = Event::Answered {
-            success: correct,
+            credit,
             response: response(answer),
         };
         self.record(course, event, &object);
@@ -305,7 +305,7 @@ mod tests {
             for position in 0..run.asked.len() {
                 let question = &quiz.questions[run.asked[position].question];
                 let answer = match round {
-                    0 => Answer::Text(String::new()),
+                    0 => wrong(question),
                     _ => right(question),
                 };
                 let correct = run.answer(quiz, position, answer.clone()).unwrap();
@@ -316,6 +316,22 @@ mod tests {
         journal.completed(&course, module);
         journal.completed(&course, module);
         journal.finish();
+    }
+
+    /// A wrong answer of the question's own shape, as the players give.
+    fn wrong(question: &Question) -> Answer {
+        use crate::course::QuestionKind;
+        match &question.kind {
+            QuestionKind::Single { choices } => {
+                Answer::Single(choices.iter().position(|c| !c.correct).unwrap())
+            }
+            QuestionKind::Multiple { .. } => Answer::Multiple(BTreeSet::new()),
+            QuestionKind::TrueFalse { answer } => Answer::TrueFalse(!*answer),
+            QuestionKind::Text { .. } => Answer::Text("falsch".into()),
+            QuestionKind::Order { items } => Answer::Order((0..items.len()).rev().collect()),
+            QuestionKind::Match { pairs, .. } => Answer::Match(vec![None; pairs.len()]),
+            QuestionKind::Numeric { .. } => Answer::Number(1e6),
+        }
     }
 
     fn right(question: &Question) -> Answer {
@@ -330,8 +346,12 @@ mod tests {
                     .collect::<BTreeSet<_>>(),
             ),
             QuestionKind::TrueFalse { answer } => Answer::TrueFalse(*answer),
-            QuestionKind::Text { accept } => Answer::Text(accept[0].clone()),
+            QuestionKind::Text { accept } => Answer::Text(accept[0].text.clone()),
             QuestionKind::Order { items } => Answer::Order((0..items.len()).collect()),
+            QuestionKind::Match { pairs, .. } => {
+                Answer::Match((0..pairs.len()).map(Some).collect())
+            }
+            QuestionKind::Numeric { right, .. } => Answer::Number(right.bounds().0),
         }
     }
 
@@ -341,7 +361,7 @@ mod tests {
         let (mut journal, outbox) = journal(&dir);
         played(&mut journal);
         let statements = outbox.pending().unwrap();
-        let answered = ["answered"; 5];
+        let answered = ["answered"; 7];
         let mut expected = vec!["initialized", "experienced"];
         expected.extend(answered);
         expected.push("failed");
@@ -393,7 +413,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (mut journal, outbox) = journal(&dir);
         let course = course();
-        let score = |points| Score { points, max: 10 };
+        let score = |points| Score {
+            points: crate::progress::Points::whole(points),
+            max: 10,
+        };
         journal.exam(&course, false, score(4), 70, 600);
         journal.exam(&course, true, score(9), 70, 1_500);
         // Passed once in a session is enough (cmi5): a later sitting is not sent again.

@@ -558,7 +558,10 @@ pub(crate) mod tests {
     pub(crate) fn attempt(passed: bool, points: u32, max: u32) -> Event {
         Event::Attempt {
             passed,
-            score: Points { points, max },
+            score: Points {
+                points: crate::progress::Points::whole(points),
+                max,
+            },
             pass_percent: 80,
             duration_ms: None,
         }
@@ -664,7 +667,7 @@ pub(crate) mod tests {
     fn the_last_activity_is_the_newest_statement_of_the_module_sections_and_questions_included() {
         let anna = learner_facts("anna", None);
         let answered = Event::Answered {
-            success: true,
+            credit: crate::quiz::Credit::FULL,
             response: "c1".into(),
         };
         let report = tally(&[

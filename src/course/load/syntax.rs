@@ -871,6 +871,8 @@ pub(super) fn question_in_words(kind: &str) -> &'static str {
         "true_false" => "a true/false question",
         "text" => "a text question",
         "order" => "an order question",
+        "match" => "a match question",
+        "numeric" => "a numeric question",
         _ => "a question",
     }
 }
@@ -883,6 +885,8 @@ pub(super) fn type_in_words(kind: &str) -> &'static str {
         "true_false" => "true/false",
         "text" => "text",
         "order" => "order",
+        "match" => "match",
+        "numeric" => "numeric",
         _ => "other",
     }
 }

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::quiz::{answer_from, choice_count, edit_answer};
+use super::quiz::{answer_from, choice_count, edit_answer, partial_match};
 use super::{record, saved, text};
 use crate::exam::{EXTENSION_MINUTES, ExamRun, WARNING_SECONDS};
 use crate::i18n::{self, T};
@@ -103,7 +103,7 @@ pub fn open_exam(state: &mut State, course: usize) {
             (run, said)
         }
     };
-    let input = input_at(&run, run.current);
+    let input = input_at(&run, run.current, lang);
     state.screen = Screen::Exam(Box::new(ExamScreen {
         course,
         title,
@@ -123,12 +123,13 @@ pub fn open_exam(state: &mut State, course: usize) {
 }
 
 /// The input of question `position`, showing the answer given there.
-fn input_at(run: &ExamRun, position: usize) -> AnswerInput {
+fn input_at(run: &ExamRun, position: usize, lang: i18n::Lang) -> AnswerInput {
     match run.drawn.get(position) {
         Some(drawn) => AnswerInput::with_answer(
             &drawn.question.kind,
             &drawn.order,
             run.answers.get(position).and_then(Option::as_ref),
+            lang,
         ),
         None => AnswerInput::TrueFalse {
             cursor: 0,
@@ -248,7 +249,7 @@ fn question(state: &mut State, action: Action) {
             Ok(answer) => {
                 screen.run.answer(pos, answer);
                 match next_open(&screen.run, pos) {
-                    Some(next) => go(screen, next),
+                    Some(next) => go(screen, next, lang),
                     None => screen.phase = ExamPhase::Summary,
                 }
                 save(state);
@@ -263,7 +264,7 @@ fn question(state: &mut State, action: Action) {
             } else {
                 (pos + n - 1) % n
             };
-            go(screen, to);
+            go(screen, to, lang);
             save(state);
         }
         Action::Flag => {
@@ -309,18 +310,24 @@ fn keep_changed_answer(screen: &mut ExamScreen, lang: i18n::Lang) {
         &drawn.question.kind,
         &drawn.order,
         screen.run.answers[pos].as_ref(),
+        lang,
     );
     if screen.input == untouched {
         return;
     }
-    if let Ok(answer) = answer_from(&screen.input, &drawn.order, lang) {
+    // A match answer is kept with the items given a partner so far: in an exam every pair
+    // counts on its own.
+    if let Some(answer) = answer_from(&screen.input, &drawn.order, lang)
+        .ok()
+        .or_else(|| partial_match(&screen.input, &drawn.order))
+    {
         screen.run.answer(pos, answer);
     }
 }
 
-fn go(screen: &mut ExamScreen, position: usize) {
+fn go(screen: &mut ExamScreen, position: usize, lang: i18n::Lang) {
     screen.run.go(position);
-    screen.input = input_at(&screen.run, screen.run.current);
+    screen.input = input_at(&screen.run, screen.run.current, lang);
     screen.scroll = 0;
 }
 
@@ -333,6 +340,7 @@ fn next_open(run: &ExamRun, pos: usize) -> Option<usize> {
 }
 
 fn summary(state: &mut State, action: Action) {
+    let lang = state.lang();
     let Screen::Exam(screen) = &mut state.screen else {
         return;
     };
@@ -343,7 +351,7 @@ fn summary(state: &mut State, action: Action) {
             let back_to = (0..run.len())
                 .find(|&i| run.answers[i].is_none() || run.flagged[i])
                 .unwrap_or(run.current);
-            go(screen, back_to);
+            go(screen, back_to, lang);
             screen.phase = ExamPhase::Question;
             save(state);
         }
