@@ -68,7 +68,7 @@ codes! {
     FileTooLarge = "E021", Error, "a file is larger than 4 MiB";
     NotUtf8 = "E022", Error, "a file is not UTF-8 text";
     NestingTooDeep = "E023", Error, "arrays or tables are nested too deeply";
-    UnknownQuestionType = "E024", Error, "a question's `type` is not one of the five types";
+    UnknownQuestionType = "E024", Error, "a question's `type` is not one of the seven types";
     NothingToShow = "E025", Error, "a module has no section, a quiz has no question, or an area has no module";
     Unreadable = "E026", Error, "a file or folder cannot be read";
     NoCourse = "E027", Error, "a folder given to `kurs check` holds no course";
@@ -80,6 +80,15 @@ codes! {
     UnknownRequirement = "E033", Error, "a certificate requires something other than `exam` or `modules`, or an exam the course does not have";
     TimeLimitRange = "E034", Error, "an exam's `time_limit_minutes` is not between 1 and 600";
     ExamCountRange = "E035", Error, "an exam's `questions` is not between 1 and 500";
+    MatchPairCount = "E036", Error, "a match question has fewer than two pairs, or more partners than the letters a to z can name";
+    MatchDuplicate = "E037", Error, "a match question lists the same item or the same partner twice";
+    NumericWithoutAnswer = "E038", Error, "a numeric question or range has neither `answer` nor both `min` and `max`";
+    NumericAnswerTwice = "E039", Error, "a numeric question or range has `answer` (or `tolerance`) and `min`/`max` both";
+    NumericMinAboveMax = "E040", Error, "a numeric question or range has `min` greater than `max`";
+    NegativeTolerance = "E041", Error, "a numeric question or range has a negative `tolerance`";
+    CreditRange = "E042", Error, "a `credit` is not a whole number from 0 to 100";
+    CreditsCannotReach100 = "E043", Error, "a question's credits cannot make 100: right choices whose credits do not add up to 100, or no accepted answer fully right";
+    CreditNotHere = "E044", Error, "a `credit` on a wrong choice, or on a choice of a single choice question";
     ModuleWithoutQuiz = "W001", Warning, "a module has no quiz";
     EmptySectionBody = "W002", Warning, "a section has an empty body";
     RawHtml = "W003", Warning, "Markdown contains raw HTML, which kurs shows as plain text";
@@ -90,8 +99,8 @@ codes! {
     AnswerLooksLikeCommand = "W008", Warning, "an accepted answer starts with `/` and a command word, so plain mode takes it for that command";
     ImportUnreadable = "E101", Error, "`kurs import`: a question of a GIFT or Aiken file cannot be read (an answer block without its closing brace, an answer without text, an Aiken question without its ANSWER line, …)";
     ImportNothing = "E102", Error, "`kurs import`: the file holds no question";
-    ImportKeptAsSection = "W101", Warning, "`kurs import`: an item kurs cannot grade (a numerical, matching or essay question) or a description is kept as a section";
-    ImportChanged = "W102", Warning, "`kurs import`: a question was changed to fit the kurs format (partial credit, per-answer feedback, several right answers, a control character)";
+    ImportKeptAsSection = "W101", Warning, "`kurs import`: an item kurs cannot grade (an essay question, or a numerical or matching question kurs cannot take as it is) or a description is kept as a section";
+    ImportChanged = "W102", Warning, "`kurs import`: a question was changed to fit the kurs format (weights scaled or read by kurs's rule for wrong answers, per-answer feedback, several right answers, a control character)";
 }
 
 /// The part of the source shown under a diagnostic: the lines of the span, cut to a window of

@@ -110,6 +110,18 @@ texts! {
     KeyClickPick => "Mausklick: Antwort wählen", "mouse click: pick an answer";
     SingleHint => "Eine Antwort wählen", "Pick one answer";
     TrueFalseHint => "Stimmt die Aussage?", "Is the statement true?";
+    MatchHint => "Jedem Begriff den passenden Partner zuordnen", "Match each item with its partner";
+    NumericHint => "Zahl eingeben (Komma oder Punkt)", "Type a number";
+    MatchPartners => "Partner", "Partners";
+    MatchEveryItemFirst => "Erst jedem Begriff einen Partner geben: Buchstabe, ←/→ oder Mausklick", "Give every item a partner first: a letter, ←/→ or a mouse click";
+    NumberEmpty => "Bitte eine Zahl eingeben, zum Beispiel 3,5.", "Please type a number, for example 3.5.";
+    NumberNotANumber => "Das ist keine Zahl. Bitte nur die Zahl eingeben, zum Beispiel 3,5 oder -2.", "That is not a number. Please type just the number, for example 3.5 or -2.";
+    NumberSeveralMarks => "Bitte nur ein Dezimalzeichen verwenden und keine Tausenderpunkte, zum Beispiel 1234,5.", "Please use one decimal mark and no thousands separators, for example 1234.5.";
+    KeyMatchItem => "Begriff wählen", "choose item";
+    KeyMatchPartner => "Partner wechseln", "change partner";
+    KeyMatchLetter => "Partner wählen", "pick partner";
+    KeyMatchClear => "Partner entfernen", "remove partner";
+    KeyClickMatch => "Mausklick: Begriff wählen oder Partner geben", "mouse click: choose an item or give it a partner";
     ChangedQuestion => "Frage wurde geändert", "question has changed";
     Help => "Hilfe", "Help";
     HelpReadMark => "· hinter einem Abschnitt: schon gelesen. Oben rechts: gelesene Abschnitte von allen.", "· after a section: read before. Top right: sections read of all.";
@@ -131,7 +143,7 @@ texts! {
     KeyPick => "wählen", "pick";
     KeyMove => "verschieben", "move";
     KeyScroll => "blättern", "scroll";
-    KeyJumpSection => "Abschnitt 1–9 öffnen", "open section 1–9";
+    KeyJumpSection => "Abschnitt nach Nummer öffnen (12: rasch 1 2 tippen)", "open a section by its number (12: type 1 2 quickly)";
     KeySearch => "suchen", "search";
     KeyOverview => "Übersicht", "overview";
     KeyPickHit => "wählen", "choose";
@@ -247,6 +259,11 @@ texts! {
     PlainChooseHit => "Fundstelle wählen", "Choose a result";
     PlainOverviewHeading => "Dein Fortschritt:", "Your progress:";
     PlainModuleTitleHit => "im Titel des Moduls", "in the module's title";
+    MarkdownStruck => "durchgestrichen", "struck out";
+    MarkdownTaskOpen => "zu tun: ", "to do: ";
+    MarkdownTaskDone => "erledigt: ", "done: ";
+    MarkdownFootnotes => "Fußnoten:", "Footnotes:";
+    MarkdownEmptyCell => "leer", "empty";
     PlainGoodbye => "Fortschritt gespeichert. Tschüss!", "Progress saved. Goodbye!";
     PlainGoodbyeNotSaved => "Der Fortschritt konnte nicht gespeichert werden. Tschüss!", "Progress could not be saved. Goodbye!";
     CertTitle => "Teilnahmebescheinigung", "Certificate of Completion";
@@ -255,7 +272,6 @@ texts! {
     CertWithResults => "mit den folgenden Ergebnissen abgeschlossen hat.", "with the following results.";
     CertModule => "Modul", "Module";
     CertBestScore => "Beste Punktzahl", "Best score";
-    CertExam => "Abschlussprüfung", "Final exam";
     CertTimeAdjusted => "Prüfungszeit angepasst", "Exam time adjusted";
     CertCode => "Prüfcode", "Verification code";
     CertSignedWith => "Signiert mit dem Schlüssel", "Signed with the key";
@@ -263,6 +279,9 @@ texts! {
     CertVerifyCommand => "kurs verify DATEI.pdf", "kurs verify FILE.pdf";
     CertContinued => "Fortsetzung", "continued";
     CertCriteria => "Alle Module des Kurses gelesen und ihre Quizze bearbeitet; angegeben ist je Modul das beste Ergebnis.", "Read every module of the course and took its quizzes; each module shows the learner's best score.";
+    CertWithTheKey => "mit dem Schlüssel", "with the key";
+    CertificateNoProfile => "Für das Zertifikat fehlt noch dein Profil: „kurs profile set --name \"Dein Name\" --birth-date JJJJ-MM-TT“, dann noch einmal „kurs certificates issue“.", "The certificate still needs your profile: “kurs profile set --name \"Your Name\" --birth-date YYYY-MM-DD”, then “kurs certificates issue” again.";
+    CertificateNeedsProfile => "Damit ist das Zertifikat fällig. Es braucht noch deinen Namen und dein Geburtsdatum: „kurs profile set --name \"Dein Name\" --birth-date JJJJ-MM-TT“, dann stellt „kurs certificates issue“ es aus.", "The certificate is now due. It still needs your name and date of birth: “kurs profile set --name \"Your Name\" --birth-date YYYY-MM-DD”, then “kurs certificates issue” issues it.";
     PlainEndOfInputNotSaved => "Eingabe beendet. Der Fortschritt konnte nicht gespeichert werden. Tschüss!", "End of input. Progress could not be saved. Goodbye!";
 }
 
@@ -319,8 +338,95 @@ pub fn best_score(lang: Lang, percent: u8) -> String {
     }
 }
 
-/// The score line; a run in which nothing was scored says so instead of a percentage.
-pub fn score(lang: Lang, points: u32, max: u32, percent: Option<u32>) -> String {
+/// A number as each language writes it: `3,5` in German, `3.5` in English; whole numbers
+/// without decimals. The one place numbers of answers are written for the learner.
+pub fn number(lang: Lang, value: f64) -> String {
+    // Rust's shortest form that reads back as the same number: `0.1`, not `0.1000000000000000055`.
+    let text = format!("{value}");
+    match lang {
+        Lang::De => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// Points as each language writes them: "2,5" in German, "2.5" in English, "3" when whole.
+/// The one place scores are written for the learner.
+pub fn points(lang: Lang, points: crate::progress::Points) -> String {
+    let (whole, hundredths) = points.parts();
+    if hundredths == 0 {
+        return whole.to_string();
+    }
+    let mark = match lang {
+        Lang::De => ',',
+        Lang::En => '.',
+    };
+    let fraction = format!("{hundredths:02}");
+    format!("{whole}{mark}{}", fraction.trim_end_matches('0'))
+}
+
+/// The right numbers of a numeric question: "3,14", "3,14 ± 0,01 GB", "28 bis 31 Tage".
+pub fn number_range(lang: Lang, range: crate::course::NumberRange, unit: Option<&str>) -> String {
+    use crate::course::NumberRange;
+    let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+    let n = |value: f64| number(lang, value);
+    match (range, lang) {
+        (
+            NumberRange::Around {
+                answer,
+                tolerance: 0.0,
+            },
+            _,
+        ) => {
+            format!("{}{unit}", n(answer))
+        }
+        (NumberRange::Around { answer, tolerance }, _) => {
+            format!("{} ± {}{unit}", n(answer), n(tolerance))
+        }
+        (NumberRange::Between { min, max }, _) if min == max => format!("{}{unit}", n(min)),
+        (NumberRange::Between { min, max }, Lang::De) => {
+            format!("{} bis {}{unit}", n(min), n(max))
+        }
+        (NumberRange::Between { min, max }, Lang::En) => {
+            format!("{} to {}{unit}", n(min), n(max))
+        }
+    }
+}
+
+/// The verdict on an answer: right, wrong, or partly right with the percent of the point.
+pub fn verdict(lang: Lang, credit: crate::quiz::Credit) -> String {
+    if credit.is_full() {
+        T::Correct.get(lang).to_owned()
+    } else if credit.is_partial() {
+        let percent = percent(lang, credit.percent());
+        match lang {
+            Lang::De => format!("◑ Teilweise richtig ({percent} des Punkts)"),
+            Lang::En => format!("◑ Partly right ({percent} of the point)"),
+        }
+    } else {
+        T::Wrong.get(lang).to_owned()
+    }
+}
+
+/// The verdict's symbol alone, for lists of questions: ✓, ◑ or ✗.
+pub fn verdict_symbol(credit: crate::quiz::Credit) -> &'static str {
+    if credit.is_full() {
+        "✓"
+    } else if credit.is_partial() {
+        "◑"
+    } else {
+        "✗"
+    }
+}
+
+/// The score line ("2,5 von 3 Punkten (83 %)"); a run in which nothing was scored says so
+/// instead of a percentage.
+pub fn score(
+    lang: Lang,
+    points: crate::progress::Points,
+    max: u32,
+    percent: Option<u32>,
+) -> String {
+    let points = self::points(lang, points);
     match (lang, percent) {
         (Lang::De, Some(percent)) => format!("{points} von {max} Punkten ({percent} %)"),
         (Lang::En, Some(percent)) => format!("{points} of {max} points ({percent}%)"),
@@ -421,12 +527,13 @@ pub fn attempts(lang: Lang, n: usize) -> String {
 /// too), an attempt left before its end, and questions changed since they were answered.
 pub fn quiz_summary(
     lang: Lang,
-    best: Option<(u32, u32, u8)>,
+    best: Option<(crate::progress::Points, u32, u8)>,
     unfinished: usize,
     changed: usize,
 ) -> String {
     let mut parts = Vec::new();
     if let Some((points, max, percent)) = best {
+        let points = self::points(lang, points);
         parts.push(match lang {
             Lang::De => format!("Bestes Ergebnis: {points} von {max} Punkten ({percent} %)"),
             Lang::En => format!("Best result: {points} of {max} points ({percent}%)"),
@@ -536,6 +643,96 @@ pub fn records_not_saved(lang: Lang, reason: &str) -> String {
         Lang::En => format!(
             "Learning records cannot be saved ({reason}); they are kept in memory until this session ends."
         ),
+    }
+}
+
+/// `kurs report`'s heading of a course: "Sicher online (sicher-online): 2 Lernende, 27 Lerneinträge".
+pub fn report_heading(
+    lang: Lang,
+    title: &str,
+    id: &str,
+    learners: usize,
+    records: usize,
+) -> String {
+    let (learners, records) = match lang {
+        Lang::De => (
+            format!("{learners} Lernende"),
+            match records {
+                1 => "1 Lerneintrag".to_string(),
+                n => format!("{n} Lerneinträge"),
+            },
+        ),
+        Lang::En => (
+            match learners {
+                1 => "1 learner".to_string(),
+                n => format!("{n} learners"),
+            },
+            match records {
+                1 => "1 learning record".to_string(),
+                n => format!("{n} learning records"),
+            },
+        ),
+    };
+    format!("{title} ({id}): {learners}, {records}")
+}
+
+/// `kurs report` for a course the LRS has nothing about.
+pub fn report_empty(lang: Lang, title: &str, id: &str) -> String {
+    match lang {
+        Lang::De => {
+            format!("{title} ({id}): Im LRS gibt es noch keine Lerneinträge zu diesem Kurs.")
+        }
+        Lang::En => {
+            format!("{title} ({id}): the LRS holds no learning records of this course yet.")
+        }
+    }
+}
+
+/// The columns of `kurs report`'s table.
+pub fn report_columns(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::De => [
+            "Lernende",
+            "Modul",
+            "Status",
+            "Versuche",
+            "Beste Punktzahl",
+            "Zuletzt",
+        ],
+        Lang::En => [
+            "Learner",
+            "Module",
+            "Status",
+            "Attempts",
+            "Best score",
+            "Last activity",
+        ],
+    }
+}
+
+/// A learner's status in a module or the exam, as the LRS's records show it; "Gelernt" is named
+/// beside a failed quiz, where the status alone would hide it.
+pub fn report_status(
+    lang: Lang,
+    status: crate::xapi::report::Status,
+    exam: bool,
+    learned: bool,
+) -> String {
+    use crate::xapi::report::Status;
+    let word = match (status, exam, lang) {
+        (Status::NotStarted, true, Lang::De) => "nicht abgelegt",
+        (Status::NotStarted, true, Lang::En) => "not taken",
+        (Status::NotStarted, false, _) => T::StatusNotStarted.get(lang),
+        (Status::Started, _, _) => T::StatusInProgress.get(lang),
+        (Status::Learned, _, _) => T::StatusLearned.get(lang),
+        (Status::Failed, _, Lang::De) => "nicht bestanden",
+        (Status::Failed, _, Lang::En) => "failed",
+        (Status::Passed, _, _) => T::StatusPassed.get(lang),
+    };
+    if learned && status == Status::Failed {
+        format!("{word}, {}", T::StatusLearned.get(lang))
+    } else {
+        word.to_string()
     }
 }
 
@@ -708,6 +905,24 @@ pub fn plain_section_heading(lang: Lang, number: usize, total: usize, title: &st
     }
 }
 
+/// Said before a table's rows in plain mode: "Tabelle mit 3 Zeilen und 2 Spalten:" (the header
+/// row is not counted; its names stand before every value).
+pub fn table_announcement(lang: Lang, rows: usize, columns: usize) -> String {
+    let pick = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+    match lang {
+        Lang::De => format!(
+            "Tabelle mit {rows} {} und {columns} {}:",
+            pick(rows, "Zeile", "Zeilen"),
+            pick(columns, "Spalte", "Spalten")
+        ),
+        Lang::En => format!(
+            "Table with {rows} {} and {columns} {}:",
+            pick(rows, "row", "rows"),
+            pick(columns, "column", "columns")
+        ),
+    }
+}
+
 /// Introduces the feedback a trainer wrote for one picked choice.
 pub fn plain_feedback_on(lang: Lang, choice: &str) -> String {
     match lang {
@@ -799,6 +1014,257 @@ pub fn cert_exam_result(lang: Lang, percent_text: &str, passed: bool) -> String 
     }
 }
 
+/// The exam's pass mark under its line on a certificate.
+pub fn cert_pass_mark(lang: Lang, percent_text: &str) -> String {
+    match lang {
+        Lang::De => format!("Bestehensgrenze {percent_text}"),
+        Lang::En => format!("Pass mark {percent_text}"),
+    }
+}
+
+/// Who signed a certificate, when a training organisation's key did.
+pub fn cert_signed_by(lang: Lang, signer: &str) -> String {
+    match lang {
+        Lang::De => format!("Signiert von {signer}"),
+        Lang::En => format!("Signed by {signer}"),
+    }
+}
+
+/// The credential's criteria in words, from what the course required.
+pub fn cert_criteria(
+    requirement: crate::certificate::Requirement,
+    facts: &crate::certificate::CertificateFacts,
+) -> String {
+    let lang = facts.lang;
+    let exam = facts.exam.as_ref().map(|exam| {
+        let title = &exam.title;
+        match (lang, exam.pass_percent) {
+            (Lang::De, Some(pass)) => format!(
+                "den Abschlusstest „{title}“ mit mindestens {} bestanden",
+                percent(lang, pass)
+            ),
+            (Lang::De, None) => format!("den Abschlusstest „{title}“ bestanden"),
+            (Lang::En, Some(pass)) => format!(
+                "passed the final test “{title}” with at least {}",
+                percent(lang, pass)
+            ),
+            (Lang::En, None) => format!("passed the final test “{title}”"),
+        }
+    });
+    let modules = match lang {
+        Lang::De => {
+            "alle Module des Kurses abgeschlossen (das Quiz jedes Moduls bestanden, ein Modul ohne Quiz gelesen)"
+        }
+        Lang::En => {
+            "completed every module of the course (passed each module's quiz, read each module without one)"
+        }
+    };
+    let required = match (
+        requirement.modules,
+        requirement.exam.then_some(exam).flatten(),
+    ) {
+        (true, Some(exam)) => match lang {
+            Lang::De => format!("{modules} und {exam}"),
+            Lang::En => format!("{modules} and {exam}"),
+        },
+        (true, None) => modules.to_owned(),
+        (false, Some(exam)) => exam,
+        (false, None) => match lang {
+            Lang::De => "am Kurs teilgenommen".to_owned(),
+            Lang::En => "took part in the course".to_owned(),
+        },
+    };
+    let mut text = capitalised(&required) + ".";
+    if !facts.modules.is_empty() {
+        text.push_str(match lang {
+            Lang::De => " Angegeben ist je Modul das beste Ergebnis im Quiz.",
+            Lang::En => " Each module shows the learner's best score in its quiz.",
+        });
+    }
+    text
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Characters named in a sentence: a letter as itself with its code point, a mark or an
+/// invisible character by its code point alone; at most six, then "…".
+fn characters_named(lang: Lang, characters: &[char]) -> String {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    let (open, close) = match lang {
+        Lang::De => ("„", "“"),
+        Lang::En => ("“", "”"),
+    };
+    let mut named: Vec<String> = characters
+        .iter()
+        .take(6)
+        .map(|&c| {
+            let code = format!("U+{:04X}", u32::from(c));
+            match c.general_category_group() {
+                GeneralCategoryGroup::Mark | GeneralCategoryGroup::Other => code,
+                _ if c.is_whitespace() => code,
+                _ => format!("{open}{c}{close} ({code})"),
+            }
+        })
+        .collect();
+    if characters.len() > 6 {
+        named.push("…".to_owned());
+    }
+    named.join(", ")
+}
+
+/// Why facts cannot go on a certificate, as the end of a sentence after "could not be issued:".
+pub fn facts_problem(lang: Lang, problem: &crate::certificate::FactsProblem) -> String {
+    crate::safe_text::single_line(&facts_problem_clause(lang, problem))
+}
+
+fn facts_problem_clause(lang: Lang, problem: &crate::certificate::FactsProblem) -> String {
+    use crate::certificate::FactsProblem as P;
+    use crate::certificate::facts::Field as F;
+    let P::NotShown {
+        field,
+        text,
+        not_shown,
+    } = problem
+    else {
+        // The player hands in only facts it checked; this is a bug more than anything else.
+        return match lang {
+            Lang::De => format!(
+                "die Angaben für das Zertifikat sind nicht in Ordnung (für die Kursleitung: “{problem}”)"
+            ),
+            Lang::En => format!(
+                "the facts for the certificate are not in order (for the trainer: “{problem}”)"
+            ),
+        };
+    };
+    let where_de = match field {
+        F::LearnerName => "im Namen".to_owned(),
+        F::CourseTitle => format!("im Kurstitel „{text}“"),
+        F::ModuleTitle => format!("im Modultitel „{text}“"),
+        F::ExamTitle => format!("im Titel des Abschlusstests „{text}“"),
+        F::TimeAdjustment => format!("in der Zeitanpassung „{text}“"),
+        F::IssuerName => format!("im Namen des Ausstellers „{text}“"),
+        F::SignerName => format!("im Namen des Schlüssels „{text}“ (KURS_ISSUER_KEY)"),
+        F::BirthDate | F::CourseId => format!("in „{text}“"),
+    };
+    let where_en = match field {
+        F::LearnerName => "in the name".to_owned(),
+        F::CourseTitle => format!("in the course title “{text}”"),
+        F::ModuleTitle => format!("in the module title “{text}”"),
+        F::ExamTitle => format!("in the exam title “{text}”"),
+        F::TimeAdjustment => format!("in the time adjustment “{text}”"),
+        F::IssuerName => format!("in the issuer's name “{text}”"),
+        F::SignerName => format!("in the key's name “{text}” (KURS_ISSUER_KEY)"),
+        F::BirthDate | F::CourseId => format!("in “{text}”"),
+    };
+    let learners = *field == F::LearnerName;
+    match (lang, not_shown.right_to_left, learners) {
+        (Lang::De, true, true) => "dein Name ist von rechts nach links geschrieben, was Zertifikate noch nicht drucken können; gib ihn mit „kurs profile set --name …“ in lateinischen Buchstaben ein, wie im Ausweis".to_owned(),
+        (Lang::En, true, true) => "your name is written right to left, which certificates cannot print yet; give it in Latin letters, as in your passport, with “kurs profile set --name …”".to_owned(),
+        (Lang::De, false, true) => format!(
+            "das Zertifikat kann {} {where_de} nicht drucken; gib den Namen mit „kurs profile set --name …“ in lateinischen, griechischen oder kyrillischen Buchstaben ein, wie im Ausweis",
+            characters_named(lang, &not_shown.characters)
+        ),
+        (Lang::En, false, true) => format!(
+            "the certificate cannot print {} {where_en}; give your name in Latin, Greek or Cyrillic letters, as in your passport, with “kurs profile set --name …”",
+            characters_named(lang, &not_shown.characters)
+        ),
+        (Lang::De, true, false) => format!(
+            "der Text {where_de} ist von rechts nach links geschrieben, was Zertifikate noch nicht drucken können; bitte gib der Kursleitung Bescheid"
+        ),
+        (Lang::En, true, false) => format!(
+            "the text {where_en} is written right to left, which certificates cannot print yet; please tell the trainer"
+        ),
+        (Lang::De, false, false) => format!(
+            "das Zertifikat kann {} {where_de} nicht drucken; bitte gib der Kursleitung Bescheid",
+            characters_named(lang, &not_shown.characters)
+        ),
+        (Lang::En, false, false) => format!(
+            "the certificate cannot print {} {where_en}; please tell the trainer",
+            characters_named(lang, &not_shown.characters)
+        ),
+    }
+}
+
+/// Why no certificate was issued, as the end of a sentence after "could not be issued:", in
+/// the learner's language; a technical cause is quoted as such.
+pub fn certificate_error(lang: Lang, error: &crate::certificate::CertificateError) -> String {
+    use crate::certificate::{CertificateError as E, KeyFileProblem as K, KeyProblem};
+    let clause = match (error, lang) {
+        (E::Facts(problem), _) => facts_problem_clause(lang, problem),
+        (E::Key(KeyProblem::NoRandom(reason)), Lang::De) => format!(
+            "das System liefert keine Zufallszahlen für den Schlüssel (das System meldet: “{reason}”)"
+        ),
+        (E::Key(KeyProblem::NoRandom(reason)), Lang::En) => {
+            format!("the system gives no random numbers for the key (the system says: “{reason}”)")
+        }
+        (
+            E::Key(KeyProblem::File {
+                path,
+                organisation,
+                why,
+            }),
+            _,
+        ) => {
+            let path = crate::safe_text::name(&path.display().to_string());
+            let whose = match (lang, organisation) {
+                (Lang::De, true) => format!("die Schlüsseldatei {path} aus KURS_ISSUER_KEY"),
+                (Lang::De, false) => format!("die Schlüsseldatei dieses Computers, {path},"),
+                (Lang::En, true) => format!("the key file {path} named by KURS_ISSUER_KEY"),
+                (Lang::En, false) => format!("this computer's key file {path}"),
+            };
+            match (why, lang) {
+                (K::Missing, Lang::De) => format!("{whose} gibt es nicht"),
+                (K::Missing, Lang::En) => format!("{whose} does not exist"),
+                (K::NotAFile, Lang::De) => format!(
+                    "{whose} ist keine gewöhnliche Datei (sondern ein Link oder ein Ordner)"
+                ),
+                (K::NotAFile, Lang::En) => {
+                    format!("{whose} is not a regular file (but a link or a folder)")
+                }
+                (K::Unreadable(reason), Lang::De) => {
+                    format!("{whose} lässt sich nicht lesen (das System meldet: “{reason}”)")
+                }
+                (K::Unreadable(reason), Lang::En) => {
+                    format!("{whose} cannot be read (the system says: “{reason}”)")
+                }
+                (K::NotAKeyFile(reason), Lang::De) => format!(
+                    "{whose} ist keine Schlüsseldatei von „kurs issuer init“ (für die Kursleitung: “{reason}”)"
+                ),
+                (K::NotAKeyFile(reason), Lang::En) => format!(
+                    "{whose} is not a key file made by “kurs issuer init” (for the trainer: “{reason}”)"
+                ),
+                (K::Mismatch, Lang::De) => format!(
+                    "{whose} wurde von Hand geändert: Der öffentliche Schlüssel darin gehört nicht zum geheimen"
+                ),
+                (K::Mismatch, Lang::En) => format!(
+                    "{whose} was edited by hand: its public key does not belong to its secret"
+                ),
+            }
+        }
+        (E::Pdf(reason), Lang::De) => {
+            format!("das PDF ließ sich nicht erstellen (für die Entwicklung von kurs: “{reason}”)")
+        }
+        (E::Pdf(reason), Lang::En) => {
+            format!("the PDF could not be made (for kurs's developers: “{reason}”)")
+        }
+        (E::Io { path, reason }, Lang::De) => format!(
+            "{} ließ sich nicht schreiben (das System meldet: “{reason}”)",
+            path.display()
+        ),
+        (E::Io { path, reason }, Lang::En) => format!(
+            "{} could not be written (the system says: “{reason}”)",
+            path.display()
+        ),
+    };
+    crate::safe_text::single_line(&clause)
+}
+
 pub fn cert_issued(lang: Lang, date: &str, issuer: &str) -> String {
     match lang {
         Lang::De => format!("Ausgestellt am {date} von {issuer}"),
@@ -856,6 +1322,28 @@ fn profile_problem_sentence(lang: Lang, problem: &crate::profile::ProfileProblem
         (P::NameEmpty, Lang::En) => {
             "The name is empty; please type your name as it should appear on certificates.".to_owned()
         }
+        (
+            P::NameNotPrintable {
+                right_to_left: true,
+                ..
+            },
+            Lang::De,
+        ) => "Der Name ist von rechts nach links geschrieben, was Zertifikate noch nicht drucken können; bitte in lateinischen Buchstaben eingeben, wie im Ausweis.".to_owned(),
+        (
+            P::NameNotPrintable {
+                right_to_left: true,
+                ..
+            },
+            Lang::En,
+        ) => "The name is written right to left, which certificates cannot print yet; please type it in Latin letters, as in your passport.".to_owned(),
+        (P::NameNotPrintable { characters, .. }, Lang::De) => format!(
+            "Das Zertifikat kann {} im Namen nicht drucken; bitte den Namen in lateinischen, griechischen oder kyrillischen Buchstaben eingeben, wie im Ausweis.",
+            characters_named(lang, characters)
+        ),
+        (P::NameNotPrintable { characters, .. }, Lang::En) => format!(
+            "The certificate cannot print {} in the name; please type the name in Latin, Greek or Cyrillic letters, as in your passport.",
+            characters_named(lang, characters)
+        ),
         (P::NameTooLong { chars }, Lang::De) => format!(
             "Der Name ist {chars} Zeichen lang, mehr als die {MAX_NAME_CHARS}, die kurs speichert; bitte kürzen."
         ),
@@ -1132,6 +1620,50 @@ pub fn plain_answer_order(lang: Lang, example: &str) -> String {
     }
 }
 
+/// The prompt under a match question, with an example of its own items and partners.
+pub fn plain_answer_match(lang: Lang, example: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Zu jeder Nummer den Buchstaben ihres Partners eingeben, zum Beispiel {example}"
+        ),
+        Lang::En => {
+            format!("Type each number with the letter of its partner, for example {example}")
+        }
+    }
+}
+
+/// What a match answer must be, with an example of the question's own items and partners.
+pub fn plain_match_expected(lang: Lang, items: usize, example: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Bitte jede der {items} Nummern einmal mit dem Buchstaben eines Partners eingeben, zum Beispiel {example}."
+        ),
+        Lang::En => format!(
+            "Please type each of the {items} numbers once with the letter of a partner, for example {example}."
+        ),
+    }
+}
+
+/// The prompt under a numeric question, with its unit when it has one.
+pub fn plain_answer_number(lang: Lang, unit: Option<&str>) -> String {
+    match (lang, unit) {
+        (Lang::De, Some(unit)) => format!("Zahl in {unit} eingeben, zum Beispiel 3,5"),
+        (Lang::De, None) => "Zahl eingeben, zum Beispiel 3,5".to_owned(),
+        (Lang::En, Some(unit)) => format!("Type a number in {unit}, for example 3.5"),
+        (Lang::En, None) => "Type a number, for example 3.5".to_owned(),
+    }
+}
+
+/// Why a typed answer is not a number, in one sentence.
+pub fn number_problem(lang: Lang, problem: crate::quiz::NumberProblem) -> &'static str {
+    use crate::quiz::NumberProblem;
+    match problem {
+        NumberProblem::Empty => T::NumberEmpty.get(lang),
+        NumberProblem::NotANumber => T::NumberNotANumber.get(lang),
+        NumberProblem::SeveralMarks => T::NumberSeveralMarks.get(lang),
+    }
+}
+
 /// A command word typed where it does nothing: said, with the way to hear what works.
 pub fn plain_not_here(lang: Lang, word: &str) -> String {
     match lang {
@@ -1206,18 +1738,35 @@ pub fn unsearched_modules(lang: Lang, count: usize) -> String {
     }
 }
 
+/// A section number typed on the module screen that a second digit could still make longer
+/// (`1` of a module of twelve: 10 to 12).
+pub fn section_number_typed(lang: Lang, number: usize, last: usize) -> String {
+    let first = number * 10;
+    match lang {
+        Lang::De => format!(
+            "Abschnitt {number}: Enter oder kurz warten öffnet ihn, eine zweite Ziffer wählt {first} bis {last}."
+        ),
+        Lang::En => format!(
+            "Section {number}: Enter or a moment's wait opens it, a second digit picks {first} to {last}."
+        ),
+    }
+}
+
 /// A digit for a section the module does not have.
 pub fn no_such_section(lang: Lang, count: usize) -> String {
     match (lang, count) {
         (Lang::De, 0) => "Dieses Modul hat keine Abschnitte.".to_string(),
         (Lang::De, 1) => "Dieses Modul hat nur einen Abschnitt: 1 öffnet ihn.".to_string(),
+        (Lang::De, n @ 2..=9) => format!("Dieses Modul hat {n} Abschnitte: 1 bis {n} öffnen sie."),
         (Lang::De, n) => format!(
-            "Dieses Modul hat {n} Abschnitte: 1 bis {} öffnen sie.",
-            n.min(9)
+            "Dieses Modul hat {n} Abschnitte: 1 bis {n} öffnen sie, zweistellige Nummern mit beiden Ziffern rasch nacheinander."
         ),
         (Lang::En, 0) => "This module has no sections.".to_string(),
         (Lang::En, 1) => "This module has one section: 1 opens it.".to_string(),
-        (Lang::En, n) => format!("This module has {n} sections: 1 to {} open them.", n.min(9)),
+        (Lang::En, n @ 2..=9) => format!("This module has {n} sections: 1 to {n} open them."),
+        (Lang::En, n) => format!(
+            "This module has {n} sections: 1 to {n} open them, two-digit numbers with both digits in quick succession."
+        ),
     }
 }
 
@@ -1523,13 +2072,27 @@ pub fn export_one_course(lang: Lang, dir: &str) -> String {
 }
 
 /// A question GIFT has no form for.
-pub fn export_left_out(lang: Lang, module: &str, question: &str) -> String {
-    let text = match lang {
-        Lang::De => format!(
+pub fn export_omission(lang: Lang, omission: &crate::author::export::Omission) -> String {
+    use crate::author::export::Why;
+    let (module, question) = (&omission.module, &omission.question);
+    let text = match (lang, omission.why) {
+        (Lang::De, Why::Order) => format!(
             "Die Reihenfolge-Frage {question} im Modul {module} hat in GIFT keine Form und fehlt im Export."
         ),
-        Lang::En => format!(
+        (Lang::En, Why::Order) => format!(
             "The order question {question} of module {module} has no GIFT form and is left out."
+        ),
+        (Lang::De, Why::ArrowInItem) => format!(
+            "Die Zuordnungsfrage {question} im Modul {module} hat „->“ in einem Begriff, was GIFT nicht schreiben kann; sie fehlt im Export."
+        ),
+        (Lang::En, Why::ArrowInItem) => format!(
+            "The match question {question} of module {module} has “->” in an item, which GIFT cannot write; it is left out."
+        ),
+        (Lang::De, Why::UnitDropped) => format!(
+            "Die Zahlenfrage {question} im Modul {module} ist ohne ihre Einheit exportiert: GIFT kennt keine Einheiten."
+        ),
+        (Lang::En, Why::UnitDropped) => format!(
+            "The numeric question {question} of module {module} is exported without its unit: GIFT has no units."
         ),
     };
     crate::safe_text::single_line(&text)
@@ -1989,14 +2552,67 @@ pub fn certificate_written(lang: Lang, pdf: &str, credential: &str, code: &str) 
     }
 }
 
-/// A certificate that could not be issued.
+/// A certificate that could not be issued, with why (`CertificateError::text`): the result
+/// stays, and `kurs certificates issue` issues it once the cause is mended.
 pub fn certificate_failed(lang: Lang, reason: &str) -> String {
     match lang {
         Lang::De => format!(
-            "Das Zertifikat konnte nicht ausgestellt werden: {reason}. Dein Ergebnis ist gespeichert; versuche es mit „kurs exam“ erneut."
+            "Das Zertifikat konnte nicht ausgestellt werden: {reason}. Dein Ergebnis ist gespeichert; ist das behoben, stellt „kurs certificates issue“ das Zertifikat aus."
         ),
         Lang::En => format!(
-            "The certificate could not be issued: {reason}. Your result is saved; try again with “kurs exam”."
+            "The certificate could not be issued: {reason}. Your result is saved; once that is mended, “kurs certificates issue” issues the certificate."
+        ),
+    }
+}
+
+/// `kurs certificates issue` before the requirement is met: what is still to pass.
+pub fn certificate_not_yet(lang: Lang, missing: &crate::session::Missing) -> String {
+    let quoted = |text: &str| match lang {
+        Lang::De => format!("„{}“", crate::safe_text::single_line(text)),
+        Lang::En => format!("“{}”", crate::safe_text::single_line(text)),
+    };
+    let mut parts = Vec::new();
+    if let Some(exam) = &missing.exam {
+        parts.push(match lang {
+            Lang::De => format!("der Abschlusstest {}", quoted(exam)),
+            Lang::En => format!("the final test {}", quoted(exam)),
+        });
+    }
+    let modules: Vec<String> = missing.modules.iter().map(|m| quoted(m)).collect();
+    match (lang, modules.len()) {
+        (_, 0) => {}
+        (Lang::De, 1) => parts.push(format!("das Modul {}", modules[0])),
+        (Lang::De, n) => parts.push(format!("{n} Module: {}", modules.join(", "))),
+        (Lang::En, 1) => parts.push(format!("the module {}", modules[0])),
+        (Lang::En, n) => parts.push(format!("{n} modules: {}", modules.join(", "))),
+    }
+    let parts = parts.join("; ");
+    match lang {
+        Lang::De => format!("Das Zertifikat ist noch nicht fällig; noch zu bestehen: {parts}."),
+        Lang::En => format!("The certificate is not due yet; still to pass: {parts}."),
+    }
+}
+
+/// A course's modules could not all be read to see whether its certificate is due.
+pub fn certificate_unreadable(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Ob das Zertifikat fällig ist, lässt sich nicht sagen, weil ein Modul nicht gelesen werden kann: {reason}"
+        ),
+        Lang::En => format!(
+            "Whether the certificate is due cannot be told because a module cannot be read: {reason}"
+        ),
+    }
+}
+
+/// A certificate of the course was issued before: none is issued again by itself.
+pub fn certificate_already(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Das Zertifikat dieses Kurses wurde schon am {date} ausgestellt; ein neues mit deinen jetzigen Ergebnissen stellt „kurs certificates issue --again“ aus."
+        ),
+        Lang::En => format!(
+            "The certificate of this course was issued on {date} already; “kurs certificates issue --again” issues a new one with your results as they are now."
         ),
     }
 }

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use kurs::certificate::{self, CertificateFacts, ExamScore, IssuerKey, ModuleScore};
+use kurs::certificate::{self, CertificateFacts, ExamScore, IssuerKey, ModuleScore, Requirement};
 use kurs::i18n::Lang;
 use serde_json::Value;
 
@@ -28,12 +28,19 @@ fn facts() -> CertificateFacts {
             },
         ],
         exam: Some(ExamScore {
+            title: "Abschlusstest".to_owned(),
             percent: 92,
             passed: true,
+            pass_percent: Some(80),
             time_adjusted: Some("Zeitfaktor 1,5".to_owned()),
+        }),
+        requirement: Some(Requirement {
+            modules: true,
+            exam: true,
         }),
         issued_at: "2026-05-01T09:30:00Z".parse().expect("a fixed time"),
         issuer_name: "Volkshochschule Musterstadt".to_owned(),
+        signer_name: None,
     }
 }
 
@@ -105,20 +112,27 @@ fn both_files_are_written_into_certificates_beside_the_progress_index() {
     assert_eq!(code.len(), 14, "{code}");
 }
 
+/// The page's text as pdf-extract reads it: a PDF reader of its own, not the lopdf text
+/// extraction `kurs verify` relies on, so that the two cannot share a mistake.
+fn page_text(pdf: &Path) -> String {
+    let bytes = std::fs::read(pdf).expect("the PDF");
+    let text = pdf_extract::extract_text_from_mem(&bytes).expect("text");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[test]
 fn a_pdf_reader_finds_name_course_scores_and_code_with_their_umlauts() {
     let issued = issue();
-    let document = lopdf::Document::load(&issued.issued.pdf).expect("a PDF");
-    let text = document.extract_text(&[1]).expect("text");
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = page_text(&issued.issued.pdf);
     for wanted in [
         "Jürgen Größe",
         "geboren am 14. März 1990",
         "Grundlagen der Elektrotechnik",
         "Widerstände in Reihe",
         "85 %",
+        "Abschlusstest",
         "92 % – bestanden",
-        "Prüfungszeit angepasst: Zeitfaktor 1,5",
+        "Bestehensgrenze 80 % · Prüfungszeit angepasst: Zeitfaktor 1,5",
         "Volkshochschule Musterstadt",
         issued.issued.code.as_str(),
         "kurs verify",
@@ -187,10 +201,9 @@ fn the_credential_holds_every_field_of_an_open_badges_3_credential() {
             .as_str()
             .is_some_and(|d| d.contains("Grundlagen"))
     );
-    assert!(
-        achievement["criteria"]["narrative"]
-            .as_str()
-            .is_some_and(|n| !n.is_empty())
+    assert_eq!(
+        achievement["criteria"]["narrative"],
+        "Alle Module des Kurses abgeschlossen (das Quiz jedes Moduls bestanden, ein Modul ohne Quiz gelesen) und den Abschlusstest „Abschlusstest“ mit mindestens 80 % bestanden. Angegeben ist je Modul das beste Ergebnis im Quiz."
     );
     let descriptions = achievement["resultDescription"]
         .as_array()
@@ -204,10 +217,13 @@ fn the_credential_holds_every_field_of_an_open_badges_3_credential() {
         [
             "Spannung und Strom",
             "Widerstände in Reihe",
-            "Abschlussprüfung"
+            "Abschlusstest"
         ]
     );
     assert!(descriptions.iter().all(|d| d["resultType"] == "Percent"));
+    assert_eq!(descriptions[2]["requiredValue"], "80");
+    // Signed with the installation's own key: no signer is named beside the course's issuer.
+    assert!(p["issuer"].get("signerName").is_none());
 
     let results = subject["result"].as_array().expect("results");
     let values: Vec<&str> = results.iter().filter_map(|r| r["value"].as_str()).collect();
@@ -255,7 +271,7 @@ fn kurs_verify_accepts_the_pdf_and_the_credential_and_says_who_what_when_by_whom
             "Jürgen Größe",
             "Grundlagen der Elektrotechnik",
             "Widerstände in Reihe: 85%",
-            "92%, passed (time adjusted: Zeitfaktor 1,5)",
+            "Abschlusstest: 92%, passed (pass mark 80%; time adjusted: Zeitfaktor 1,5)",
             "2026-05-01",
             "Volkshochschule Musterstadt",
             &issued.key.did_key(),
@@ -277,7 +293,14 @@ fn kurs_verify_json_gives_the_facts() {
     assert_eq!(json["learner"]["name"], "Jürgen Größe");
     assert_eq!(json["modules"][1]["best_percent"], 85);
     assert_eq!(json["exam"]["time_adjusted"], "Zeitfaktor 1,5");
+    assert_eq!(json["exam"]["title"], "Abschlusstest");
+    assert_eq!(json["exam"]["pass_percent"], 80);
+    assert_eq!(
+        json["requirement"],
+        serde_json::json!({"modules": true, "exam": true})
+    );
     assert_eq!(json["issuer"]["did"], issued.key.did_key());
+    assert_eq!(json["issuer"]["signer"], Value::Null);
 }
 
 #[test]
@@ -367,25 +390,90 @@ fn a_file_that_is_no_certificate_is_invalid_with_one_sentence() {
     assert!(out.contains("not a kurs certificate"), "{out}");
 }
 
-#[test]
-fn kurs_certificates_lists_the_certificates_issued_here() {
-    let issued = issue();
+/// `kurs certificates` with `flags`, for the progress index in `folder`: exit code, stdout.
+fn certificates(folder: &Path, flags: &[&str]) -> (i32, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_kurs"))
         .arg("certificates")
         .arg("--progress")
-        .arg(issued.folder.join("progress.toml"))
+        .arg(folder.join("progress.toml"))
+        .args(flags)
         .output()
         .expect("kurs runs");
-    assert!(output.status.success());
-    let out = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        out.contains(&issued.issued.pdf.display().to_string()),
-        "{out}"
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn kurs_certificates_lists_course_learner_date_score_code_and_paths_newest_first() {
+    let issued = issue();
+    let later = CertificateFacts {
+        learner_name: "Erika Mustermann".to_owned(),
+        issued_at: "2026-06-02T10:00:00Z".parse().expect("a fixed time"),
+        ..facts()
+    };
+    let newer = certificate::issue(&later, &issued.key, &issued.folder).expect("issued");
+    let (code, out) = certificates(&issued.folder, &[]);
+    assert_eq!(code, 0, "{out}");
+    let first = out.find("Erika Mustermann").expect("the newer one");
+    let second = out.find("Jürgen Größe").expect("the older one");
+    assert!(first < second, "newest first:\n{out}");
+    for wanted in [
+        "2026-06-02  Grundlagen der Elektrotechnik (elektro-grundlagen)",
+        "2026-05-01  Grundlagen der Elektrotechnik (elektro-grundlagen)",
+        "Score       Abschlusstest 92%, passed; 2 modules, best 100%, 85%",
+        &format!("Code        {}", newer.code),
+        &format!("Code        {}", issued.issued.code),
+        &issued.issued.pdf.display().to_string(),
+        &issued.issued.credential.display().to_string(),
+        &newer.pdf.display().to_string(),
+    ] {
+        assert!(out.contains(wanted), "{wanted} is not in:\n{out}");
+    }
+}
+
+#[test]
+fn kurs_certificates_json_has_stable_fields_per_certificate() {
+    let issued = issue();
+    let (code, out) = certificates(&issued.folder, &["--json"]);
+    assert_eq!(code, 0, "{out}");
+    let json: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(
+        json,
+        serde_json::json!([{
+            "valid": true,
+            "problem": null,
+            "course": {"id": "elektro-grundlagen", "title": "Grundlagen der Elektrotechnik"},
+            "learner": "Jürgen Größe",
+            "issued_at": "2026-05-01T09:30:00Z",
+            "exam": {"title": "Abschlusstest", "percent": 92, "passed": true},
+            "modules": [
+                {"title": "Spannung und Strom", "best_percent": 100},
+                {"title": "Widerstände in Reihe", "best_percent": 85},
+            ],
+            "code": issued.issued.code,
+            "pdf": issued.issued.pdf.display().to_string(),
+            "credential": issued.issued.credential.display().to_string(),
+        }])
     );
-    assert!(
-        out.contains(&issued.issued.credential.display().to_string()),
-        "{out}"
-    );
+}
+
+#[test]
+fn a_damaged_certificate_is_listed_last_with_why() {
+    let issued = issue();
+    let damaged = issued
+        .folder
+        .join("certificates")
+        .join("aaa-2026-01-01.jwt");
+    std::fs::write(&damaged, "not a credential").expect("written");
+    let (code, out) = certificates(&issued.folder, &[]);
+    assert_eq!(code, 0, "{out}");
+    let good = out.find("Jürgen Größe").expect("the good one");
+    let bad = out
+        .find("aaa-2026-01-01  not a valid certificate: ")
+        .expect("the damaged one");
+    assert!(good < bad, "{out}");
 }
 
 #[test]
@@ -409,4 +497,496 @@ fn kurs_issuer_init_writes_a_key_once_and_prints_its_did_key() {
         IssuerKey::read(&file, true).expect("kept").did_key(),
         key.did_key()
     );
+}
+
+/// A credential whose issuer did:key (the public key it is checked with) differs in one
+/// letter: its signature no longer holds for the key it names.
+#[test]
+fn one_letter_changed_in_the_key_a_credential_names_makes_it_invalid() {
+    let issued = issue();
+    let jws = std::fs::read_to_string(&issued.issued.credential).expect("the credential");
+    let did = issued.key.did_key();
+    let mut parts: Vec<String> = jws.trim().split('.').map(str::to_owned).collect();
+    // One letter of the base58 key, not its prefix: still a well-formed did:key of another key.
+    let at = did.len() - 5;
+    let letter = if &did[at..=at] == "A" { "B" } else { "A" };
+    let other = format!("{}{letter}{}", &did[..at], &did[at + 1..]);
+    let payload = payload_of(&jws).to_string().replace(&did, &other);
+    let header = String::from_utf8(URL_SAFE_NO_PAD.decode(&parts[0]).expect("base64url"))
+        .expect("text")
+        .replace(&did, &other);
+    parts[1] = URL_SAFE_NO_PAD.encode(payload);
+    // Named in the payload only, and in the header too: both refused.
+    let payload_only = parts.join(".");
+    parts[0] = URL_SAFE_NO_PAD.encode(header);
+    let both = parts.join(".");
+    for (name, forged) in [("payload.jwt", payload_only), ("both.jwt", both)] {
+        let changed = write_beside(&issued, name, forged.as_bytes());
+        let (code, out) = verify(&changed, &[]);
+        assert_eq!(code, 1, "{name}: {out}");
+        assert_one_sentence(&out);
+    }
+}
+
+/// The same change made to the credential inside the PDF (same length, so the PDF stays
+/// readable): the PDF alone is refused too.
+#[test]
+fn one_letter_changed_in_the_key_inside_the_pdf_makes_it_invalid() {
+    let issued = issue();
+    let jws = std::fs::read_to_string(&issued.issued.credential).expect("the credential");
+    let did = issued.key.did_key();
+    let at = did.len() - 5;
+    let letter = if &did[at..=at] == "A" { "B" } else { "A" };
+    let other = format!("{}{letter}{}", &did[..at], &did[at + 1..]);
+    let mut parts: Vec<String> = jws.trim().split('.').map(str::to_owned).collect();
+    parts[1] = URL_SAFE_NO_PAD.encode(payload_of(&jws).to_string().replace(&did, &other));
+    let forged = parts.join(".");
+    assert_eq!(forged.len(), jws.trim().len());
+    let mut pdf = std::fs::read(&issued.issued.pdf).expect("the PDF");
+    let start = pdf
+        .windows(jws.trim().len())
+        .position(|w| w == jws.trim().as_bytes())
+        .expect("the credential lies in the PDF as it is");
+    pdf[start..start + forged.len()].copy_from_slice(forged.as_bytes());
+    let changed = write_beside(&issued, "other-key.pdf", &pdf);
+    let (code, out) = verify(&changed, &[]);
+    assert_eq!(code, 1, "{out}");
+    assert_one_sentence(&out);
+}
+
+/// A certificate proves what was signed; the key file is the issuer's to keep. One byte
+/// changed in it afterwards leaves every certificate it signed valid (they carry the public
+/// key), and makes the file refused for signing, with the reason.
+#[test]
+fn one_byte_changed_in_the_key_file_after_signing_leaves_the_certificate_valid_and_the_key_refused()
+{
+    let issued = issue();
+    let key_file = issued.folder.join("issuer-key.toml");
+    let text = std::fs::read_to_string(&key_file).expect("the key file");
+    let secret_at = text.find("secret = \"").expect("the secret") + "secret = \"".len() + 3;
+    let mut bytes = text.into_bytes();
+    bytes[secret_at] = if bytes[secret_at] == b'A' { b'B' } else { b'A' };
+    std::fs::write(&key_file, &bytes).expect("changed");
+    for file in [&issued.issued.pdf, &issued.issued.credential] {
+        let (code, out) = verify(file, &[]);
+        assert_eq!(code, 0, "{out}");
+    }
+    let refused = IssuerKey::for_installation(&issued.folder, None).expect_err("refused");
+    assert!(
+        matches!(
+            refused,
+            certificate::CertificateError::Key(certificate::KeyProblem::File {
+                why: certificate::KeyFileProblem::Mismatch,
+                organisation: false,
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .text(Lang::En)
+            .ends_with("was edited by hand: its public key does not belong to its secret"),
+        "{refused}"
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 64,
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    })]
+
+    /// The promise of the profile check: a name it accepts never makes a certificate that
+    /// `kurs verify` (here its library call) would reject. Names are drawn mostly from scripts
+    /// the font has, with marks, spaces, format characters, right-to-left letters, Chinese and
+    /// emoji mixed in, and any character at all.
+    #[test]
+    fn any_name_the_profile_accepts_makes_a_certificate_that_verifies(name in name_strategy()) {
+        let today = jiff::civil::date(2026, 5, 1);
+        if let Ok(profile) = kurs::profile::Profile::parse_input(&name, "1990-01-31", None, today) {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let key = IssuerKey::from_seed([7; 32], "x");
+            let facts = CertificateFacts {
+                learner_name: profile.name.clone(),
+                ..facts()
+            };
+            let issued = certificate::issue(&facts, &key, dir.path());
+            proptest::prop_assert!(issued.is_ok(), "{name:?}: {issued:?}");
+            let issued = issued.expect("issued");
+            let bytes = std::fs::read(&issued.pdf).expect("the PDF");
+            let verified = certificate::verify_bytes(&bytes, None);
+            proptest::prop_assert!(verified.is_ok(), "{name:?}: {verified:?}");
+            proptest::prop_assert_eq!(verified.expect("valid").facts.learner_name, profile.name);
+        }
+    }
+}
+
+fn name_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::char::range;
+    use proptest::prelude::*;
+    let printable = prop_oneof![
+        range('A', 'Z'),
+        range('a', 'z'),
+        Just(' '),
+        Just('-'),
+        Just('\''),
+        range('\u{C0}', '\u{24F}'),
+        range('\u{370}', '\u{3FF}'),
+        range('\u{400}', '\u{4FF}'),
+        range('\u{1E00}', '\u{1EFF}'),
+        range('\u{10A0}', '\u{10FF}'),
+    ];
+    let hostile = prop_oneof![
+        range('\u{300}', '\u{36F}'),
+        range('\u{2000}', '\u{206F}'),
+        range('\u{530}', '\u{58F}'),
+        range('\u{590}', '\u{6FF}'),
+        range('\u{E80}', '\u{EFF}'),
+        range('\u{16A0}', '\u{16FF}'),
+        range('\u{2D30}', '\u{2D7F}'),
+        range('\u{2100}', '\u{27FF}'),
+        range('\u{4E00}', '\u{4E20}'),
+        range('\u{1F300}', '\u{1F6FF}'),
+        range('\u{E000}', '\u{E010}'),
+        range('\u{FB00}', '\u{FFFF}'),
+        any::<char>(),
+    ];
+    proptest::collection::vec(prop_oneof![8 => printable, 1 => hostile], 1..16)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+#[test]
+fn the_names_of_the_audit_are_refused_by_the_profile_and_by_the_certificate() {
+    let today = jiff::civil::date(2026, 5, 1);
+    for name in [
+        "王小明",
+        "محمد علي",
+        "Erika 🦀",
+        "A\u{338}nna",
+        "Eri\u{AD}ka",
+    ] {
+        assert!(
+            kurs::profile::Profile::parse_input(name, "1990-01-31", None, today).is_err(),
+            "{name:?}"
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let key = IssuerKey::from_seed([7; 32], "x");
+        let facts = CertificateFacts {
+            learner_name: name.to_owned(),
+            ..facts()
+        };
+        assert!(
+            matches!(
+                certificate::issue(&facts, &key, dir.path()),
+                Err(certificate::CertificateError::Facts(_))
+            ),
+            "{name:?}"
+        );
+    }
+}
+
+/// The fixture whose certificate needs the exam and the modules, and whose exam opens first.
+fn exam_first() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player/exam-first")
+}
+
+/// kurs with `args`, the progress file `progress`, no environment of the caller's, `input` on
+/// stdin and `env` set: exit code, stdout, stderr.
+fn kurs(
+    progress: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    input: &str,
+) -> (i32, String, String) {
+    use std::io::Write;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kurs"));
+    command
+        .args(args)
+        .arg("--progress")
+        .arg(progress)
+        .env_remove("KURS_COURSES")
+        .env_remove("KURS_PROGRESS")
+        .env_remove("KURS_ISSUER_KEY")
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command.spawn().expect("kurs runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("input");
+    let output = child.wait_with_output().expect("kurs ends");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Passes the exam of `exam_first` in plain mode (every question is true), then the module's
+/// quiz; `env` for both. Returns what the quiz said.
+fn pass_exam_then_module(progress: &Path, env: &[(&str, &str)]) -> String {
+    let course = exam_first();
+    let course = course.to_str().expect("path");
+    let (code, out, err) = kurs(
+        progress,
+        &["exam", course, "--plain", "--seed", "2"],
+        env,
+        // Start the timed exam, three answers, hand in.
+        "1\n1\n1\n1\n1\n",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Bestanden."), "{out}");
+    assert!(
+        out.contains("Für das Zertifikat fehlen noch bestandene Übungen."),
+        "{out}"
+    );
+    let (code, out, err) = kurs(
+        progress,
+        &[course, "--plain", "--seed", "1"],
+        env,
+        "1\n3\n1\n1\n",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    out
+}
+
+fn certificate_files(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder.join("certificates"))
+        .map(|entries| {
+            entries
+                .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_exam_passed_before_the_modules_issues_the_certificate_with_the_last_quiz_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let progress = dir.path().join("p.toml");
+    let (code, _, err) = kurs(
+        &progress,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "Erika Mustermann",
+            "--birth-date",
+            "1990-01-31",
+        ],
+        &[],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let out = pass_exam_then_module(&progress, &[]);
+    assert!(out.contains("Zertifikat ausgestellt (Prüfcode "), "{out}");
+    let names = certificate_files(dir.path());
+    assert_eq!(names.len(), 2, "{names:?}");
+    let pdf = dir.path().join("certificates").join(&names[1]);
+    let (code, said) = verify(&pdf, &[]);
+    assert_eq!(code, 0, "{said}");
+    assert!(
+        said.contains("Prüfung Datensicherheit: 100%, passed (pass mark 60%)"),
+        "{said}"
+    );
+    // The quiz passed again: issued once, so no second certificate.
+    let course = exam_first();
+    let (_, out, _) = kurs(
+        &progress,
+        &[course.to_str().expect("path"), "--plain", "--seed", "1"],
+        &[],
+        "1\n3\n1\n1\n",
+    );
+    assert!(!out.contains("Zertifikat ausgestellt"), "{out}");
+    assert_eq!(certificate_files(dir.path()).len(), 2);
+}
+
+#[test]
+fn a_certificate_that_failed_to_issue_is_issued_later_with_kurs_certificates_issue() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let progress = dir.path().join("p.toml");
+    kurs(
+        &progress,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "Erika Mustermann",
+            "--birth-date",
+            "1990-01-31",
+        ],
+        &[],
+        "",
+    );
+    let missing = dir.path().join("nope.toml");
+    let missing = missing.to_str().expect("path");
+    let out = pass_exam_then_module(&progress, &[("KURS_ISSUER_KEY", missing)]);
+    assert!(
+        out.contains(&format!(
+            "Das Zertifikat konnte nicht ausgestellt werden: die Schlüsseldatei {missing} aus KURS_ISSUER_KEY gibt es nicht. Dein Ergebnis ist gespeichert; ist das behoben, stellt „kurs certificates issue“ das Zertifikat aus."
+        )),
+        "{out}"
+    );
+    assert!(certificate_files(dir.path()).is_empty());
+
+    let course = exam_first();
+    let course = course.to_str().expect("path");
+    let (code, out, err) = kurs(&progress, &["certificates", "issue", course], &[], "");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.starts_with("Zertifikat ausgestellt (Prüfcode "),
+        "{out}"
+    );
+    assert_eq!(certificate_files(dir.path()).len(), 2);
+
+    // Issued once: asked again, it says when, and --again makes a new one.
+    let (code, out, _) = kurs(&progress, &["certificates", "issue", course], &[], "");
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("wurde schon am") && out.contains("kurs certificates issue --again"),
+        "{out}"
+    );
+    assert_eq!(certificate_files(dir.path()).len(), 2);
+    let (code, out, err) = kurs(
+        &progress,
+        &["certificates", "issue", course, "--again", "--lang", "en"],
+        &[],
+        "",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.starts_with("Certificate issued"), "{out}");
+    assert_eq!(certificate_files(dir.path()).len(), 4);
+}
+
+#[test]
+fn kurs_certificates_issue_says_what_is_missing_and_that_a_profile_is_needed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let progress = dir.path().join("p.toml");
+    let course = exam_first();
+    let course = course.to_str().expect("path");
+    let (code, out, err) = kurs(&progress, &["certificates", "issue", course], &[], "");
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        err,
+        "kurs: Das Zertifikat ist noch nicht fällig; noch zu bestehen: der Abschlusstest „Prüfung Datensicherheit“; das Modul „G1 Grundlagen“.\n"
+    );
+    pass_exam_then_module(&progress, &[]);
+    let (code, _, err) = kurs(&progress, &["certificates", "issue", course], &[], "");
+    assert_eq!(code, 1);
+    assert!(err.contains("kurs profile set --name"), "{err}");
+    assert!(certificate_files(dir.path()).is_empty());
+}
+
+/// The full-screen player issues it too when the last quiz completes the requirement: its
+/// lines on the quiz's result screen, or, without a profile, how to give one.
+#[test]
+fn the_full_screen_quiz_result_shows_the_certificate_it_completed() {
+    use kurs::tui::{State, run};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    for with_profile in [true, false] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let progress = dir.path().join("progress.toml");
+        let course = exam_first();
+        let (code, out, err) = kurs(
+            &progress,
+            &[
+                "exam",
+                course.to_str().expect("path"),
+                "--plain",
+                "--seed",
+                "2",
+            ],
+            &[],
+            // Start the timed exam, three answers, hand in.
+            "1\n1\n1\n1\n1\n",
+        );
+        assert_eq!(code, 0, "{out}{err}");
+        if with_profile {
+            kurs(
+                &progress,
+                &[
+                    "profile",
+                    "set",
+                    "--name",
+                    "Erika Mustermann",
+                    "--birth-date",
+                    "1990-01-31",
+                ],
+                &[],
+                "",
+            );
+        }
+        let (library, _) = kurs::course::load(
+            &kurs::course::Source::Path(course),
+            kurs::course::Depth::Headers,
+        );
+        let (store, _) = kurs::progress::ProgressStore::open(progress.clone());
+        let mut state = State::new(library, store, Some(Lang::De), Some(1));
+        state.theme = kurs::tui::theme::Theme::PLAIN;
+        state.certify = Some(kurs::session::Certify {
+            folder: dir.path().to_path_buf(),
+            key_file: None,
+        });
+        let mut events = "\np1\n\n1\n\n"
+            .chars()
+            .map(|c| {
+                let code = match c {
+                    '\n' => KeyCode::Enter,
+                    c => KeyCode::Char(c),
+                };
+                Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+            })
+            .collect::<Vec<_>>()
+            .into_iter();
+        let mut terminal = Terminal::new(TestBackend::new(100, 40)).expect("terminal");
+        run(&mut terminal, &mut state, || Ok(events.next())).expect("the loop");
+        let buffer = terminal.backend().buffer().clone();
+        let text: String = (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect();
+        if with_profile {
+            assert!(text.contains("Zertifikat ausgestellt (Prüfcode"), "{text}");
+            assert_eq!(certificate_files(dir.path()).len(), 2);
+        } else {
+            assert!(text.contains("Damit ist das Zertifikat fällig."), "{text}");
+            assert!(certificate_files(dir.path()).is_empty());
+        }
+    }
+}
+
+/// A certificate the first layout made (kurs before the exam's title, pass mark and signer were
+/// stated) still verifies, its page compared by text with the facts its credential holds.
+#[test]
+fn a_certificate_of_the_first_layout_still_verifies() {
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/certificate/layout-1.pdf");
+    let (code, out) = verify(&pdf, &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Exam      Abschlussprüfung: 100%, passed\n"),
+        "{out}"
+    );
+    let (code, out) = verify(&pdf, &["--json"]);
+    assert_eq!(code, 0, "{out}");
+    let json: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["requirement"], Value::Null);
+    assert_eq!(json["exam"]["pass_percent"], Value::Null);
 }

@@ -601,8 +601,8 @@ fn toml_syntax_errors_are_placed_where_the_trainer_fixes_them_and_told_in_their_
         (
             "e001-missing-equals.toml",
             (3, 7),
-            "`title` has no `=` and value",
-            "`title = \"…\"`",
+            "`title` has no `=` before its value",
+            "write `=` between the key and its value: `title = \"Sichere Passwörter\"`",
         ),
         (
             "e001-missing-bracket.toml",
@@ -620,7 +620,7 @@ fn toml_syntax_errors_are_placed_where_the_trainer_fixes_them_and_told_in_their_
             "e001-value-without-quotes.toml",
             (3, 9),
             "this text has no quotes",
-            "text values need quotes: `title = \"Sichere Passwörter\"`",
+            "a value needs quotes: `title = \"Sichere Passwörter\"`",
         ),
         (
             "e001-unclosed-list-in-order-question.toml",
@@ -634,5 +634,85 @@ fn toml_syntax_errors_are_placed_where_the_trainer_fixes_them_and_told_in_their_
         assert_eq!((found.0, found.1), (line, column), "{fixture}: {found:?}");
         assert!(found.2.contains(message), "{fixture}: {found:?}");
         assert!(found.3.contains(help), "{fixture}: {found:?}");
+    }
+}
+
+#[test]
+fn a_duplicate_of_an_id_left_out_says_where_that_id_comes_from() {
+    let (line, column, message, help) =
+        first_diagnostic("e007-id-left-out-clashes-with-one-written.toml");
+    assert_eq!((line, column), (18, 6));
+    assert_eq!(message, "question id `q1` is used twice in this quiz");
+    assert!(
+        help.contains("the question on line 12 has no `id` and is called `q1` after its number"),
+        "{help}"
+    );
+}
+
+#[test]
+fn every_syntax_error_fixture_marks_at_least_one_character_and_says_how_to_write_it() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir(fixtures().join("modules")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if !name.starts_with("e001-") {
+            continue;
+        }
+        let output = kurs(&["check", "--format", "json", path.to_str().unwrap()]);
+        let (json, _) = json_diagnostics(&output);
+        for d in json["diagnostics"].as_array().unwrap() {
+            seen += 1;
+            let start = (d["line"].as_u64(), d["column"].as_u64());
+            let end = (d["end_line"].as_u64(), d["end_column"].as_u64());
+            assert!(end > start, "{name}: an empty range in {d}");
+            let help = d["help"].as_str().unwrap_or("");
+            assert!(!help.is_empty(), "{name}: no help in {d}");
+            let message = d["message"].as_str().unwrap();
+            assert!(!message.starts_with("invalid TOML"), "{name}: {d}");
+        }
+    }
+    assert!(seen > 25, "{seen} syntax errors in the fixtures");
+}
+
+#[test]
+fn syntax_errors_are_told_as_a_trainer_fixes_them() {
+    let path = |name: &str| fixtures().join("modules").join(name);
+    let cases = [
+        (
+            "e001-key-without-value.toml",
+            "a key needs `= value` after it: `body = \"…\"`",
+        ),
+        (
+            "e001-numbers.toml",
+            "numbers use one decimal point, such as 1.5",
+        ),
+        (
+            "e001-true-and-false.toml",
+            "true and false are written in lower case, in full",
+        ),
+        (
+            "e001-dates-and-times.toml",
+            "dates are YYYY-MM-DD with a real month and day",
+        ),
+        (
+            "e001-something-after-the-value.toml",
+            "numbers use a decimal point, not a comma: 62.5",
+        ),
+        (
+            "e001-lists-and-braces.toml",
+            "a list is written `items = [\"first\", \"second\"]`",
+        ),
+        (
+            "e001-value-without-quotes.toml",
+            "a value needs quotes: `title = \"Sichere Passwörter\"`",
+        ),
+    ];
+    for (fixture, help) in cases {
+        let output = kurs(&["check", path(fixture).to_str().unwrap()]);
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            text.contains(&format!("= help: {help}")),
+            "{fixture}:\n{text}"
+        );
     }
 }

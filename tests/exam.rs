@@ -295,7 +295,10 @@ fn a_passed_exam_asks_for_the_profile_once_and_issues_a_certificate_that_verifie
     let said = String::from_utf8_lossy(&verified.stdout);
     assert!(verified.status.success(), "{said}");
     assert!(said.contains("Erika Mustermann, born 1990-01-31"), "{said}");
-    assert!(said.contains("Exam      100%, passed"), "{said}");
+    assert!(
+        said.contains("Exam      Abschlusstest: 100%, passed (pass mark 60%)"),
+        "{said}"
+    );
     assert!(
         said.contains("By        Volkshochschule Beispielstadt"),
         "{said}"

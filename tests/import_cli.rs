@@ -69,17 +69,15 @@ fn moodles_documentation_examples_become_a_course_that_passes_kurs_check() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let said = stdout(&output);
     assert!(
-        said.contains("1 module written to grant: 16 questions, 10 kept as sections. Check with: kurs check grant"),
+        said.contains("1 module written to grant: 24 questions, 2 kept as sections. Check with: kurs check grant"),
         "{said}"
     );
     // Every item that is not a kurs question is named with its place.
     assert!(
-        said.contains(
-            "warning[W101]: numerical questions are not in the kurs format yet; kept as a section"
-        ),
+        said.contains("warning[W101]: an essay question kurs cannot grade; kept as a section"),
         "{said}"
     );
-    assert!(said.contains("moodle-examples.gift:17:38"), "{said}");
+    assert!(said.contains("moodle-examples.gift:30:21"), "{said}");
     assert!(said.contains("warning[W102]"), "{said}");
     assert_passes_check(dir.path(), "grant", true);
     let module = read(dir.path().join("grant/m1-moodle-examples.toml"));
@@ -87,7 +85,17 @@ fn moodles_documentation_examples_become_a_course_that_passes_kurs_check() {
         module.contains("prompt = \"Grant is _____ in Grant's tomb.\""),
         "{module}"
     );
-    assert!(module.contains("- Canada → Ottawa"), "{module}");
+    // Matching and numerical questions, partial credit included, are kurs questions now.
+    assert!(
+        module.contains("[[quiz.question.pair]]\nleft = \"Canada\"\nright = \"Ottawa\""),
+        "{module}"
+    );
+    assert!(
+        module.contains(
+            "answer = 1822\n\n[[quiz.question.range]]\nanswer = 1822\ntolerance = 2\ncredit = 50"
+        ),
+        "{module}"
+    );
 }
 
 #[test]
@@ -108,7 +116,7 @@ fn every_feature_of_gift_is_read_one_module_per_category() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(
         stdout(&output)
-            .contains("2 Module nach fire geschrieben: 8 Fragen, 4 als Abschnitt übernommen."),
+            .contains("2 Module nach fire geschrieben: 10 Fragen, 2 als Abschnitt übernommen."),
         "{}",
         stdout(&output)
     );
@@ -123,10 +131,16 @@ fn every_feature_of_gift_is_read_one_module_per_category() {
     assert!(!first.contains("<b>"), "{first}");
     let second = read(dir.path().join("fire/m2-evacuation.toml"));
     assert!(
-        second.contains("# every-feature.gift:29:1: eine Zahlenfrage"),
+        second.contains("type = \"numeric\"\nprompt = \"How many minutes may an evacuation take?\"\nmin = 3\nmax = 5"),
         "{second}"
     );
+    assert!(
+        second.contains("[[quiz.question.pair]]\nright = \"lift\""),
+        "a distractor: {second}"
+    );
     assert!(second.contains("type = \"text\""), "{second}");
+    // Weights are credits.
+    assert!(first.contains("credit = 50"), "{first}");
 }
 
 #[test]

@@ -36,7 +36,74 @@ fn assert_places_inside(report: &kurs::diagnostic::Report, sources: &[&[u8]]) {
         assert!(d.line >= 1 && d.column >= 1, "{d:?}");
         assert!(d.line <= longest + 1, "{d:?}");
         assert!((d.end_line, d.end_column) >= (d.line, d.column), "{d:?}");
+        assert_syntax_error_is_marked_and_explained(d);
     }
+}
+
+/// A TOML syntax error (E001) marks at least one character and says how to write it.
+fn assert_syntax_error_is_marked_and_explained(d: &kurs::diagnostic::Diagnostic) {
+    if d.code.as_str() != "E001" {
+        return;
+    }
+    assert!(
+        (d.end_line, d.end_column) > (d.line, d.column),
+        "an empty range: {d:?}"
+    );
+    assert!(
+        d.help.as_deref().is_some_and(|h| !h.is_empty()),
+        "no help: {d:?}"
+    );
+}
+
+/// One line of a course file, put together from the pieces a trainer types (keys, `=`, values
+/// that are nearly right, brackets, quotes, dots, commas) in any order.
+fn broken_line() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("title"),
+            Just("pass_percent"),
+            Just(" "),
+            Just("="),
+            Just(" = "),
+            Just("\""),
+            Just("'"),
+            Just("\"\"\""),
+            Just("Hallo"),
+            Just("1.2.3"),
+            Just("1,5"),
+            Just("1_"),
+            Just("07"),
+            Just(".5"),
+            Just("1e"),
+            Just("tru"),
+            Just("True"),
+            Just("1979-13-45"),
+            Just("25:00:00"),
+            Just("2024-05-27T25:00"),
+            Just("+01:99"),
+            Just("["),
+            Just("]"),
+            Just("[["),
+            Just("{"),
+            Just("}"),
+            Just(","),
+            Just("."),
+            Just("#"),
+            Just("\\"),
+            Just("\r"),
+            Just("ü"),
+            Just("0x"),
+            Just("nan"),
+        ],
+        1..7,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// A module file whose third line is `line`, with correct lines before and after it.
+fn module_with(line: &str) -> Vec<u8> {
+    format!("id = \"m\"\ncode = \"M1\"\n{line}\n\n[[section]]\ntitle = \"Text\"\nbody = \"Body\"\n")
+        .into_bytes()
 }
 
 /// One edit of a file: replace, insert or delete bytes at a position.
@@ -115,6 +182,22 @@ proptest! {
     #[test]
     fn random_bytes_never_panic(module in prop::collection::vec(any::<u8>(), 0..2000)) {
         let course = sample("course.toml");
+        let report = load_course(&course, &module);
+        assert_places_inside(&report, &[&course, &module]);
+    }
+
+    #[test]
+    fn no_syntax_error_has_an_empty_range_or_lacks_help(line in broken_line()) {
+        let course = sample("course.toml");
+        let module = module_with(&line);
+        let report = load_course(&course, &module);
+        assert_places_inside(&report, &[&course, &module]);
+    }
+
+    #[test]
+    fn no_syntax_error_at_the_end_of_a_file_has_an_empty_range(line in broken_line()) {
+        let course = sample("course.toml");
+        let module = format!("id = \"m\"\ntitle = \"T\"\n{line}").into_bytes();
         let report = load_course(&course, &module);
         assert_places_inside(&report, &[&course, &module]);
     }

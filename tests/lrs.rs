@@ -2,6 +2,8 @@
 //! into `.venv-lrs`) on a free loopback port. A course is played through plain mode, the LRS
 //! is stopped midway and the learner goes on, the LRS comes back, `kurs sync` sends the rest:
 //! every statement must arrive exactly once, keep the xAPI rules, and each session its order.
+//! Then the trainer's side: two learners play, and `kurs report` reads their records back
+//! (page by page along the LRS's `more` links) as JSON, CSV and a table.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -114,10 +116,15 @@ fn course(folder: &Path) {
 }
 
 fn kurs(dir: &Path, port: u16, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kurs"))
+    kurs_with(dir, port, args, input, &[])
+}
+
+/// kurs on the computer whose state and config folders are in `dir`, with the LRS on `port`.
+fn kurs_command(dir: &Path, port: u16, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kurs"));
+    command
         .args(args)
-        .arg("--progress")
-        .arg(dir.join("state/progress.toml"))
+        .env("KURS_PROGRESS", dir.join("state/progress.toml"))
         .env("XDG_CONFIG_HOME", dir.join("config"))
         .env(
             "KURS_LRS_ENDPOINT",
@@ -126,10 +133,16 @@ fn kurs(dir: &Path, port: u16, args: &[&str], input: &str) -> Output {
         .env("KURS_LRS_USERNAME", USER)
         .env("KURS_LRS_PASSWORD", PASSWORD)
         .env_remove("KURS_COURSES")
-        .env_remove("KURS_PROGRESS")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// kurs with `input` on stdin and `env` over the rest, to its end.
+fn kurs_with(dir: &Path, port: u16, args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
+    let mut child = kurs_command(dir, port, args)
+        .envs(env.iter().copied())
         .spawn()
         .expect("start kurs");
     child
@@ -171,17 +184,25 @@ fn verbs(statements: &[Value]) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn every_statement_reaches_the_lrs_exactly_once_though_it_was_down_in_between() {
-    let python = match python() {
-        Ok(python) => python,
+/// Ralph's Python, or `None` (after saying why) when the test is to be skipped; under
+/// `CI=true` a missing Ralph fails the test instead.
+fn ralph_or_skip() -> Option<PathBuf> {
+    match python() {
+        Ok(python) => Some(python),
         Err(why) if std::env::var("CI").is_ok_and(|v| v == "true") => {
             panic!("the LRS test must run under CI=true: {why}")
         }
         Err(why) => {
             eprintln!("skipped: the LRS test needs Ralph: {why}");
-            return;
+            None
         }
+    }
+}
+
+#[test]
+fn every_statement_reaches_the_lrs_exactly_once_though_it_was_down_in_between() {
+    let Some(python) = ralph_or_skip() else {
+        return;
     };
     let dir = tempfile::tempdir().unwrap();
     let (data, port) = (dir.path().join("lrs"), free_port());
@@ -269,4 +290,291 @@ fn every_statement_reaches_the_lrs_exactly_once_though_it_was_down_in_between() 
     by_time.sort_by_key(|s| s["timestamp"].as_str().unwrap().to_string());
     assert_eq!(check_sessions(&by_time), Vec::<String>::new());
     assert_eq!(std::fs::read_to_string(&outbox).unwrap(), "");
+}
+
+/// A learner's own computer in `dir`: the probe course, and a config naming the learner (and
+/// sharing the profile's name, when there is one).
+fn learner(dir: &Path, id: &str, name: Option<&str>) -> PathBuf {
+    let home = dir.join(id);
+    course(&home.join("course"));
+    std::fs::create_dir_all(home.join("config/kurs")).unwrap();
+    std::fs::write(
+        home.join("config/kurs/config.toml"),
+        format!(
+            "[lrs]\nlearner_id = \"{id}\"\nshare_name = {}\n",
+            name.is_some()
+        ),
+    )
+    .unwrap();
+    if let Some(name) = name {
+        let set = kurs(
+            &home,
+            0,
+            &[
+                "profile",
+                "set",
+                "--name",
+                name,
+                "--birth-date",
+                "1990-01-02",
+            ],
+            "",
+        );
+        assert!(set.status.success(), "{set:?}");
+    }
+    home
+}
+
+/// `kurs report` on the trainer's computer in `dir`: exit code, stdout, stderr.
+fn report(dir: &Path, port: u16, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let course = dir.join("course");
+    let mut all = vec!["report", course.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let output = kurs_with(dir, port, &all, "", env);
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_trainer_sees_each_learner_per_module_read_back_from_the_lrs() {
+    let Some(python) = ralph_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (data, port) = (dir.path().join("lrs"), free_port());
+    let trainer = dir.path().join("trainer");
+    course(&trainer.join("course"));
+    let _lrs = Lrs::start(&python, &data, port);
+
+    // Nothing recorded yet: one sentence, and nothing wrong.
+    let (code, out, _) = report(&trainer, port, &[], &[]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "Probe (lrs-probe): Im LRS gibt es noch keine Lerneinträge zu diesem Kurs.\n"
+    );
+
+    // Anna (who shares her name) fails module 1's quiz, then passes it; Ben reads module 2 and
+    // marks it "Gelernt". Each syncs whatever the player could not send.
+    let anna = learner(dir.path(), "anna.k", Some("Anna Kühn"));
+    play(&anna, port, "1\n1\n3\nfalsch\n2\nwahr\n");
+    let ben = learner(dir.path(), "ben", None);
+    play(&ben, port, "2\n1\n4\n");
+    for home in [&anna, &ben] {
+        let synced = kurs(home, port, &["sync"], "");
+        assert!(synced.status.success(), "{synced:?}");
+    }
+    let stored = stored(&data).len();
+    assert_eq!(stored, 13, "8 statements of Anna's session, 5 of Ben's");
+
+    // Three statements a page: the report must follow the LRS's `more` links to the end.
+    let (code, out, err) = report(
+        &trainer,
+        port,
+        &["--format", "json", "--page-size", "3"],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let course = &json["courses"][0];
+    assert_eq!(course["id"], "lrs-probe");
+    assert_eq!(course["statements"], stored, "{err}");
+    assert_eq!(
+        (&course["learners"], &course["complete"]),
+        (&2.into(), &true.into())
+    );
+    let rows: Vec<(String, String, String, u64, Option<i64>)> = course["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["learner"].as_str().unwrap().to_string(),
+                r["module_id"].as_str().unwrap().to_string(),
+                r["status"].as_str().unwrap().to_string(),
+                r["attempts"].as_u64().unwrap(),
+                r["best_percent"].as_i64(),
+            )
+        })
+        .collect();
+    let row = |l: &str, m: &str, s: &str, a: u64, p: Option<i64>| {
+        (l.to_string(), m.to_string(), s.to_string(), a, p)
+    };
+    assert_eq!(
+        rows,
+        [
+            row("anna.k", "m1", "passed", 2, Some(100)),
+            row("anna.k", "m2", "not_started", 0, None),
+            row("ben", "m1", "not_started", 0, None),
+            row("ben", "m2", "learned", 0, None),
+        ]
+    );
+    assert_eq!(course["rows"][0]["learner_name"], "Anna Kühn");
+    assert_eq!(course["rows"][3]["learner_name"], Value::Null);
+    assert!(course["rows"][0]["last_activity"].is_string());
+    assert!(course["rows"][1]["last_activity"].is_null());
+
+    // The same rows as CSV, for a spreadsheet (the times differ from run to run).
+    let (code, out, _) = report(
+        &trainer,
+        port,
+        &["--format", "csv", "--page-size", "3"],
+        &[],
+    );
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "course_id,learner,learner_name,home_page,part,module_id,title,status,learned,attempts,best_raw,best_max,best_scaled,best_percent,last_activity"
+    );
+    let home = format!("http://127.0.0.1:{port}");
+    let without_time = |line: &str| line.rsplit_once(',').unwrap().0.to_string();
+    assert_eq!(
+        lines[1..5]
+            .iter()
+            .map(|l| without_time(l))
+            .collect::<Vec<_>>(),
+        [
+            format!(
+                "lrs-probe,anna.k,Anna Kühn,{home},module,m1,Modul m1,passed,false,2,1,1,1,100"
+            ),
+            format!("lrs-probe,anna.k,Anna Kühn,{home},module,m2,Modul m2,not_started,false,0,,,,"),
+            format!("lrs-probe,ben,,{home},module,m1,Modul m1,not_started,false,0,,,,"),
+            format!("lrs-probe,ben,,{home},module,m2,Modul m2,learned,true,0,,,,"),
+        ]
+    );
+    assert_eq!(lines[5], "", "four rows and nothing after them");
+
+    // The table, in the course's language.
+    let (code, out, _) = report(&trainer, port, &[], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("Probe (lrs-probe): 2 Lernende, 13 Lerneinträge\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("anna.k (Anna Kühn)  Modul m1  bestanden"),
+        "{out}"
+    );
+
+    // `kurs report | head -1`: a reader gone before kurs writes ends it quietly, as every command.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let course_dir = trainer.join("course");
+    let closed = kurs_command(&trainer, port, &["report", course_dir.to_str().unwrap()])
+        .stdout(writer)
+        .output()
+        .unwrap();
+    assert_eq!(closed.status.code(), Some(141), "{closed:?}");
+
+    // A wrong password: exit 1 and the settings to fix, nothing on stdout.
+    let (code, out, err) = report(&trainer, port, &[], &[("KURS_LRS_PASSWORD", "falsch")]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "kurs: the LRS refused to show statements to this account (HTTP 401); set [lrs] username and password (or KURS_LRS_USERNAME and KURS_LRS_PASSWORD) to an account that may read statements\n"
+    );
+}
+
+#[test]
+fn the_report_says_when_the_lrs_cannot_be_reached() {
+    let dir = tempfile::tempdir().unwrap();
+    course(&dir.path().join("course"));
+    // Nothing listens on a port just freed.
+    let (code, out, err) = report(dir.path(), free_port(), &[], &[]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.starts_with("kurs: the LRS could not be reached (")
+            && err.ends_with("; try again when it is\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_report_names_the_courses_there_are_for_an_unknown_id() {
+    let dir = tempfile::tempdir().unwrap();
+    course(&dir.path().join("course"));
+    let (code, _, err) = report(dir.path(), free_port(), &["--course", "lrs-prob"], &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "kurs: there is no course `lrs-prob`; the courses here are `lrs-probe`\n"
+    );
+}
+
+#[test]
+fn the_report_without_an_lrs_says_which_setting_to_make() {
+    let dir = tempfile::tempdir().unwrap();
+    course(&dir.path().join("course"));
+    let (code, _, err) = report(dir.path(), 0, &[], &[("KURS_LRS_ENDPOINT", "")]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("kurs: no LRS is configured: set [lrs] endpoint in ")
+            && err.ends_with("/config/kurs/config.toml, or KURS_LRS_ENDPOINT\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_exam_handed_in_is_the_exam_row_of_the_report() {
+    let Some(python) = ralph_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (data, port) = (dir.path().join("lrs"), free_port());
+    let _lrs = Lrs::start(&python, &data, port);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player/exam-de");
+    let course = fixture.to_str().unwrap();
+    let erika = learner(dir.path(), "erika", None);
+
+    // The module's quiz first (both questions are true), which opens the exam; then the exam,
+    // started, every question true, handed in at the summary, the profile given for the
+    // certificate.
+    let quiz = kurs(
+        &erika,
+        port,
+        &[course, "--plain", "--seed", "1"],
+        "1\n3\n1\n1\n",
+    );
+    assert!(quiz.status.success(), "{quiz:?}");
+    let exam = kurs(
+        &erika,
+        port,
+        &["exam", course, "--seed", "2"],
+        "1\n1\n1\n1\n1\nErika Mustermann\n1990-01-31\n",
+    );
+    assert!(exam.status.success(), "{exam:?}");
+    let synced = kurs(&erika, port, &["sync"], "");
+    assert!(synced.status.success(), "{synced:?}");
+
+    let output = kurs(&erika, port, &["report", course, "--format", "json"], "");
+    assert!(output.status.success(), "{output:?}");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = json["courses"][0]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    let exam = &rows[1];
+    assert_eq!(
+        (
+            &exam["part"],
+            &exam["status"],
+            &exam["attempts"],
+            &exam["best_raw"],
+            &exam["best_max"],
+            &exam["best_percent"]
+        ),
+        (
+            &"exam".into(),
+            &"passed".into(),
+            &1.into(),
+            &3.into(),
+            &3.into(),
+            &100.into()
+        )
+    );
+    let table = kurs(&erika, port, &["report", course], "");
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.contains("Abschlusstest  bestanden"), "{table}");
 }

@@ -243,7 +243,7 @@ fn answer_for(question: &Question, screen: &str, right: bool) -> String {
         }
         QuestionKind::Text { accept } => {
             if right {
-                accept[0].clone()
+                accept[0].text.clone()
             } else {
                 "ganz sicher falsch".to_string()
             }
@@ -262,6 +262,41 @@ fn answer_for(question: &Question, screen: &str, right: bool) -> String {
                     .collect::<Vec<_>>()
                     .join(" ")
             }
+        }
+        QuestionKind::Match { pairs, .. } => {
+            // Each item with the letter its partner is shown under; wrong: with the next
+            // item's partner, so that no pair is right.
+            let letter = |text: &str| {
+                let text = one_line(text);
+                screen
+                    .lines()
+                    .find_map(|line| {
+                        let (letter, shown) = line.split_once(") ")?;
+                        (letter.len() == 1 && shown == text).then(|| letter.to_string())
+                    })
+                    .unwrap_or_else(|| panic!("{text:?} is not a partner on screen"))
+            };
+            (0..pairs.len())
+                .map(|item| {
+                    let partner = if right {
+                        item
+                    } else {
+                        (item + 1) % pairs.len()
+                    };
+                    format!("{}{}", item + 1, letter(&pairs[partner].right))
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        QuestionKind::Numeric { right: range, .. } => {
+            let (min, max) = range.bounds();
+            let value = if right {
+                (min + max) / 2.0
+            } else {
+                max + 1000.0
+            };
+            // As a German learner types it.
+            format!("{value}").replace('.', ",")
         }
     }
 }
@@ -557,6 +592,77 @@ fn the_next_start_resumes_in_the_last_module() {
         screen.contains("Modul C2 Messenger & SMS: begonnen"),
         "{screen}"
     );
+    assert!(kurs.end().status.success());
+}
+
+#[test]
+fn a_table_is_announced_and_told_one_row_to_a_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &[]);
+    let menu = open_c2(&mut kurs);
+    let sections = kurs.say(&number_of(&menu, "Einen Abschnitt lesen"));
+    let read = kurs.say(&number_of(
+        &sections,
+        "Messenger für die Arbeit im Vergleich",
+    ));
+    assert!(control_characters(&read).is_empty(), "{read:?}");
+    let lines: Vec<&str> = read.lines().collect();
+    let announced = lines
+        .iter()
+        .position(|line| *line == "Tabelle mit 4 Zeilen und 4 Spalten:")
+        .unwrap_or_else(|| panic!("no announcement in:\n{read}"));
+    // A row starts at the start of a line; a row too long for one goes on indented.
+    let rows: Vec<&str> = lines[announced + 1..]
+        .iter()
+        .take_while(|line| !line.is_empty())
+        .filter(|line| !line.starts_with("  "))
+        .copied()
+        .collect();
+    let firsts: Vec<&str> = rows
+        .iter()
+        .filter_map(|row| row.split(';').next())
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "Dienst: Slack",
+            "Dienst: Microsoft Teams",
+            "Dienst: Mattermost",
+            "Dienst: Rocket.Chat"
+        ],
+        "{read}"
+    );
+    assert!(
+        rows[2]
+            .starts_with("Dienst: Mattermost; Quellcode: offen; Wo er läuft: auf eigenen Servern;"),
+        "{read}"
+    );
+    assert!(!read.contains('│') && !read.contains('═'), "{read}");
+    assert!(kurs.end().status.success());
+}
+
+#[test]
+fn struck_out_text_task_boxes_and_footnotes_are_said_in_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player/tabelle-en");
+    let mut kurs = Kurs::start(
+        &dir.path().join("p.toml"),
+        &[course.to_str().expect("UTF-8 path")],
+    );
+    let menu = kurs.until_prompt();
+    let module = kurs.say(&number_of(&menu, "M1 Messengers compared"));
+    let read = kurs.say(&number_of(&module, "Read all sections"));
+    for line in [
+        "Table with 3 rows and 4 columns:",
+        "Service: Slack; Source code: closed; Runs on: the provider's cloud; Good for:",
+        "Service: Mattermost; Source code: open; Runs on: your own servers; Good for:",
+        "done: Service chosen",
+        "to do: (struck out: Share the address book) Address book blocked[1]",
+        "Footnotes:",
+        "[1] Sharing it needs the consent of every person in it.",
+    ] {
+        assert!(read.lines().any(|l| l == line), "no {line:?} in:\n{read}");
+    }
     assert!(kurs.end().status.success());
 }
 
@@ -1440,4 +1546,136 @@ fn back_at_the_top_level_says_how_to_quit() {
     assert!(said.starts_with("Das ist die oberste Ebene"), "{said}");
     assert!(kurs.end().status.success());
     assert!(kurs2.end().status.success());
+}
+
+#[test]
+fn search_shows_the_text_around_a_hit_as_the_learner_reads_it_without_markdown_marks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut kurs = Kurs::start(&dir.path().join("p.toml"), &[]);
+    kurs.until_prompt();
+    // A list item with bold words, and a quote with bold words, in the sample course C1.
+    let found = kurs.say("suche zweiter faktor");
+    assert!(found.contains("Zweiter Faktor: Schalte"), "{found}");
+    let found = found + &kurs.say("suche im zweifel");
+    assert!(found.contains("Im Zweifel: nicht klicken."), "{found}");
+    for mark in ["- Zweiter", "> Im", "**", "`", "](", "https://"] {
+        assert!(!found.contains(mark), "`{mark}` in:\n{found}");
+    }
+    assert!(kurs.last(Some("ende")).status.success());
+}
+
+#[test]
+fn a_section_past_the_ninth_is_read_by_its_number() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = dir.path().join("twelve");
+    std::fs::create_dir_all(&course).expect("create course folder");
+    std::fs::write(
+        course.join("course.toml"),
+        "id = \"twelve\"\ntitle = \"Zwölf\"\nlanguage = \"de\"\nmodules = [\"m.toml\"]\n",
+    )
+    .expect("write course.toml");
+    let sections: String = (1..=12)
+        .map(|n| format!("[[section]]\ntitle = \"Teil {n}\"\nbody = \"Text {n}.\"\n"))
+        .collect();
+    std::fs::write(
+        course.join("m.toml"),
+        format!("id = \"m\"\ncode = \"M1\"\ntitle = \"Zwölf Teile\"\n{sections}"),
+    )
+    .expect("write m.toml");
+    let mut kurs = Kurs::start(
+        &dir.path().join("p.toml"),
+        &[course.to_str().expect("UTF-8 temp path")],
+    );
+    let screen = kurs.until_prompt();
+    kurs.say(&number_of(&screen, "M1 Zwölf Teile"));
+    let read = kurs.say("abschnitt 12");
+    assert!(
+        read.starts_with("\nAbschnitt 12 von 12: Teil 12\n"),
+        "{read}"
+    );
+    assert!(read.contains("Text 12."), "{read}");
+    assert!(kurs.last(Some("ende")).status.success());
+}
+
+/// The letter a match question shows `text` under ("b) ein Fax an alle" gives "b").
+fn letter_of(screen: &str, text: &str) -> String {
+    screen
+        .lines()
+        .find_map(|line| {
+            let (letter, shown) = line.split_once(") ")?;
+            (letter.len() == 1 && shown == text).then(|| letter.to_string())
+        })
+        .unwrap_or_else(|| panic!("no partner {text:?} in:\n{screen}"))
+}
+
+#[test]
+fn match_and_numeric_questions_are_answered_in_words_with_partial_credit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/player/types-de");
+    let progress = dir.path().join("p.toml");
+    let mut kurs = Kurs::start(&progress, &[course.to_str().expect("UTF-8 path")]);
+    let screen = kurs.until_prompt();
+    let screen = kurs.say(&number_of(&screen, "T1 Dienste und Größen"));
+    let question = kurs.say(&number_of(&screen, "Quiz machen"));
+    // The items numbered, the partners lettered, the syntax with the question's own example.
+    for line in ["1. E-Mail", "2. Messenger", "3. Videokonferenz", "Partner:"] {
+        assert!(question.contains(line), "{line} in:\n{question}");
+    }
+    assert!(
+        question.contains(
+            "Zu jeder Nummer den Buchstaben ihres Partners eingeben, zum Beispiel 1d 2a 3b"
+        ),
+        "{question}"
+    );
+    // Wrong syntax: one sentence, and the question is asked again.
+    let again = kurs.say("1a 2");
+    assert!(
+        again.contains(
+            "Bitte jede der 3 Nummern einmal mit dem Buchstaben eines Partners eingeben, zum Beispiel 1d 2a 3b."
+        ),
+        "{again}"
+    );
+    let answer = format!(
+        "1{} 2{} 3{}",
+        letter_of(&question, "ein Brief mit Anhang"),
+        letter_of(&question, "eine kurze Nachricht"),
+        letter_of(&question, "eine Besprechung mit Bild"),
+    );
+    let number = kurs.say(&answer);
+    assert!(number.contains("✓ Richtig"), "{number}");
+    assert!(
+        number.contains("Zahl in GB eingeben, zum Beispiel 3,5"),
+        "{number}"
+    );
+    let refused = kurs.say("vier");
+    assert!(
+        refused.contains("Das ist keine Zahl. Bitte nur die Zahl eingeben"),
+        "{refused}"
+    );
+    let partly = kurs.say("4,5 GB");
+    assert!(
+        partly.contains("◑ Teilweise richtig (50 % des Punkts)"),
+        "{partly}"
+    );
+    assert!(
+        partly.contains("Richtige Antwort: 4,7 ± 0,1 GB"),
+        "{partly}"
+    );
+    let result = kurs.say("ja");
+    assert!(
+        result.contains("Ergebnis: 2,5 von 3 Punkten (83 %)"),
+        "{result}"
+    );
+    assert!(
+        result.contains("2. ◑ Teilweise richtig (50 % des Punkts): Wie viele Gigabyte"),
+        "{result}"
+    );
+    assert!(kurs.last(Some("/ende")).status.success());
+    // Partial credit is kept, in a file an older kurs only reads (version 5).
+    let folder = kurs::progress::ProgressStore::courses_folder(&progress);
+    let stored = std::fs::read_to_string(folder.join(kurs::progress::store::file_name("typen-de")))
+        .expect("the course's progress file");
+    assert!(stored.contains("schema_version = 5"), "{stored}");
+    assert!(stored.contains("points = 2.5"), "{stored}");
+    assert!(stored.contains("credit = 50"), "{stored}");
 }

@@ -271,6 +271,50 @@ fn a_bidi_override_in_the_name_is_refused() {
 }
 
 #[test]
+fn a_name_in_letters_the_certificate_cannot_print_is_refused_naming_them() {
+    assert_refused(
+        &["--name", "王小明", "--birth-date", "1990-01-31"],
+        "kurs: The certificate cannot print “王” (U+738B), “小” (U+5C0F), “明” (U+660E) in the name; please type the name in Latin, Greek or Cyrillic letters, as in your passport.",
+    );
+    assert_refused(
+        &[
+            "--lang",
+            "de",
+            "--name",
+            "Erika 🦀",
+            "--birth-date",
+            "1990-01-31",
+        ],
+        "kurs: Das Zertifikat kann „🦀“ (U+1F980) im Namen nicht drucken;",
+    );
+}
+
+#[test]
+fn a_name_written_right_to_left_is_refused() {
+    assert_refused(
+        &["--name", "محمد علي", "--birth-date", "1990-01-31"],
+        "kurs: The name is written right to left, which certificates cannot print yet; please type it in Latin letters, as in your passport.",
+    );
+}
+
+#[test]
+fn a_name_typed_with_a_combining_accent_is_kept_composed() {
+    let (_dir, index) = place();
+    let output = kurs(
+        &index,
+        &[
+            "set",
+            "--name",
+            "Jose\u{301} Ruiz",
+            "--birth-date",
+            "1990-01-31",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&kurs(&index, &[])).contains("Name:        José Ruiz\n"));
+}
+
+#[test]
 fn a_control_character_in_the_email_is_refused() {
     assert_refused(
         &[

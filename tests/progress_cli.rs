@@ -21,7 +21,7 @@ fn progress_with_an_attempt(dir: &Path) -> std::path::PathBuf {
             "c2-messenger-sms",
             kurs::progress::Attempt {
                 at: "2026-11-28T10:00:00Z".into(),
-                points: 4,
+                points: kurs::progress::Points::whole(4),
                 max: 5,
                 passed: true,
                 results: Default::default(),

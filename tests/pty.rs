@@ -169,7 +169,18 @@ fn right_answer_keys(question: &kurs::course::Question, order: &[usize]) -> Vec<
             }
         }
         QuestionKind::TrueFalse { answer } => keys.push(if *answer { "1" } else { "2" }.into()),
-        QuestionKind::Text { accept } => keys.extend(accept[0].chars().map(String::from)),
+        QuestionKind::Text { accept } => keys.extend(accept[0].text.chars().map(String::from)),
+        QuestionKind::Match { pairs, .. } => {
+            // Each item's partner by its letter; the cursor goes on to the next item by itself.
+            for item in 0..pairs.len() {
+                let shown = order.iter().position(|&p| p == item).unwrap();
+                keys.push(char::from(b'a' + shown as u8).to_string());
+            }
+        }
+        QuestionKind::Numeric { right, .. } => {
+            let (min, max) = right.bounds();
+            keys.extend(format!("{}", (min + max) / 2.0).chars().map(String::from));
+        }
         QuestionKind::Order { .. } => {
             // Go to each item in turn and move it up into its place.
             let mut order = order.to_vec();

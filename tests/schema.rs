@@ -67,6 +67,18 @@ fn loader_keys_match_the_schema() {
         properties(&module, "/definitions/ChoiceFile/properties"),
         sorted(keys::CHOICE)
     );
+    assert_eq!(
+        properties(&module, "/definitions/WeightedAnswerFile/properties"),
+        sorted(keys::ACCEPT)
+    );
+    assert_eq!(
+        properties(&module, "/definitions/PairFile/properties"),
+        sorted(keys::PAIR)
+    );
+    assert_eq!(
+        properties(&module, "/definitions/RangeFile/properties"),
+        sorted(keys::RANGE)
+    );
     for (index, (name, type_keys)) in keys::QUESTION_TYPES.iter().enumerate() {
         let pointer = format!("/definitions/QuestionFile/oneOf/{index}");
         assert_eq!(

@@ -7,7 +7,7 @@ use kurs::course::{Depth, Source, load};
 use kurs::i18n::Lang;
 use kurs::progress::ProgressStore;
 use kurs::tui::state::Screen;
-use kurs::tui::{State, run};
+use kurs::tui::{Input, State, run};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -38,6 +38,8 @@ fn keys(text: &str) -> Vec<Event> {
             '⎋' => key(KeyCode::Esc),
             '↓' => key(KeyCode::Down),
             '↑' => key(KeyCode::Up),
+            '⇟' => key(KeyCode::PageDown),
+            '⇞' => key(KeyCode::PageUp),
             c => key(KeyCode::Char(c)),
         })
         .collect()
@@ -83,6 +85,23 @@ fn module_screen_with_a_section_open() {
     snapshots("module_en", "kurs-en", Lang::En, "\n\n");
 }
 
+/// A section with a table (columns at 80, one record per row at 40), a task list, struck-out
+/// text and a footnote.
+#[test]
+fn module_screen_with_a_table() {
+    snapshots("module_table_de", "tabelle-de", Lang::De, "\n\n");
+    snapshots("module_table_en", "tabelle-en", Lang::En, "\n\n");
+}
+
+/// At 40 columns the table's rows are stacked; further down come the task boxes and the note.
+#[test]
+fn module_screen_with_a_table_scrolled_in_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("tabelle-de", Lang::De, dir.path());
+    let text = screen(&mut s, 40, 12, keys("\n\n↓↓↓↓↓↓↓↓↓↓↓↓↓↓"));
+    insta::assert_snapshot!("module_table_de_40x12_scrolled", text);
+}
+
 #[test]
 fn module_screen_with_all_sections_open() {
     snapshots("module_all_de", "kurs-de", Lang::De, "\na");
@@ -103,6 +122,7 @@ fn quiz_feedback_after_a_wrong_answer() {
 #[test]
 fn quiz_multiple_choice_with_boxes_ticked() {
     snapshots("quiz_multiple_de", "kurs-de", Lang::De, "\np2\n\n13");
+    snapshots("quiz_multiple_en", "kurs-en-quiz", Lang::En, "\np2\n\n13");
 }
 
 #[test]
@@ -122,6 +142,29 @@ fn quiz_true_false_and_text_and_order() {
     );
 }
 
+/// The same quiz screens in English: `kurs-en-quiz` is the German course's module translated.
+#[test]
+fn quiz_true_false_and_text_and_order_in_english() {
+    snapshots(
+        "quiz_true_false_en",
+        "kurs-en-quiz",
+        Lang::En,
+        "\np2\n\n13\n\n",
+    );
+    snapshots(
+        "quiz_text_en",
+        "kurs-en-quiz",
+        Lang::En,
+        "\np2\n\n13\n\n2\n\nGDPR",
+    );
+    snapshots(
+        "quiz_order_en",
+        "kurs-en-quiz",
+        Lang::En,
+        "\np2\n\n13\n\n2\n\ngdpr\n\n",
+    );
+}
+
 #[test]
 fn result_screen() {
     snapshots(
@@ -136,7 +179,9 @@ fn result_screen() {
 #[test]
 fn help_overlay() {
     snapshots("help_module_de", "kurs-de", Lang::De, "\n?");
+    snapshots("help_module_en", "kurs-en", Lang::En, "\n?");
     snapshots("help_library_en", "kurs-en", Lang::En, "?");
+    snapshots("help_library_de", "kurs-de", Lang::De, "?");
 }
 
 /// Help names every key that acts on the screen (the key table is the one `update` obeys), and
@@ -148,7 +193,7 @@ fn help_in_a_small_window_scrolls_to_its_last_line() {
     let first = screen(&mut s, 40, 12, keys("\n?"));
     assert!(first.contains("↓ mehr"), "{first}");
     assert!(!first.contains("Esc oder ? schließt die Hilfe"), "{first}");
-    let last = screen(&mut s, 40, 12, keys("jjjjjjjjjjjjjjjjjjjj"));
+    let last = screen(&mut s, 40, 12, keys(&"j".repeat(40)));
     assert!(last.contains("Esc oder ? schließt die Hilfe"), "{last}");
     assert!(last.contains("Ctrl-C"), "{last}");
     assert!(last.contains("↑ mehr"), "{last}");
@@ -287,10 +332,10 @@ fn a_question_changed_since_it_was_answered_is_marked_and_not_counted() {
             "c2-messenger-sms",
             "netz",
             "an-older-version",
-            true,
+            100,
             &now,
         );
-        p.record_answer("kurs-de", "c2-messenger-sms", "tf", "also-old", false, &now);
+        p.record_answer("kurs-de", "c2-messenger-sms", "tf", "also-old", 0, &now);
     });
     let question = s.library.courses[0].modules[0]
         .quiz
@@ -304,7 +349,7 @@ fn a_question_changed_since_it_was_answered_is_marked_and_not_counted() {
             "c2-messenger-sms",
             &question.id,
             &question.fingerprint(),
-            true,
+            100,
             &now,
         )
     });
@@ -795,6 +840,135 @@ fn a_digit_in_a_module_opens_that_section_at_the_top() {
     );
 }
 
+/// A module of twelve sections ("Teil 1" … "Teil 12"), in English, opened.
+fn twelve_sections(dir: &Path) -> State {
+    let course = dir.join("twelve");
+    std::fs::create_dir(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "id = \"twelve\"\ntitle = \"Twelve\"\nlanguage = \"en\"\nmodules = [\"m.toml\"]\n",
+    )
+    .unwrap();
+    let sections: String = (1..=12)
+        .map(|n| format!("[[section]]\ntitle = \"Teil {n}\"\nbody = \"Text {n}.\"\n"))
+        .collect();
+    std::fs::write(
+        course.join("m.toml"),
+        format!("id = \"m\"\ntitle = \"M\"\n{sections}"),
+    )
+    .unwrap();
+    let (library, report) = load(&Source::Path(course), Depth::Full);
+    assert!(report.errors() == 0, "{:?}", report.diagnostics);
+    let (store, _) = ProgressStore::open(dir.join("progress.toml"));
+    let mut s = State::new(library, store, Some(Lang::En), Some(1));
+    s.theme = kurs::tui::theme::Theme::PLAIN;
+    s
+}
+
+/// The section focused on the module screen (from 1, as the learner counts).
+fn focused_section(state: &State) -> usize {
+    match &state.screen {
+        Screen::Module(module) => match module.focus {
+            kurs::tui::state::Focus::Section(s) => s + 1,
+            other => panic!("focus on {other:?}"),
+        },
+        _ => panic!("not in the module"),
+    }
+}
+
+/// Drives the real loop with key presses and clock ticks (`·`: a second without a key).
+fn screen_with_ticks(state: &mut State, text: &str) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut inputs = text.chars().map(|c| match c {
+        '·' => Input::Tick,
+        c => Input::Terminal(keys(&c.to_string()).remove(0)),
+    });
+    run(&mut terminal, state, || Ok(inputs.next())).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..buffer.area.height)
+        .map(|y| {
+            let line: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            line.trim_end().to_string() + "\n"
+        })
+        .collect()
+}
+
+/// The screen's words on one line, however the notice was wrapped.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn two_digits_in_quick_succession_open_a_section_past_the_ninth() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = twelve_sections(dir.path());
+    let text = screen_with_ticks(&mut s, "\n12");
+    assert_eq!(focused_section(&s), 12, "{text}");
+    assert!(text.contains("›▾ Teil 12"), "{text}");
+    // Section 1 was never opened on the way to 12.
+    assert!(text.contains(" ▸ Teil 1\n"), "{text}");
+    // `1` `0` is section 10.
+    screen_with_ticks(&mut s, "·10");
+    assert_eq!(focused_section(&s), 10);
+}
+
+#[test]
+fn a_digit_that_could_begin_a_longer_number_waits_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = twelve_sections(dir.path());
+    let text = screen_with_ticks(&mut s, "\n1");
+    assert!(
+        flat(&text).contains(
+            "Section 1: Enter or a moment's wait opens it, a second digit picks 10 to 12."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("›▸ Teil 1\n"), "nothing opened yet:\n{text}");
+    // A second without a key opens section 1.
+    let text = screen_with_ticks(&mut s, "·");
+    assert!(text.contains("›▾ Teil 1"), "{text}");
+    // Enter opens it at once; a digit that no longer number can follow opens at once.
+    screen_with_ticks(&mut s, "·1\n");
+    assert_eq!(focused_section(&s), 1);
+    screen_with_ticks(&mut s, "·5");
+    assert_eq!(focused_section(&s), 5);
+}
+
+#[test]
+fn a_second_without_a_key_ends_a_number_and_one_too_large_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = twelve_sections(dir.path());
+    // A pause after `1`: `2` is section 2.
+    screen_with_ticks(&mut s, "\n1·2");
+    assert_eq!(focused_section(&s), 2);
+    // 13 is more than there are: said, and nothing else opens.
+    let text = screen_with_ticks(&mut s, "·13");
+    assert_eq!(focused_section(&s), 2);
+    assert!(
+        flat(&text).contains("This module has 12 sections: 1 to 12 open them, two-digit numbers with both digits in quick succession."),
+        "{text}"
+    );
+    // The zero alone is no section either.
+    let text = screen_with_ticks(&mut s, "·0");
+    assert!(
+        flat(&text).contains("This module has 12 sections"),
+        "{text}"
+    );
+    // Another key between the digits leaves the number.
+    screen_with_ticks(&mut s, "·1j2");
+    assert_eq!(focused_section(&s), 2);
+    // Where no section has two digits, each digit opens its section at once.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state("kurs-de", Lang::De, dir.path());
+    screen(&mut s, 80, 24, keys("\n12"));
+    let Screen::Module(module) = &s.screen else {
+        panic!("in the module");
+    };
+    assert_eq!(module.focus, kurs::tui::state::Focus::Section(1));
+}
+
 #[test]
 fn progress_overview_screen() {
     // A passed attempt on a fixed day and a "Gelernt" mark, so the overview has every fact.
@@ -811,7 +985,7 @@ fn progress_overview_screen() {
                     module,
                     kurs::progress::Attempt {
                         at: "2026-11-30T09:15:00Z".into(),
-                        points: 4,
+                        points: kurs::progress::Points::whole(4),
                         max: 5,
                         passed: true,
                         results: Default::default(),
@@ -1194,4 +1368,119 @@ fn the_library_finds_every_row_where_it_draws_it_with_exam_lines_between_courses
             );
         }
     }
+}
+
+// The partners of the match question are shown (seed 1) as a) the letter, b) the fax (the
+// distractor), c) the meeting, d) the short note: "adc" is right, "acd" one pair of three.
+
+#[test]
+fn quiz_match_before_checking() {
+    snapshots("quiz_match_de", "types-de", Lang::De, "\npb");
+    snapshots("quiz_match_en", "types-en", Lang::En, "\npb");
+}
+
+#[test]
+fn quiz_match_partly_right_after_checking() {
+    snapshots("quiz_match_checked_de", "types-de", Lang::De, "\npacd\n");
+    snapshots("quiz_match_checked_en", "types-en", Lang::En, "\npacd\n");
+}
+
+#[test]
+fn quiz_match_with_an_item_left_open_asks_for_it() {
+    snapshots("quiz_match_open_de", "types-de", Lang::De, "\npa\n");
+}
+
+#[test]
+fn quiz_numeric_before_checking_with_its_unit() {
+    snapshots("quiz_numeric_de", "types-de", Lang::De, "\npadc\n\n4,5");
+    snapshots("quiz_numeric_en", "types-en", Lang::En, "\npadc\n\n4.5");
+}
+
+#[test]
+fn quiz_numeric_in_a_range_of_partial_credit_after_checking() {
+    snapshots(
+        "quiz_numeric_checked_de",
+        "types-de",
+        Lang::De,
+        "\npadc\n\n4,5\n",
+    );
+    snapshots(
+        "quiz_numeric_checked_en",
+        "types-en",
+        Lang::En,
+        "\npadc\n\n4.5\n",
+    );
+}
+
+#[test]
+fn quiz_numeric_refuses_what_is_not_a_number_with_a_hint() {
+    snapshots(
+        "quiz_numeric_not_a_number_de",
+        "types-de",
+        Lang::De,
+        "\npadc\n\nvier\n",
+    );
+}
+
+#[test]
+fn result_screen_with_partial_credit_shows_fractional_points() {
+    let events = "\npadc\n\n4,5\n\n1\n\n";
+    snapshots("result_partial_de", "types-de", Lang::De, events);
+    snapshots(
+        "result_partial_en",
+        "types-en",
+        Lang::En,
+        &events.replace(',', "."),
+    );
+}
+
+#[test]
+fn result_screen_with_a_partly_right_question_opened() {
+    snapshots(
+        "result_partial_opened_de",
+        "types-de",
+        Lang::De,
+        "\npadc\n\n4,5\n\n1\n\n↓\n",
+    );
+}
+
+/// An exam of the match and numeric fixture, at both sizes: `e` opens it, then `events`.
+fn types_exam_snapshots(name: &str, course: &str, lang: Lang, events: &str) {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = state(course, lang, dir.path());
+        let text = screen(&mut s, width, height, keys(&format!("e{events}")));
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+    }
+}
+
+// In the exam (seed 1) the match question comes first, its partners shown as a) the fax,
+// b) the meeting, c) the short note, d) the letter: "dcb" is right. Then the number, then
+// true or false.
+
+#[test]
+fn exam_match_question_keeps_the_pairs_given_when_the_learner_moves_on() {
+    types_exam_snapshots("exam_types_match_de", "types-de", Lang::De, "dc⇟⇞");
+}
+
+#[test]
+fn exam_numeric_question_with_its_unit() {
+    types_exam_snapshots("exam_types_numeric_de", "types-de", Lang::De, "dcb\n4,8");
+    types_exam_snapshots("exam_types_numeric_en", "types-en", Lang::En, "dcb\n4.8");
+}
+
+#[test]
+fn exam_result_with_partial_credit() {
+    types_exam_snapshots(
+        "exam_types_result_de",
+        "types-de",
+        Lang::De,
+        "dcb\n4,5\n1\n\n",
+    );
+    types_exam_snapshots(
+        "exam_types_result_en",
+        "types-en",
+        Lang::En,
+        "dcb\n4.5\n1\n\n",
+    );
 }

@@ -96,7 +96,7 @@ pub fn full_progress(library: &Model) -> Progress {
                     &module.id,
                     &question.id,
                     &question.fingerprint(),
-                    correct,
+                    if correct { 100 } else { 0 },
                     now,
                 );
                 results.insert(question.id.clone(), correct);
@@ -107,7 +107,7 @@ pub fn full_progress(library: &Model) -> Progress {
                 &module.id,
                 Attempt {
                     at: now.to_string(),
-                    points,
+                    points: kurs::progress::Points::whole(points),
                     max: results.len() as u32,
                     passed: points * 10 >= results.len() as u32 * 6,
                     results,

@@ -151,9 +151,16 @@ fn texts_of(library: &Library) -> Vec<&str> {
                         }
                     }
                     QuestionKind::Text { accept } => {
-                        texts.extend(accept.iter().map(String::as_str))
+                        texts.extend(accept.iter().map(|a| a.text.as_str()))
                     }
                     QuestionKind::Order { items } => texts.extend(items.iter().map(String::as_str)),
+                    QuestionKind::Match { pairs, distractors } => {
+                        for pair in pairs {
+                            texts.extend([pair.left.as_str(), pair.right.as_str()]);
+                        }
+                        texts.extend(distractors.iter().map(String::as_str));
+                    }
+                    QuestionKind::Numeric { unit, .. } => texts.extend(unit.as_deref()),
                     QuestionKind::TrueFalse { .. } => {}
                 }
             }

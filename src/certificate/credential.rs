@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::CertificateError;
-use super::facts::{CertificateFacts, ExamScore, ModuleScore};
-use super::key::{IssuerKey, kid_of};
+use super::facts::{CertificateFacts, ExamScore, ModuleScore, Requirement};
+use super::key::{IssuerKey, KeyProblem, kid_of};
 use crate::i18n::{self, Lang};
 
 pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
@@ -18,6 +18,11 @@ pub const JWS_TYPE: &str = "JWT";
 
 /// The identityType of the birth date: OB 3.0 has no such type, and extensions begin with `ext:`.
 pub const BIRTH_DATE_TYPE: &str = "ext:birthDate";
+
+/// The issuer's property naming who signed, when a training organisation's key did
+/// (`kurs issuer init --name`). OB 3.0 has no term for it; like `timeAdjustment`, the VC 2.0
+/// context's `@vocab` makes it an issuer-dependent term, and it is signed with the rest.
+pub const SIGNER_NAME: &str = "signerName";
 
 /// The credential as JSON, as it is signed.
 ///
@@ -49,12 +54,16 @@ pub fn credential_json(facts: &CertificateFacts, key: &IssuerKey, id: &str) -> V
     }
     if let Some(exam) = &facts.exam {
         let description_id = format!("{achievement_id}:exam");
-        descriptions.push(json!({
+        let mut description = json!({
             "id": description_id,
             "type": ["ResultDescription"],
-            "name": i18n::T::CertExam.get(lang),
+            "name": exam.title,
             "resultType": "Percent",
-        }));
+        });
+        if let Some(pass) = exam.pass_percent {
+            description["requiredValue"] = json!(pass.to_string());
+        }
+        descriptions.push(description);
         let mut result = json!({
             "type": ["Result"],
             "resultDescription": description_id,
@@ -67,15 +76,19 @@ pub fn credential_json(facts: &CertificateFacts, key: &IssuerKey, id: &str) -> V
         results.push(result);
     }
     let valid_from = valid_from(facts);
+    let mut issuer = json!({
+        "id": key.did_key(),
+        "type": ["Profile"],
+        "name": facts.issuer_name,
+    });
+    if let Some(signer) = &facts.signer_name {
+        issuer[SIGNER_NAME] = json!(signer);
+    }
     json!({
         "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": id,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "issuer": {
-            "id": key.did_key(),
-            "type": ["Profile"],
-            "name": facts.issuer_name,
-        },
+        "issuer": issuer,
         "validFrom": valid_from,
         "name": format!("{}: {}", i18n::T::CertTitle.get(lang), facts.course_title),
         "credentialSubject": {
@@ -99,13 +112,32 @@ pub fn credential_json(facts: &CertificateFacts, key: &IssuerKey, id: &str) -> V
                 "type": ["Achievement"],
                 "name": facts.course_title,
                 "description": i18n::cert_description(lang, &facts.course_title),
-                "criteria": { "narrative": i18n::T::CertCriteria.get(lang) },
+                "criteria": { "narrative": narrative(facts) },
                 "inLanguage": lang_tag(lang),
                 "resultDescription": descriptions,
             },
             "result": results,
         },
     })
+}
+
+/// The achievement's criteria in words, from what the course required: its modules done, its
+/// exam passed with its pass mark, or both.
+pub fn narrative(facts: &CertificateFacts) -> String {
+    match facts.requirement {
+        Some(requirement) => i18n::cert_criteria(requirement, facts),
+        // What kurs wrote before it stated the requirement.
+        None => i18n::T::CertCriteria.get(facts.lang).to_owned(),
+    }
+}
+
+/// The requirement whose narrative `facts` carry, found by writing each again; `None` for the
+/// narrative of a kurs that did not state it (or one kurs does not know).
+fn requirement_of(facts: &CertificateFacts, narrative_given: &str) -> Option<Requirement> {
+    [(true, false), (false, true), (true, true), (false, false)]
+        .into_iter()
+        .map(|(modules, exam)| Requirement { modules, exam })
+        .find(|&requirement| i18n::cert_criteria(requirement, facts) == narrative_given)
 }
 
 /// `urn:kurs:<course id>`: the course is the achievement, whoever issues it.
@@ -135,7 +167,7 @@ fn lang_tag(lang: Lang) -> &'static str {
 pub fn new_id() -> Result<String, CertificateError> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes)
-        .map_err(|error| CertificateError::Key(format!("no random numbers: {error}")))?;
+        .map_err(|error| CertificateError::Key(KeyProblem::NoRandom(error.to_string())))?;
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
@@ -239,19 +271,31 @@ pub fn facts_from_payload(payload: &Value) -> Result<CertificateFacts, String> {
         let percent: u8 = text(&result["value"], "result value")?
             .parse()
             .map_err(|_| "a result value is not a percentage".to_owned())?;
+        let description = descriptions
+            .iter()
+            .find(|d| d["id"] == points_at.as_str())
+            .ok_or("a result without its description")?;
+        let title = description["name"]
+            .as_str()
+            .ok_or("a result without its description")?;
         if points_at == exam_id {
+            let pass_percent = match description["requiredValue"].as_str() {
+                None => None,
+                Some(value) => Some(
+                    value
+                        .parse()
+                        .map_err(|_| "the exam's pass mark is not a percentage".to_owned())?,
+                ),
+            };
             exam = Some(ExamScore {
+                title: title.to_owned(),
                 percent,
                 passed: result["status"] == "Completed",
+                pass_percent,
                 time_adjusted: result["timeAdjustment"].as_str().map(str::to_owned),
             });
             continue;
         }
-        let title = descriptions
-            .iter()
-            .find(|d| d["id"] == points_at.as_str())
-            .and_then(|d| d["name"].as_str())
-            .ok_or("a result without its description")?;
         modules.push(ModuleScore {
             title: title.to_owned(),
             best_percent: percent,
@@ -260,7 +304,11 @@ pub fn facts_from_payload(payload: &Value) -> Result<CertificateFacts, String> {
     let issued_at: jiff::Timestamp = text(&payload["validFrom"], "validFrom")?
         .parse()
         .map_err(|_| "validFrom is not a date and time".to_owned())?;
-    let facts = CertificateFacts {
+    let signer_name = match &payload["issuer"][SIGNER_NAME] {
+        Value::Null => None,
+        name => Some(text(name, "signer's name")?),
+    };
+    let mut facts = CertificateFacts {
         learner_name: identity("name")?,
         birth_date: identity(BIRTH_DATE_TYPE)?,
         course_id,
@@ -268,10 +316,18 @@ pub fn facts_from_payload(payload: &Value) -> Result<CertificateFacts, String> {
         lang,
         modules,
         exam,
+        requirement: None,
         issued_at,
         issuer_name: text(&payload["issuer"]["name"], "issuer name")?,
+        signer_name,
     };
-    facts.check().map_err(|problem| problem.to_string())?;
+    let narrative_given = text(&achievement["criteria"]["narrative"], "criteria")?;
+    facts.requirement = requirement_of(&facts, &narrative_given);
+    // Not `check`: what the page can show is asked when issuing; a certificate an older kurs
+    // issued is read as it was signed.
+    facts
+        .check_values()
+        .map_err(|problem| problem.to_string())?;
     Ok(facts)
 }
 
@@ -322,9 +378,96 @@ mod tests {
         let facts = CertificateFacts {
             exam: None,
             lang: Lang::En,
+            requirement: Some(Requirement {
+                modules: true,
+                exam: false,
+            }),
             ..sample()
         };
         let json = credential_json(&facts, &key, "urn:uuid:1");
+        assert_eq!(facts_from_payload(&json), Ok(facts));
+    }
+
+    #[test]
+    fn the_exam_is_named_by_its_own_title_with_its_pass_mark() {
+        let key = IssuerKey::from_seed([5; 32], "x");
+        let json = credential_json(&sample(), &key, "urn:uuid:1");
+        let exam = &json["credentialSubject"]["achievement"]["resultDescription"][2];
+        assert_eq!(exam["name"], "Abschlusstest");
+        assert_eq!(exam["requiredValue"], "80");
+    }
+
+    #[test]
+    fn the_criteria_are_written_from_what_the_course_required() {
+        let key = IssuerKey::from_seed([5; 32], "x");
+        let narrative = |modules: bool, exam: bool, lang: Lang| {
+            let facts = CertificateFacts {
+                requirement: Some(Requirement { modules, exam }),
+                lang,
+                ..sample()
+            };
+            let json = credential_json(&facts, &key, "urn:uuid:1");
+            json["credentialSubject"]["achievement"]["criteria"]["narrative"]
+                .as_str()
+                .expect("a narrative")
+                .to_owned()
+        };
+        assert_eq!(
+            narrative(true, true, Lang::De),
+            "Alle Module des Kurses abgeschlossen (das Quiz jedes Moduls bestanden, ein Modul ohne Quiz gelesen) und den Abschlusstest „Abschlusstest“ mit mindestens 80 % bestanden. Angegeben ist je Modul das beste Ergebnis im Quiz."
+        );
+        assert_eq!(
+            narrative(false, true, Lang::En),
+            "Passed the final test “Abschlusstest” with at least 80%. Each module shows the learner's best score in its quiz."
+        );
+        assert!(narrative(true, false, Lang::En).starts_with("Completed every module"));
+        assert!(!narrative(true, false, Lang::En).contains("final test"));
+    }
+
+    #[test]
+    fn every_requirement_reads_back_from_its_narrative() {
+        let key = IssuerKey::from_seed([5; 32], "x");
+        for (modules, exam) in [(true, true), (true, false), (false, true)] {
+            let facts = CertificateFacts {
+                requirement: Some(Requirement { modules, exam }),
+                ..sample()
+            };
+            let json = credential_json(&facts, &key, "urn:uuid:1");
+            assert_eq!(facts_from_payload(&json), Ok(facts));
+        }
+    }
+
+    #[test]
+    fn a_credential_of_the_first_layout_reads_back_as_it_was_signed() {
+        // Before the requirement, the exam's title and the signer were stated.
+        let key = IssuerKey::from_seed([5; 32], "x");
+        let facts = CertificateFacts {
+            exam: sample().exam.map(|exam| ExamScore {
+                title: "Abschlussprüfung".to_owned(),
+                pass_percent: None,
+                ..exam
+            }),
+            requirement: None,
+            ..sample()
+        };
+        let json = credential_json(&facts, &key, "urn:uuid:1");
+        assert_eq!(
+            json["credentialSubject"]["achievement"]["criteria"]["narrative"],
+            i18n::T::CertCriteria.get(Lang::De)
+        );
+        assert_eq!(facts_from_payload(&json), Ok(facts));
+    }
+
+    #[test]
+    fn an_organisations_key_is_named_as_the_signer_beside_the_courses_issuer() {
+        let key = IssuerKey::from_seed([5; 32], "Akademie Nord");
+        let facts = CertificateFacts {
+            signer_name: Some("Akademie Nord".to_owned()),
+            ..sample()
+        };
+        let json = credential_json(&facts, &key, "urn:uuid:1");
+        assert_eq!(json["issuer"]["name"], "Volkshochschule Musterstadt");
+        assert_eq!(json["issuer"][SIGNER_NAME], "Akademie Nord");
         assert_eq!(facts_from_payload(&json), Ok(facts));
     }
 

@@ -25,6 +25,34 @@ const ED25519_PUB: [u8; 2] = [0xed, 0x01];
 /// The name an installation's own key carries until an organisation gives its own.
 pub const INSTALLATION_NAME: &str = "kurs on this computer";
 
+/// Why the issuer's key could not be made or read; `i18n::certificate_error` says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// The operating system gave no random numbers (the system's words).
+    NoRandom(String),
+    /// The key file at `path` is not usable. `organisation`: it is the file `KURS_ISSUER_KEY`
+    /// names (the trainer's to mend); else the installation's own `issuer-key.toml`.
+    File {
+        path: PathBuf,
+        organisation: bool,
+        why: KeyFileProblem,
+    },
+}
+
+/// What is wrong with a key file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyFileProblem {
+    Missing,
+    /// A symbolic link (where kurs does not follow one), a folder or another kind of file.
+    NotAFile,
+    /// It could not be read: the system's words.
+    Unreadable(String),
+    /// Not a key file as `kurs issuer init` writes it: what is wrong, in English.
+    NotAKeyFile(String),
+    /// Its public key does not belong to its secret: it was edited by hand.
+    Mismatch,
+}
+
 /// A key that signs certificates, with the name of who holds it.
 pub struct IssuerKey {
     signing: SigningKey,
@@ -57,7 +85,7 @@ impl IssuerKey {
     pub fn generate(name: &str) -> Result<IssuerKey, CertificateError> {
         let mut seed = [0u8; 32];
         getrandom::fill(&mut seed)
-            .map_err(|error| CertificateError::Key(format!("no random numbers: {error}")))?;
+            .map_err(|error| CertificateError::Key(KeyProblem::NoRandom(error.to_string())))?;
         Ok(IssuerKey {
             signing: SigningKey::from_bytes(&seed),
             name: name.to_owned(),
@@ -75,6 +103,13 @@ impl IssuerKey {
 
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The name a certificate shows as its signer: the organisation's that `kurs issuer init
+    /// --name` gave; `None` for an installation's own key, which stands for no one.
+    pub fn signer_name(&self) -> Option<&str> {
+        let name = self.name.trim();
+        (name != INSTALLATION_NAME && !name.is_empty()).then_some(name)
     }
 
     /// The public key as `did:key:z6Mk…`.
@@ -109,25 +144,22 @@ impl IssuerKey {
 
     /// Reads a key file's text. The public key written in it must be that of the secret: a file
     /// edited by hand must not sign under a name it does not hold.
-    pub fn from_file_text(text: &str) -> Result<IssuerKey, String> {
-        let file: KeyFile = toml::from_str(text).map_err(|error| {
-            format!(
-                "not a kurs key file: {}",
-                error.message().trim_end_matches('\n')
-            )
-        })?;
+    pub fn from_file_text(text: &str) -> Result<IssuerKey, KeyFileProblem> {
+        let not_one = |reason: &str| KeyFileProblem::NotAKeyFile(reason.to_owned());
+        let file: KeyFile = toml::from_str(text)
+            .map_err(|error| not_one(error.message().trim_end_matches('\n')))?;
         let secret = URL_SAFE_NO_PAD
             .decode(file.secret.trim())
-            .map_err(|_| "the secret is not base64url".to_owned())?;
+            .map_err(|_| not_one("the secret is not base64url"))?;
         let seed: [u8; 32] = secret
             .try_into()
-            .map_err(|_| "the secret is not 32 bytes long".to_owned())?;
+            .map_err(|_| not_one("the secret is not 32 bytes long"))?;
         let key = IssuerKey {
             signing: SigningKey::from_bytes(&seed),
             name: file.name,
         };
         if key.did_key() != file.public.trim() {
-            return Err("its public key does not belong to its secret".to_owned());
+            return Err(KeyFileProblem::Mismatch);
         }
         Ok(key)
     }
@@ -140,13 +172,18 @@ impl IssuerKey {
         } else {
             (path.to_path_buf(), Kind::Course)
         };
-        let bytes = disk::file_bytes(&path, kind).map_err(|on_disk| {
-            CertificateError::Key(format!("{}: {}", path.display(), why_unreadable(on_disk)))
-        })?;
+        let problem = |why: KeyFileProblem| {
+            CertificateError::Key(KeyProblem::File {
+                path: path.clone(),
+                organisation: follow_link,
+                why,
+            })
+        };
+        let bytes =
+            disk::file_bytes(&path, kind).map_err(|on_disk| problem(why_unreadable(on_disk)))?;
         let text = String::from_utf8(bytes)
-            .map_err(|_| CertificateError::Key(format!("{}: not UTF-8 text", path.display())))?;
-        IssuerKey::from_file_text(&text)
-            .map_err(|reason| CertificateError::Key(format!("{}: {reason}", path.display())))
+            .map_err(|_| problem(KeyFileProblem::NotAKeyFile("not UTF-8 text".to_owned())))?;
+        IssuerKey::from_file_text(&text).map_err(problem)
     }
 
     /// Writes a new key file at `path`, owner-only, atomically; never replaces a file or follows a
@@ -216,14 +253,14 @@ pub fn verifying_key_from_did(did: &str) -> Option<VerifyingKey> {
     VerifyingKey::from_bytes(&key).ok()
 }
 
-fn why_unreadable(on_disk: OnDisk) -> String {
+fn why_unreadable(on_disk: OnDisk) -> KeyFileProblem {
     match on_disk {
-        OnDisk::Missing => "no such file".to_owned(),
-        OnDisk::Foreign(_) => {
-            "a symbolic link or not a regular file, which kurs does not use as its key".to_owned()
+        OnDisk::Missing => KeyFileProblem::Missing,
+        OnDisk::Foreign(_) => KeyFileProblem::NotAFile,
+        OnDisk::Damaged(reason) | OnDisk::Unreadable(reason) => KeyFileProblem::Unreadable(reason),
+        OnDisk::Unchanged | OnDisk::Good(..) | OnDisk::Newer(_) => {
+            KeyFileProblem::Unreadable("unreadable".to_owned())
         }
-        OnDisk::Damaged(reason) | OnDisk::Unreadable(reason) => reason,
-        OnDisk::Unchanged | OnDisk::Good(..) | OnDisk::Newer(_) => "unreadable".to_owned(),
     }
 }
 

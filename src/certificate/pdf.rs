@@ -18,12 +18,16 @@ use crate::i18n::{self, Lang, T};
 
 /// DejaVu Sans (Bitstream Vera licence, `assets/fonts/LICENSE`): every letter of German and
 /// most other Latin scripts, free to embed.
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(super) const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(super) const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// The PDF's Creator: this kurs's layout. `verify` compares a PDF with this Creator byte for
-/// byte with the one it makes again; raise the number whenever the page changes.
-pub const CREATOR: &str = "kurs certificate layout 1";
+/// byte with the one it makes again; raise the number whenever the page changes. A PDF of an
+/// earlier layout is compared by its text: every line the credential's facts put on the page
+/// must be there, so a change of layout keeps to what the credential holds (layout 2: the
+/// exam's own title and pass mark, the signer's name; a credential of layout 1 has neither and
+/// is laid out as it was).
+pub const CREATOR: &str = "kurs certificate layout 2";
 
 /// The name of the embedded credential, by which `verify` finds it again.
 pub const EMBEDDED_NAME: &str = "credential.jwt";
@@ -177,9 +181,7 @@ pub fn layout(
     let wide = WIDTH - 2.0 * 70.0;
     let (name, size) = measure.fit(&facts.learner_name, wide, 24.0, 9.0, true);
     page.lines.push(center(name, 226.0, size, true, INK));
-    let birth = facts
-        .birth()
-        .map_err(|problem| CertificateError::Facts(problem.to_string()))?;
+    let birth = facts.birth().map_err(CertificateError::Facts)?;
     page.lines.push(center(
         i18n::cert_born_on(lang, &i18n::long_date(lang, birth)),
         248.0,
@@ -274,28 +276,39 @@ pub fn layout(
         y += row;
     }
     if let Some(exam) = &facts.exam {
-        let needed = if exam.time_adjusted.is_some() {
-            40.0
-        } else {
-            24.0
-        };
+        // Under the exam's line, in small print: the pass mark and how the time was adjusted.
+        let details: Vec<String> = exam
+            .pass_percent
+            .map(|pass| i18n::cert_pass_mark(lang, &i18n::percent(lang, pass)))
+            .into_iter()
+            .chain(
+                exam.time_adjusted
+                    .as_ref()
+                    .map(|adjusted| format!("{}: {adjusted}", T::CertTimeAdjusted.get(lang))),
+            )
+            .collect();
+        let needed = if details.is_empty() { 24.0 } else { 40.0 };
         if y + needed > FOOTER_TOP {
             pages.push(std::mem::take(&mut page));
             continuation(&mut page, facts, &measure);
             y = 170.0;
         }
         y += 8.0;
+        let result = i18n::cert_exam_result(lang, &i18n::percent(lang, exam.percent), exam.passed);
+        // The course names its exam; the title gives way to the result, never the reverse.
+        let title_room = room - measure.width(&result, 11.5, true) - 16.0;
+        let (title, size) = measure.fit(&exam.title, title_room, 11.5, 8.0, true);
         page.lines.push(Line {
-            text: T::CertExam.get(lang).to_owned(),
+            text: title,
             x: LEFT,
             y,
-            size: 11.5,
+            size,
             bold: true,
             align: Align::Left,
             color: INK,
         });
         page.lines.push(Line {
-            text: i18n::cert_exam_result(lang, &i18n::percent(lang, exam.percent), exam.passed),
+            text: result,
             x: RIGHT,
             y,
             size: 11.5,
@@ -303,14 +316,8 @@ pub fn layout(
             align: Align::Right,
             color: INK,
         });
-        if let Some(adjusted) = &exam.time_adjusted {
-            let (text, size) = measure.fit(
-                &format!("{}: {adjusted}", T::CertTimeAdjusted.get(lang)),
-                room,
-                10.0,
-                7.0,
-                false,
-            );
+        if !details.is_empty() {
+            let (text, size) = measure.fit(&details.join(" · "), room, 10.0, 7.0, false);
             page.lines.push(Line {
                 text,
                 x: LEFT,
@@ -364,15 +371,29 @@ pub fn layout(
             true,
             GREY,
         ));
-        let (signed, size) = measure.fit(
-            &format!("{} {did}", T::CertSignedWith.get(lang)),
-            WIDTH - 2.0 * 60.0,
-            7.0,
-            5.0,
-            false,
-        );
-        page.lines
-            .push(center(signed, HEIGHT - 78.0, size, false, GREY));
+        // Who signed, when an organisation's key did: above the key, which is never cut short.
+        let key_line = match &facts.signer_name {
+            None => format!("{} {did}", T::CertSignedWith.get(lang)),
+            Some(signer) => {
+                let (signer, size) = measure.fit(
+                    &i18n::cert_signed_by(lang, signer),
+                    WIDTH - 2.0 * 60.0,
+                    8.0,
+                    6.0,
+                    false,
+                );
+                page.lines
+                    .push(center(signer, HEIGHT - 84.0, size, false, GREY));
+                format!("{} {did}", T::CertWithTheKey.get(lang))
+            }
+        };
+        let y = if facts.signer_name.is_some() {
+            HEIGHT - 72.0
+        } else {
+            HEIGHT - 78.0
+        };
+        let (signed, size) = measure.fit(&key_line, WIDTH - 2.0 * 60.0, 7.0, 5.0, false);
+        page.lines.push(center(signed, y, size, false, GREY));
     }
     Ok(pages)
 }
@@ -572,8 +593,9 @@ mod tests {
             "Grundlagen der Elektrotechnik",
             "Widerstände in Reihe",
             "85 %",
+            "Abschlusstest",
             "92 % – bestanden",
-            "Prüfungszeit angepasst: Zeitfaktor 1,5",
+            "Bestehensgrenze 80 % · Prüfungszeit angepasst: Zeitfaktor 1,5",
             "Ausgestellt am 1. Mai 2026 von Volkshochschule Musterstadt",
             "Prüfcode: ABCD-EFGH-IJKL",
             "kurs verify DATEI.pdf",
@@ -603,6 +625,30 @@ mod tests {
             assert!(page.lines.iter().all(|l| l.y < HEIGHT - 60.0));
         }
         assert!(texts(&pages).contains(&"Modul 40".to_owned()));
+    }
+
+    #[test]
+    fn the_exam_line_carries_the_courses_own_title_and_gives_way_to_the_result() {
+        let mut facts = sample();
+        if let Some(exam) = &mut facts.exam {
+            exam.title = "Große Abschlussprüfung der Elektrofachkraft für festgelegte Tätigkeiten"
+                .to_owned();
+        }
+        let pages = layout(&facts, "ABCD-EFGH-IJKL", "did:key:z6Mkx").expect("laid out");
+        let measure = Measure::new().expect("font");
+        let lines = &pages[0].lines;
+        let result = lines
+            .iter()
+            .find(|l| l.text.starts_with("92 %"))
+            .expect("the result");
+        let title = lines
+            .iter()
+            .find(|l| l.text.starts_with("Große Abschluss"))
+            .unwrap_or_else(|| panic!("no title in {lines:#?}"));
+        assert_eq!(title.y, result.y);
+        let title_end = LEFT + measure.width(&title.text, title.size, true);
+        let result_start = RIGHT - measure.width(&result.text, result.size, true);
+        assert!(title_end < result_start, "{title:?} runs into {result:?}");
     }
 
     #[test]

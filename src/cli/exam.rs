@@ -41,6 +41,7 @@ pub(super) fn run(args: &ExamArgs) -> ExitCode {
     if let Some(certify) = &mut session.certify {
         certify.key_file = issuer_key_file();
     }
+    session.journal = super::lrs::journal(&sources.progress);
     let course = match which_course(&session, args.course.as_deref()) {
         Ok(course) => course,
         Err(sentence) => {

@@ -22,9 +22,9 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
         say_error!("kurs: {}", i18n::export_one_course(lang, &shown));
         return ExitCode::from(2);
     };
-    let (text, left_out) = crate::author::export::gift(course);
-    for (module, question) in &left_out {
-        say_error!("kurs: {}", i18n::export_left_out(lang, module, question));
+    let (text, omitted) = crate::author::export::gift(course);
+    for omission in &omitted {
+        say_error!("kurs: {}", i18n::export_omission(lang, omission));
     }
     match out {
         None => {

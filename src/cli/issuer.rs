@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::IssuerCommand;
-use crate::certificate::IssuerKey;
+use crate::certificate::{IssuerKey, printable};
 use crate::safe_text::sanitize;
 
 pub(super) fn run(command: &IssuerCommand) -> ExitCode {
@@ -14,7 +14,29 @@ pub(super) fn run(command: &IssuerCommand) -> ExitCode {
         say_error!("kurs: the issuer needs a name: --name \"Your organisation\"");
         return ExitCode::from(2);
     }
-    let key = match IssuerKey::generate(name.trim()) {
+    // The name is printed on every certificate the key signs: one the page cannot show would
+    // make every one of them fail its own check.
+    if let Some(not_shown) = printable::not_shown(name.trim()) {
+        let how = if not_shown.right_to_left {
+            "is written right to left, which certificates cannot print yet".to_owned()
+        } else {
+            let codes: Vec<String> = not_shown
+                .characters
+                .iter()
+                .map(|c| format!("U+{:04X}", u32::from(*c)))
+                .collect();
+            format!(
+                "holds characters certificates cannot print ({})",
+                codes.join(", ")
+            )
+        };
+        say_error!(
+            "kurs: the issuer's name {how}; give it in Latin, Greek or Cyrillic letters: --name \"Your organisation\""
+        );
+        return ExitCode::from(2);
+    }
+    let name = printable::normal_form(name.trim());
+    let key = match IssuerKey::generate(&name) {
         Ok(key) => key,
         Err(error) => {
             say_error!("kurs: {error}");

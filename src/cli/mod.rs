@@ -1,6 +1,6 @@
 //! The command line: `kurs [play]`, `kurs check`, `kurs progress`, `kurs profile`,
 //! `kurs schema`, `kurs verify`, `kurs certificates`, `kurs issuer`, `kurs new`,
-//! `kurs import`, `kurs export`, `kurs completions`, `kurs man`, `kurs sync`.
+//! `kurs import`, `kurs export`, `kurs completions`, `kurs man`, `kurs sync`, `kurs report`.
 //! Parses arguments, reads the environment, chooses the front end; every exit code is decided here.
 
 use std::io::{self, Write};
@@ -29,6 +29,7 @@ mod new;
 mod play;
 mod profile;
 mod progress;
+mod report;
 mod verify;
 
 use crate::course::schema::{SchemaKind, schema_json};
@@ -84,6 +85,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Send the learning records waiting to the configured LRS (xAPI).
     Sync(SyncArgs),
+    /// For trainers: who did what in a course, read back from the LRS (per learner and module, and the exam).
+    Report(report::ReportArgs),
     /// Print the shell completion script for kurs (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -348,13 +351,34 @@ pub struct VerifyArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct CertificatesArgs {
+    #[command(subcommand)]
+    pub command: Option<CertificatesCommand>,
     /// The progress file; certificates are kept beside it [default: $KURS_PROGRESS, else the platform's state folder]
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", global = true)]
     pub progress: Option<PathBuf>,
     /// Print JSON instead of a list
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CertificatesCommand {
+    /// Issue the certificate of a course whose requirement is met in the progress: when issuing failed (a key file, a full disk), or anew with --again.
+    Issue {
+        /// A library folder, a course folder or a module file [default: $KURS_COURSES, else the built-in sample courses]
+        path: Option<PathBuf>,
+        /// The course, by id [default: the only course whose certificate is due, else the only one with a certificate]
+        #[arg(long, value_name = "ID")]
+        course: Option<String>,
+        /// Issue a new certificate even though one was issued (with the results as they are now)
+        #[arg(long)]
+        again: bool,
+        /// Language of the messages [default: the course's language]
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -410,6 +434,7 @@ pub fn run() -> ExitCode {
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Sync(args)) => lrs::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
         Some(Command::Completions { shell }) => manual::completions(shell),
         Some(Command::Man { out }) => manual::man(out.as_deref()),
         Some(Command::Schema { kind }) => {

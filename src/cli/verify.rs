@@ -20,6 +20,7 @@ struct VerifiedJson<'a> {
     course: CourseJson<'a>,
     modules: Vec<ModuleJson<'a>>,
     exam: Option<ExamJson<'a>>,
+    requirement: Option<RequirementJson>,
     issued_at: String,
     issuer: IssuerJson<'a>,
     code: &'a str,
@@ -47,15 +48,28 @@ struct ModuleJson<'a> {
 
 #[derive(Serialize)]
 struct ExamJson<'a> {
+    title: &'a str,
     percent: u8,
     passed: bool,
+    /// `null` in a certificate issued before kurs stated it.
+    pass_percent: Option<u8>,
     time_adjusted: Option<&'a str>,
 }
 
+/// The organisation the course names, the key that signed, and that key's own name when a
+/// training organisation's key signed (`null` for an installation's own key).
 #[derive(Serialize)]
 struct IssuerJson<'a> {
     name: &'a str,
     did: &'a str,
+    signer: Option<&'a str>,
+}
+
+/// What the course required; `null` in a certificate issued before kurs stated it.
+#[derive(Serialize)]
+struct RequirementJson {
+    modules: bool,
+    exam: bool,
 }
 
 #[derive(Serialize)]
@@ -146,14 +160,21 @@ fn json_of(verified: &Verified) -> String {
             })
             .collect(),
         exam: facts.exam.as_ref().map(|exam| ExamJson {
+            title: &exam.title,
             percent: exam.percent,
             passed: exam.passed,
+            pass_percent: exam.pass_percent,
             time_adjusted: exam.time_adjusted.as_deref(),
+        }),
+        requirement: facts.requirement.map(|r| RequirementJson {
+            modules: r.modules,
+            exam: r.exam,
         }),
         issued_at: facts.issued_at.to_string(),
         issuer: IssuerJson {
             name: &facts.issuer_name,
             did: &verified.issuer_did,
+            signer: facts.signer_name.as_deref(),
         },
         code: &verified.code,
         credential_id: &verified.credential_id,
@@ -193,12 +214,23 @@ fn human(verified: &Verified) -> String {
     }
     if let Some(exam) = &facts.exam {
         let mut text = format!(
-            "{}, {}",
+            "{}: {}, {}",
+            exam.title,
             i18n::percent(Lang::En, exam.percent),
             if exam.passed { "passed" } else { "not passed" }
         );
-        if let Some(adjusted) = &exam.time_adjusted {
-            text.push_str(&format!(" (time adjusted: {adjusted})"));
+        let notes: Vec<String> = exam
+            .pass_percent
+            .map(|pass| format!("pass mark {}", i18n::percent(Lang::En, pass)))
+            .into_iter()
+            .chain(
+                exam.time_adjusted
+                    .as_ref()
+                    .map(|adjusted| format!("time adjusted: {adjusted}")),
+            )
+            .collect();
+        if !notes.is_empty() {
+            text.push_str(&format!(" ({})", notes.join("; ")));
         }
         row("Exam", &text);
     }
@@ -207,6 +239,9 @@ fn human(verified: &Verified) -> String {
         &facts.issued_at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
     );
     row("By", &facts.issuer_name);
+    if let Some(signer) = &facts.signer_name {
+        row("Signed by", signer);
+    }
     row("Key", &verified.issuer_did);
     row("Code", &verified.code);
     out.push_str(

@@ -1,4 +1,4 @@
-//! The file format (version 1) as serde types: the single description of every key, its type
+//! The file format (version 1; the match and numeric types and `credit` only add to it) as serde types: the single description of every key, its type
 //! and default, from which `kurs schema` generates the JSON Schemas editors validate against.
 
 use schemars::JsonSchema;
@@ -192,8 +192,10 @@ pub enum QuestionFile {
     Text {
         #[serde(flatten)]
         common: QuestionCommon,
+        /// The answers accepted: a text is fully right; `{ text = "…", credit = 50 }` earns
+        /// that percent of the point. At least one must be fully right.
         #[schemars(length(min = 1))]
-        accept: Vec<String>,
+        accept: Vec<AcceptFile>,
     },
     /// Put the items in order; they are listed here in the right order and shown shuffled.
     Order {
@@ -202,6 +204,91 @@ pub enum QuestionFile {
         #[schemars(length(min = 2))]
         items: Vec<String>,
     },
+    /// Match each item with its partner: every pair counts the same share of the point.
+    Match {
+        #[serde(flatten)]
+        common: QuestionCommon,
+        /// The pairs, at least two; a pair without `left` is a distractor, a partner that
+        /// belongs to no item.
+        #[serde(rename = "pair")]
+        #[schemars(length(min = 2))]
+        pairs: Vec<PairFile>,
+    },
+    /// Type a number (`,` or `.` as decimal mark): `answer` with `tolerance`, or `min` and `max`.
+    Numeric {
+        #[serde(flatten)]
+        common: QuestionCommon,
+        /// The right number; with `tolerance`, anything that close is right too.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        answer: Option<f64>,
+        /// How far from `answer` a number may be and still be right (ends included); default 0.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[schemars(range(min = 0))]
+        tolerance: Option<f64>,
+        /// The lowest right number (with `max`, instead of `answer`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        /// The highest right number (with `min`, instead of `answer`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+        /// Shown after the input, such as `GB` or `€`; the learner may type it too.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[schemars(length(min = 1))]
+        unit: Option<String>,
+        /// Numbers that are partly right, each range with its `credit`.
+        #[serde(default, rename = "range", skip_serializing_if = "Vec::is_empty")]
+        ranges: Vec<RangeFile>,
+    },
+}
+
+/// An accepted answer: a text (fully right), or a text with its credit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum AcceptFile {
+    Text(#[schemars(length(min = 1))] String),
+    Weighted(WeightedAnswerFile),
+}
+
+/// `{ text = "…", credit = 50 }`: an accepted answer that earns part of the point.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WeightedAnswerFile {
+    #[schemars(length(min = 1))]
+    pub text: String,
+    /// Percent of the point this answer earns.
+    #[schemars(range(min = 0, max = 100))]
+    pub credit: u8,
+}
+
+/// `[[quiz.question.pair]]`: an item and its partner.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PairFile {
+    /// The item; without it the pair is a distractor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub left: Option<String>,
+    /// Its partner.
+    #[schemars(length(min = 1))]
+    pub right: String,
+}
+
+/// `[[quiz.question.range]]`: numbers that earn `credit` percent of the point.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RangeFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
+    pub tolerance: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Percent of the point a number in this range earns.
+    #[schemars(range(min = 0, max = 100))]
+    pub credit: u8,
 }
 
 /// Keys every question type takes.
@@ -226,6 +313,11 @@ pub struct ChoiceFile {
     pub text: String,
     #[serde(default)]
     pub correct: bool,
+    /// On a right choice of a `multiple` question: the percent of the point it earns. Once one
+    /// choice has it, every right choice needs it, and together they make 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 100))]
+    pub credit: Option<u8>,
     /// Shown when the learner picked this choice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<String>,
@@ -271,7 +363,11 @@ pub mod keys {
     pub const SECTION: &[&str] = &["title", "body"];
     pub const QUIZ: &[&str] = &["title", "pass_percent", "shuffle", "question"];
     pub const QUESTION_COMMON: &[&str] = &["id", "type", "prompt", "explanation"];
-    pub const CHOICE: &[&str] = &["text", "correct", "feedback"];
+    pub const CHOICE: &[&str] = &["text", "correct", "credit", "feedback"];
+    /// An entry of `accept` written as a table.
+    pub const ACCEPT: &[&str] = &["text", "credit"];
+    pub const PAIR: &[&str] = &["left", "right"];
+    pub const RANGE: &[&str] = &["answer", "tolerance", "min", "max", "credit"];
     /// The keys each question type adds to the common ones.
     pub const QUESTION_TYPES: &[(&str, &[&str])] = &[
         ("single", &["choice"]),
@@ -279,5 +375,10 @@ pub mod keys {
         ("true_false", &["answer"]),
         ("text", &["accept"]),
         ("order", &["items"]),
+        ("match", &["pair"]),
+        (
+            "numeric",
+            &["answer", "tolerance", "min", "max", "unit", "range"],
+        ),
     ];
 }

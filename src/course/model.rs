@@ -129,11 +129,27 @@ pub enum QuestionKind {
         answer: bool,
     },
     Text {
-        accept: Vec<String>,
+        accept: Vec<Accepted>,
     },
     /// Items in the right order.
     Order {
         items: Vec<String>,
+    },
+    /// Each left item with its partner; the learner picks the partner of each from every
+    /// partner offered (the pairs' right items, then the distractors).
+    Match {
+        pairs: Vec<MatchPair>,
+        /// Partners that belong to no item, offered to make guessing harder.
+        distractors: Vec<String>,
+    },
+    /// A number typed by the learner.
+    Numeric {
+        /// The fully right answers.
+        right: NumberRange,
+        /// Shown after the input, such as `GB`; the learner may type it too.
+        unit: Option<String>,
+        /// Answers that are partly right (or right too), with their credit.
+        ranges: Vec<CreditRange>,
     },
 }
 
@@ -141,7 +157,98 @@ pub enum QuestionKind {
 pub struct Choice {
     pub text: String,
     pub correct: bool,
+    /// Percent of the question's point this right choice earns; given on a `multiple` question,
+    /// it turns all-or-nothing grading into partial credit (see `quiz::grade`).
+    pub credit: Option<u8>,
     pub feedback: Option<String>,
+}
+
+/// An accepted answer of a text question, with the percent of the point it earns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Accepted {
+    pub text: String,
+    /// 100 for a fully right answer.
+    pub credit: u8,
+}
+
+impl Accepted {
+    /// A fully right answer.
+    pub fn right(text: impl Into<String>) -> Accepted {
+        Accepted {
+            text: text.into(),
+            credit: 100,
+        }
+    }
+}
+
+impl From<&str> for Accepted {
+    fn from(text: &str) -> Accepted {
+        Accepted::right(text)
+    }
+}
+
+impl From<String> for Accepted {
+    fn from(text: String) -> Accepted {
+        Accepted::right(text)
+    }
+}
+
+/// One item of a match question and its partner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchPair {
+    pub left: String,
+    pub right: String,
+}
+
+/// The most partners a match question offers: the letters `a` to `z` name them.
+pub const MAX_PARTNERS: usize = 26;
+
+/// The partner a match question offers at `index`: the pairs' right items first (the partner of
+/// item `i` is `i`), then the distractors.
+pub fn partner<'a>(
+    pairs: &'a [MatchPair],
+    distractors: &'a [String],
+    index: usize,
+) -> Option<&'a str> {
+    match pairs.get(index) {
+        Some(pair) => Some(pair.right.as_str()),
+        None => distractors.get(index - pairs.len()).map(String::as_str),
+    }
+}
+
+/// The numbers a numeric answer accepts, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NumberRange {
+    /// `answer` with `tolerance` (0: exactly).
+    Around { answer: f64, tolerance: f64 },
+    /// `min` and `max`.
+    Between { min: f64, max: f64 },
+}
+
+impl NumberRange {
+    /// The lowest and the highest number accepted.
+    pub fn bounds(self) -> (f64, f64) {
+        match self {
+            NumberRange::Around { answer, tolerance } => (answer - tolerance, answer + tolerance),
+            NumberRange::Between { min, max } => (min, max),
+        }
+    }
+
+    /// Whether `value` lies in the range, ends included. A hair of slack (a billionth of the
+    /// numbers' size) keeps `4.7 ± 0.1` accepting 4.6, which binary fractions put a little
+    /// below 4.7 − 0.1 (4.6000000000000005).
+    pub fn contains(self, value: f64) -> bool {
+        let (min, max) = self.bounds();
+        let slack = 1e-9 * min.abs().max(max.abs()).max(value.abs()).max(1.0);
+        value >= min - slack && value <= max + slack
+    }
+}
+
+/// A range of a numeric question that earns `credit` percent of the point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CreditRange {
+    pub range: NumberRange,
+    pub credit: u8,
 }
 
 impl Course {
@@ -165,15 +272,50 @@ impl Question {
     pub fn fingerprint(&self) -> String {
         let mut parts: Vec<String> = vec![self.kind_name().to_string(), self.prompt.clone()];
         match &self.kind {
+            // Credits count, but only where given: a question written before credits existed
+            // keeps its fingerprint, and with it the learner's answers.
             QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => {
                 for choice in choices {
                     parts.push(choice.text.clone());
                     parts.push(choice.correct.to_string());
+                    if let Some(credit) = choice.credit {
+                        parts.push(format!("credit {credit}"));
+                    }
                 }
             }
             QuestionKind::TrueFalse { answer } => parts.push(answer.to_string()),
-            QuestionKind::Text { accept } => parts.extend(accept.iter().cloned()),
+            QuestionKind::Text { accept } => {
+                for answer in accept {
+                    parts.push(answer.text.clone());
+                    if answer.credit != 100 {
+                        parts.push(format!("credit {}", answer.credit));
+                    }
+                }
+            }
             QuestionKind::Order { items } => parts.extend(items.iter().cloned()),
+            QuestionKind::Match { pairs, distractors } => {
+                for pair in pairs {
+                    parts.push(pair.left.clone());
+                    parts.push(pair.right.clone());
+                }
+                parts.push(String::new());
+                parts.extend(distractors.iter().cloned());
+            }
+            QuestionKind::Numeric {
+                right,
+                unit,
+                ranges,
+            } => {
+                parts.push(range_words(*right));
+                parts.push(unit.clone().unwrap_or_default());
+                for range in ranges {
+                    parts.push(format!(
+                        "{} credit {}",
+                        range_words(range.range),
+                        range.credit
+                    ));
+                }
+            }
         }
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         fingerprint(&parts)
@@ -186,7 +328,17 @@ impl Question {
             QuestionKind::TrueFalse { .. } => "true_false",
             QuestionKind::Text { .. } => "text",
             QuestionKind::Order { .. } => "order",
+            QuestionKind::Match { .. } => "match",
+            QuestionKind::Numeric { .. } => "numeric",
         }
+    }
+}
+
+/// A number range as a stable text for the fingerprint (Rust's shortest exact form of a number).
+fn range_words(range: NumberRange) -> String {
+    match range {
+        NumberRange::Around { answer, tolerance } => format!("{answer} ± {tolerance}"),
+        NumberRange::Between { min, max } => format!("{min} .. {max}"),
     }
 }
 

@@ -44,8 +44,9 @@ pub struct Found {
 ///
 /// Matching ignores case by lowercasing both sides (`Ü` finds `ü`, `STRASSE` finds `strasse`),
 /// needs no whole word ("pass" finds "Passwort"), and folds runs of white space in the query.
-/// Section text is searched as the learner reads it (Markdown rendered to plain text), so `**`
-/// or a link's address do not hide a word. An empty query finds nothing.
+/// Section text is searched and shown as the learner reads it (`markdown::read_text`): no list
+/// dash, quote mark, `**`, backtick or link address hides a word or shows in the context. An
+/// empty query finds nothing.
 ///
 /// Only modules whose body is read (`Module::loaded`) are searched beyond their title: the
 /// caller reads the bodies first (`course::load_bodies`) when it wants the whole library.
@@ -97,22 +98,13 @@ fn module_hits(c: usize, m: usize, module: &Module, needle: &str) -> Vec<Hit> {
     }
     for (s, section) in module.sections.iter().enumerate() {
         // The text first: its context tells more than the title the list names anyway.
-        let context = context_of(&plain_text(&section.body), needle)
+        let context = context_of(&markdown::read_text(&section.body), needle)
             .or_else(|| context_of(&section.title, needle));
         if let Some(context) = context {
             hits.push(hit(Some(s), context));
         }
     }
     hits
-}
-
-/// Course Markdown as the plain player says it, on one line.
-fn plain_text(body: &str) -> String {
-    markdown::render(body, 10_000, markdown::Style::PLAIN)
-        .iter()
-        .map(|line| line.text())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The text around the first place of `needle` (already lowercased) in `text`, or `None`.
@@ -286,6 +278,42 @@ mod tests {
         let found = search(&library(), "langes passwort", 10);
         assert_eq!(found.hits.len(), 1, "{found:?}");
         assert_eq!(found.hits[0].context, "Ein langes Passwort schützt.");
+    }
+
+    #[test]
+    fn words_in_a_table_are_found_with_their_column_as_context() {
+        let table = "| Dienst | Quellcode |\n|---|---|\n| Slack | geschlossen |\n| **Mattermost** | offen |";
+        let mut library = library();
+        library.courses[0].modules[1] = module("m2", "C2", "Messenger", &[("Vergleich", table)]);
+        let found = search(&library, "mattermost", 10);
+        assert_eq!(found.hits.len(), 1, "{found:?}");
+        assert_eq!(
+            found.hits[0].context,
+            "…geschlossen Dienst: Mattermost; Quellcode: offen"
+        );
+        // The words said around a table in plain mode are not the trainer's: not found.
+        assert!(search(&library, "tabelle", 10).hits.is_empty());
+    }
+
+    #[test]
+    fn the_context_of_a_hit_shows_no_list_dash_quote_mark_emphasis_code_mark_or_address() {
+        let mut library = library();
+        library.courses[0].modules[1].sections[0].body =
+            "Davor.\n\n- Erster Punkt\n- **Zweiter** Punkt\n\n\
+            > Im Zweifel `nicht` klicken, siehe [Hilfe](https://example.org/hilfe)."
+                .to_string();
+        let found = search(&library, "zweiter", 10);
+        assert_eq!(
+            found.hits[0].context,
+            "Davor. Erster Punkt Zweiter Punkt Im Zweifel nicht klicken, siehe Hilfe."
+        );
+        let found = search(&library, "im zweifel", 10);
+        assert_eq!(
+            found.hits[0].context,
+            "…Erster Punkt Zweiter Punkt Im Zweifel nicht klicken, siehe Hilfe."
+        );
+        // An address is not text the learner reads, so it is not found either.
+        assert_eq!(search(&library, "example.org", 10).hits.len(), 0);
     }
 
     #[test]

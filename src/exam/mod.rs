@@ -5,8 +5,10 @@
 use std::collections::BTreeMap;
 
 use crate::course::{Course, Exam, Question};
-use crate::progress::{ExamAttempt, ExamSlot, RunningExam, StoredAnswer, TimeTerms};
-use crate::quiz::{Answer, Shuffler, display_order, grade};
+use crate::progress::{
+    ExamAttempt, ExamSlot, Points, RunningExam, StoredAnswer, StoredNumber, TimeTerms,
+};
+use crate::quiz::{Answer, Credit, Shuffler, display_order, grade};
 
 /// One question of the exam as asked: where it comes from, the question, its display order.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,14 +93,14 @@ pub enum Closed {
 /// The result of an exam handed in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExamResult {
-    pub points: u32,
+    pub points: Points,
     pub max: u32,
     pub percent: u8,
     pub passed: bool,
     pub timed_out: bool,
     pub terms: TimeTerms,
-    /// Per question as asked: whether the answer was right.
-    pub correct: Vec<bool>,
+    /// Per question as asked: how much of its point the answer earned.
+    pub credits: Vec<Credit>,
 }
 
 impl ExamRun {
@@ -215,7 +217,8 @@ impl ExamRun {
             } else {
                 display_order(question, false, &mut Shuffler::new(Some(0)))
             };
-            run.answers.push(slot.answer.as_ref().map(load_answer));
+            run.answers
+                .push(slot.answer.as_ref().map(|a| load_answer(a, question)));
             run.flagged.push(slot.flagged);
             run.drawn.push(Drawn {
                 module: slot.module.clone(),
@@ -332,15 +335,20 @@ impl ExamRun {
         }
     }
 
-    /// Grades every answer: one point per right answer, none for one left open.
+    /// Grades every answer: one point per right answer, part of one per partly right answer,
+    /// none for one left open.
     pub fn hand_in(&self, timed_out: bool) -> ExamResult {
-        let correct: Vec<bool> = self
+        let credits: Vec<Credit> = self
             .drawn
             .iter()
             .zip(&self.answers)
-            .map(|(drawn, answer)| answer.as_ref().is_some_and(|a| grade(&drawn.question, a)))
+            .map(|(drawn, answer)| {
+                answer
+                    .as_ref()
+                    .map_or(Credit::NONE, |a| grade(&drawn.question, a))
+            })
             .collect();
-        let points = correct.iter().filter(|&&c| c).count() as u32;
+        let points: Points = credits.iter().map(|c| c.points()).sum();
         let max = self.drawn.len() as u32;
         ExamResult {
             points,
@@ -349,7 +357,7 @@ impl ExamRun {
             passed: reaches(points, max, self.pass_percent),
             timed_out,
             terms: self.terms,
-            correct,
+            credits,
         }
     }
 }
@@ -367,8 +375,8 @@ impl ExamResult {
             results: run
                 .drawn
                 .iter()
-                .zip(&self.correct)
-                .map(|(drawn, &correct)| (drawn.key(), correct))
+                .zip(&self.credits)
+                .map(|(drawn, credit)| (drawn.key(), credit.is_full()))
                 .collect::<BTreeMap<_, _>>(),
         }
     }
@@ -400,23 +408,25 @@ fn clamp_factor(percent: u32) -> u32 {
 }
 
 /// Whether `points` of `max` reach the pass mark, compared exactly (`points × 100 ≥ pass ×
-/// max`): never decided by a rounded percentage.
-pub fn reaches(points: u32, max: u32, pass_percent: u8) -> bool {
-    max > 0 && u64::from(points) * 100 >= u64::from(pass_percent) * u64::from(max)
+/// max`, in hundredths of a point): never decided by a rounded percentage.
+pub fn reaches(points: Points, max: u32, pass_percent: u8) -> bool {
+    max > 0 && points.hundredths() >= u64::from(pass_percent) * u64::from(max)
 }
 
 /// The score in percent as the learner reads it: rounded to the nearest whole number (2 of 3
 /// is 67 %), except that a score below the pass mark is rounded down when rounding would make
 /// it look as if it reached the mark (2 of 3 at a mark of 67 % is 66 %, not passed).
-pub fn shown_percent(points: u32, max: u32, pass_percent: u8) -> u8 {
+pub fn shown_percent(points: Points, max: u32, pass_percent: u8) -> u8 {
     if max == 0 {
         return 0;
     }
     let passed = reaches(points, max, pass_percent);
-    let (points, max) = (u64::from(points.min(max)), u64::from(max));
-    let nearest = (points * 200 + max) / (max * 2);
+    let max = u64::from(max);
+    // Hundredths of a point over whole points: the percentage times `max`.
+    let hundredths = points.hundredths().min(max * 100);
+    let nearest = (hundredths * 2 + max) / (max * 2);
     let shown = if nearest >= u64::from(pass_percent) && !passed {
-        points * 100 / max
+        hundredths / max
     } else {
         nearest
     };
@@ -448,16 +458,38 @@ fn store_answer(answer: &Answer) -> StoredAnswer {
         Answer::TrueFalse(b) => StoredAnswer::TrueFalse(*b),
         Answer::Text(t) => StoredAnswer::Text(t.clone()),
         Answer::Order(o) => StoredAnswer::Order(o.clone()),
+        Answer::Match(m) => StoredAnswer::Match(
+            m.iter()
+                .enumerate()
+                .filter_map(|(item, p)| p.map(|p| (item, p)))
+                .collect(),
+        ),
+        Answer::Number(n) => StoredAnswer::Number(StoredNumber(*n)),
     }
 }
 
-fn load_answer(answer: &StoredAnswer) -> Answer {
+/// The answer saved for `question`; a match answer names only the items given a partner.
+fn load_answer(answer: &StoredAnswer, question: &Question) -> Answer {
     match answer {
         StoredAnswer::Single(i) => Answer::Single(*i),
         StoredAnswer::Multiple(v) => Answer::Multiple(v.iter().copied().collect()),
         StoredAnswer::TrueFalse(b) => Answer::TrueFalse(*b),
         StoredAnswer::Text(t) => Answer::Text(t.clone()),
         StoredAnswer::Order(o) => Answer::Order(o.clone()),
+        StoredAnswer::Match(m) => {
+            let items = match &question.kind {
+                crate::course::QuestionKind::Match { pairs, .. } => pairs.len(),
+                _ => 0,
+            };
+            let mut picked = vec![None; items];
+            for &(item, p) in m {
+                if let Some(slot) = picked.get_mut(item) {
+                    *slot = Some(p);
+                }
+            }
+            Answer::Match(picked)
+        }
+        StoredAnswer::Number(n) => Answer::Number(n.0),
     }
 }
 
@@ -593,9 +625,16 @@ mod tests {
         run.toggle_flag(1);
         assert_eq!(run.summary(), (1, 1));
         let result = run.hand_in(false);
-        assert_eq!((result.points, result.max, result.percent), (3, 4, 75));
+        assert_eq!(
+            (result.points, result.max, result.percent),
+            (Points::whole(3), 4, 75)
+        );
         assert!(result.passed);
-        assert!(!result.correct[0], "an open question scores nothing");
+        assert_eq!(
+            result.credits[0],
+            Credit::NONE,
+            "an open question scores nothing"
+        );
         let attempt = result.to_attempt(&run, "t".into());
         assert_eq!(attempt.results.len(), 4);
         assert_eq!(attempt.results.get(&run.drawn[0].key()), Some(&false));
@@ -681,29 +720,39 @@ mod tests {
 
     #[test]
     fn the_pass_mark_is_compared_exactly_and_never_through_a_rounded_percent() {
+        let w = Points::whole;
         // 2 of 3 is 66.67 %: it reaches a mark of 66 % but not one of 67 %.
-        assert!(reaches(2, 3, 66));
-        assert!(!reaches(2, 3, 67));
+        assert!(reaches(w(2), 3, 66));
+        assert!(!reaches(w(2), 3, 67));
         // Exactly on the mark passes.
-        assert!(reaches(3, 5, 60));
-        assert!(!reaches(2, 5, 41));
-        assert!(!reaches(0, 0, 0), "nothing scored never passes");
-        assert!(reaches(u32::MAX, u32::MAX, 100), "no overflow");
+        assert!(reaches(w(3), 5, 60));
+        assert!(!reaches(w(2), 5, 41));
+        // Partial credit: 1.5 of 3 is exactly 50 %.
+        assert!(reaches(Points::from_hundredths(150), 3, 50));
+        assert!(!reaches(Points::from_hundredths(149), 3, 50));
+        assert!(!reaches(Points::ZERO, 0, 0), "nothing scored never passes");
+        assert!(reaches(w(u32::MAX), u32::MAX, 100), "no overflow");
     }
 
     #[test]
     fn a_score_is_shown_rounded_to_the_nearest_percent_unless_that_would_fake_a_pass() {
-        assert_eq!(shown_percent(2, 3, 50), 67);
-        assert_eq!(shown_percent(1, 3, 50), 33);
-        assert_eq!(shown_percent(2, 3, 66), 67, "passed: the nearest percent");
+        let w = Points::whole;
+        assert_eq!(shown_percent(w(2), 3, 50), 67);
+        assert_eq!(shown_percent(w(1), 3, 50), 33);
         assert_eq!(
-            shown_percent(2, 3, 67),
+            shown_percent(w(2), 3, 66),
+            67,
+            "passed: the nearest percent"
+        );
+        assert_eq!(
+            shown_percent(w(2), 3, 67),
             66,
             "not passed: never shown as the mark it missed"
         );
-        assert_eq!(shown_percent(1, 8, 10), 13, "12.5 rounds up");
-        assert_eq!(shown_percent(5, 4, 60), 100, "capped");
-        assert_eq!(shown_percent(0, 0, 60), 0);
+        assert_eq!(shown_percent(w(1), 8, 10), 13, "12.5 rounds up");
+        assert_eq!(shown_percent(Points::from_hundredths(149), 3, 50), 49);
+        assert_eq!(shown_percent(w(5), 4, 60), 100, "capped");
+        assert_eq!(shown_percent(Points::ZERO, 0, 60), 0);
     }
 
     #[test]
@@ -720,7 +769,7 @@ mod tests {
         }
         run.pass_percent = 67;
         let failed = run.hand_in(false);
-        assert_eq!((failed.points, failed.max), (2, 3));
+        assert_eq!((failed.points, failed.max), (Points::whole(2), 3));
         assert!(!failed.passed);
         assert_eq!(failed.percent, 66);
         run.pass_percent = 66;

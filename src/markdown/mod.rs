@@ -3,12 +3,15 @@
 
 mod page;
 mod parse;
+mod text;
 mod wrap;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::Lang;
 use page::Page;
 pub use parse::first_raw_html;
+pub use text::read_text;
 
 /// How a run of text looks; the front ends map it to colours/attributes or ignore it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -19,6 +22,11 @@ pub struct Emphasis {
     pub link: bool,
     pub quote: bool,
     pub heading: bool,
+    /// `~~struck out~~`: the front end crosses it out; the `~~` stay around it as well, because
+    /// not every terminal can show crossed-out text.
+    pub struck: bool,
+    /// The lines of a table or a thematic break: drawn, not read.
+    pub rule: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,17 +58,39 @@ impl Line {
 pub struct Style {
     pub bullets: [&'static str; 3],
     pub quote: &'static str,
+    /// A task list item's box, open and done.
+    pub tasks: [&'static str; 2],
+    /// Tables drawn as a grid of columns; otherwise told one row to a line, "Spalte: Wert; …".
+    pub grid: bool,
+    /// Where the page is read aloud (plain mode), the language in which tables are announced and
+    /// struck-out text and task boxes are said in words. `None` for text that is only searched
+    /// or shortened, where such words would be found or shown as if they were the trainer's.
+    pub words: Option<Lang>,
 }
 
 impl Style {
     pub const TERMINAL: Style = Style {
         bullets: ["• ", "◦ ", "▪ "],
         quote: "│ ",
+        tasks: ["☐ ", "☑ "],
+        grid: true,
+        words: None,
     };
     pub const PLAIN: Style = Style {
         bullets: ["- ", "- ", "- "],
         quote: "> ",
+        tasks: ["[ ] ", "[x] "],
+        grid: false,
+        words: None,
     };
+
+    /// This style, read aloud in `lang`: what plain mode prints for a learner.
+    pub fn told_in(self, lang: Lang) -> Style {
+        Style {
+            words: Some(lang),
+            ..self
+        }
+    }
 
     /// A style made only of ASCII markers gets an ASCII thematic break too.
     fn rule(&self) -> &'static str {
@@ -71,7 +101,7 @@ impl Style {
 /// Renders Markdown into lines at most `width` display columns wide (width 0 is treated as 1).
 pub fn render(markdown: &str, width: usize, style: Style) -> Vec<Line> {
     let document = parse::Document::read(markdown);
-    let mut page = Page::new(width.max(1), style, document.loose_lists);
+    let mut page = Page::new(width.max(1), style, document.shape);
     for event in document.events {
         page.event(event);
     }
@@ -305,10 +335,10 @@ mod tests {
         proptest! {
             #[test]
             fn no_line_is_ever_wider_than_width(
-                markdown in "([-*>#`\\[\\]()!<>_ \n\t1.\\\\|a-zäö日本👍🏽\u{301}\u{1b}\u{9b}]|https://x.org|\n\n|    ){0,80}",
+                markdown in "([-*>#`\\[\\]()!<>_ \n\t1.\\\\|~^:a-zäö日本👍🏽\u{301}\u{1b}\u{9b}]|https://x.org|\n\n|    |\\|:?-+:?\\||- \\[[ x]\\] |\\[\\^a\\]:? |~~){0,80}",
                 width in 0usize..30,
             ) {
-                for style in [Style::TERMINAL, Style::PLAIN] {
+                for style in [Style::TERMINAL, Style::PLAIN, Style::PLAIN.told_in(Lang::En)] {
                     for line in render(&markdown, width, style) {
                         prop_assert!(line.width() <= width.max(1), "{:?}", line.text());
                         prop_assert!(!line.text().ends_with(' '), "{:?}", line.text());

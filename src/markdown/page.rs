@@ -2,18 +2,23 @@
 //! each behind the quote bars and list indentation of the blocks it stands in.
 
 mod code;
+mod footnote;
 mod link;
 mod list;
+mod table;
 
 use std::borrow::Cow;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 use unicode_width::UnicodeWidthStr;
 
+use super::parse::Shape;
 use super::wrap::Wrapping;
 use super::{Emphasis, Line, Run, Style, push_text};
+use crate::i18n::T;
 use link::Link;
 use list::List;
+use table::Table;
 
 /// Columns that must stay free for text however deeply blocks are nested,
 /// so that indentation never pushes a line past the width.
@@ -42,8 +47,9 @@ enum Container {
 pub(super) struct Page {
     width: usize,
     style: Style,
-    loose_lists: Vec<bool>,
+    shape: Shape,
     lists_started: usize,
+    items_started: usize,
     lines: Vec<Line>,
     containers: Vec<Container>,
     /// How many of `containers` were already open when the last line was written:
@@ -54,21 +60,27 @@ pub(super) struct Page {
     quotes: usize,
     strong: usize,
     italic: usize,
+    struck: usize,
     in_links: usize,
     in_heading: bool,
     links: Vec<Link>,
     inline: Option<Wrapping>,
     code: Option<String>,
     in_html_block: bool,
+    /// The table being read: its cells are laid out once all of them are known.
+    table: Option<Table>,
+    /// Whether the footnotes at the end have been set off from the text yet.
+    footnotes_begun: bool,
 }
 
 impl Page {
-    pub(super) fn new(width: usize, style: Style, loose_lists: Vec<bool>) -> Page {
+    pub(super) fn new(width: usize, style: Style, shape: Shape) -> Page {
         Page {
             width,
             style,
-            loose_lists,
+            shape,
             lists_started: 0,
+            items_started: 0,
             lines: Vec::new(),
             containers: Vec::new(),
             settled: 0,
@@ -77,18 +89,22 @@ impl Page {
             quotes: 0,
             strong: 0,
             italic: 0,
+            struck: 0,
             in_links: 0,
             in_heading: false,
             links: Vec::new(),
             inline: None,
             code: None,
             in_html_block: false,
+            table: None,
+            footnotes_begun: false,
         }
     }
 
     pub(super) fn finish(mut self) -> Vec<Line> {
         self.end_inline();
         self.end_code_block();
+        self.end_table();
         self.lines
     }
 
@@ -117,17 +133,13 @@ impl Page {
                 let rule = self.style.rule().repeat(self.room().min(40));
                 self.write(vec![Run {
                     text: rule,
-                    emphasis: self.block_emphasis(),
+                    emphasis: self.rule_emphasis(),
                 }]);
                 self.block_done();
             }
-            Event::FootnoteReference(label) => {
-                self.text(&format!("[^{label}]"), false, self.emphasis());
-            }
-            Event::TaskListMarker(done) => {
-                let marker = if done { "[x] " } else { "[ ] " };
-                self.text(marker, false, self.emphasis());
-            }
+            Event::FootnoteReference(label) => self.footnote_reference(&label),
+            // The box is already the item's marker (see `start_item`).
+            Event::TaskListMarker(_) => {}
         }
     }
 
@@ -160,6 +172,13 @@ impl Page {
             Tag::Item => self.start_item(),
             Tag::Emphasis => self.italic += 1,
             Tag::Strong => self.strong += 1,
+            Tag::Strikethrough => self.start_struck(),
+            // Only a single tilde on each side; shown as written (see `parse::options`).
+            Tag::Subscript => self.text("~", false, self.emphasis()),
+            Tag::Table(alignments) => self.start_table(alignments),
+            Tag::TableHead | Tag::TableRow => self.start_table_row(),
+            Tag::TableCell => self.start_table_cell(),
+            Tag::FootnoteDefinition(label) => self.start_footnote(&label),
             Tag::Link { dest_url, .. } => {
                 self.in_links += 1;
                 self.links.push(Link::to(&dest_url));
@@ -194,6 +213,11 @@ impl Page {
             TagEnd::Item => self.end_item(),
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
             TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            TagEnd::Strikethrough => self.end_struck(),
+            TagEnd::Subscript => self.text("~", false, self.emphasis()),
+            TagEnd::Table => self.end_table(),
+            TagEnd::TableCell => self.end_table_cell(),
+            TagEnd::FootnoteDefinition => self.end_footnote(),
             TagEnd::Link => self.end_link(),
             TagEnd::Image => self.end_image(),
             _ => {}
@@ -209,7 +233,30 @@ impl Page {
             link: self.in_links > 0,
             quote: self.quotes > 0,
             heading: self.in_heading,
+            struck: self.struck > 0,
+            rule: false,
         }
+    }
+
+    /// Struck-out text keeps a mark that needs no crossing-out to be seen: its `~~`, or where the
+    /// page is read aloud, the word for it.
+    fn start_struck(&mut self) {
+        let mark = match self.style.words {
+            Some(lang) => format!("({}: ", T::MarkdownStruck.get(lang)),
+            None => "~~".to_owned(),
+        };
+        self.text(&mark, false, self.emphasis());
+        self.struck += 1;
+    }
+
+    fn end_struck(&mut self) {
+        self.struck = self.struck.saturating_sub(1);
+        let mark = if self.style.words.is_some() {
+            ")"
+        } else {
+            "~~"
+        };
+        self.text(mark, false, self.emphasis());
     }
 
     /// How whole blocks (code, rules, indentation) look: only the quote carries over.
@@ -217,6 +264,14 @@ impl Page {
         Emphasis {
             quote: self.quotes > 0,
             ..Emphasis::default()
+        }
+    }
+
+    /// How drawn lines look: a thematic break, a table's rules.
+    fn rule_emphasis(&self) -> Emphasis {
+        Emphasis {
+            rule: true,
+            ..self.block_emphasis()
         }
     }
 
@@ -356,7 +411,8 @@ fn finish_line(mut runs: Vec<Run>) -> Line {
 
 #[cfg(test)]
 mod tests {
-    use crate::markdown::test_support::{emphasis_of, terminal, text_of};
+    use crate::i18n::Lang;
+    use crate::markdown::test_support::{emphasis_of, plain, terminal, text_of};
     use crate::markdown::{Emphasis, Style, render};
 
     #[test]
@@ -387,6 +443,47 @@ mod tests {
         assert!(emphasis_of(&lines, "fett").is_some_and(|e| e.bold && !e.italic));
         assert!(emphasis_of(&lines, "kursiv").is_some_and(|e| e.italic && !e.bold));
         assert_eq!(emphasis_of(&lines, " und "), Some(&Emphasis::default()));
+    }
+
+    #[test]
+    fn struck_out_text_is_crossed_out_and_keeps_its_tildes() {
+        let lines = render(
+            "Nicht ~~Passwort123~~, sondern ein Satz.",
+            60,
+            Style::TERMINAL,
+        );
+        assert_eq!(text_of(&lines), "Nicht ~~Passwort123~~, sondern ein Satz.");
+        assert!(emphasis_of(&lines, "Passwort123").is_some_and(|e| e.struck));
+        assert!(emphasis_of(&lines, "Nicht ~~").is_some_and(|e| !e.struck));
+    }
+
+    #[test]
+    fn struck_out_text_is_said_in_words_where_it_is_read_aloud() {
+        let told = |lang| {
+            text_of(&render(
+                "Nicht ~~Passwort123~~.",
+                60,
+                Style::PLAIN.told_in(lang),
+            ))
+        };
+        assert_eq!(told(Lang::De), "Nicht (durchgestrichen: Passwort123).");
+        assert_eq!(told(Lang::En), "Nicht (struck out: Passwort123).");
+        assert_eq!(
+            plain("Nicht ~~Passwort123~~.", 60),
+            "Nicht ~~Passwort123~~."
+        );
+    }
+
+    #[test]
+    fn a_single_tilde_is_text_not_strikethrough() {
+        let lines = render("etwa ~5 Minuten oder ~10 Minuten", 60, Style::TERMINAL);
+        assert_eq!(text_of(&lines), "etwa ~5 Minuten oder ~10 Minuten");
+        assert!(
+            lines
+                .iter()
+                .flat_map(|l| &l.runs)
+                .all(|r| !r.emphasis.struck)
+        );
     }
 
     #[test]

@@ -1,27 +1,119 @@
-//! Reading pulldown-cmark's events: the whole event list of a text, which of its lists are loose,
-//! and where raw HTML stands in it (for `kurs check`).
+//! Reading pulldown-cmark's events: the whole event list of a text, what can only be known after
+//! reading all of it (loose lists, task items, footnote numbers), and where raw HTML stands in it
+//! (for `kurs check`).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// The Markdown kurs reads: CommonMark with GitHub's tables, `~~strikethrough~~`, task lists and
+/// footnotes. Subscript is switched on only so that a single tilde (`~5 Minuten`, "about") is not
+/// taken for strikethrough: the page shows a "subscript" as the text it was written as.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SUBSCRIPT
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+}
 
 /// A text's events, with what can only be known after reading all of them.
 pub(super) struct Document<'a> {
+    /// In reading order, except that footnote definitions are moved to the end, in the order of
+    /// their numbers, so they stand together at the end of the section.
     pub(super) events: Vec<Event<'a>>,
+    pub(super) shape: Shape,
+}
+
+/// What the page needs to know before an element's content arrives.
+#[derive(Debug, Default)]
+pub(super) struct Shape {
     /// For each list, in the order they start: whether it is loose.
     pub(super) loose_lists: Vec<bool>,
+    /// For each list item, in the order they start: its task box (`Some(done)`) or none.
+    pub(super) tasks: Vec<Option<bool>>,
+    /// Footnote numbers by label (lower case): in the order of the first reference, then the
+    /// definitions no text refers to.
+    pub(super) footnotes: HashMap<String, usize>,
 }
 
 impl<'a> Document<'a> {
-    /// Collected first, because whether a list is tight is only known from its items' content.
+    /// Collected first, because whether a list is tight is only known from its items' content,
+    /// and a task item's box arrives after its marker would have been written.
     pub(super) fn read(markdown: &'a str) -> Document<'a> {
-        let events: Vec<Event<'a>> = Parser::new(markdown).collect();
-        let loose_lists = loose_lists(&events);
-        Document {
-            events,
-            loose_lists,
+        let events: Vec<Event<'a>> = Parser::new_ext(markdown, options()).collect();
+        let (events, footnotes) = footnotes_last(events);
+        let shape = Shape {
+            loose_lists: loose_lists(&events),
+            tasks: tasks(&events),
+            footnotes,
+        };
+        Document { events, shape }
+    }
+}
+
+/// The label as pulldown-cmark matches it (case-insensitively).
+pub(super) fn footnote_key(label: &str) -> String {
+    label.to_lowercase()
+}
+
+/// Numbers the footnotes and moves their definitions to the end, in the order of their numbers.
+fn footnotes_last(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, HashMap<String, usize>) {
+    let mut numbers = HashMap::new();
+    let has_definitions = events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))));
+    if !has_definitions {
+        return (events, numbers);
+    }
+    let mut text = Vec::with_capacity(events.len());
+    let mut definitions: Vec<(String, Vec<Event<'_>>)> = Vec::new();
+    let mut open: Option<(String, Vec<Event<'_>>)> = None;
+    for event in events {
+        match (&mut open, &event) {
+            (None, Event::Start(Tag::FootnoteDefinition(label))) => {
+                open = Some((footnote_key(label), vec![event]));
+            }
+            // Definitions do not nest, so the first end of one closes the open one.
+            (Some(_), Event::End(TagEnd::FootnoteDefinition)) => {
+                if let Some((key, mut body)) = open.take() {
+                    body.push(event);
+                    definitions.push((key, body));
+                }
+            }
+            (Some((_, body)), _) => body.push(event),
+            (None, _) => {
+                if let Event::FootnoteReference(label) = &event {
+                    let next = numbers.len() + 1;
+                    numbers.entry(footnote_key(label)).or_insert(next);
+                }
+                text.push(event);
+            }
         }
     }
+    if let Some((key, body)) = open {
+        definitions.push((key, body));
+    }
+    // References inside definitions count too (a note that points to another).
+    for (_, body) in &definitions {
+        for event in body {
+            if let Event::FootnoteReference(label) = event {
+                let next = numbers.len() + 1;
+                numbers.entry(footnote_key(label)).or_insert(next);
+            }
+        }
+    }
+    for (key, _) in &definitions {
+        let next = numbers.len() + 1;
+        numbers.entry(key.clone()).or_insert(next);
+    }
+    // A label defined twice keeps its first definition (the second is never referred to).
+    let mut seen = std::collections::HashSet::new();
+    definitions.retain(|(key, _)| seen.insert(key.clone()));
+    definitions.sort_by_key(|(key, _)| numbers.get(key).copied().unwrap_or(usize::MAX));
+    text.extend(definitions.into_iter().flat_map(|(_, body)| body));
+    (text, numbers)
 }
 
 /// Markdown longer than this is searched for raw HTML a piece at a time: pulldown-cmark holds an
@@ -126,7 +218,7 @@ fn raw_html_spans(markdown: &str) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let mut spans = Vec::new();
-    for (event, span) in Parser::new(markdown).into_offset_iter() {
+    for (event, span) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::HtmlBlock) => spans.push(without_line_end(markdown, span)),
             Event::InlineHtml(_) => spans.push(span),
@@ -179,6 +271,31 @@ fn loose_lists(events: &[Event<'_>]) -> Vec<bool> {
         }
     }
     loose
+}
+
+/// Each list item's task box, in the order the items start. pulldown-cmark sends the box as the
+/// item's first event (inside its paragraph in a loose list).
+fn tasks(events: &[Event<'_>]) -> Vec<Option<bool>> {
+    let mut items = Vec::new();
+    let mut open = Vec::new();
+    for event in events {
+        match event {
+            Event::Start(Tag::Item) => {
+                open.push(items.len());
+                items.push(None);
+            }
+            Event::End(TagEnd::Item) => {
+                open.pop();
+            }
+            Event::TaskListMarker(done) => {
+                if let Some(item) = open.last().and_then(|&i| items.get_mut(i)) {
+                    *item = Some(*done);
+                }
+            }
+            _ => {}
+        }
+    }
+    items
 }
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ fn fitting_cluster(cluster: &str, width: usize) -> (&str, usize) {
 /// Fills lines word by word; a word too long for a whole line is cut between grapheme clusters.
 pub(super) struct Wrapping {
     room: usize,
+    /// The first line's room, where it differs (a first line behind a shorter marker).
+    first_room: usize,
     lines: Vec<Vec<Run>>,
     line: Vec<Run>,
     line_width: usize,
@@ -51,8 +53,14 @@ pub(super) struct Wrapping {
 
 impl Wrapping {
     pub(super) fn new(room: usize) -> Wrapping {
+        Wrapping::hanging(room, room)
+    }
+
+    /// Lines of `room` columns after a first line of `first_room`.
+    pub(super) fn hanging(first_room: usize, room: usize) -> Wrapping {
         Wrapping {
             room: room.max(1),
+            first_room: first_room.max(1),
             lines: Vec::new(),
             line: Vec::new(),
             line_width: 0,
@@ -120,6 +128,15 @@ impl Wrapping {
         self.lines
     }
 
+    /// The room of the line being filled.
+    fn room(&self) -> usize {
+        if self.lines.is_empty() {
+            self.first_room
+        } else {
+            self.room
+        }
+    }
+
     fn break_line(&mut self) {
         self.lines.push(std::mem::take(&mut self.line));
         self.line_width = 0;
@@ -135,7 +152,7 @@ impl Wrapping {
         let gap = self.gap.take();
         if !self.line.is_empty() {
             let gap_width = gap.as_ref().map_or(0, |gap| gap.text.width());
-            if self.line_width + gap_width + width <= self.room {
+            if self.line_width + gap_width + width <= self.room() {
                 for run in gap.into_iter().chain(word) {
                     push_text(&mut self.line, &run.text, run.emphasis);
                 }
@@ -144,7 +161,7 @@ impl Wrapping {
             }
             self.break_line();
         }
-        if width <= self.room {
+        if width <= self.room() {
             for run in word {
                 push_text(&mut self.line, &run.text, run.emphasis);
             }
@@ -153,8 +170,8 @@ impl Wrapping {
         }
         for run in word {
             for cluster in run.text.graphemes(true) {
-                let (cluster, cluster_width) = fitting_cluster(cluster, self.room);
-                if self.line_width + cluster_width > self.room && !self.line.is_empty() {
+                let (cluster, cluster_width) = fitting_cluster(cluster, self.room());
+                if self.line_width + cluster_width > self.room() && !self.line.is_empty() {
                     self.break_line();
                 }
                 push_text(&mut self.line, cluster, run.emphasis);

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::course::QuestionKind;
 use crate::i18n::{self, Lang, T};
-use crate::quiz::Answer;
+use crate::quiz::{Answer, NumberProblem, parse_number};
 
 // The command words are shared with `kurs check`, which warns of answers that look like them.
 pub use crate::command_word::{COMMAND_MARK, Command, command, marked_command};
@@ -74,7 +74,69 @@ pub fn parse_answer(kind: &QuestionKind, order: &[usize], line: &str) -> Result<
                 .ok_or(Expected::Order { items: shown.len() })?;
             Ok(Answer::Order(typed.iter().map(|n| shown[n - 1]).collect()))
         }
+        QuestionKind::Match { pairs, distractors } => {
+            let shown = shown(order, pairs.len() + distractors.len());
+            let expected = Expected::Match {
+                items: pairs.len(),
+                partners: shown.len(),
+            };
+            let picked = match_pairs(line, pairs.len(), shown.len()).ok_or(expected)?;
+            Ok(Answer::Match(
+                picked.iter().map(|&p| Some(shown[p])).collect(),
+            ))
+        }
+        QuestionKind::Numeric { unit, .. } => parse_number(line, unit.as_deref())
+            .map(Answer::Number)
+            .map_err(Expected::Number),
     }
+}
+
+/// A match answer: each item's number with its partner's letter, in any order and separated
+/// by spaces, commas or semicolons or not at all (`1b 2a 3c`, `1b,2a,3c`, `1b2a3c`, `2a 1b 3c`);
+/// every item once. Gives per item (from 0) the display position of its partner.
+fn match_pairs(line: &str, items: usize, partners: usize) -> Option<Vec<usize>> {
+    let mut picked: Vec<Option<usize>> = vec![None; items];
+    let mut chars = line
+        .chars()
+        .filter(|c| !(c.is_whitespace() || *c == ',' || *c == ';' || *c == '-'))
+        .peekable();
+    while chars.peek().is_some() {
+        let mut digits = String::new();
+        while let Some(c) = chars.peek().filter(|c| c.is_ascii_digit()) {
+            digits.push(*c);
+            chars.next();
+        }
+        let letter = chars.next()?.to_ascii_lowercase();
+        if !letter.is_ascii_lowercase() {
+            return None;
+        }
+        let item = number(&digits)?.checked_sub(1)?;
+        let partner = usize::from(letter as u8 - b'a');
+        if partner >= partners || item >= items {
+            return None;
+        }
+        let slot = picked.get_mut(item)?;
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(partner);
+    }
+    picked.into_iter().collect()
+}
+
+/// An example of a match answer in the question's own numbers and letters, so that it fits
+/// only a question of its size: item 1 with the last partner, then the others in turn
+/// ("1c 2a 3b").
+pub fn match_example(items: usize, partners: usize) -> String {
+    let partners = partners.max(1);
+    (0..items)
+        .map(|item| {
+            let partner = (item + partners - 1) % partners;
+            let letter = char::from(b'a' + u8::try_from(partner.min(25)).unwrap_or(0));
+            format!("{}{letter}", item + 1)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What an answer that could not be understood should have been.
@@ -88,6 +150,13 @@ pub enum Expected {
     Order {
         items: usize,
     },
+    /// Each item's number with a partner's letter.
+    Match {
+        items: usize,
+        partners: usize,
+    },
+    /// A number, and why the line was not one.
+    Number(NumberProblem),
 }
 
 impl Expected {
@@ -100,6 +169,10 @@ impl Expected {
             Expected::TrueFalse => T::PlainTrueFalseExpected.get(lang).to_string(),
             Expected::Text => T::PlainTextExpected.get(lang).to_string(),
             Expected::Order { items } => i18n::plain_order_expected(lang, &order_example(items)),
+            Expected::Match { items, partners } => {
+                i18n::plain_match_expected(lang, items, &match_example(items, partners))
+            }
+            Expected::Number(problem) => i18n::number_problem(lang, problem).to_owned(),
         }
     }
 }
@@ -182,6 +255,7 @@ mod tests {
             .map(|i| Choice {
                 text: format!("choice {i}"),
                 correct: i == 0,
+                credit: None,
                 feedback: None,
             })
             .collect()
@@ -266,6 +340,87 @@ mod tests {
         assert_eq!(command_in(Asked::Question, "/liste"), Some(Command::List));
         assert_eq!(command_in(Asked::Question, "hilfe"), None);
         assert_eq!(command_in(Asked::Question, "?"), None);
+    }
+
+    fn matching(items: usize, distractors: usize) -> QuestionKind {
+        QuestionKind::Match {
+            pairs: (0..items)
+                .map(|i| crate::course::MatchPair {
+                    left: format!("item {i}"),
+                    right: format!("partner {i}"),
+                })
+                .collect(),
+            distractors: (0..distractors).map(|i| format!("other {i}")).collect(),
+        }
+    }
+
+    #[test]
+    fn a_match_answer_is_each_number_with_a_letter_in_any_order_and_spacing() {
+        // Partners shown as a) 2, b) 0, c) 3 (the distractor), d) 1.
+        let shown = [2, 0, 3, 1];
+        let expected = Ok(Answer::Match(vec![Some(0), Some(1), Some(2)]));
+        for line in [
+            "1b 2d 3a",
+            "1B, 2D, 3A",
+            "3a 1b 2d",
+            "1b2d3a",
+            " 1-b ; 2-d ; 3-a ",
+        ] {
+            assert_eq!(
+                parse_answer(&matching(3, 1), &shown, line),
+                expected,
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_match_answer_that_misses_repeats_or_invents_an_item_or_letter_is_refused() {
+        let shown = [2, 0, 3, 1];
+        let refused = Err(Expected::Match {
+            items: 3,
+            partners: 4,
+        });
+        for line in [
+            "",
+            "1b 2d",
+            "1b 1d 3a",
+            "1b 2d 3e",
+            "1b 2d 4a",
+            "1 2 3",
+            "b1 d2 a3",
+            "1ä 2d 3a",
+        ] {
+            assert_eq!(
+                parse_answer(&matching(3, 1), &shown, line),
+                refused,
+                "{line:?}"
+            );
+        }
+        let sentence = Expected::Match {
+            items: 3,
+            partners: 4,
+        }
+        .sentence(Lang::De);
+        assert!(sentence.ends_with("zum Beispiel 1d 2a 3b."), "{sentence}");
+    }
+
+    #[test]
+    fn a_numeric_answer_takes_a_comma_or_a_point_and_the_unit() {
+        let kind = QuestionKind::Numeric {
+            right: crate::course::NumberRange::Around {
+                answer: 1.0,
+                tolerance: 0.0,
+            },
+            unit: Some("GB".into()),
+            ranges: Vec::new(),
+        };
+        assert_eq!(parse_answer(&kind, &[], "4,5 GB"), Ok(Answer::Number(4.5)));
+        assert_eq!(parse_answer(&kind, &[], "4.5"), Ok(Answer::Number(4.5)));
+        assert_eq!(
+            parse_answer(&kind, &[], "vier"),
+            Err(Expected::Number(NumberProblem::NotANumber))
+        );
     }
 
     #[test]

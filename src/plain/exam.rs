@@ -12,15 +12,15 @@ use std::time::{Duration, Instant};
 use super::answer::{Asked, COMMAND_MARK, Command, parse_answer};
 use super::player::{MenuLine, Pick, Reply};
 use super::{Player, Step, Stop};
-use crate::course::{Exam, QuestionKind};
+use crate::course::{Exam, Question, QuestionKind};
 use crate::exam::{EXTENSION_MINUTES, ExamResult, ExamRun, Retimed, WARNING_SECONDS};
 use crate::i18n::{self, Lang, T};
 use crate::profile::Profile;
-use crate::quiz::Answer;
+use crate::quiz::{Answer, Credit};
 use crate::safe_text::folded;
 use crate::session::{
-    Record, certificate_due, certificate_facts, closed_text, exam_gate, issue_certificate,
-    read_course, retime_text, terms_text,
+    CertificateStatus, Record, certificate_status, closed_text, exam_gate, read_course,
+    retime_text, terms_text,
 };
 
 /// What a marked word typed in an exam question asks for.
@@ -284,7 +284,7 @@ impl<W: Write> Player<W> {
                 let given = run.answers[pos].clone();
                 let what = self.say_question_as(&counter, &drawn.question, &drawn.order)?;
                 if let Some(answer) = &given {
-                    let words = answer_words(&drawn.question.kind, answer, lang);
+                    let words = answer_words(&drawn.question, answer, lang);
                     self.say(&format!("{}: {words}", T::YourAnswer.get(lang)))?;
                 }
                 what
@@ -519,7 +519,9 @@ impl<W: Write> Player<W> {
     /// Grades the exam and keeps the result.
     fn exam_record(&mut self, c: usize, run: &ExamRun, timed_out: bool) -> Step<ExamResult> {
         let result = run.hand_in(timed_out);
-        let notice = Record::new(&mut self.store, &self.library).exam_handed_in(c, run, &result);
+        let notice = Record::new(&mut self.store, &self.library)
+            .with_journal(self.journal.as_mut())
+            .exam_handed_in(c, run, &result);
         self.saved(notice)?;
         Ok(result)
     }
@@ -571,9 +573,9 @@ impl<W: Write> Player<W> {
             self.markdown(&drawn.question.prompt)?;
             match &run.answers[n] {
                 Some(answer) => {
-                    let words = answer_words(&drawn.question.kind, answer, lang);
+                    let words = answer_words(&drawn.question, answer, lang);
                     self.say(&format!("{}: {words}", T::YourAnswer.get(lang)))?;
-                    self.feedback(&drawn.question, &drawn.order, answer, result.correct[n])?;
+                    self.feedback(&drawn.question, &drawn.order, answer, result.credits[n])?;
                 }
                 None => {
                     self.say(&format!(
@@ -583,7 +585,7 @@ impl<W: Write> Player<W> {
                     ))?;
                     // Said as a wrong answer is: the right one and the explanation.
                     let nothing = Answer::Text(String::new());
-                    self.feedback(&drawn.question, &drawn.order, &nothing, false)?;
+                    self.feedback(&drawn.question, &drawn.order, &nothing, Credit::NONE)?;
                 }
             }
         }
@@ -600,11 +602,12 @@ impl<W: Write> Player<W> {
         let Some(certify) = self.certify.clone() else {
             return Ok(());
         };
-        if self.library.courses[c].certificate.is_none() {
-            return Ok(());
-        }
-        if !certificate_due(&self.library, self.store.progress(), c) {
-            return self.say(T::ExamCertificateNotYet.get(lang));
+        // Issued before is no reason to stop here: a passed exam retaken gives a new certificate
+        // with the best results (a passed quiz comes here only while none was issued).
+        match certificate_status(&self.library, self.store.progress(), c) {
+            CertificateStatus::NoCertificate => return Ok(()),
+            CertificateStatus::NotYet => return self.say(T::ExamCertificateNotYet.get(lang)),
+            CertificateStatus::Issued(_) | CertificateStatus::Due => {}
         }
         let index = self.store.path().to_path_buf();
         let profile = match Profile::load(&index) {
@@ -620,27 +623,15 @@ impl<W: Write> Player<W> {
             },
             Err(error) => return self.say(&error.text(lang)),
         };
-        let Some(facts) = certificate_facts(&self.library, self.store.progress(), c, &profile)
-        else {
-            return Ok(());
-        };
-        match issue_certificate(&facts, &certify) {
-            Ok(issued) => {
-                let notice = Record::new(&mut self.store, &self.library).certified(c);
-                self.saved(notice)?;
-                let text = i18n::certificate_written(
-                    lang,
-                    &issued.pdf.display().to_string(),
-                    &issued.credential.display().to_string(),
-                    &issued.code,
-                );
-                for line in text.lines() {
-                    self.say(line)?;
-                }
-                Ok(())
-            }
-            Err(error) => self.say(&i18n::certificate_failed(lang, &error.to_string())),
+        let outcome = Record::new(&mut self.store, &self.library)
+            .with_journal(self.journal.as_mut())
+            .certificate(c, &profile, &certify);
+        let lines = outcome.lines(lang);
+        self.saved(outcome.notice)?;
+        for line in lines {
+            self.say(&line)?;
         }
+        Ok(())
     }
 
     /// Name and birth date, asked once with the reason; `None` when the learner goes back.
@@ -693,12 +684,19 @@ fn what_to_type(kind: &QuestionKind, lang: Lang) -> String {
         QuestionKind::Order { items } => {
             i18n::plain_answer_order(lang, &super::answer::order_example(items.len()))
         }
+        QuestionKind::Match { pairs, distractors } => i18n::plain_answer_match(
+            lang,
+            &super::answer::match_example(pairs.len(), pairs.len() + distractors.len()),
+        ),
+        QuestionKind::Numeric { unit, .. } => {
+            i18n::plain_answer_number(lang, unit.as_deref().map(folded).as_deref())
+        }
     }
 }
 
 /// An answer in words: the choices picked, true or false, the text, the items in order.
-fn answer_words(kind: &QuestionKind, answer: &Answer, lang: Lang) -> String {
-    match (kind, answer) {
+fn answer_words(question: &Question, answer: &Answer, lang: Lang) -> String {
+    match (&question.kind, answer) {
         (QuestionKind::Single { choices }, Answer::Single(i)) => {
             choices.get(*i).map(|c| folded(&c.text)).unwrap_or_default()
         }
@@ -716,6 +714,20 @@ fn answer_words(kind: &QuestionKind, answer: &Answer, lang: Lang) -> String {
             .map(|t| folded(t))
             .collect::<Vec<_>>()
             .join(" → "),
+        (QuestionKind::Match { .. }, Answer::Match(picked)) => {
+            crate::quiz::match_words(question, picked)
+                .iter()
+                .map(|t| folded(t))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+        (QuestionKind::Numeric { unit, .. }, Answer::Number(value)) => {
+            let unit = unit
+                .as_deref()
+                .map(|u| format!(" {}", folded(u)))
+                .unwrap_or_default();
+            format!("{}{unit}", i18n::number(lang, *value))
+        }
         _ => String::new(),
     }
 }

@@ -289,6 +289,7 @@ mod tests {
         Choice {
             text: text.to_string(),
             correct,
+            credit: None,
             feedback: feedback.map(str::to_string),
         }
     }
@@ -338,7 +339,7 @@ mod tests {
                 &format!("Text {x}?"),
                 &format!("Explained {x}"),
                 QuestionKind::Text {
-                    accept: vec![format!("word {x}")],
+                    accept: vec![format!("word {x}").into()],
                 },
             ),
             question(
@@ -510,7 +511,10 @@ mod tests {
         let module = progress.module("c", "m1").expect("module progress");
         assert_eq!(module.attempts.len(), 1);
         let attempt = &module.attempts[0];
-        assert_eq!((attempt.points, attempt.max, attempt.passed), (5, 5, true));
+        assert_eq!(
+            (attempt.points, attempt.max, attempt.passed),
+            (crate::progress::Points::whole(5), 5, true)
+        );
         assert!(attempt.results.values().all(|right| *right));
         assert_eq!(module.questions.len(), 5);
         let library = library("x");

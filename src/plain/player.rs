@@ -242,9 +242,11 @@ impl<W: Write> Player<W> {
         Ok(())
     }
 
-    /// Course Markdown as clean text: lists with "- ", links with their address.
+    /// Course Markdown as clean text: lists with "- ", links with their address, tables one row
+    /// to a line, struck-out text and task boxes in words.
     pub(super) fn markdown(&mut self, text: &str) -> Step {
-        let lines: Vec<String> = markdown::render(text, self.width, markdown::Style::PLAIN)
+        let style = markdown::Style::PLAIN.told_in(self.lang);
+        let lines: Vec<String> = markdown::render(text, self.width, style)
             .iter()
             .map(|l| l.text().trim_end().to_string())
             .collect();

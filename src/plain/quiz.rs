@@ -4,13 +4,14 @@
 
 use std::io::Write;
 
-use super::answer::{Asked, COMMAND_MARK, Command, order_example, parse_answer};
+use super::answer::{Asked, COMMAND_MARK, Command, match_example, order_example, parse_answer};
 use super::player::{MenuLine, Pick, Reply};
 use super::{Player, Step};
+use crate::course::partner;
 use crate::course::{Course, Question, QuestionKind, Quiz};
 use crate::i18n::{self, Lang, T};
 use crate::markdown;
-use crate::quiz::{Answer, Run, right_answer};
+use crate::quiz::{Answer, Credit, Run, right_answer};
 use crate::safe_text::folded;
 use crate::session::{ModuleRef, Record, next_unpassed};
 
@@ -39,22 +40,16 @@ impl<W: Write> Player<W> {
                 .attempt(at, quiz, &run);
             self.saved(notice)?;
             self.result(at, quiz, &run)?;
-            // The last quiz of a course whose certificate needs no exam: issued now.
-            let course = at.course;
-            let modules_only = self.library.courses[course]
-                .certificate
-                .as_ref()
-                .is_some_and(|rule| !rule.requires_exam);
+            // The quiz that completes the certificate's requirement (the exam may have come
+            // first): issued now.
             if run.passed(quiz)
-                && modules_only
-                && crate::session::read_course(&mut self.library, course).is_ok()
-                && crate::session::certificate_due_after_quiz(
-                    &self.library,
+                && crate::session::certificate_now_due(
+                    &mut self.library,
                     self.store.progress(),
-                    course,
+                    at.course,
                 )
             {
-                self.certificate(course)?;
+                self.certificate(at.course)?;
             }
             let mut actions = Vec::new();
             // The next step after passing: the course's next module not passed yet.
@@ -136,15 +131,15 @@ impl<W: Write> Player<W> {
                 Err(expected) => self.say(&expected.sentence(lang))?,
             }
         };
-        let Some(correct) = run.answer(quiz, position, answer.clone()) else {
+        let Some(credit) = run.answer(quiz, position, answer.clone()) else {
             return Ok(true);
         };
         // Recorded at once, as the player does, so an answer given is never lost.
         let notice = Record::new(&mut self.store, &self.library)
             .with_journal(self.journal.as_mut())
-            .answer(at, question, &answer, correct);
+            .answer(at, question, &answer, credit);
         self.saved(notice)?;
-        self.feedback(question, &asked.order, &answer, correct)?;
+        self.feedback(question, &asked.order, &answer, credit)?;
         Ok(true)
     }
 
@@ -200,6 +195,22 @@ impl<W: Write> Player<W> {
                 // The example has as many numbers as the question has items.
                 i18n::plain_answer_order(lang, &order_example(items.len()))
             }
+            QuestionKind::Match { pairs, distractors } => {
+                let lefts: Vec<&str> = pairs.iter().map(|p| p.left.as_str()).collect();
+                self.numbered(&lefts)?;
+                self.say(&format!("{}:", T::MatchPartners.get(lang)))?;
+                let partners = order.iter().filter_map(|&i| partner(pairs, distractors, i));
+                for (pos, text) in partners.enumerate() {
+                    let letter = char::from(b'a' + u8::try_from(pos.min(25)).unwrap_or(0));
+                    self.say(&format!("{letter}) {}", folded(text)))?;
+                }
+                // The example uses the question's own numbers and letters.
+                let example = match_example(pairs.len(), pairs.len() + distractors.len());
+                i18n::plain_answer_match(lang, &example)
+            }
+            QuestionKind::Numeric { unit, .. } => {
+                i18n::plain_answer_number(lang, unit.as_deref().map(folded).as_deref())
+            }
         };
         Ok(what)
     }
@@ -221,17 +232,17 @@ impl<W: Write> Player<W> {
         Ok(())
     }
 
-    /// The same content as the player: right or wrong, feedback on each picked choice,
-    /// the right answer when wrong, the explanation.
+    /// The same content as the player: right, partly right or wrong, feedback on each picked
+    /// choice, the right answer when not fully right, the explanation.
     pub(super) fn feedback(
         &mut self,
         question: &Question,
         order: &[usize],
         answer: &Answer,
-        correct: bool,
+        credit: Credit,
     ) -> Step {
         let lang = self.lang;
-        self.say(if correct { T::Correct } else { T::Wrong }.get(lang))?;
+        self.say(&i18n::verdict(lang, credit))?;
         if let QuestionKind::Single { choices } | QuestionKind::Multiple { choices } =
             &question.kind
         {
@@ -247,19 +258,15 @@ impl<W: Write> Player<W> {
                 }
             }
         }
-        if !correct {
+        if !credit.is_full() {
             let label = T::RightAnswer.get(lang);
             match &question.kind {
-                QuestionKind::TrueFalse { answer } => {
-                    let word = if *answer { T::True } else { T::False }.get(lang);
-                    self.say(&format!("{label}: {word}"))?;
-                }
                 QuestionKind::Order { items } => {
                     self.say(&format!("{label}:"))?;
                     let texts: Vec<&str> = items.iter().map(String::as_str).collect();
                     self.numbered(&texts)?;
                 }
-                _ => match right_answer(question, order).as_slice() {
+                _ => match right_answer(question, order, lang).as_slice() {
                     [one] => self.say(&format!("{label}: {}", folded(one)))?,
                     several => {
                         self.say(&format!("{label}:"))?;
@@ -300,8 +307,8 @@ impl<W: Write> Player<W> {
             let Some(question) = quiz.questions.get(asked.question) else {
                 continue;
             };
-            let right = outcome.as_ref().is_some_and(|o| o.correct);
-            let verdict = if right { T::Correct } else { T::Wrong }.get(lang);
+            let credit = outcome.as_ref().map_or(Credit::NONE, |o| o.credit);
+            let verdict = i18n::verdict(lang, credit);
             let prompt = markdown::render(&question.prompt, 10_000, markdown::Style::PLAIN)
                 .iter()
                 .map(|l| l.text())

@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use super::Profile;
+use crate::certificate::printable;
 use crate::i18n::{self, Lang};
 use crate::safe_text;
 
@@ -39,6 +40,14 @@ pub enum ProfileProblem {
         field: Field,
         character: char,
         position: usize,
+    },
+    /// Characters a certificate cannot print (`certificate::printable`): letters its font has
+    /// no glyph for (Chinese, emoji, …), marks that stay apart from their letter, invisible
+    /// format characters (each once, in order); or, `right_to_left`, a name written right to
+    /// left, which the certificate's layout does not set (then `characters` are those letters).
+    NameNotPrintable {
+        characters: Vec<char>,
+        right_to_left: bool,
     },
     /// Not written as `YYYY-MM-DD`.
     BirthDateNotIso {
@@ -77,8 +86,10 @@ impl std::fmt::Display for ProfileProblem {
 }
 
 impl Profile {
-    /// The profile the learner typed, checked: surrounding white space is dropped, an empty
-    /// email means none. `today` is the learner's today (`profile::today()`), given so tests
+    /// The profile the learner typed, checked: surrounding white space is dropped, the name is
+    /// kept composed (NFC, as a certificate prints it), an empty email means none. A name a
+    /// certificate cannot print is refused here, when it is typed, not when the certificate
+    /// is due. `today` is the learner's today (`profile::today()`), given so tests
     /// can choose it. Err holds every problem found, each once, name first.
     pub fn parse_input(
         name: &str,
@@ -87,6 +98,15 @@ impl Profile {
         today: Date,
     ) -> Result<Profile, Vec<ProfileProblem>> {
         let mut problems = check_name(name);
+        let name = printable::normal_form(name.trim());
+        if problems.is_empty()
+            && let Some(not_shown) = printable::not_shown(&name)
+        {
+            problems.push(ProfileProblem::NameNotPrintable {
+                characters: not_shown.characters,
+                right_to_left: not_shown.right_to_left,
+            });
+        }
         let birth_date = match parse_birth_date(birth_date) {
             Ok(date) if date > today => Err(ProfileProblem::BirthDateInFuture { date }),
             Ok(date) if date < EARLIEST_BIRTH_DATE => {
@@ -99,7 +119,7 @@ impl Profile {
         problems.extend(email.map(check_email).unwrap_or_default());
         match birth_date {
             Ok(birth_date) if problems.is_empty() => Ok(Profile {
-                name: name.trim().to_owned(),
+                name,
                 birth_date,
                 email: email.map(str::to_owned),
             }),
@@ -108,7 +128,9 @@ impl Profile {
     }
 
     /// The problems that make a stored profile one kurs would not have written. The checks
-    /// against today are left out: a clock set wrong must not make a good file look damaged.
+    /// against today are left out: a clock set wrong must not make a good file look damaged;
+    /// so is what a certificate can print, which an older kurs did not ask (the certificate's
+    /// own check refuses such a name when one is due, and says how to change it).
     pub(super) fn stored_problems(&self) -> Vec<ProfileProblem> {
         let mut problems = check_name(&self.name);
         if let Some(email) = &self.email {
@@ -241,17 +263,54 @@ mod tests {
     }
 
     #[test]
-    fn names_in_any_script_with_joiners_are_accepted() {
+    fn names_in_latin_greek_and_cyrillic_letters_are_accepted() {
         for name in [
             "Jürgen Groß-Öztürk",
-            "مریم\u{200C}خانم",
-            "李小龍",
             "Zoë O'Brien",
+            "Ελένη Παπαδοπούλου",
+            "Андрей Сергеевич",
+            "Nguyễn Thị Ánh",
         ] {
             assert!(
                 Profile::parse_input(name, "1990-01-31", None, TODAY).is_ok(),
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn a_name_with_a_combining_accent_is_kept_as_the_composed_letter() {
+        let profile =
+            Profile::parse_input("Jose\u{301} Ruiz", "1990-01-31", None, TODAY).expect("valid");
+        assert_eq!(profile.name, "José Ruiz");
+    }
+
+    #[test]
+    fn a_name_in_letters_the_certificate_cannot_print_is_refused_naming_them() {
+        let (en, de) = sentences("王小明", "1990-01-31", None);
+        assert_eq!(
+            en,
+            "The certificate cannot print “王” (U+738B), “小” (U+5C0F), “明” (U+660E) in the name; please type the name in Latin, Greek or Cyrillic letters, as in your passport."
+        );
+        assert_eq!(
+            de,
+            "Das Zertifikat kann „王“ (U+738B), „小“ (U+5C0F), „明“ (U+660E) im Namen nicht drucken; bitte den Namen in lateinischen, griechischen oder kyrillischen Buchstaben eingeben, wie im Ausweis."
+        );
+        assert!(matches!(
+            problems("Erika 🦀", "1990-01-31", None).as_slice(),
+            [ProfileProblem::NameNotPrintable { characters, right_to_left: false }] if characters == &['🦀']
+        ));
+    }
+
+    #[test]
+    fn a_name_written_right_to_left_is_refused_in_one_sentence() {
+        for name in ["محمد علي", "مریم\u{200C}خانم", "דוד לוי"] {
+            let (en, de) = sentences(name, "1990-01-31", None);
+            assert_eq!(
+                en,
+                "The name is written right to left, which certificates cannot print yet; please type it in Latin letters, as in your passport."
+            );
+            assert!(de.starts_with("Der Name ist von rechts nach links"), "{de}");
         }
     }
 

@@ -12,7 +12,7 @@ use super::disk::{
     hash_of, hold_lock, may_replace, move_aside, new_temp_file, parse_as, read_file, real_path,
     sync_folder, write_atomically,
 };
-use super::model::{Progress, SCHEMA_VERSION};
+use super::model::Progress;
 use super::store::{StoreMode, StoreNotice};
 
 /// What opening may do: the player keeps a damaged file aside (under the lock) to go on with an
@@ -213,7 +213,9 @@ impl ProgressFile {
         } else {
             change(&mut base);
         }
-        base.schema_version = SCHEMA_VERSION;
+        // The lowest version that holds it, so that a file without partial credit stays one an
+        // older kurs reads and writes (see `SCHEMA_VERSION`).
+        base.schema_version = base.version_needed();
         let text = file_text(&base);
         let written = if self.fail_writes {
             Err(io::Error::other("writing is switched off for a test"))

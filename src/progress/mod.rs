@@ -4,13 +4,15 @@
 pub(crate) mod disk;
 mod file;
 pub mod model;
+mod points;
 mod sections;
 pub mod status;
 pub mod store;
 
 pub use model::{
-    Attempt, CourseProgress, ExamAttempt, ExamProgress, ExamSlot, ModuleProgress, Progress,
-    QuestionRecord, RunningExam, SCHEMA_VERSION, SectionSet, StoredAnswer, TimeTerms, now,
+    Attempt, CourseProgress, ExamAttempt, ExamProgress, ExamSlot, ModuleProgress, Points, Progress,
+    QuestionRecord, RunningExam, SCHEMA_VERSION, SectionSet, StoredAnswer, StoredNumber, TimeTerms,
+    WHOLE_POINTS_VERSION, now,
 };
 pub use status::{ModuleStatus, QuestionState, module_status, question_state};
 pub use store::{ProgressStore, StoreMode, StoreNotice};

@@ -15,7 +15,18 @@ pub use super::sections::SectionSet;
 /// files of versions 1 and 2 are read as they are and written in the new form at the next save.
 /// 4: a course's final exam (`exam`: the one under way and every one handed in); a kurs that
 /// knows only version 3 would drop it, so it does not write a version 4 file.
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: partial credit: points with hundredths (`points = 2.5`), a partly right answer's
+/// `credit`, and exam answers to match and numeric questions. A kurs that knows only version 4
+/// would take such a file for damaged and move it aside, so a file holding any of them is
+/// written as version 5 (which that kurs only reads); any other is still written as version 4
+/// (see [`Progress::version_needed`]), so that a learner who never meets partial credit can
+/// go back to an older kurs.
+pub const SCHEMA_VERSION: u32 = 5;
+
+/// The version of files that hold nothing of version 5.
+pub const WHOLE_POINTS_VERSION: u32 = 4;
+
+pub use super::points::Points;
 
 /// Everything stored in one progress file.
 ///
@@ -119,7 +130,24 @@ pub enum StoredAnswer {
     TrueFalse(bool),
     Text(String),
     Order(Vec<usize>),
+    /// Item (as written) and the partner picked for it, for every item given one (version 5).
+    Match(Vec<(usize, usize)>),
+    /// The number typed (version 5).
+    Number(StoredNumber),
 }
+
+/// A number typed as an answer: finite, so equal exactly when its bits are.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoredNumber(pub f64);
+
+impl PartialEq for StoredNumber {
+    fn eq(&self, other: &StoredNumber) -> bool {
+        self.0.to_bits() == other.0.to_bits()
+    }
+}
+
+impl Eq for StoredNumber {}
 
 /// How the exam's time was adjusted for the learner; recorded in the result and the
 /// certificate, never hidden.
@@ -159,7 +187,7 @@ impl TimeTerms {
 pub struct ExamAttempt {
     /// RFC 3339 time it was handed in.
     pub at: String,
-    pub points: u32,
+    pub points: Points,
     pub max: u32,
     pub passed: bool,
     /// It ended because its time ran out.
@@ -167,7 +195,8 @@ pub struct ExamAttempt {
     pub timed_out: bool,
     #[serde(default, skip_serializing_if = "TimeTerms::is_default")]
     pub terms: TimeTerms,
-    /// `module/question` (or `exam/question`) → answered right.
+    /// `module/question` (or `exam/question`) → answered fully right (a partly right answer
+    /// is false here; its part is in `points`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub results: BTreeMap<String, bool>,
 }
@@ -187,7 +216,7 @@ impl ExamProgress {
         self.attempts
             .iter()
             .filter(|a| a.max > 0)
-            .max_by_key(|a| u64::from(a.points) * 1000 / u64::from(a.max))
+            .max_by_key(|a| a.points.hundredths() * 10 / u64::from(a.max))
     }
 
     fn merge_from(&mut self, other: &ExamProgress) {
@@ -211,8 +240,9 @@ impl ExamAttempt {
         if self.max == 0 {
             return None;
         }
-        let (points, max) = (u64::from(self.points.min(self.max)), u64::from(self.max));
-        let percent = (points * 200 + max) / (max * 2);
+        let max = u64::from(self.max);
+        let hundredths = self.points.hundredths().min(max * 100);
+        let percent = (hundredths * 2 + max) / (max * 2);
         Some(u8::try_from(percent.min(100)).unwrap_or(100))
     }
 }
@@ -239,10 +269,12 @@ pub struct ModuleProgress {
 pub struct Attempt {
     /// RFC 3339 time the attempt was finished.
     pub at: String,
-    pub points: u32,
+    /// One per question right, part of one per question partly right.
+    pub points: Points,
     pub max: u32,
     pub passed: bool,
-    /// Question id → answered right.
+    /// Question id → answered fully right (a partly right answer is false here; its part is
+    /// in `points`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub results: BTreeMap<String, bool>,
 }
@@ -252,7 +284,12 @@ pub struct Attempt {
 pub struct QuestionRecord {
     /// Content hash of the question as it was answered; a different hash means the question changed since.
     pub fingerprint: String,
+    /// Fully right.
     pub correct: bool,
+    /// A partly right answer: the percent of the point it earned (version 5); `None` for an
+    /// answer right or wrong.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<u8>,
     /// RFC 3339 time of the answer.
     pub answered_at: String,
 }
@@ -263,6 +300,33 @@ pub fn now() -> String {
 }
 
 impl Progress {
+    /// The lowest version that holds everything in this progress: [`SCHEMA_VERSION`] when
+    /// anything of partial credit is in it, else [`WHOLE_POINTS_VERSION`], which older kurs
+    /// reads and writes too.
+    pub fn version_needed(&self) -> u32 {
+        let partial = self.courses.values().any(|course| {
+            let exam = &course.exam;
+            exam.attempts.iter().any(|a| !a.points.is_whole())
+                || exam.running.as_ref().is_some_and(|running| {
+                    running.questions.iter().any(|slot| {
+                        matches!(
+                            slot.answer,
+                            Some(StoredAnswer::Match(_) | StoredAnswer::Number(_))
+                        )
+                    })
+                })
+                || course.modules.values().any(|module| {
+                    module.attempts.iter().any(|a| !a.points.is_whole())
+                        || module.questions.values().any(|q| q.credit.is_some())
+                })
+        });
+        if partial {
+            SCHEMA_VERSION
+        } else {
+            WHOLE_POINTS_VERSION
+        }
+    }
+
     /// The progress of `course`, created empty when the learner starts it.
     pub fn course_mut(&mut self, course: &str) -> &mut CourseProgress {
         self.courses.entry(course.to_owned()).or_default()
@@ -316,21 +380,23 @@ impl Progress {
         }
     }
 
-    /// Remember the learner's latest answer to one question, replacing any earlier one.
+    /// Remember the learner's latest answer to one question (`credit`: percent of its point,
+    /// 100 right, 0 wrong), replacing any earlier one.
     pub fn record_answer(
         &mut self,
         course: &str,
         module: &str,
         question_id: &str,
         fingerprint: &str,
-        correct: bool,
+        credit: u8,
         now: &str,
     ) {
         self.module_mut(course, module).questions.insert(
             question_id.to_owned(),
             QuestionRecord {
                 fingerprint: fingerprint.to_owned(),
-                correct,
+                correct: credit >= 100,
+                credit: (1..100).contains(&credit).then_some(credit),
                 answered_at: now.to_owned(),
             },
         );
@@ -396,11 +462,8 @@ impl Attempt {
     /// The score in percent, rounded down; `None` for an attempt in which nothing was scored
     /// (worth no points: only a hand-edited file has one), which is never a score of 100 %.
     pub fn percent(&self) -> Option<u8> {
-        if self.max == 0 {
-            return None;
-        }
-        // u64 so that large point totals cannot overflow; capped because a hand-edited file may claim more than max.
-        let percent = u64::from(self.points) * 100 / u64::from(self.max);
+        // Capped because a hand-edited file may claim more than max.
+        let percent = self.points.percent_of(self.max)?;
         Some(u8::try_from(percent.min(100)).unwrap_or(100))
     }
 }
@@ -486,7 +549,7 @@ pub(crate) mod tests {
     fn attempt(points: u32, max: u32, passed: bool) -> Attempt {
         Attempt {
             at: NOW.to_owned(),
-            points,
+            points: Points::whole(points),
             max,
             passed,
             results: BTreeMap::new(),
@@ -504,7 +567,7 @@ pub(crate) mod tests {
             "ownership",
             "q1",
             "0123456789abcdef",
-            true,
+            100,
             NOW,
         );
         progress.record_answer(
@@ -512,7 +575,7 @@ pub(crate) mod tests {
             "ownership",
             "q.2 \"quoted\"",
             "fedcba9876543210",
-            false,
+            0,
             NOW,
         );
         progress.record_attempt(
@@ -520,7 +583,7 @@ pub(crate) mod tests {
             "ownership",
             Attempt {
                 at: NOW.to_owned(),
-                points: 3,
+                points: Points::whole(3),
                 max: 4,
                 passed: true,
                 results: BTreeMap::from([
@@ -533,6 +596,57 @@ pub(crate) mod tests {
         progress.module_mut("Kurs mit Ümlaut", "modul ä").learned_at = Some(NOW.to_owned());
         progress.set_place("rust-basics", "ownership", Some(2));
         progress
+    }
+
+    #[test]
+    fn progress_without_partial_credit_needs_only_the_version_older_kurs_writes() {
+        assert_eq!(full_progress().version_needed(), WHOLE_POINTS_VERSION);
+    }
+
+    #[test]
+    fn partial_points_a_partly_right_answer_or_a_new_exam_answer_need_version_5() {
+        let mut points = full_progress();
+        points.record_attempt(
+            "c",
+            "m",
+            Attempt {
+                points: Points::from_hundredths(250),
+                ..attempt(0, 3, false)
+            },
+        );
+        let mut answer = full_progress();
+        answer.record_answer("c", "m", "q", "f", 50, NOW);
+        let mut exam = full_progress();
+        exam.course_mut("c").exam.running = Some(RunningExam {
+            questions: vec![ExamSlot {
+                answer: Some(StoredAnswer::Number(StoredNumber(3.5))),
+                ..ExamSlot::default()
+            }],
+            ..RunningExam::default()
+        });
+        for progress in [points, answer, exam] {
+            assert_eq!(progress.version_needed(), SCHEMA_VERSION);
+            // And it reads back as it was written.
+            let text = toml::to_string_pretty(&progress).expect("serialize");
+            let back: Progress = toml::from_str(&text).expect("deserialize");
+            assert_eq!(back, progress);
+        }
+    }
+
+    #[test]
+    fn a_partly_right_answer_keeps_its_credit_and_is_not_right() {
+        let mut progress = Progress::default();
+        progress.record_answer("c", "m", "q", "f", 50, NOW);
+        progress.record_answer("c", "m", "r", "f", 100, NOW);
+        let module = progress.module("c", "m").expect("module");
+        assert_eq!(
+            (module.questions["q"].correct, module.questions["q"].credit),
+            (false, Some(50))
+        );
+        assert_eq!(
+            (module.questions["r"].correct, module.questions["r"].credit),
+            (true, None)
+        );
     }
 
     #[test]
@@ -640,14 +754,15 @@ pub(crate) mod tests {
     #[test]
     fn record_answer_replaces_the_earlier_answer() {
         let mut progress = Progress::default();
-        progress.record_answer("c", "m", "q", "aaaa", false, NOW);
-        progress.record_answer("c", "m", "q", "bbbb", true, "later");
+        progress.record_answer("c", "m", "q", "aaaa", 0, NOW);
+        progress.record_answer("c", "m", "q", "bbbb", 100, "later");
         let record = &progress.module("c", "m").expect("module").questions["q"];
         assert_eq!(
             record,
             &QuestionRecord {
                 fingerprint: "bbbb".to_owned(),
                 correct: true,
+                credit: None,
                 answered_at: "later".to_owned(),
             }
         );
@@ -681,7 +796,10 @@ pub(crate) mod tests {
         module.attempts.push(attempt(0, 0, true));
         module.attempts.push(attempt(4, 5, true));
         module.attempts.push(attempt(3, 5, true));
-        assert_eq!(module.best_attempt().map(|a| a.points), Some(4));
+        assert_eq!(
+            module.best_attempt().map(|a| a.points),
+            Some(Points::whole(4))
+        );
         assert_eq!(ModuleProgress::default().best_attempt(), None);
     }
 
@@ -691,6 +809,7 @@ pub(crate) mod tests {
         let answer = |at: &str| QuestionRecord {
             fingerprint: "f".into(),
             correct: true,
+            credit: None,
             answered_at: at.into(),
         };
         module
@@ -784,11 +903,11 @@ pub(crate) mod tests {
     #[test]
     fn merge_keeps_the_later_answer() {
         let mut disk = Progress::default();
-        disk.record_answer("c", "m", "q", "f", true, "2026-11-28T17:05:12.5Z");
-        disk.record_answer("c", "m", "r", "f", true, "2026-11-28T17:05:12Z");
+        disk.record_answer("c", "m", "q", "f", 100, "2026-11-28T17:05:12.5Z");
+        disk.record_answer("c", "m", "r", "f", 100, "2026-11-28T17:05:12Z");
         let mut memory = Progress::default();
-        memory.record_answer("c", "m", "q", "f", false, "2026-11-28T17:05:12Z");
-        memory.record_answer("c", "m", "r", "f", false, "2026-11-28T17:05:13Z");
+        memory.record_answer("c", "m", "q", "f", 0, "2026-11-28T17:05:12Z");
+        memory.record_answer("c", "m", "r", "f", 0, "2026-11-28T17:05:13Z");
         disk.merge_from(&memory);
         let module = disk.module("c", "m").expect("module");
         assert!(module.questions["q"].correct, "disk answer is later");

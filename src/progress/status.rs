@@ -72,7 +72,7 @@ mod tests {
     fn attempt(passed: bool) -> Attempt {
         Attempt {
             at: "2026-11-28T17:05:12Z".to_owned(),
-            points: u32::from(passed),
+            points: crate::progress::Points::whole(u32::from(passed)),
             max: 1,
             passed,
             results: Default::default(),
@@ -86,6 +86,7 @@ mod tests {
             QuestionRecord {
                 fingerprint: fingerprint.to_owned(),
                 correct,
+                credit: None,
                 answered_at: "2026-11-28T17:05:12Z".to_owned(),
             },
         );

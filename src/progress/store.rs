@@ -503,8 +503,8 @@ pub fn file_name(course: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::SCHEMA_VERSION;
     use crate::progress::SectionSet;
+    use crate::progress::WHOLE_POINTS_VERSION;
     use crate::progress::disk::{move_aside, with_suffix};
     use crate::progress::model::tests::full_progress;
     use proptest::prelude::*;
@@ -756,7 +756,8 @@ mod tests {
         assert_eq!(index.get("courses"), None, "the courses left the index");
         assert_eq!(
             index.get("schema_version"),
-            Some(&toml::Value::Integer(SCHEMA_VERSION.into()))
+            Some(&toml::Value::Integer(WHOLE_POINTS_VERSION.into())),
+            "nothing of partial credit: the version older kurs reads and writes"
         );
         assert_eq!(
             names_in(&dir.path().join("progress")).len(),
@@ -1090,7 +1091,7 @@ mod tests {
         let file = dir.path().join("progress").join("c.toml");
         let good = fs::read(&file).expect("read");
         let huge = "x".repeat(disk::MAX_FILE_SIZE as usize);
-        let notice = store.update("c", |p| p.record_answer("c", "m", "q", &huge, true, NOW));
+        let notice = store.update("c", |p| p.record_answer("c", "m", "q", &huge, 100, NOW));
         let Some(StoreNotice::TooLarge { path, size }) = notice else {
             panic!("{notice:?}");
         };
@@ -1359,14 +1360,14 @@ mod tests {
     fn newer_schema_version_is_read_only_and_untouched() {
         let dir = tempfile::tempdir().expect("tempdir");
         // The rest of the file follows a layout this build does not know.
-        let text = "schema_version = 5\ncourses = [\"a new layout\"]\n";
+        let text = "schema_version = 6\ncourses = [\"a new layout\"]\n";
         fs::write(file_in(&dir), text).expect("write");
         let (mut store, notices) = ProgressStore::open(file_in(&dir));
         assert_eq!(
             notices,
             vec![StoreNotice::NewerVersion {
                 path: file_in(&dir),
-                version: 5
+                version: 6
             }]
         );
         assert_eq!(store.mode(), &StoreMode::ReadOnly);
@@ -1381,6 +1382,24 @@ mod tests {
             vec!["progress.toml"],
             "not even a lock file"
         );
+    }
+
+    #[test]
+    fn only_a_course_file_with_partial_credit_is_written_as_version_5() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (mut store, _) = ProgressStore::open(file_in(&dir));
+        store.update("c", |p| p.record_answer("c", "m", "q", "f", 50, NOW));
+        store.update("d", |p| p.record_answer("d", "m", "q", "f", 100, NOW));
+        let read = |name: &str| {
+            fs::read_to_string(dir.path().join("progress").join(file_name(name))).expect("read")
+        };
+        assert!(read("c").contains("schema_version = 5"), "{}", read("c"));
+        assert!(read("d").contains("schema_version = 4"), "{}", read("d"));
+        let index = fs::read_to_string(file_in(&dir)).expect("index");
+        assert!(index.contains("schema_version = 4"), "{index}");
+        // Answered fully right now: nothing of version 5 is left in the file.
+        store.update("c", |p| p.record_answer("c", "m", "q", "f", 100, NOW));
+        assert!(read("c").contains("schema_version = 4"), "{}", read("c"));
     }
 
     #[test]
@@ -1608,7 +1627,7 @@ mod tests {
                     for number in 0..100 {
                         let question = format!("q{number}");
                         let notice = store.update("c", |p| {
-                            p.record_answer("c", module, &question, "f", true, NOW)
+                            p.record_answer("c", module, &question, "f", 100, NOW)
                         });
                         assert_eq!(notice, None);
                     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::Record;
 use crate::certificate::{
-    self, CertificateError, CertificateFacts, ExamScore, Issued, ModuleScore,
+    self, CertificateError, CertificateFacts, ExamScore, Issued, ModuleScore, Requirement,
 };
 use crate::course::{Course, Exam, Library, load_module};
 use crate::exam::{Closed, ExamResult, ExamRun, Retimed, gate, shown_percent};
@@ -14,6 +14,7 @@ use crate::i18n::{self, Lang};
 use crate::profile::Profile;
 use crate::progress::store::StoreNotice;
 use crate::progress::{CourseProgress, Progress, TimeTerms, now};
+use crate::xapi::statement::Score;
 
 /// Where certificates go and who signs them, as the command line resolved it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -137,7 +138,16 @@ impl Record<'_> {
         run: &ExamRun,
         result: &ExamResult,
     ) -> Option<StoreNotice> {
-        let id = self.library.courses.get(course)?.id.clone();
+        let library: &Library = self.library;
+        let c = library.courses.get(course)?;
+        let id = c.id.clone();
+        if let Some(journal) = self.journal.as_deref_mut() {
+            let score = Score {
+                points: result.points,
+                max: result.max,
+            };
+            journal.exam(c, result.passed, score, run.pass_percent, run.used_seconds);
+        }
         let attempt = result.to_attempt(run, now());
         self.store.update(&id, |p| {
             let exam = &mut p.course_mut(&id).exam;
@@ -148,7 +158,12 @@ impl Record<'_> {
 
     /// A certificate of the course was issued now.
     pub fn certified(&mut self, course: usize) -> Option<StoreNotice> {
-        let id = self.library.courses.get(course)?.id.clone();
+        let library: &Library = self.library;
+        let c = library.courses.get(course)?;
+        if let Some(journal) = self.journal.as_deref_mut() {
+            journal.certified(c);
+        }
+        let id = c.id.clone();
         let time = now();
         self.store
             .update(&id, |p| p.course_mut(&id).certified_at = Some(time))
@@ -181,18 +196,160 @@ pub fn certificate_due(library: &Library, progress: &Progress, course: usize) ->
     exam_ok && modules_ok
 }
 
-/// Whether a passed quiz completes a certificate that needs no exam and has not been issued yet
-/// (a certificate that requires the exam is issued when the exam is passed).
-pub fn certificate_due_after_quiz(library: &Library, progress: &Progress, course: usize) -> bool {
+/// What the learner still has to pass for the certificate of a course.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Missing {
+    /// The exam's title, when the exam is required and not passed.
+    pub exam: Option<String>,
+    /// The modules required and not done, as they are labelled.
+    pub modules: Vec<String>,
+}
+
+/// What is missing for the certificate of course `course` (its modules read in full).
+pub fn certificate_missing(library: &Library, progress: &Progress, course: usize) -> Missing {
+    let Some(c) = library.courses.get(course) else {
+        return Missing::default();
+    };
+    let Some(rule) = &c.certificate else {
+        return Missing::default();
+    };
+    let entry = progress.courses.get(&c.id);
+    let lang = super::lang_for(None, Some(c));
+    let exam = (rule.requires_exam && !entry.is_some_and(|p| p.exam.passed())).then(|| {
+        c.exam
+            .as_ref()
+            .and_then(|exam| exam.title.clone())
+            .unwrap_or_else(|| i18n::T::ExamDefaultTitle.get(lang).to_owned())
+    });
+    let modules = if rule.requires_modules {
+        c.modules
+            .iter()
+            .filter(|m| !module_done(c, entry, &m.id))
+            .map(Course::module_label)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Missing { exam, modules }
+}
+
+/// Where the certificate of a course stands for the learner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CertificateStatus {
+    /// The course issues none (it has no `[certificate]`).
+    NoCertificate,
+    /// Its requirement is not met yet.
+    NotYet,
+    /// Met and not issued: due now.
+    Due,
+    /// Issued before, at this time (`certified_at`); issued again only when asked
+    /// (`kurs certificates issue --again`).
+    Issued(String),
+}
+
+/// Where the certificate of course `course` stands (its modules read in full).
+pub fn certificate_status(
+    library: &Library,
+    progress: &Progress,
+    course: usize,
+) -> CertificateStatus {
+    let Some(c) = library.courses.get(course) else {
+        return CertificateStatus::NoCertificate;
+    };
+    if c.certificate.is_none() {
+        return CertificateStatus::NoCertificate;
+    }
+    if let Some(at) = progress
+        .courses
+        .get(&c.id)
+        .and_then(|p| p.certified_at.clone())
+    {
+        return CertificateStatus::Issued(at);
+    }
+    if certificate_due(library, progress, course) {
+        CertificateStatus::Due
+    } else {
+        CertificateStatus::NotYet
+    }
+}
+
+/// Whether the learner's last move (a quiz or the exam passed) made the certificate of course
+/// `course` due: its requirement met now, whichever part came last, and none issued yet. Reads
+/// the course's modules in full only when nothing else stands in the way.
+pub fn certificate_now_due(library: &mut Library, progress: &Progress, course: usize) -> bool {
     let Some(c) = library.courses.get(course) else {
         return false;
     };
-    let needs_exam = c.certificate.as_ref().is_none_or(|r| r.requires_exam);
-    let issued = progress
-        .courses
-        .get(&c.id)
-        .is_some_and(|p| p.certified_at.is_some());
-    !needs_exam && !issued && certificate_due(library, progress, course)
+    let Some(rule) = &c.certificate else {
+        return false;
+    };
+    let entry = progress.courses.get(&c.id);
+    if entry.is_some_and(|p| p.certified_at.is_some())
+        || (rule.requires_exam && !entry.is_some_and(|p| p.exam.passed()))
+    {
+        return false;
+    }
+    read_course(library, course).is_ok()
+        && certificate_status(library, progress, course) == CertificateStatus::Due
+}
+
+/// The day a certificate was issued, in words in `lang` (the timestamp as stored).
+pub fn issued_on(at: &str, lang: Lang) -> String {
+    match at.parse::<jiff::Timestamp>() {
+        Ok(time) => i18n::long_date(
+            lang,
+            time.to_zoned_datetime(jiff::tz::TimeZone::system()).date(),
+        ),
+        Err(_) => at.to_owned(),
+    }
+}
+
+/// What came of issuing a certificate.
+pub struct CertificateOutcome {
+    pub issued: Result<Issued, CertificateError>,
+    /// Recording when it was issued could not be saved (told like any progress notice).
+    pub notice: Option<StoreNotice>,
+}
+
+impl CertificateOutcome {
+    /// Where the two files are, or why there are none, in lines in `lang`.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let text = match &self.issued {
+            Ok(issued) => i18n::certificate_written(
+                lang,
+                &issued.pdf.display().to_string(),
+                &issued.credential.display().to_string(),
+                &issued.code,
+            ),
+            Err(error) => i18n::certificate_failed(lang, &error.text(lang)),
+        };
+        text.lines().map(str::to_owned).collect()
+    }
+}
+
+impl Record<'_> {
+    /// Issues the certificate of course `course` to `profile` and records when
+    /// (`certified_at`), so that it is issued once; nothing is recorded when it fails.
+    pub fn certificate(
+        &mut self,
+        course: usize,
+        profile: &Profile,
+        certify: &Certify,
+    ) -> CertificateOutcome {
+        let Some(facts) = certificate_facts(self.library, self.store.progress(), course, profile)
+        else {
+            return CertificateOutcome {
+                issued: Err(CertificateError::Pdf(format!("no course {course}"))),
+                notice: None,
+            };
+        };
+        let issued = issue_certificate(&facts, certify);
+        let notice = match &issued {
+            Ok(_) => self.certified(course),
+            Err(_) => None,
+        };
+        CertificateOutcome { issued, notice }
+    }
 }
 
 /// What the certificate of course `course` states for `profile`, from the progress.
@@ -217,10 +374,22 @@ pub fn certificate_facts(
                 .unwrap_or(0),
         })
         .collect();
-    let exam = entry.and_then(|c| c.exam.best()).map(|best| ExamScore {
-        percent: best.percent().unwrap_or(0),
-        passed: best.passed,
-        time_adjusted: terms_text(&best.terms, lang),
+    let exam = course.exam.as_ref().and_then(|exam| {
+        let best = entry.and_then(|c| c.exam.best())?;
+        Some(ExamScore {
+            title: exam
+                .title
+                .clone()
+                .unwrap_or_else(|| i18n::T::ExamDefaultTitle.get(lang).to_owned()),
+            percent: best.percent().unwrap_or(0),
+            passed: best.passed,
+            pass_percent: Some(exam.pass_percent),
+            time_adjusted: terms_text(&best.terms, lang),
+        })
+    });
+    let requirement = course.certificate.as_ref().map(|rule| Requirement {
+        modules: rule.requires_modules,
+        exam: rule.requires_exam,
     });
     Some(CertificateFacts {
         learner_name: profile.name.clone(),
@@ -229,13 +398,16 @@ pub fn certificate_facts(
         course_title: course.title.clone(),
         lang,
         modules,
-        exam: exam.filter(|_| course.exam.is_some()),
+        exam,
+        requirement,
         issued_at: jiff::Timestamp::now(),
         issuer_name: course
             .certificate
             .as_ref()
             .and_then(|r| r.issuer.clone())
             .unwrap_or_else(|| course.title.clone()),
+        // The key's own name, set when the key signs (`certificate::issue`).
+        signer_name: None,
     })
 }
 

@@ -10,8 +10,9 @@ use std::fmt;
 use std::path::PathBuf;
 
 pub use exam::{
-    Certify, certificate_due, certificate_due_after_quiz, certificate_facts, closed_text,
-    exam_gate, exam_state, exam_title, issue_certificate, module_done, read_course, retime_text,
+    CertificateOutcome, CertificateStatus, Certify, Missing, certificate_due, certificate_facts,
+    certificate_missing, certificate_now_due, certificate_status, closed_text, exam_gate,
+    exam_state, exam_title, issue_certificate, issued_on, module_done, read_course, retime_text,
     terms_text,
 };
 pub use overview::{

@@ -267,7 +267,7 @@ mod tests {
     fn attempt(at: &str, points: u32, passed: bool) -> Attempt {
         Attempt {
             at: at.to_string(),
-            points,
+            points: crate::progress::Points::whole(points),
             max: 4,
             passed,
             results: Default::default(),

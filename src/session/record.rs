@@ -6,7 +6,7 @@ use super::ModuleRef;
 use crate::course::{Course, Library, Module, Question, Quiz};
 use crate::progress::store::StoreNotice;
 use crate::progress::{ProgressStore, now};
-use crate::quiz::{Answer, Run};
+use crate::quiz::{Answer, Credit, Run};
 use crate::xapi::journal::Journal;
 
 /// The progress of a library, written one move at a time. Every move is saved at once, so an
@@ -14,7 +14,7 @@ use crate::xapi::journal::Journal;
 pub struct Record<'a> {
     pub(super) store: &'a mut ProgressStore,
     pub(super) library: &'a Library,
-    journal: Option<&'a mut Journal>,
+    pub(super) journal: Option<&'a mut Journal>,
 }
 
 impl<'a> Record<'a> {
@@ -62,22 +62,29 @@ impl<'a> Record<'a> {
         })
     }
 
-    /// The learner answered a question of a module's quiz.
+    /// The learner answered a question of a module's quiz, earning `credit` of its point.
     pub fn answer(
         &mut self,
         at: ModuleRef,
         question: &Question,
         answer: &Answer,
-        correct: bool,
+        credit: Credit,
     ) -> Option<StoreNotice> {
         let (course, module) = self.ids(at)?;
         if let Some((journal, c, m)) = self.journal_at(at) {
-            journal.answer(c, m, question, answer, correct);
+            journal.answer(c, m, question, answer, credit);
         }
         let fingerprint = question.fingerprint();
         let time = now();
         self.store.update(&course, |p| {
-            p.record_answer(&course, &module, &question.id, &fingerprint, correct, &time)
+            p.record_answer(
+                &course,
+                &module,
+                &question.id,
+                &fingerprint,
+                credit.percent(),
+                &time,
+            )
         })
     }
 
@@ -196,7 +203,7 @@ mod tests {
         };
         assert!(
             Record::new(&mut store, &library)
-                .answer(M1, &question, &Answer::TrueFalse(true), true)
+                .answer(M1, &question, &Answer::TrueFalse(true), Credit::FULL)
                 .is_none()
         );
         let reopened = ProgressStore::open(dir.path().join("progress.toml")).0;

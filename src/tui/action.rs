@@ -26,6 +26,8 @@ pub enum Action {
     Learned,
     /// 1–9: pick a choice directly.
     Digit(usize),
+    /// 0–9 in a module: one digit of the number of the section to open.
+    Number(usize),
     Input(char),
     Backspace,
     Delete,

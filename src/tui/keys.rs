@@ -16,8 +16,12 @@ pub enum Press {
     Shift(KeyCode),
     /// `1`–`9`: the action is `Digit` with the number.
     Digits,
+    /// `0`–`9`: the action is `Number` with the digit, one digit of a longer number.
+    Numbers,
     /// Any printable character without Ctrl: the action is `Input` with the character.
     Typed,
+    /// A letter `a`–`z` (either case) without Ctrl: the action is `Input` with the letter.
+    Letters,
     /// The left mouse button: the action is `Click` where it was pressed.
     Click,
     WheelUp,
@@ -234,11 +238,13 @@ const MODULE: &[Binding] = &[
         T::KeyAll,
         &[(Key(K::Char('a')), A::ToggleAll)],
     ),
+    // Digits typed in quick succession make one number (`1` `2`: section 12), so a module of
+    // more than nine sections is reached the same way.
     b(
-        "1-9",
-        Some("1-9"),
+        "0-9",
+        Some("0-9"),
         T::KeyJumpSection,
-        &[(Press::Digits, A::Digit(0))],
+        &[(Press::Numbers, A::Number(0))],
     ),
     SEARCH,
     PAGE,
@@ -351,6 +357,64 @@ const QUIZ_TEXT: &[Binding] = &[
     },
     mouse(T::KeyWheel, WHEEL),
 ];
+
+/// Letters pick a partner here, so the cursor keys are the arrows only and help is `?`/F1.
+/// ←→ after Esc: at 80 columns the bar has room for the letters, the items, check and back.
+const QUIZ_MATCH: &[Binding] = &[
+    MATCH_LETTER,
+    MATCH_ITEM,
+    CHECK,
+    QUIZ_BACK,
+    MATCH_PARTNER,
+    HELP,
+    MATCH_CLEAR,
+    b(
+        "1-9",
+        None,
+        T::KeyMatchItem,
+        &[(Press::Digits, A::Digit(0))],
+    ),
+    PAGE,
+    b(
+        "Home/End",
+        None,
+        T::KeyFirstLast,
+        &[(Key(K::Home), A::Home), (Key(K::End), A::End)],
+    ),
+    mouse(T::KeyClickMatch, &[CLICK]),
+    mouse(T::KeyWheel, WHEEL),
+];
+const MATCH_ITEM: Binding = b(
+    "↑↓",
+    Some("↑↓"),
+    T::KeyMatchItem,
+    &[(Key(K::Up), A::Up), (Key(K::Down), A::Down)],
+);
+const MATCH_PARTNER: Binding = b(
+    "←→ Space",
+    Some("←→"),
+    T::KeyMatchPartner,
+    &[
+        (Key(K::Left), A::Left),
+        (Key(K::Right), A::Right),
+        (Key(K::Char(' ')), A::Toggle),
+    ],
+);
+const MATCH_LETTER: Binding = b(
+    "a-z",
+    Some("a-z"),
+    T::KeyMatchLetter,
+    &[(Press::Letters, A::Input('a'))],
+);
+const MATCH_CLEAR: Binding = b(
+    "Backspace/Del",
+    None,
+    T::KeyMatchClear,
+    &[
+        (Key(K::Backspace), A::Backspace),
+        (Key(K::Delete), A::Delete),
+    ],
+);
 
 const QUIZ_CHECKED: &[Binding] = &[
     b(
@@ -670,6 +734,53 @@ const EXAM_TEXT: &[Binding] = &[
     mouse(T::KeyWheel, WHEEL),
 ];
 
+/// Letters pick a partner and ←→ change it: the exam's moves are on PgUp/PgDn and function
+/// keys here, as in a text answer.
+const EXAM_MATCH: &[Binding] = &[
+    MATCH_LETTER,
+    EXAM_RECORD,
+    b(
+        "PgUp/PgDn",
+        Some("PgUp/PgDn"),
+        T::KeyExamPrevNext,
+        &[
+            (Key(K::PageUp), A::PrevQuestion),
+            (Key(K::PageDown), A::NextQuestion),
+        ],
+    ),
+    b("F2", Some("F2"), T::KeyExamFlag, &[(Key(K::F(2)), A::Flag)]),
+    b(
+        "F3",
+        Some("F3"),
+        T::KeyExamHandIn,
+        &[(Key(K::F(3)), A::HandIn)],
+    ),
+    EXAM_LEAVE,
+    b("F1", Some("F1"), T::KeyHelp, &[(Key(K::F(1)), A::Help)]),
+    MATCH_ITEM,
+    MATCH_PARTNER,
+    MATCH_CLEAR,
+    b(
+        "F4",
+        None,
+        T::KeyExamMoreTime,
+        &[(Key(K::F(4)), A::MoreTime)],
+    ),
+    b(
+        "1-9",
+        None,
+        T::KeyMatchItem,
+        &[(Press::Digits, A::Digit(0))],
+    ),
+    b(
+        "Home/End",
+        None,
+        T::KeyFirstLast,
+        &[(Key(K::Home), A::Home), (Key(K::End), A::End)],
+    ),
+    mouse(T::KeyWheel, WHEEL),
+];
+
 /// Before a timed exam: Enter starts it, Esc goes back without anything counted.
 const EXAM_START: &[Binding] = &[
     b(
@@ -823,8 +934,11 @@ pub fn screen_bindings(state: &State) -> &'static [Binding] {
         Screen::Overview(_) => OVERVIEW,
         Screen::Search(_) => SEARCH_SCREEN,
         Screen::Exam(exam) => match (&exam.phase, &exam.input) {
-            (ExamPhase::Question, AnswerInput::Text { .. }) => EXAM_TEXT,
+            (ExamPhase::Question, AnswerInput::Text { .. } | AnswerInput::Number { .. }) => {
+                EXAM_TEXT
+            }
             (ExamPhase::Question, AnswerInput::Order { .. }) => EXAM_ORDER,
+            (ExamPhase::Question, AnswerInput::Match { .. }) => EXAM_MATCH,
             (ExamPhase::Question, _) => EXAM_CHOICE,
             (ExamPhase::Start, _) => EXAM_START,
             (ExamPhase::Summary, _) => EXAM_SUMMARY,
@@ -833,8 +947,9 @@ pub fn screen_bindings(state: &State) -> &'static [Binding] {
         },
         Screen::Quiz(quiz) if quiz.checked.is_some() => QUIZ_CHECKED,
         Screen::Quiz(quiz) => match quiz.input {
-            AnswerInput::Text { .. } => QUIZ_TEXT,
+            AnswerInput::Text { .. } | AnswerInput::Number { .. } => QUIZ_TEXT,
             AnswerInput::Order { .. } => QUIZ_ORDER,
+            AnswerInput::Match { .. } => QUIZ_MATCH,
             AnswerInput::Choice { .. } | AnswerInput::TrueFalse { .. } => QUIZ_CHOICE,
         },
         // Without a wrong answer there is nothing to repeat but all: `r` is not offered; `n`
@@ -860,7 +975,9 @@ pub fn key_action(bindings: &[Binding], key: &KeyEvent) -> Option<Action> {
             (Key(code), pressed) => (!shift && code == pressed).then(|| action.clone()),
             (Shift(code), pressed) => (shift && code == pressed).then(|| action.clone()),
             (Press::Digits, K::Char(c @ '1'..='9')) => Some(A::Digit(c as usize - '1' as usize)),
+            (Press::Numbers, K::Char(c @ '0'..='9')) => Some(A::Number(c as usize - '0' as usize)),
             (Press::Typed, K::Char(c)) if !ctrl => Some(A::Input(c)),
+            (Press::Letters, K::Char(c)) if !ctrl && c.is_ascii_alphabetic() => Some(A::Input(c)),
             _ => None,
         }
     })
@@ -910,7 +1027,9 @@ pub fn press_name(press: Press, lang: Lang) -> String {
         Key(k) => code(k),
         Shift(k) => format!("Shift+{}", code(k)),
         Press::Digits => "1-9".to_string(),
+        Press::Numbers => "0-9".to_string(),
         Press::Typed => T::KeyLetters.get(lang).to_string(),
+        Press::Letters => "a-z".to_string(),
         Press::Click | Press::WheelUp | Press::WheelDown => T::KeyMouse.get(lang).to_string(),
     }
 }
@@ -927,6 +1046,7 @@ mod tests {
         QUIZ_CHOICE,
         QUIZ_ORDER,
         QUIZ_TEXT,
+        QUIZ_MATCH,
         QUIZ_CHECKED,
         RESULT_NEXT_WRONG,
         RESULT_NEXT,
@@ -936,6 +1056,7 @@ mod tests {
         EXAM_CHOICE,
         EXAM_ORDER,
         EXAM_TEXT,
+        EXAM_MATCH,
         EXAM_SUMMARY,
         EXAM_PROFILE,
         EXAM_RESULT,
@@ -1014,11 +1135,33 @@ mod tests {
     }
 
     #[test]
+    fn in_a_match_question_letters_pick_a_partner_and_the_arrows_change_item_and_partner() {
+        let press = |c| KeyEvent::new(K::Char(c), KeyModifiers::NONE);
+        assert_eq!(key_action(QUIZ_MATCH, &press('b')), Some(A::Input('b')));
+        assert_eq!(key_action(QUIZ_MATCH, &press('?')), Some(A::Help));
+        assert_eq!(key_action(QUIZ_MATCH, &press('2')), Some(A::Digit(1)));
+        assert_eq!(key_action(QUIZ_MATCH, &press(' ')), Some(A::Toggle));
+        let left = KeyEvent::new(K::Left, KeyModifiers::NONE);
+        assert_eq!(key_action(QUIZ_MATCH, &left), Some(A::Left));
+        assert_eq!(key_action(EXAM_MATCH, &press('f')), Some(A::Input('f')));
+        let f2 = KeyEvent::new(K::F(2), KeyModifiers::NONE);
+        assert_eq!(key_action(EXAM_MATCH, &f2), Some(A::Flag));
+    }
+
+    #[test]
     fn shift_up_moves_an_item_and_plain_up_moves_the_cursor() {
         let up = KeyEvent::new(K::Up, KeyModifiers::NONE);
         let shift_up = KeyEvent::new(K::Up, KeyModifiers::SHIFT);
         assert_eq!(key_action(QUIZ_ORDER, &up), Some(A::Up));
         assert_eq!(key_action(QUIZ_ORDER, &shift_up), Some(A::MoveUp));
+    }
+
+    #[test]
+    fn in_a_module_every_digit_zero_included_is_part_of_a_section_number() {
+        let press = |c| KeyEvent::new(K::Char(c), KeyModifiers::NONE);
+        assert_eq!(key_action(MODULE, &press('1')), Some(A::Number(1)));
+        assert_eq!(key_action(MODULE, &press('0')), Some(A::Number(0)));
+        assert_eq!(key_action(MODULE, &press('9')), Some(A::Number(9)));
     }
 
     #[test]

@@ -146,6 +146,9 @@ pub struct ModuleScreen {
     pub scroll: usize,
     /// The word a search found here, marked in the text until the module is left.
     pub highlight: Option<String>,
+    /// The section number typed so far while a next digit can still make it longer (`1` of
+    /// `12` in a module of twelve); any other key or a second without a key ends it.
+    pub number: Option<usize>,
 }
 
 /// What Enter acts on in a module.
@@ -193,6 +196,21 @@ pub enum AnswerInput {
         /// Item indexes in the current order.
         order: Vec<usize>,
     },
+    /// A match question: each item (as written) with the partner picked for it.
+    Match {
+        /// The item the cursor is on.
+        cursor: usize,
+        /// Per item, the display position (a, b, c, …) of the partner picked.
+        picked: Vec<Option<usize>>,
+    },
+    /// A numeric question: the number as typed, read when it is checked.
+    Number {
+        text: String,
+        /// Byte offset of the cursor in `text`, always on a grapheme boundary.
+        cursor: usize,
+        /// The question's unit, which the learner may type after the number.
+        unit: Option<String>,
+    },
 }
 
 pub struct ResultScreen {
@@ -205,6 +223,8 @@ pub struct ResultScreen {
     pub open: BTreeSet<usize>,
     /// After a passed attempt: the next module of the course not passed yet.
     pub next: Option<ModuleRef>,
+    /// The certificate this pass completed: where its files are, or why there are none yet.
+    pub certificate: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -396,6 +416,15 @@ impl AnswerInput {
                 cursor: 0,
                 order: order.to_vec(),
             },
+            QuestionKind::Match { pairs, .. } => AnswerInput::Match {
+                cursor: 0,
+                picked: vec![None; pairs.len()],
+            },
+            QuestionKind::Numeric { unit, .. } => AnswerInput::Number {
+                text: String::new(),
+                cursor: 0,
+                unit: unit.clone(),
+            },
         }
     }
 
@@ -405,6 +434,7 @@ impl AnswerInput {
         kind: &QuestionKind,
         order: &[usize],
         answer: Option<&crate::quiz::Answer>,
+        lang: Lang,
     ) -> AnswerInput {
         use crate::quiz::Answer;
         let mut input = AnswerInput::new(kind, order);
@@ -432,12 +462,33 @@ impl AnswerInput {
             {
                 *order = given.clone();
             }
+            (AnswerInput::Match { picked, .. }, Some(Answer::Match(given)))
+                if given.len() == picked.len() =>
+            {
+                *picked = given.iter().map(|p| p.and_then(position)).collect();
+            }
+            (AnswerInput::Number { text, cursor, .. }, Some(Answer::Number(value))) => {
+                // In the learner's language: `3,5` for a German course.
+                *text = crate::i18n::number(lang, *value);
+                *cursor = text.len();
+            }
             _ => {}
         }
         input
     }
 
+    /// Whether typing goes into the answer (a text or a number).
     pub fn is_text(&self) -> bool {
-        matches!(self, AnswerInput::Text { .. })
+        matches!(self, AnswerInput::Text { .. } | AnswerInput::Number { .. })
+    }
+
+    /// The typed text and its cursor, for an answer that is typed.
+    pub fn typed(&self) -> Option<(&str, usize)> {
+        match self {
+            AnswerInput::Text { text, cursor } | AnswerInput::Number { text, cursor, .. } => {
+                Some((text, *cursor))
+            }
+            _ => None,
+        }
     }
 }

@@ -137,30 +137,58 @@ fn set_nonblocking(on: bool) {
 #[cfg(not(unix))]
 fn set_nonblocking(_on: bool) {}
 
+/// How long a signal to end (or a terminal gone) may wait for the player's loop to take it.
+/// Past it the loop is held where it cannot return: crossterm 0.29 reads a terminal at
+/// end-of-file again and again without coming back (`event/source/unix/mio.rs` loops until a
+/// read would block, and a hung-up terminal never does), so the guard ends the process itself.
+/// Every answer is already saved when it is given; what such an end loses is at most the place.
+pub const END_GRACE: Duration = Duration::from_secs(3);
+
+/// How often the guard looks whether the terminal is still there.
+const GUARD_TICK: Duration = Duration::from_millis(500);
+
 /// Signals delivered to the player, read between events.
 pub struct Signals {
     #[cfg(unix)]
     received: Receiver<i32>,
+    /// An end asked (by a signal, or by the terminal going away) and not yet taken by the
+    /// loop: when, and by which signal.
+    #[cfg(unix)]
+    end_asked: std::sync::Arc<std::sync::Mutex<Option<(std::time::Instant, i32)>>>,
 }
 
 impl Signals {
     /// Starts listening; without signal support the player still runs (Ctrl-C as a key).
+    /// A guard thread also notices a terminal that went away without a SIGHUP reaching kurs
+    /// (its window closed while a shell led the session) and asks for the same end.
     pub fn watch() -> Signals {
         #[cfg(unix)]
         {
             use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+            use std::sync::{Arc, Mutex};
             let (sender, received) = std::sync::mpsc::channel();
+            let end_asked = Arc::new(Mutex::new(None));
             let wanted = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT];
             if let Ok(mut signals) = signal_hook::iterator::Signals::new(wanted) {
+                let sender = sender.clone();
+                let end_asked = Arc::clone(&end_asked);
                 std::thread::spawn(move || {
                     for signal in signals.forever() {
+                        if !matches!(signal, SIGTSTP | SIGCONT) {
+                            ask_end(&end_asked, signal);
+                        }
                         if sender.send(signal).is_err() {
                             break;
                         }
                     }
                 });
             }
-            Signals { received }
+            let asked = Arc::clone(&end_asked);
+            std::thread::spawn(move || guard(&sender, &asked));
+            Signals {
+                received,
+                end_asked,
+            }
         }
         #[cfg(not(unix))]
         Signals {}
@@ -175,11 +203,55 @@ impl Signals {
             Some(match signal {
                 SIGTSTP => Asked::Stop,
                 SIGCONT => Asked::Redraw,
-                _ => Asked::End,
+                _ => {
+                    // Taken: the loop ends the player itself, saving the place.
+                    if let Ok(mut asked) = self.end_asked.lock() {
+                        *asked = None;
+                    }
+                    Asked::End
+                }
             })
         }
         #[cfg(not(unix))]
         None
+    }
+}
+
+#[cfg(unix)]
+type EndAsked = std::sync::Mutex<Option<(std::time::Instant, i32)>>;
+
+/// Notes an end asked by `signal`, unless one is already waiting.
+#[cfg(unix)]
+fn ask_end(end_asked: &EndAsked, signal: i32) {
+    if let Ok(mut asked) = end_asked.lock() {
+        asked.get_or_insert((std::time::Instant::now(), signal));
+    }
+}
+
+/// Runs for the player's life: a terminal gone is an end asked (as SIGHUP would ask it), and
+/// an end the loop has not taken within [`END_GRACE`] ends the process with 128 + the signal.
+#[cfg(unix)]
+fn guard(sender: &std::sync::mpsc::Sender<i32>, end_asked: &EndAsked) {
+    use signal_hook::consts::SIGHUP;
+    let mut told_gone = false;
+    loop {
+        std::thread::sleep(GUARD_TICK);
+        if !told_gone && hung_up() {
+            told_gone = true;
+            ask_end(end_asked, SIGHUP);
+            if sender.send(SIGHUP).is_err() {
+                return;
+            }
+        }
+        let overdue = end_asked
+            .lock()
+            .ok()
+            .and_then(|asked| *asked)
+            .filter(|(since, _)| since.elapsed() >= END_GRACE);
+        if let Some((_, signal)) = overdue {
+            leave();
+            std::process::exit(128 + signal);
+        }
     }
 }
 
@@ -222,6 +294,17 @@ pub fn next_event_within(signals: &Signals, wait: Duration) -> io::Result<Option
         return event::read().map(Some);
     }
     Ok(None)
+}
+
+/// Whether the terminal kurs reads is gone: a hung-up terminal refuses its settings.
+#[cfg(unix)]
+fn hung_up() -> bool {
+    rustix::termios::tcgetattr(io::stdin()).is_err()
+}
+
+#[cfg(not(unix))]
+fn hung_up() -> bool {
+    false
 }
 
 fn ctrl_c() -> Event {

@@ -66,6 +66,22 @@ impl Theme {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    /// Partly right: between right and wrong, told by its symbol ◑ and words as well.
+    pub fn partly(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// The style of a verdict: right, partly right or wrong.
+    pub fn verdict(&self, credit: crate::quiz::Credit) -> Style {
+        if credit.is_full() {
+            self.right()
+        } else if credit.is_partial() {
+            self.partly()
+        } else {
+            self.wrong()
+        }
+    }
+
     pub fn warning(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
@@ -91,6 +107,12 @@ impl Theme {
         }
         if e.heading {
             style = style.patch(self.fg(Color::Cyan));
+        }
+        if e.struck {
+            style = style.add_modifier(Modifier::CROSSED_OUT);
+        }
+        if e.rule {
+            style = style.patch(self.dim());
         }
         style
     }

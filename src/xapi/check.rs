@@ -36,6 +36,19 @@ pub fn check_statement(statement: &Value) -> Vec<String> {
     }
     if let Some(result) = s.get("result") {
         check_result(result, &mut p);
+        let definition = s
+            .get("object")
+            .and_then(|o| o.get("definition"))
+            .and_then(Value::as_object);
+        if let (Some(response), Some(definition)) =
+            (result.get("response").and_then(Value::as_str), definition)
+            && !response_fits(definition, response)
+        {
+            p(
+                "result.response",
+                "not in the format of the object's interaction type",
+            );
+        }
     }
     if let Some(context) = s.get("context") {
         check_context(context, &mut p);
@@ -191,6 +204,108 @@ fn check_activity(activity: &Value, place: &str, p: &mut impl FnMut(&str, &str))
                 language_map_at(component, "description", &format!("{place}.description"), p);
             }
         }
+    }
+    check_interaction(definition, &at, p);
+}
+
+/// The rules of the response patterns kurs uses beyond the common ones: a matching
+/// interaction's `source[.]target` pairs name its own components, a numeric one's patterns
+/// are a number or a range `min[:]max` (either end may be left open).
+fn check_interaction(
+    definition: &Map<String, Value>,
+    at: &dyn Fn(&str) -> String,
+    p: &mut impl FnMut(&str, &str),
+) {
+    let patterns: Vec<&str> = definition
+        .get("correctResponsesPattern")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    match definition.get("interactionType").and_then(Value::as_str) {
+        Some("matching") => {
+            for key in ["source", "target"] {
+                if component_ids(definition, key).is_empty() {
+                    p(&at(key), "missing for a matching interaction");
+                }
+            }
+            if patterns
+                .iter()
+                .any(|pattern| !matching_fits(definition, pattern))
+            {
+                p(
+                    &at("correctResponsesPattern"),
+                    "not source[.]target pairs of the interaction's own ids",
+                );
+            }
+        }
+        Some("numeric") if patterns.iter().any(|pattern| !is_numeric_pattern(pattern)) => {
+            p(
+                &at("correctResponsesPattern"),
+                "not a number or a range min[:]max",
+            );
+        }
+        _ => {}
+    }
+}
+
+/// The ids of the components under `key` (`choices`, `source`, `target`, …).
+fn component_ids(definition: &Map<String, Value>, key: &str) -> BTreeSet<String> {
+    definition
+        .get(key)
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(|c| c.get("id").and_then(Value::as_str))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `s1[.]t2[,]s2[.]t1`: pairs of a source id and a target id of the interaction, each source
+/// at most once; empty for no pair.
+fn matching_fits(definition: &Map<String, Value>, response: &str) -> bool {
+    if response.is_empty() {
+        return true;
+    }
+    let (sources, targets) = (
+        component_ids(definition, "source"),
+        component_ids(definition, "target"),
+    );
+    let mut seen = BTreeSet::new();
+    response.split("[,]").all(|pair| {
+        pair.split_once("[.]").is_some_and(|(source, target)| {
+            sources.contains(source) && targets.contains(target) && seen.insert(source)
+        })
+    })
+}
+
+/// `42`, `41.5[:]42.5`, `[:]5` or `3[:]`, with the lower end not above the upper.
+fn is_numeric_pattern(pattern: &str) -> bool {
+    let number = |text: &str| text.parse::<f64>().ok().filter(|n| n.is_finite());
+    match pattern.split_once("[:]") {
+        None => number(pattern).is_some(),
+        Some((min, max)) => match (min, max) {
+            ("", "") => false,
+            ("", max) => number(max).is_some(),
+            (min, "") => number(min).is_some(),
+            (min, max) => matches!((number(min), number(max)), (Some(a), Some(b)) if a <= b),
+        },
+    }
+}
+
+/// Whether a `result.response` has the form its interaction type asks for (only the types
+/// with a form of their own are looked at).
+fn response_fits(definition: &Map<String, Value>, response: &str) -> bool {
+    match definition.get("interactionType").and_then(Value::as_str) {
+        Some("matching") => matching_fits(definition, response),
+        Some("numeric") => response.parse::<f64>().is_ok_and(f64::is_finite),
+        Some("true-false") => response == "true" || response == "false",
+        Some("choice" | "sequencing") => {
+            let ids = component_ids(definition, "choices");
+            response.is_empty() || response.split("[,]").all(|id| ids.contains(id))
+        }
+        _ => true,
     }
 }
 
@@ -497,10 +612,56 @@ mod tests {
     use super::*;
     use crate::xapi::statement::tests::every_statement;
 
+    /// The first attempt's statement, after the seven answers.
     fn broken(change: impl FnOnce(&mut Value)) -> Vec<String> {
-        let mut statement = every_statement()[7].clone();
+        let mut statement = every_statement()[9].clone();
         change(&mut statement);
         check_statement(&statement)
+    }
+
+    /// The statement of the answer to question `n` (from 1), changed.
+    fn answered(n: usize, change: impl FnOnce(&mut Value)) -> Vec<String> {
+        let mut statement = every_statement()[n + 1].clone();
+        change(&mut statement);
+        check_statement(&statement)
+    }
+
+    #[test]
+    fn a_matching_response_must_pair_the_interaction_s_own_ids() {
+        assert_eq!(answered(6, |_| {}), Vec::<String>::new());
+        assert_eq!(
+            answered(6, |s| s["result"]["response"] = json!("s1[.]t9")),
+            ["result.response: not in the format of the object's interaction type"]
+        );
+        assert_eq!(
+            answered(
+                6,
+                |s| s["object"]["definition"]["correctResponsesPattern"] =
+                    json!(["s1[.]t1[,]s1[.]t2"])
+            ),
+            [
+                "object.definition.correctResponsesPattern: not source[.]target pairs of the interaction's own ids"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numeric_pattern_is_a_number_or_a_range_and_its_response_a_number() {
+        assert_eq!(answered(7, |_| {}), Vec::<String>::new());
+        assert_eq!(
+            answered(
+                7,
+                |s| s["object"]["definition"]["correctResponsesPattern"] = json!(["5[:]1"])
+            ),
+            ["object.definition.correctResponsesPattern: not a number or a range min[:]max"]
+        );
+        assert_eq!(
+            answered(7, |s| s["result"]["response"] = json!("3,5")),
+            ["result.response: not in the format of the object's interaction type"]
+        );
+        assert!(
+            is_numeric_pattern("[:]5") && is_numeric_pattern("3.5") && !is_numeric_pattern("[:]")
+        );
     }
 
     #[test]
@@ -568,10 +729,11 @@ mod tests {
     fn a_session_out_of_order_is_named() {
         let mut statements = every_statement();
         statements.swap(0, 1);
-        let passed = statements[8].clone();
-        statements.insert(9, passed);
-        let failed = statements[7].clone();
-        statements.insert(10, failed);
+        // The seven answers are statements 2 to 8, then failed (9) and passed (10).
+        let passed = statements[10].clone();
+        statements.insert(11, passed);
+        let failed = statements[9].clone();
+        statements.insert(12, failed);
         let problems = check_sessions(&statements);
         let session = statements[0]["context"]["extensions"][SESSION_ID]
             .as_str()
@@ -585,7 +747,7 @@ mod tests {
                 format!("session {session}: statement 1 is earlier than the one before it"),
                 format!("session {session}: passed twice for {module}"),
                 format!("session {session}: failed after passed for {module}"),
-                format!("session {session}: statement 10 is earlier than the one before it"),
+                format!("session {session}: statement 12 is earlier than the one before it"),
             ]
         );
     }

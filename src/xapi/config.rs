@@ -204,6 +204,15 @@ fn read_file(text: &str, place: &str) -> Result<FileLrs, Vec<String>> {
     }
 }
 
+/// The origin of a checked endpoint: `https://host:port`, everything before the path.
+pub fn origin(endpoint: &str) -> &str {
+    let start = endpoint.find("://").map_or(0, |i| i + 3);
+    let end = endpoint[start..]
+        .find('/')
+        .map_or(endpoint.len(), |i| start + i);
+    &endpoint[..end]
+}
+
 /// The endpoint with a trailing `/`, and its origin (`https://host:port`, the default home
 /// page); Err says why it cannot be used.
 fn check_endpoint(endpoint: &str) -> Result<(String, String), &'static str> {
@@ -318,6 +327,19 @@ mod tests {
                 "the LRS username is set but no password: set [lrs] password or password_command, or KURS_LRS_PASSWORD".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn the_origin_is_the_endpoint_without_its_path() {
+        assert_eq!(
+            origin("http://127.0.0.1:8100/xAPI/"),
+            "http://127.0.0.1:8100"
+        );
+        assert_eq!(
+            origin("https://lrs.example.org/"),
+            "https://lrs.example.org"
+        );
+        assert_eq!(origin("https://[::1]:9/a/b/"), "https://[::1]:9");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::statement::{
     Activity, Actor, Event, Score, SessionFacts, registration, response, statement,
 };
 use crate::course::{Course, Module, Question, Quiz};
-use crate::quiz::{Answer, Run};
+use crate::quiz::{Answer, Credit, Run};
 
 /// One course's part of the player session.
 struct Open {
@@ -28,6 +28,9 @@ struct Open {
     completed: BTreeSet<String>,
     /// When the current attempt at a module's quiz began (its first answer).
     attempt_began: BTreeMap<String, Instant>,
+    /// The course itself passed (its exam) or completed (its certificate) this session.
+    course_passed: bool,
+    course_completed: bool,
 }
 
 /// The statements of one player session.
@@ -74,7 +77,7 @@ impl Journal {
         module: &Module,
         question: &Question,
         answer: &Answer,
-        correct: bool,
+        credit: Credit,
     ) {
         let object = Activity::question(&self.course_activity(course), module, question);
         self.open(course)
@@ -82,7 +85,7 @@ impl Journal {
             .entry(module.id.clone())
             .or_insert_with(Instant::now);
         let event = Event::Answered {
-            success: correct,
+            credit,
             response: response(answer),
         };
         self.record(course, event, &object);
@@ -112,6 +115,42 @@ impl Journal {
     pub fn completed(&mut self, course: &Course, module: &Module) {
         let object = Activity::module(&self.course_activity(course), module);
         if self.open(course).completed.insert(module.id.clone()) {
+            self.record(course, Event::Completed, &object);
+        }
+    }
+
+    /// The course's final exam was handed in: `passed` or `failed` of the course activity, with
+    /// the score, the exam's pass mark and the time spent over every sitting. As with a module,
+    /// a course passed in this session is not passed or failed again in it (cmi5).
+    pub fn exam(
+        &mut self,
+        course: &Course,
+        passed: bool,
+        score: Score,
+        pass_percent: u8,
+        seconds: u64,
+    ) {
+        let object = self.course_activity(course);
+        let open = self.open(course);
+        if open.course_passed {
+            return;
+        }
+        open.course_passed = passed;
+        let event = Event::Attempt {
+            passed,
+            score,
+            pass_percent,
+            duration_ms: Some(seconds.saturating_mul(1000)),
+        };
+        self.record(course, event, &object);
+    }
+
+    /// A certificate of the course was issued: `completed` of the course activity, once.
+    pub fn certified(&mut self, course: &Course) {
+        let object = self.course_activity(course);
+        let open = self.open(course);
+        if !open.course_completed {
+            open.course_completed = true;
             self.record(course, Event::Completed, &object);
         }
     }
@@ -176,6 +215,8 @@ impl Journal {
                     passed: BTreeSet::new(),
                     completed: BTreeSet::new(),
                     attempt_began: BTreeMap::new(),
+                    course_passed: false,
+                    course_completed: false,
                 },
             );
         }
@@ -264,7 +305,7 @@ mod tests {
             for position in 0..run.asked.len() {
                 let question = &quiz.questions[run.asked[position].question];
                 let answer = match round {
-                    0 => Answer::Text(String::new()),
+                    0 => wrong(question),
                     _ => right(question),
                 };
                 let correct = run.answer(quiz, position, answer.clone()).unwrap();
@@ -275,6 +316,22 @@ mod tests {
         journal.completed(&course, module);
         journal.completed(&course, module);
         journal.finish();
+    }
+
+    /// A wrong answer of the question's own shape, as the players give.
+    fn wrong(question: &Question) -> Answer {
+        use crate::course::QuestionKind;
+        match &question.kind {
+            QuestionKind::Single { choices } => {
+                Answer::Single(choices.iter().position(|c| !c.correct).unwrap())
+            }
+            QuestionKind::Multiple { .. } => Answer::Multiple(BTreeSet::new()),
+            QuestionKind::TrueFalse { answer } => Answer::TrueFalse(!*answer),
+            QuestionKind::Text { .. } => Answer::Text("falsch".into()),
+            QuestionKind::Order { items } => Answer::Order((0..items.len()).rev().collect()),
+            QuestionKind::Match { pairs, .. } => Answer::Match(vec![None; pairs.len()]),
+            QuestionKind::Numeric { .. } => Answer::Number(1e6),
+        }
     }
 
     fn right(question: &Question) -> Answer {
@@ -289,8 +346,12 @@ mod tests {
                     .collect::<BTreeSet<_>>(),
             ),
             QuestionKind::TrueFalse { answer } => Answer::TrueFalse(*answer),
-            QuestionKind::Text { accept } => Answer::Text(accept[0].clone()),
+            QuestionKind::Text { accept } => Answer::Text(accept[0].text.clone()),
             QuestionKind::Order { items } => Answer::Order((0..items.len()).collect()),
+            QuestionKind::Match { pairs, .. } => {
+                Answer::Match((0..pairs.len()).map(Some).collect())
+            }
+            QuestionKind::Numeric { right, .. } => Answer::Number(right.bounds().0),
         }
     }
 
@@ -300,7 +361,7 @@ mod tests {
         let (mut journal, outbox) = journal(&dir);
         played(&mut journal);
         let statements = outbox.pending().unwrap();
-        let answered = ["answered"; 5];
+        let answered = ["answered"; 7];
         let mut expected = vec!["initialized", "experienced"];
         expected.extend(answered);
         expected.push("failed");
@@ -345,6 +406,53 @@ mod tests {
             verbs(&outbox.pending().unwrap()),
             ["initialized", "experienced", "terminated"]
         );
+    }
+
+    #[test]
+    fn an_exam_is_passed_or_failed_on_the_course_and_a_certificate_completes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut journal, outbox) = journal(&dir);
+        let course = course();
+        let score = |points| Score {
+            points: crate::progress::Points::whole(points),
+            max: 10,
+        };
+        journal.exam(&course, false, score(4), 70, 600);
+        journal.exam(&course, true, score(9), 70, 1_500);
+        // Passed once in a session is enough (cmi5): a later sitting is not sent again.
+        journal.exam(&course, true, score(10), 70, 60);
+        journal.certified(&course);
+        journal.certified(&course);
+        journal.finish();
+        let statements = outbox.pending().unwrap();
+        assert_eq!(
+            verbs(&statements),
+            ["initialized", "failed", "passed", "completed", "terminated"]
+        );
+        let course_iri = statements[0]["object"]["id"].clone();
+        for s in &statements[1..4] {
+            assert_eq!(
+                s["object"]["id"], course_iri,
+                "on the course activity: {s:#}"
+            );
+        }
+        let passed = &statements[2];
+        assert_eq!(passed["result"]["score"]["raw"], 9);
+        assert_eq!(passed["result"]["score"]["max"], 10);
+        assert_eq!(passed["result"]["success"], true);
+        assert_eq!(passed["result"]["duration"], "PT25M");
+        assert_eq!(
+            passed["context"]["extensions"][crate::xapi::statement::MASTERY_SCORE],
+            0.7
+        );
+        assert_eq!(check_sessions(&statements), Vec::<String>::new());
+        for statement in &statements {
+            assert_eq!(
+                check_statement(statement),
+                Vec::<String>::new(),
+                "{statement:#}"
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 pub mod check;
 pub mod config;
+pub mod fetch;
 pub mod journal;
 pub mod outbox;
+pub mod report;
 pub mod send;
 pub mod statement;

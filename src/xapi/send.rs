@@ -57,10 +57,12 @@ impl std::fmt::Display for SendError {
 
 impl std::error::Error for SendError {}
 
-/// A connection to one LRS.
+/// A connection to one LRS, for sending (`sync`, `Courier`) and for reading back (`fetch.rs`).
 pub struct Client {
     agent: ureq::Agent,
     statements: String,
+    /// `https://host:port` of the endpoint: where the LRS's `more` links are relative to.
+    origin: String,
     authorization: Option<String>,
 }
 
@@ -94,7 +96,17 @@ impl Client {
         Client {
             agent: config.build().into(),
             statements: format!("{}statements", lrs.endpoint),
+            origin: super::config::origin(&lrs.endpoint).to_string(),
             authorization,
+        }
+    }
+
+    /// Every request to the LRS carries the xAPI version and, when configured, Basic auth.
+    fn authorized<B>(&self, request: ureq::RequestBuilder<B>) -> ureq::RequestBuilder<B> {
+        let request = request.header("X-Experience-API-Version", VERSION);
+        match &self.authorization {
+            Some(authorization) => request.header("Authorization", authorization),
+            None => request,
         }
     }
 
@@ -105,13 +117,9 @@ impl Client {
                 .put(format!("{}?statementId={id}", self.statements)),
             None => self.agent.post(&self.statements),
         };
-        let mut request = request
-            .header("X-Experience-API-Version", VERSION)
-            .header("Content-Type", "application/json");
-        if let Some(authorization) = &self.authorization {
-            request = request.header("Authorization", authorization);
-        }
-        let mut response = request
+        let mut response = self
+            .authorized(request)
+            .header("Content-Type", "application/json")
             .send(body)
             .map_err(|error| SendError::Unreachable(error.to_string()))?;
         let status = response.status().as_u16();
@@ -121,6 +129,46 @@ impl Client {
             .limit(64 * 1024)
             .read_to_string()
             .unwrap_or_default();
+        Ok((status, answer))
+    }
+
+    /// The statements resource, `{endpoint}statements`.
+    pub fn statements_url(&self) -> &str {
+        &self.statements
+    }
+
+    /// The endpoint's origin, `https://host:port`, without a trailing `/`.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// GET `url` with `query` (percent-encoded here) and the answer's text, read up to `limit`
+    /// bytes. Err: the LRS could not be reached, or its answer was larger than `limit`.
+    pub fn get(
+        &self,
+        url: &str,
+        query: &[(&str, &str)],
+        limit: u64,
+    ) -> Result<(u16, String), GetError> {
+        let mut request = self
+            .authorized(self.agent.get(url))
+            .header("Accept", "application/json");
+        for (key, value) in query {
+            request = request.query(key, value);
+        }
+        let mut response = request
+            .call()
+            .map_err(|error| GetError::Unreachable(error.to_string()))?;
+        let status = response.status().as_u16();
+        let answer = response
+            .body_mut()
+            .with_config()
+            .limit(limit)
+            .read_to_string()
+            .map_err(|error| match error {
+                ureq::Error::BodyExceedsLimit(_) => GetError::TooLarge,
+                error => GetError::Unreachable(error.to_string()),
+            })?;
         Ok((status, answer))
     }
 
@@ -169,7 +217,16 @@ fn ids(batch: &[Value]) -> BTreeSet<String> {
         .collect()
 }
 
-fn failure(status: u16, answer: &str) -> SendError {
+/// Why a GET brought no answer to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GetError {
+    Unreachable(String),
+    /// The answer was larger than the limit asked for.
+    TooLarge,
+}
+
+/// What an HTTP status other than success means: the credentials, the endpoint, or the LRS.
+pub(super) fn failure(status: u16, answer: &str) -> SendError {
     match status {
         401 | 403 => SendError::Credentials(status),
         404 | 405 => SendError::NotAnLrs(status),

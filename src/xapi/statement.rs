@@ -5,8 +5,9 @@
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use crate::course::{Course, Module, Question, QuestionKind};
-use crate::quiz::Answer;
+use crate::course::{Course, Module, NumberRange, Question, QuestionKind, partner};
+use crate::progress::Points;
+use crate::quiz::{Answer, Credit};
 
 /// The cmi5 context extension that ties every statement of one player session together.
 pub const SESSION_ID: &str = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
@@ -268,12 +269,37 @@ fn interaction(question: &Question, lang: &str) -> Map<String, Value> {
             )
         }
         QuestionKind::TrueFalse { answer } => ("true-false", vec![answer.to_string()], None),
-        QuestionKind::Text { accept } => ("fill-in", accept.clone(), None),
+        // Only the fully right answers are correct responses; partly right ones earn a score.
+        QuestionKind::Text { accept } => (
+            "fill-in",
+            accept
+                .iter()
+                .filter(|a| a.credit >= 100)
+                .map(|a| a.text.clone())
+                .collect(),
+            None,
+        ),
         QuestionKind::Order { items } => (
             "sequencing",
             vec![ids((0..items.len()).collect())],
             Some(("choices", components(items.iter().cloned(), lang))),
         ),
+        QuestionKind::Match { pairs, distractors } => {
+            let mut fields = Map::new();
+            fields.insert("interactionType".into(), json!("matching"));
+            let pattern = (0..pairs.len())
+                .map(|i| format!("{}[.]{}", source_id(i), target_id(i)))
+                .collect::<Vec<_>>()
+                .join("[,]");
+            fields.insert("correctResponsesPattern".into(), json!([pattern]));
+            let lefts = pairs.iter().map(|p| p.left.clone());
+            fields.insert("source".into(), labelled(lefts, source_id, lang));
+            let partners = (0..pairs.len() + distractors.len())
+                .filter_map(|i| partner(pairs, distractors, i).map(str::to_owned));
+            fields.insert("target".into(), labelled(partners, target_id, lang));
+            return fields;
+        }
+        QuestionKind::Numeric { right, .. } => ("numeric", vec![numeric_pattern(*right)], None),
     };
     let mut fields = Map::new();
     fields.insert("interactionType".into(), json!(kind));
@@ -282,6 +308,52 @@ fn interaction(question: &Question, lang: &str) -> Map<String, Value> {
         fields.insert(key.into(), value);
     }
     fields
+}
+
+/// A match question's items in interactions: `s1`, `s2`, … as written.
+fn source_id(index: usize) -> String {
+    format!("s{}", index + 1)
+}
+
+/// A match question's partners: `t1`, `t2`, …, the pairs' right items first, then the
+/// distractors (as `course::partner` counts them).
+fn target_id(index: usize) -> String {
+    format!("t{}", index + 1)
+}
+
+fn labelled(texts: impl Iterator<Item = String>, id: fn(usize) -> String, lang: &str) -> Value {
+    Value::Array(
+        texts
+            .enumerate()
+            .map(|(i, text)| json!({"id": id(i), "description": { lang: text }}))
+            .collect(),
+    )
+}
+
+/// The right numbers as xAPI writes a numeric response pattern: `42`, or `41.5[:]42.5`.
+fn numeric_pattern(range: NumberRange) -> String {
+    match range {
+        NumberRange::Around {
+            answer,
+            tolerance: 0.0,
+        } => format!("{answer}"),
+        range => {
+            let (min, max) = range.bounds();
+            let (min, max) = (tidy(min), tidy(max));
+            if min == max {
+                format!("{min}")
+            } else {
+                format!("{min}[:]{max}")
+            }
+        }
+    }
+}
+
+/// A sum such as 4.7 − 0.1 to 13 significant digits: `4.6`, not the `4.6000000000000005`
+/// that binary fractions make of it (grading allows the same hair of slack, see
+/// `NumberRange::contains`).
+fn tidy(value: f64) -> f64 {
+    format!("{value:.12e}").parse().unwrap_or(value)
 }
 
 /// The learner's answer in the interaction's response format.
@@ -300,23 +372,39 @@ pub fn response(answer: &Answer) -> String {
             .map(|&i| component_id(i))
             .collect::<Vec<_>>()
             .join("[,]"),
+        Answer::Match(picked) => picked
+            .iter()
+            .enumerate()
+            .filter_map(|(item, p)| p.map(|p| format!("{}[.]{}", source_id(item), target_id(p))))
+            .collect::<Vec<_>>()
+            .join("[,]"),
+        Answer::Number(value) => format!("{value}"),
     }
 }
 
 /// An attempt's score for `result.score`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Score {
-    pub points: u32,
+    pub points: Points,
     pub max: u32,
 }
 
 impl Score {
+    /// The points, whole where they are whole (as before partial credit).
+    pub fn raw(self) -> Value {
+        if self.points.is_whole() {
+            json!(self.points.parts().0)
+        } else {
+            json!(self.points.as_f64())
+        }
+    }
+
     /// Within 0..1 as xAPI wants it; an empty quiz scores 0.
     pub fn scaled(self) -> f64 {
         if self.max == 0 {
             0.0
         } else {
-            (f64::from(self.points) / f64::from(self.max)).clamp(0.0, 1.0)
+            (self.points.as_f64() / f64::from(self.max)).clamp(0.0, 1.0)
         }
     }
 }
@@ -327,15 +415,12 @@ pub enum Event {
     /// The first statement of a player session in a course.
     Initialized,
     /// The last statement, with the session's length.
-    Terminated {
-        duration_ms: u64,
-    },
+    Terminated { duration_ms: u64 },
     /// A section was read.
     Experienced,
-    Answered {
-        success: bool,
-        response: String,
-    },
+    /// A question answered: `success` only when fully right; a partly right answer also
+    /// carries its score (of one point).
+    Answered { credit: Credit, response: String },
     /// A quiz attempt ended; `pass_percent` is the quiz's mark.
     Attempt {
         passed: bool,
@@ -388,8 +473,15 @@ pub fn statement(
         Event::Terminated { duration_ms } => {
             result.insert("duration".into(), json!(duration(*duration_ms)));
         }
-        Event::Answered { success, response } => {
-            result.insert("success".into(), json!(success));
+        Event::Answered { credit, response } => {
+            if credit.is_partial() {
+                let scaled = f64::from(credit.percent()) / 100.0;
+                result.insert(
+                    "score".into(),
+                    json!({"scaled": scaled, "raw": scaled, "min": 0, "max": 1}),
+                );
+            }
+            result.insert("success".into(), json!(credit.is_full()));
             result.insert("response".into(), json!(response));
         }
         Event::Attempt {
@@ -402,7 +494,7 @@ pub fn statement(
                 "score".into(),
                 json!({
                     "scaled": score.scaled(),
-                    "raw": score.points,
+                    "raw": score.raw(),
                     "min": 0,
                     "max": score.max,
                 }),
@@ -494,7 +586,7 @@ pub(crate) mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::course::{Choice, Section};
+    use crate::course::{Choice, MatchPair, Section};
     use crate::xapi::check::{check_sessions, check_statement};
 
     pub(crate) fn question(id: &str, kind: QuestionKind) -> Question {
@@ -513,11 +605,13 @@ pub(crate) mod tests {
                 Choice {
                     text: "Ja".into(),
                     correct: true,
+                    credit: None,
                     feedback: None,
                 },
                 Choice {
                     text: "Nein".into(),
                     correct: false,
+                    credit: None,
                     feedback: None,
                 },
             ]
@@ -550,6 +644,34 @@ pub(crate) mod tests {
                         "q5",
                         QuestionKind::Order {
                             items: vec!["eins".into(), "zwei".into()],
+                        },
+                    ),
+                    question(
+                        "q6",
+                        QuestionKind::Match {
+                            pairs: ["Phishing", "Spam", "Trojaner"]
+                                .iter()
+                                .zip(["gefälschte Mail", "Werbung", "getarntes Programm"])
+                                .map(|(left, right)| MatchPair {
+                                    left: left.to_string(),
+                                    right: right.to_string(),
+                                })
+                                .collect(),
+                            distractors: vec!["Fax".into()],
+                        },
+                    ),
+                    question(
+                        "q7",
+                        QuestionKind::Numeric {
+                            right: NumberRange::Around {
+                                answer: 4.7,
+                                tolerance: 0.1,
+                            },
+                            unit: Some("GB".into()),
+                            ranges: vec![crate::course::CreditRange {
+                                range: NumberRange::Between { min: 4.0, max: 5.0 },
+                                credit: 50,
+                            }],
                         },
                     ),
                 ],
@@ -602,6 +724,9 @@ pub(crate) mod tests {
             Answer::TrueFalse(false),
             Answer::Text("Pass wort".into()),
             Answer::Order(vec![1, 0]),
+            // One pair of three right, a number in the range of half the point.
+            Answer::Match(vec![Some(0), Some(2), Some(3)]),
+            Answer::Number(4.5),
         ];
         let mut events = vec![
             (Event::Initialized, facts.course.clone()),
@@ -613,7 +738,7 @@ pub(crate) mod tests {
         for (question, answer) in quiz.questions.iter().zip(&answers) {
             events.push((
                 Event::Answered {
-                    success: crate::quiz::grade(question, answer),
+                    credit: crate::quiz::grade(question, answer),
                     response: response(answer),
                 },
                 Activity::question(&facts.course, module, question),
@@ -622,7 +747,10 @@ pub(crate) mod tests {
         events.push((
             Event::Attempt {
                 passed: false,
-                score: Score { points: 2, max: 5 },
+                score: Score {
+                    points: Points::whole(2),
+                    max: 5,
+                },
                 pass_percent: 80,
                 duration_ms: Some(61_250),
             },
@@ -631,7 +759,10 @@ pub(crate) mod tests {
         events.push((
             Event::Attempt {
                 passed: true,
-                score: Score { points: 5, max: 5 },
+                score: Score {
+                    points: Points::whole(5),
+                    max: 5,
+                },
                 pass_percent: 80,
                 duration_ms: None,
             },
@@ -707,7 +838,15 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(
             kinds,
-            ["choice", "choice", "true-false", "fill-in", "sequencing"]
+            [
+                "choice",
+                "choice",
+                "true-false",
+                "fill-in",
+                "sequencing",
+                "matching",
+                "numeric"
+            ]
         );
         let patterns: Vec<&Value> = statements
             .iter()
@@ -719,11 +858,34 @@ pub(crate) mod tests {
             statements[3]["result"],
             json!({"success": false, "response": "c1[,]c2"})
         );
+        assert_eq!(patterns[5], &json!(["s1[.]t1[,]s2[.]t2[,]s3[.]t3"]));
+        assert_eq!(patterns[6], &json!(["4.6[:]4.8"]));
+        let matching = &statements[7]["object"]["definition"];
+        assert_eq!(
+            matching["source"][1],
+            json!({"id": "s2", "description": {"de": "Spam"}})
+        );
+        assert_eq!(
+            matching["target"][3],
+            json!({"id": "t4", "description": {"de": "Fax"}})
+        );
+    }
+
+    #[test]
+    fn a_partly_right_answer_is_no_success_and_carries_its_score() {
+        let statements = every_statement();
+        assert_eq!(
+            statements[7]["result"],
+            json!({"success": false, "response": "s1[.]t1[,]s2[.]t3[,]s3[.]t4",
+                   "score": {"scaled": 0.33, "raw": 0.33, "min": 0, "max": 1}})
+        );
+        assert_eq!(statements[8]["result"]["response"], json!("4.5"));
+        assert_eq!(statements[8]["result"]["score"]["scaled"], json!(0.5));
     }
 
     #[test]
     fn an_attempt_has_its_score_duration_and_pass_mark() {
-        let failed = &every_statement()[7];
+        let failed = &every_statement()[9];
         assert_eq!(
             failed["verb"]["id"],
             "http://adlnet.gov/expapi/verbs/failed"

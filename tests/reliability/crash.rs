@@ -30,7 +30,7 @@ fn set_state(progress: &mut Progress, n: usize) {
             &module,
             "q",
             &n.to_string(),
-            n.is_multiple_of(2),
+            if n.is_multiple_of(2) { 100 } else { 0 },
             &stamp,
         );
     }

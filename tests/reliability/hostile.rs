@@ -13,8 +13,8 @@ use std::process::Command;
 
 use kurs::course::files::Memory;
 use kurs::course::{
-    Area, Choice, Course, Depth, Library, Module, Question, QuestionKind, Quiz, Section, Source,
-    Target, load, load_targets,
+    Area, Choice, Course, Depth, Library, MatchPair, Module, NumberRange, Question, QuestionKind,
+    Quiz, Section, Source, Target, load, load_targets,
 };
 use kurs::diagnostic::{Report, Severity};
 use kurs::i18n::Lang;
@@ -235,8 +235,17 @@ fn texts_of(library: &Library) -> Vec<String> {
                             texts.extend(choice.feedback.clone());
                         }
                     }
-                    QuestionKind::Text { accept } => texts.extend(accept.clone()),
+                    QuestionKind::Text { accept } => {
+                        texts.extend(accept.iter().map(|a| a.text.clone()))
+                    }
                     QuestionKind::Order { items } => texts.extend(items.clone()),
+                    QuestionKind::Match { pairs, distractors } => {
+                        for pair in pairs {
+                            texts.extend([pair.left.clone(), pair.right.clone()]);
+                        }
+                        texts.extend(distractors.clone());
+                    }
+                    QuestionKind::Numeric { unit, .. } => texts.extend(unit.clone()),
                     QuestionKind::TrueFalse { .. } => {}
                 }
             }
@@ -398,11 +407,13 @@ fn hostile_library(p: &str) -> Library {
             Choice {
                 text: t("right"),
                 correct: true,
+                credit: None,
                 feedback: Some(t("feedback")),
             },
             Choice {
                 text: t("wrong"),
                 correct: false,
+                credit: None,
                 feedback: Some(t("feedback")),
             },
         ]
@@ -440,13 +451,40 @@ fn hostile_library(p: &str) -> Library {
                 question(
                     "text",
                     QuestionKind::Text {
-                        accept: vec![t("accept")],
+                        accept: vec![t("accept").into()],
                     },
                 ),
                 question(
                     "order",
                     QuestionKind::Order {
                         items: vec![t("one"), t("two"), t("three")],
+                    },
+                ),
+                question(
+                    "match",
+                    QuestionKind::Match {
+                        pairs: vec![
+                            MatchPair {
+                                left: t("left one"),
+                                right: t("right one"),
+                            },
+                            MatchPair {
+                                left: t("left two"),
+                                right: t("right two"),
+                            },
+                        ],
+                        distractors: vec![t("distractor")],
+                    },
+                ),
+                question(
+                    "numeric",
+                    QuestionKind::Numeric {
+                        right: NumberRange::Around {
+                            answer: 3.5,
+                            tolerance: 0.5,
+                        },
+                        unit: Some(t("unit")),
+                        ranges: Vec::new(),
                     },
                 ),
             ],

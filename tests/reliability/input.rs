@@ -9,8 +9,8 @@
 use std::path::PathBuf;
 
 use kurs::course::{
-    Area, Choice, Course, Depth, Library, Module, Question, QuestionKind, Quiz, Section, Source,
-    load,
+    Area, Choice, Course, Depth, Library, MatchPair, Module, NumberRange, Question, QuestionKind,
+    Quiz, Section, Source, load,
 };
 use kurs::i18n::Lang;
 use kurs::progress::ProgressStore;
@@ -39,6 +39,7 @@ fn awkward_library() -> Library {
     let choice = |text: &str, correct| Choice {
         text: text.to_string(),
         correct,
+        credit: None,
         feedback: Some(body.clone()),
     };
     let module = Module {
@@ -101,6 +102,37 @@ fn awkward_library() -> Library {
                     prompt: "tf".into(),
                     explanation: None,
                     kind: QuestionKind::TrueFalse { answer: false },
+                },
+                Question {
+                    id: "q6".into(),
+                    prompt: "match".into(),
+                    explanation: None,
+                    kind: QuestionKind::Match {
+                        pairs: vec![
+                            MatchPair {
+                                left: long_word.clone(),
+                                right: "漢字".into(),
+                            },
+                            MatchPair {
+                                left: "🧑‍🤝‍🧑".into(),
+                                right: long_word.clone(),
+                            },
+                        ],
+                        distractors: vec!["e\u{301}".into()],
+                    },
+                },
+                Question {
+                    id: "q7".into(),
+                    prompt: "number".into(),
+                    explanation: None,
+                    kind: QuestionKind::Numeric {
+                        right: NumberRange::Between {
+                            min: -1.5,
+                            max: 2.5,
+                        },
+                        unit: Some(long_word.clone()),
+                        ranges: Vec::new(),
+                    },
                 },
             ],
         }),
@@ -305,6 +337,7 @@ fn check_invariants(state: &State) -> Result<(), TestCaseError> {
                 }
                 Some(QuestionKind::Order { items }) => items.len(),
                 Some(QuestionKind::TrueFalse { .. }) => 2,
+                Some(QuestionKind::Match { pairs, distractors }) => pairs.len() + distractors.len(),
                 _ => 0,
             };
             match &screen.input {
@@ -319,9 +352,13 @@ fn check_invariants(state: &State) -> Result<(), TestCaseError> {
                     sorted.sort_unstable();
                     prop_assert_eq!(sorted, (0..count).collect::<Vec<_>>());
                 }
-                AnswerInput::Text { text, cursor } => {
+                AnswerInput::Text { text, cursor } | AnswerInput::Number { text, cursor, .. } => {
                     prop_assert!(text.is_char_boundary(*cursor), "cursor inside a character");
                     prop_assert!(!text.chars().any(char::is_control), "control typed");
+                }
+                AnswerInput::Match { cursor, picked } => {
+                    prop_assert!(*cursor < picked.len(), "item {cursor} of {}", picked.len());
+                    prop_assert!(picked.iter().flatten().all(|p| *p < count));
                 }
             }
             let doc = view::quiz::document(state, screen, width);

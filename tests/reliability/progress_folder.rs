@@ -452,7 +452,7 @@ fn a_save_that_would_outgrow_what_kurs_reads_back_is_refused_and_the_old_file_ke
             "old",
             "q",
             &fingerprint,
-            true,
+            100,
             "2026-01-01T00:00:00Z",
         );
         kurs::progress::store::file_text(&progress).unwrap()

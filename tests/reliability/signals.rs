@@ -252,3 +252,79 @@ fn ctrl_c_ends_kurs_after_any_random_bytes() {
         "random bytes then Ctrl-C: {ended} of {runs} runs ended with 0 and the main screen back"
     );
 }
+
+/// The window of the terminal closed while a shell led the session: the shell gets the hang-up
+/// and ends, but kurs, in the shell's process group, gets no SIGHUP and reads the gone terminal
+/// as endless end-of-file. crossterm then never returns from its read (see `END_GRACE` in
+/// `src/tui/terminal.rs`); before, kurs spun there at full speed for ever.
+#[test]
+fn a_terminal_closed_under_kurs_ends_it_even_when_no_hangup_signal_comes() {
+    use portable_pty::{CommandBuilder, NativePtySystem, PtySize, PtySystem};
+    use std::io::Read;
+
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.toml");
+    let pty = NativePtySystem::default()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut command = CommandBuilder::new("sh");
+    // `; true`: the shell stays, leading the session, instead of becoming kurs.
+    command.args([
+        "-c",
+        "\"$0\" \"$@\"; true",
+        KURS,
+        course_en().to_str().unwrap(),
+        "--progress",
+        progress.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    command.env("TERM", "xterm-256color");
+    command.env_remove("NO_COLOR");
+    let mut shell = pty.slave.spawn_command(command).expect("the shell starts");
+    drop(pty.slave);
+    let kurs = kurs_pid(shell.process_id().unwrap());
+    // The first screen is read, then the reader ends and with it the last handle on the
+    // terminal but the master's.
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let (shown, seen) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut screen = Vec::new();
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            screen.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&screen).contains("Test course") {
+                break;
+            }
+        }
+        let _ = shown.send(());
+    });
+    seen.recv_timeout(Duration::from_secs(60))
+        .expect("kurs showed its first screen");
+    drop(pty.master);
+    let _ = shell.wait();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut gone = false;
+    while Instant::now() < deadline {
+        if matches!(state_of(kurs), '?' | 'Z') {
+            gone = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    if !gone {
+        let _ = std::process::Command::new("kill")
+            .args(["-9", &kurs.to_string()])
+            .status();
+    }
+    println!("terminal closed under kurs: ended {gone}");
+    assert!(gone, "kurs went on after its terminal was closed");
+}

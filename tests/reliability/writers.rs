@@ -35,7 +35,14 @@ fn child_records_answers() {
         let question = format!("{name}-q{i:04}");
         let now = kurs::progress::now();
         let notice = store.update(COURSE, |p| {
-            p.record_answer(COURSE, MODULE, &question, "f", !i.is_multiple_of(3), &now);
+            p.record_answer(
+                COURSE,
+                MODULE,
+                &question,
+                "f",
+                if i.is_multiple_of(3) { 0 } else { 100 },
+                &now,
+            );
             p.open_section(COURSE, MODULE, i);
         });
         if let Some(notice) = notice {

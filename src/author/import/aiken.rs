@@ -89,6 +89,7 @@ pub fn parse(source: &str, file: &Path) -> (Bank, Report) {
                 .map(|(letter, text)| Choice {
                     text: text.clone(),
                     correct: right.contains(&letter.to_string()),
+                    credit: None,
                     feedback: None,
                 })
                 .collect();

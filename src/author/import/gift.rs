@@ -7,7 +7,13 @@ use std::path::Path;
 
 use super::html;
 use super::{Bank, Choice, Group, Item, ItemKind, Kept, without_controls};
+use crate::course::{Accepted, CreditRange, MatchPair, NumberRange, fold_answer};
 use crate::diagnostic::{Code, Diagnostic, Report};
+
+/// The comment `kurs export gift` writes above a multiple choice question that kurs grades all
+/// or nothing, which GIFT cannot say: Moodle ignores it, `kurs import` reads the question back
+/// as it was (without it, weights are partial credit, as in Moodle).
+pub const ALL_OR_NOTHING: &str = "kurs: all or nothing";
 
 /// The characters a backslash escapes (besides `n`, a line break).
 const SPECIAL: [char; 7] = ['~', '=', '#', '{', '}', ':', '\\'];
@@ -42,6 +48,7 @@ pub fn parse(source: &str, file: &Path) -> (Bank, Report) {
         bank: Bank::default(),
         group: 0,
         paths: vec![None],
+        all_or_nothing: false,
     };
     reader.bank.groups.push(Group::default());
     reader.report_controls();
@@ -265,6 +272,8 @@ struct Reader<'a> {
     group: usize,
     /// The full category path of each group: two categories of the same last name stay apart.
     paths: Vec<Option<String>>,
+    /// The question being read has the comment [`ALL_OR_NOTHING`] above it.
+    all_or_nothing: bool,
 }
 
 /// An answer block split up: the general feedback taken off, and the rest.
@@ -331,6 +340,14 @@ impl<'a> Reader<'a> {
     }
 
     fn chunk(&mut self, chunk: Piece<'_>) {
+        // Comments are blanked in `chunk`; the marker is looked for in the file's own text.
+        self.all_or_nothing = self
+            .source
+            .get(chunk.span())
+            .unwrap_or("")
+            .lines()
+            .filter_map(|line| line.trim_start().strip_prefix("//"))
+            .any(|comment| comment.trim() == ALL_OR_NOTHING);
         let chunk = chunk.trim();
         if chunk.is_blank() {
             return;
@@ -600,6 +617,7 @@ impl<'a> Reader<'a> {
             return;
         }
         let mut choices = Vec::new();
+        let mut weights = Vec::new();
         let mut equals = 0;
         let mut weighted = false;
         for (marker, part) in parts {
@@ -621,9 +639,11 @@ impl<'a> Reader<'a> {
                 equals += 1;
             }
             weighted |= weight != usual;
+            weights.push(weight);
             choices.push(Choice {
                 text,
                 correct: weight > 0.0,
+                credit: None,
                 feedback: answer
                     .feedback
                     .map(|f| format.markdown(f))
@@ -653,17 +673,15 @@ impl<'a> Reader<'a> {
                 self.warn(
                     Code::ImportChanged,
                     block,
-                    "kurs has no partial credit yet: only the answer marked = counts as right, the weights of the others are dropped",
+                    "a single choice question is right or wrong in kurs: only the answer marked = counts as right, the weights of the others are dropped",
                 );
             }
             ItemKind::Single { choices }
         } else {
-            if weighted {
-                self.warn(
-                    Code::ImportChanged,
-                    block,
-                    "kurs has no partial credit yet: every answer with a positive weight counts as right, and the learner ticks all of them and no other",
-                );
+            if weighted && !self.all_or_nothing {
+                self.credits(&mut choices, &weights, block);
+            } else if weighted {
+                // Written so by `kurs export gift`: all or nothing, as it was.
             } else if equals > 1 {
                 self.warn(
                     Code::ImportChanged,
@@ -676,6 +694,40 @@ impl<'a> Reader<'a> {
         self.push(Item { kind, ..item });
     }
 
+    /// Weights of a multiple choice question as `credit`: the right answers' weights, made to
+    /// add up to 100 (rounded so that they do); kurs's rule for wrong answers replaces theirs
+    /// (each ticked takes off 100 ÷ their number), which is said when theirs differ.
+    fn credits(&mut self, choices: &mut [Choice], weights: &[f64], block: Range<usize>) {
+        let right: Vec<f64> = weights.iter().copied().filter(|w| *w > 0.0).collect();
+        let total: f64 = right.iter().sum();
+        if (total - 100.0).abs() > 0.5 {
+            self.warn(
+                Code::ImportChanged,
+                block.clone(),
+                format!(
+                    "the weights of the right answers add up to {}%, so they are scaled to make 100",
+                    number(total)
+                ),
+            );
+        }
+        let credits = shares_of_100(&right);
+        for (choice, credit) in choices.iter_mut().filter(|c| c.correct).zip(credits) {
+            choice.credit = Some(credit);
+        }
+        let wrong: Vec<f64> = weights.iter().copied().filter(|w| *w <= 0.0).collect();
+        let kurs_rule = -100.0 / wrong.len().max(1) as f64;
+        if wrong.iter().any(|w| (w - kurs_rule).abs() > 0.01) {
+            self.warn(
+                Code::ImportChanged,
+                block,
+                format!(
+                    "in kurs each wrong answer ticked takes off {}% (100 ÷ the number of wrong answers); the weights written for the wrong answers are not used",
+                    number((100.0 / wrong.len().max(1) as f64 * 100.0).round() / 100.0)
+                ),
+            );
+        }
+    }
+
     fn short_answer(&mut self, item: Item, answers: &Answers<'_>, format: Format) {
         let (before, parts) = answers.rest.split_markers(&['=']);
         if !before.is_blank() {
@@ -686,7 +738,7 @@ impl<'a> Reader<'a> {
             );
             return;
         }
-        let mut accept = Vec::new();
+        let mut accept: Vec<Accepted> = Vec::new();
         let mut notes = Vec::new();
         let mut changed = false;
         for (_, part) in parts {
@@ -703,7 +755,7 @@ impl<'a> Reader<'a> {
                 return;
             }
             let weight = answer.weight.unwrap_or(100.0);
-            if weight != 100.0 {
+            if weight <= 0.0 {
                 changed = true;
             }
             if let Some(feedback) = answer
@@ -719,7 +771,10 @@ impl<'a> Reader<'a> {
                 ));
             }
             if weight > 0.0 {
-                accept.push(text);
+                accept.push(Accepted {
+                    text,
+                    credit: percent_credit(weight),
+                });
             }
         }
         if accept.is_empty() {
@@ -730,11 +785,24 @@ impl<'a> Reader<'a> {
             );
             return;
         }
+        let best = accept.iter().map(|a| a.credit).max().unwrap_or(100);
+        if best < 100 {
+            self.warn(
+                Code::ImportChanged,
+                answers.block.span(),
+                format!(
+                    "no accepted answer gives full marks; the best ({best}%) is taken as fully right"
+                ),
+            );
+            for answer in accept.iter_mut().filter(|a| a.credit == best) {
+                answer.credit = 100;
+            }
+        }
         if changed {
             self.warn(
                 Code::ImportChanged,
                 answers.block.span(),
-                "kurs has no partial credit or feedback per typed answer yet: answers with a positive weight are accepted as right, the feedback goes into the explanation",
+                "kurs has no feedback per typed answer: the feedback goes into the explanation, and answers without a positive weight are left out",
             );
         }
         let explanation = join_explanation(item.explanation.clone(), notes);
@@ -785,6 +853,9 @@ impl<'a> Reader<'a> {
         });
     }
 
+    /// `{#…}`: the first answer with full marks is the right number, the other answers with a
+    /// positive weight are ranges with that credit. Without an answer of full marks the
+    /// question is kept as a section.
     fn numerical(&mut self, item: Item, answers: &Answers<'_>, format: Format) {
         let body = answers.rest.from(1).trim();
         let (before, parts) = body.split_markers(&['=']);
@@ -801,46 +872,88 @@ impl<'a> Reader<'a> {
             return;
         };
         let mut lines = Vec::new();
+        let mut read: Vec<(NumberRange, f64)> = Vec::new();
+        let mut notes = Vec::new();
         for part in parts {
             let Some(answer) = self.answer(part) else {
                 return;
             };
             let value = answer.text.unescape();
             let value = value.trim();
-            let Some(shown) = numeric_answer(value) else {
+            let Some(range) = numeric_range(value) else {
                 self.error(
                     answer.text.span(),
                     format!(
-                        "`{}` is not a number, a number:tolerance or a range min..max",
+                        "`{}` is not a number, a number:tolerance or a range min..max (min not above max, the tolerance not negative)",
                         crate::safe_text::single_line(value)
                     ),
                     "write {#1822}, {#1822:5} or {#1820..1825}",
                 );
                 return;
             };
+            let shown = range_words(range);
+            let weight = answer.weight.unwrap_or(100.0);
             let mut line = format!("- {shown}");
-            if let Some(weight) = answer.weight.filter(|w| *w != 100.0) {
+            if weight != 100.0 {
                 line.push_str(&format!(" ({} %)", number(weight)));
             }
             if let Some(feedback) = answer.feedback {
-                line.push_str(&format!(": {}", format.markdown(feedback)));
+                let feedback = format.markdown(feedback);
+                line.push_str(&format!(": {feedback}"));
+                notes.push(format!(
+                    "- {}: {feedback}",
+                    html::escape_markdown(&shown, false)
+                ));
             }
             lines.push(line);
+            read.push((range, weight));
         }
-        self.warn(
-            Code::ImportKeptAsSection,
-            answers.block.span(),
-            "numerical questions are not in the kurs format yet; kept as a section",
-        );
+        let Some(main) = read.iter().position(|(_, weight)| *weight >= 100.0) else {
+            self.warn(
+                Code::ImportKeptAsSection,
+                answers.block.span(),
+                "no answer of this numerical question gives full marks; kept as a section",
+            );
+            self.push(Item {
+                kind: ItemKind::Kept {
+                    what: Kept::Numerical,
+                    answers: lines,
+                },
+                ..item
+            });
+            return;
+        };
+        let dropped = read.iter().any(|(_, weight)| *weight <= 0.0);
+        if dropped || !notes.is_empty() {
+            self.warn(
+                Code::ImportChanged,
+                answers.block.span(),
+                "kurs has no feedback per number: the feedback goes into the explanation, and answers without a positive weight are left out",
+            );
+        }
+        let ranges = read
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, weight))| *i != main && *weight > 0.0)
+            .map(|(_, (range, weight))| CreditRange {
+                range: *range,
+                credit: percent_credit(*weight),
+            })
+            .collect();
+        let explanation = join_explanation(item.explanation.clone(), notes);
         self.push(Item {
-            kind: ItemKind::Kept {
-                what: Kept::Numerical,
-                answers: lines,
+            explanation,
+            kind: ItemKind::Numeric {
+                right: read[main].0,
+                ranges,
             },
             ..item
         });
     }
 
+    /// `{=left -> right …}`: pairs, and `= -> right` for a distractor. What kurs would refuse
+    /// (fewer than two pairs, an item or partner twice, more partners than letters) is kept as
+    /// a section.
     fn matching(&mut self, item: Item, answers: &Answers<'_>, format: Format) {
         let (before, parts) = answers.rest.split_markers(&['=']);
         if !before.is_blank() {
@@ -852,6 +965,8 @@ impl<'a> Reader<'a> {
             return;
         }
         let mut lines = Vec::new();
+        let mut pairs = Vec::new();
+        let mut distractors = Vec::new();
         for (_, part) in parts {
             let part = part.trim();
             let Some(arrow) = part.text.find("->") else {
@@ -878,20 +993,86 @@ impl<'a> Reader<'a> {
             } else {
                 format!("- {} → {}", esc(&left), esc(&right))
             });
+            if left.is_empty() {
+                distractors.push(right);
+            } else {
+                pairs.push(MatchPair { left, right });
+            }
         }
-        self.warn(
-            Code::ImportKeptAsSection,
-            answers.block.span(),
-            "matching questions are not in the kurs format yet; kept as a section",
-        );
+        let partners: Vec<&str> = pairs
+            .iter()
+            .map(|p| p.right.as_str())
+            .chain(distractors.iter().map(String::as_str))
+            .collect();
+        let why = if pairs.len() < 2 {
+            Some("it has fewer than two pairs")
+        } else if has_twice(pairs.iter().map(|p| p.left.as_str())) {
+            Some("an item is listed twice")
+        } else if has_twice(partners.iter().copied()) {
+            Some("two items share a partner, which kurs does not allow")
+        } else if partners.len() > crate::course::MAX_PARTNERS {
+            Some("it has more partners than the letters a to z")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            self.warn(
+                Code::ImportKeptAsSection,
+                answers.block.span(),
+                format!("a matching question kurs cannot take as it is ({why}); kept as a section"),
+            );
+            self.push(Item {
+                kind: ItemKind::Kept {
+                    what: Kept::Matching,
+                    answers: lines,
+                },
+                ..item
+            });
+            return;
+        }
         self.push(Item {
-            kind: ItemKind::Kept {
-                what: Kept::Matching,
-                answers: lines,
-            },
+            kind: ItemKind::Match { pairs, distractors },
             ..item
         });
     }
+}
+
+/// Whether two of `texts` are alike once folded as answers are.
+fn has_twice<'t>(texts: impl Iterator<Item = &'t str>) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    texts
+        .into_iter()
+        .any(|text| !seen.insert(fold_answer(text)))
+}
+
+/// A GIFT weight as a credit: rounded to a whole percent, at most 100.
+fn percent_credit(weight: f64) -> u8 {
+    weight.round().clamp(0.0, 100.0) as u8
+}
+
+/// Whole percents in proportion to `weights` that add up to exactly 100: each rounded down,
+/// then the points left over go to the largest remainders (the first of equals first).
+fn shares_of_100(weights: &[f64]) -> Vec<u8> {
+    let total: f64 = weights.iter().sum();
+    if weights.is_empty() || total <= 0.0 {
+        return vec![0; weights.len()];
+    }
+    let exact: Vec<f64> = weights.iter().map(|w| w * 100.0 / total).collect();
+    let mut shares: Vec<u8> = exact.iter().map(|e| e.floor() as u8).collect();
+    let given: u32 = shares.iter().map(|&s| u32::from(s)).sum();
+    let mut order: Vec<usize> = (0..exact.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (exact[a] - exact[a].floor(), exact[b] - exact[b].floor());
+        rb.total_cmp(&ra).then(a.cmp(&b))
+    });
+    for &i in order
+        .iter()
+        .cycle()
+        .take(100usize.saturating_sub(given as usize))
+    {
+        shares[i] = shares[i].saturating_add(1);
+    }
+    shares
 }
 
 struct Answer<'a> {
@@ -911,29 +1092,36 @@ fn true_false(text: Piece<'_>) -> Option<bool> {
     }
 }
 
-/// A numerical answer for the learner to read: `1822`, `1822 ± 5`, `1820 – 1825`.
-fn numeric_answer(text: &str) -> Option<String> {
+/// A numerical answer: `1822`, `1822:5` (with tolerance) or `1820..1825`; `None` for anything
+/// else, a range whose min is above its max, or a negative tolerance.
+fn numeric_range(text: &str) -> Option<NumberRange> {
+    let finite = |t: &str| t.trim().parse::<f64>().ok().filter(|n| n.is_finite());
     if let Some((min, max)) = text.split_once("..") {
-        let (min, max) = (
-            min.trim().parse::<f64>().ok()?,
-            max.trim().parse::<f64>().ok()?,
-        );
-        return (min.is_finite() && max.is_finite())
-            .then(|| format!("{} – {}", number(min), number(max)));
+        let (min, max) = (finite(min)?, finite(max)?);
+        return (min <= max).then_some(NumberRange::Between { min, max });
     }
-    if let Some((value, tolerance)) = text.split_once(':') {
-        let value = value.trim().parse::<f64>().ok()?;
-        let tolerance = tolerance.trim().parse::<f64>().ok()?;
-        return (value.is_finite() && tolerance.is_finite()).then(|| {
-            if tolerance == 0.0 {
-                number(value)
-            } else {
-                format!("{} ± {}", number(value), number(tolerance))
-            }
-        });
+    if let Some((answer, tolerance)) = text.split_once(':') {
+        let (answer, tolerance) = (finite(answer)?, finite(tolerance)?);
+        return (tolerance >= 0.0).then_some(NumberRange::Around { answer, tolerance });
     }
-    let value = text.parse::<f64>().ok()?;
-    value.is_finite().then(|| number(value))
+    Some(NumberRange::Around {
+        answer: finite(text)?,
+        tolerance: 0.0,
+    })
+}
+
+/// A numerical answer for the learner to read: `1822`, `1822 ± 5`, `1820 – 1825`.
+fn range_words(range: NumberRange) -> String {
+    match range {
+        NumberRange::Around {
+            answer,
+            tolerance: 0.0,
+        } => number(answer),
+        NumberRange::Around { answer, tolerance } => {
+            format!("{} ± {}", number(answer), number(tolerance))
+        }
+        NumberRange::Between { min, max } => format!("{} – {}", number(min), number(max)),
+    }
 }
 
 /// A number as people write it: no `.0` on whole numbers.
@@ -973,6 +1161,7 @@ fn blank_comments(source: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::course::{CreditRange, MatchPair, NumberRange};
 
     fn read(text: &str) -> (Bank, Report) {
         parse(text, Path::new("bank.gift"))
@@ -1035,13 +1224,69 @@ mod tests {
         assert_eq!(choices[1].feedback.as_deref(), Some("wrong"));
     }
 
+    fn credits(item: &Item) -> Vec<Option<u8>> {
+        match &item.kind {
+            ItemKind::Multiple { choices } => choices.iter().map(|c| c.credit).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
-    fn weights_make_a_multiple_choice_question_with_a_warning() {
+    fn weights_make_a_multiple_choice_question_with_credits() {
         let text = "Who is in Grant's tomb? {\n ~%-100%No one\n ~%50%Grant\n ~%50%Grant's wife\n}";
         let item = item(text);
-        assert!(matches!(item.kind, ItemKind::Multiple { .. }));
-        assert_eq!(choices(&item).iter().filter(|(_, right)| *right).count(), 2);
-        assert_eq!(codes(text), vec![("W102", 1, 25)]);
+        assert_eq!(credits(&item), vec![None, Some(50), Some(50)]);
+        assert_eq!(
+            codes(text),
+            Vec::new(),
+            "one wrong answer at -100 is kurs's rule"
+        );
+    }
+
+    #[test]
+    fn weights_that_do_not_add_up_to_100_are_scaled_and_said() {
+        let text = "Pick. {~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-50%d ~%-50%e}";
+        assert_eq!(
+            credits(&item(text)),
+            vec![Some(34), Some(33), Some(33), None, None]
+        );
+        assert_eq!(
+            codes(text),
+            Vec::new(),
+            "a rounding away from 100 is no change"
+        );
+        let text = "Pick. {~%50%a ~%20%b ~%-100%c}";
+        assert_eq!(credits(&item(text)), vec![Some(71), Some(29), None]);
+        assert_eq!(codes(text), vec![("W102", 1, 7)]);
+    }
+
+    #[test]
+    fn wrong_answers_weighted_otherwise_than_kurs_does_are_said() {
+        let text = "Pick. {~%50%a ~%50%b ~%-100%c ~%-100%d}";
+        assert_eq!(codes(text), vec![("W102", 1, 7)]);
+        let text = "Pick. {~%50%a ~%50%b ~c}";
+        assert_eq!(
+            codes(text),
+            vec![("W102", 1, 7)],
+            "a wrong answer at 0 % costs nothing in Moodle"
+        );
+    }
+
+    #[test]
+    fn the_comment_of_kurs_export_keeps_a_multiple_choice_question_all_or_nothing() {
+        let text = "// kurs: all or nothing\nPick. {~%50%a ~%50%b ~%-100%c}";
+        assert_eq!(credits(&item(text)), vec![None, None, None]);
+        assert_eq!(codes(text), Vec::new());
+    }
+
+    #[test]
+    fn typed_answers_with_a_weight_earn_it_as_credit() {
+        let item = item("Tool? {=Passwort-Manager =%50%Manager =%0%Zettel}");
+        let ItemKind::Text { accept } = &item.kind else {
+            panic!("{:?}", item.kind)
+        };
+        let credits: Vec<(&str, u8)> = accept.iter().map(|a| (a.text.as_str(), a.credit)).collect();
+        assert_eq!(credits, vec![("Passwort-Manager", 100), ("Manager", 50)]);
     }
 
     #[test]
@@ -1072,33 +1317,120 @@ mod tests {
     }
 
     #[test]
-    fn numerical_matching_essay_and_description_are_kept_as_sections_and_reported() {
-        for (text, what, answer) in [
+    fn numerical_questions_become_numeric_questions() {
+        for (text, right) in [
             (
                 "When was Grant born?{#1822:5}",
-                Kept::Numerical,
-                "- 1822 ± 5",
+                NumberRange::Around {
+                    answer: 1822.0,
+                    tolerance: 5.0,
+                },
             ),
-            ("A number from 1 to 5? {#1..5}", Kept::Numerical, "- 1 – 5"),
-            ("Exact? {#1822}", Kept::Numerical, "- 1822"),
             (
-                "Match. {=Canada -> Ottawa =Italy -> Rome}",
-                Kept::Matching,
-                "- Canada → Ottawa",
+                "A number from 1 to 5? {#1..5}",
+                NumberRange::Between { min: 1.0, max: 5.0 },
+            ),
+            (
+                "Exact? {#1822}",
+                NumberRange::Around {
+                    answer: 1822.0,
+                    tolerance: 0.0,
+                },
             ),
         ] {
-            let item = item(text);
-            let ItemKind::Kept {
-                what: kept,
-                answers,
-            } = &item.kind
-            else {
-                panic!("{text}: {:?}", item.kind)
-            };
-            assert_eq!(*kept, what, "{text}");
-            assert_eq!(answers[0], answer, "{text}");
-            assert_eq!(codes(text)[0].0, "W101", "{text}");
+            assert_eq!(
+                item(text).kind,
+                ItemKind::Numeric {
+                    right,
+                    ranges: Vec::new()
+                },
+                "{text}"
+            );
+            assert_eq!(codes(text), Vec::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn several_numerical_answers_become_ranges_with_credit_and_their_feedback_an_explanation() {
+        let text = "Born? {#\n =1822:0 # Correct!\n =%50%1822:2 # Close.\n}";
+        let item = item(text);
+        assert_eq!(
+            item.kind,
+            ItemKind::Numeric {
+                right: NumberRange::Around {
+                    answer: 1822.0,
+                    tolerance: 0.0
+                },
+                ranges: vec![CreditRange {
+                    range: NumberRange::Around {
+                        answer: 1822.0,
+                        tolerance: 2.0
+                    },
+                    credit: 50
+                }],
+            }
+        );
+        assert_eq!(
+            item.explanation.as_deref(),
+            Some("- 1822: Correct!\n- 1822 ± 2: Close.")
+        );
+        assert_eq!(codes(text), vec![("W102", 1, 7)]);
+    }
+
+    #[test]
+    fn a_numerical_question_without_full_marks_is_kept_as_a_section() {
+        let text = "Born? {#=%50%1822:2}";
+        let ItemKind::Kept { what, answers } = item(text).kind else {
+            panic!()
+        };
+        assert_eq!(
+            (what, answers),
+            (Kept::Numerical, vec!["- 1822 ± 2 (50 %)".to_owned()])
+        );
+        assert_eq!(codes(text)[0].0, "W101");
+    }
+
+    #[test]
+    fn matching_questions_become_match_questions_with_their_distractors() {
+        let text = "Match. {=Canada -> Ottawa =Italy -> Rome = -> Paris}";
+        assert_eq!(
+            item(text).kind,
+            ItemKind::Match {
+                pairs: vec![
+                    MatchPair {
+                        left: "Canada".into(),
+                        right: "Ottawa".into()
+                    },
+                    MatchPair {
+                        left: "Italy".into(),
+                        right: "Rome".into()
+                    },
+                ],
+                distractors: vec!["Paris".into()],
+            }
+        );
+        assert_eq!(codes(text), Vec::new());
+    }
+
+    #[test]
+    fn a_matching_question_kurs_would_refuse_is_kept_as_a_section_and_said_why() {
+        for (text, why) in [
+            ("Match. {=cat -> mammal =dog -> mammal}", "share a partner"),
+            ("Match. {=Canada -> Ottawa}", "fewer than two pairs"),
+        ] {
+            let ItemKind::Kept { what, answers } = item(text).kind else {
+                panic!("{text}")
+            };
+            assert_eq!(what, Kept::Matching);
+            assert!(answers[0].starts_with("- "), "{answers:?}");
+            let (_, report) = read(text);
+            assert_eq!(report.diagnostics[0].code.as_str(), "W101");
+            assert!(report.diagnostics[0].message.contains(why), "{text}");
+        }
+    }
+
+    #[test]
+    fn essay_and_description_are_kept_as_sections_and_reported() {
         let essay = item("How are you? {}");
         assert!(matches!(
             essay.kind,
@@ -1115,15 +1447,6 @@ mod tests {
                 ..
             }
         ));
-    }
-
-    #[test]
-    fn several_numerical_answers_keep_their_weights_and_feedback() {
-        let item = item("Born? {#\n =1822:0 # Correct!\n =%50%1822:2 # Close.\n}");
-        let ItemKind::Kept { answers, .. } = &item.kind else {
-            panic!()
-        };
-        assert_eq!(answers, &["- 1822: Correct!", "- 1822 ± 2 (50 %): Close."]);
     }
 
     #[test]
@@ -1182,6 +1505,8 @@ mod tests {
         assert_eq!(codes("Q? {=a ~}"), vec![("E101", 1, 8)]);
         assert_eq!(codes("Q? {=a ~%x%b}"), vec![("E101", 1, 9)]);
         assert_eq!(codes("Q? {#abc}"), vec![("E101", 1, 6)]);
+        assert_eq!(codes("Q? {#5..1}"), vec![("E101", 1, 6)]);
+        assert_eq!(codes("Q? {#5:-1}"), vec![("E101", 1, 6)]);
         assert_eq!(codes("Q? {=a} and {=b}"), vec![("E101", 1, 13)]);
         assert_eq!(codes("// only a comment\n"), vec![("E102", 1, 1)]);
     }

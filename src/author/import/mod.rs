@@ -8,6 +8,8 @@ mod write;
 
 use std::ops::Range;
 
+use crate::course::{Accepted, CreditRange, MatchPair, NumberRange};
+
 pub use aiken::parse as parse_aiken;
 pub use gift::{escape as gift_escape, parse as parse_gift};
 pub use write::{Destination, Imported, build};
@@ -50,6 +52,7 @@ pub enum ItemKind {
     Single {
         choices: Vec<Choice>,
     },
+    /// With `credit` on the right choices for partial credit, else all or nothing.
     Multiple {
         choices: Vec<Choice>,
     },
@@ -57,7 +60,15 @@ pub enum ItemKind {
         answer: bool,
     },
     Text {
-        accept: Vec<String>,
+        accept: Vec<Accepted>,
+    },
+    Match {
+        pairs: Vec<MatchPair>,
+        distractors: Vec<String>,
+    },
+    Numeric {
+        right: NumberRange,
+        ranges: Vec<CreditRange>,
     },
     /// Not a question kurs can grade: written as a section with its answers in Markdown.
     Kept {
@@ -69,7 +80,10 @@ pub enum ItemKind {
 /// Why an item is kept as a section.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kept {
+    /// A numerical question without an answer that gives full marks.
     Numerical,
+    /// A matching question kurs cannot take as it is (a partner twice, fewer than two pairs,
+    /// more partners than letters).
     Matching,
     Essay,
     Description,
@@ -80,6 +94,8 @@ pub struct Choice {
     /// Plain text.
     pub text: String,
     pub correct: bool,
+    /// Percent of the point a right choice of a multiple choice question earns.
+    pub credit: Option<u8>,
     /// Markdown.
     pub feedback: Option<String>,
 }

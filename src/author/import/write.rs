@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Bank, Choice, Group, Item, ItemKind, Kept};
 use crate::author::{Lists, Problem, append_module, lists, quoted, slug};
+use crate::course::NumberRange;
 use crate::course::files::Memory;
 use crate::diagnostic::{Report, Severity, line_column};
 use crate::i18n::Lang;
@@ -367,10 +368,14 @@ impl ModuleWriter<'_> {
             return;
         };
         let why = match (what, lang) {
-            (Kept::Numerical, Lang::De) => "eine Zahlenfrage; kurs kann sie noch nicht bewerten",
-            (Kept::Numerical, Lang::En) => "a numerical question, which kurs cannot grade yet",
-            (Kept::Matching, Lang::De) => "eine Zuordnungsfrage; kurs kann sie noch nicht bewerten",
-            (Kept::Matching, Lang::En) => "a matching question, which kurs cannot grade yet",
+            (Kept::Numerical, Lang::De) => {
+                "eine Zahlenfrage, bei der keine Antwort die volle Punktzahl gibt"
+            }
+            (Kept::Numerical, Lang::En) => {
+                "a numerical question in which no answer gives full marks"
+            }
+            (Kept::Matching, Lang::De) => "eine Zuordnungsfrage, die kurs so nicht übernehmen kann",
+            (Kept::Matching, Lang::En) => "a matching question kurs cannot take as it is",
             (Kept::Essay, Lang::De) => "eine Freitextfrage, die kurs nicht bewerten kann",
             (Kept::Essay, Lang::En) => "an essay question, which kurs cannot grade",
             (Kept::Description, Lang::De) => "eine Beschreibung ohne Antworten",
@@ -413,6 +418,8 @@ impl ModuleWriter<'_> {
             ItemKind::Multiple { .. } => "multiple",
             ItemKind::TrueFalse { .. } => "true_false",
             ItemKind::Text { .. } => "text",
+            ItemKind::Match { .. } => "match",
+            ItemKind::Numeric { .. } => "numeric",
             ItemKind::Kept { .. } => return,
         };
         out.push_str(&format!(
@@ -427,7 +434,13 @@ impl ModuleWriter<'_> {
         match &item.kind {
             ItemKind::TrueFalse { answer } => out.push_str(&format!("answer = {answer}\n")),
             ItemKind::Text { accept } => {
-                let accept: Vec<String> = accept.iter().map(|a| quoted(a)).collect();
+                let accept: Vec<String> = accept
+                    .iter()
+                    .map(|a| match a.credit {
+                        100 => quoted(&a.text),
+                        credit => format!("{{ text = {}, credit = {credit} }}", quoted(&a.text)),
+                    })
+                    .collect();
                 out.push_str(&format!("accept = [{}]\n", accept.join(", ")));
             }
             ItemKind::Single { choices } | ItemKind::Multiple { choices } => {
@@ -435,8 +448,63 @@ impl ModuleWriter<'_> {
                     choice_toml(out, choice);
                 }
             }
+            ItemKind::Match { pairs, distractors } => {
+                for pair in pairs {
+                    out.push_str(&format!(
+                        "\n[[quiz.question.pair]]\nleft = {}\nright = {}\n",
+                        quoted(&pair.left),
+                        quoted(&pair.right)
+                    ));
+                }
+                for right in distractors {
+                    out.push_str(&format!(
+                        "\n[[quiz.question.pair]]\nright = {}\n",
+                        quoted(right)
+                    ));
+                }
+            }
+            ItemKind::Numeric { right, ranges } => {
+                out.push_str(&range_toml(*right));
+                for range in ranges {
+                    out.push_str(&format!(
+                        "\n[[quiz.question.range]]\n{}credit = {}\n",
+                        range_toml(range.range),
+                        range.credit
+                    ));
+                }
+            }
             ItemKind::Kept { .. } => {}
         }
+    }
+}
+
+/// The keys of a numeric question or range for `range`.
+fn range_toml(range: NumberRange) -> String {
+    match range {
+        NumberRange::Around {
+            answer,
+            tolerance: 0.0,
+        } => {
+            format!("answer = {}\n", toml_number(answer))
+        }
+        NumberRange::Around { answer, tolerance } => format!(
+            "answer = {}\ntolerance = {}\n",
+            toml_number(answer),
+            toml_number(tolerance)
+        ),
+        NumberRange::Between { min, max } => {
+            format!("min = {}\nmax = {}\n", toml_number(min), toml_number(max))
+        }
+    }
+}
+
+/// A number as TOML: whole numbers as integers where they are exact, the rest in Rust's
+/// shortest exact form (`0.1`, `1e300`), which TOML reads back as the same number.
+fn toml_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value:?}")
     }
 }
 
@@ -447,6 +515,9 @@ fn choice_toml(out: &mut String, choice: &Choice) {
     ));
     if choice.correct {
         out.push_str("correct = true\n");
+    }
+    if let Some(credit) = choice.credit {
+        out.push_str(&format!("credit = {credit}\n"));
     }
     if let Some(feedback) = &choice.feedback {
         out.push_str(&format!("feedback = {}\n", toml_text(feedback)));

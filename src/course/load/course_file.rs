@@ -92,7 +92,8 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
     // read without it.
     drop(root);
     let course_ok = ctx.errors() == 0;
-    let id_place = id.as_ref().map(|(_, span)| Place {
+    let id_place = id.as_ref().map(|(id, span)| Place {
+        id: id.clone(),
         file: path.clone(),
         source: source.clone(),
         span: span.clone(),
@@ -101,8 +102,7 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
     let read = load_modules(
         files,
         dir,
-        depth,
-        pass_percent,
+        (depth, pass_percent, exam.is_some()),
         &mut ctx,
         &order,
         &mut report,
@@ -225,12 +225,12 @@ fn parse_area(
     (code.map(|c| c.0), title.map(|t| t.0))
 }
 
-/// Reads the listed module files in order. A module id used twice keeps its first module.
+/// Reads the listed module files in order (`course`: how deep, the course's pass mark, whether
+/// it has an exam). A module id used twice keeps its first module.
 fn load_modules(
     files: &dyn Files,
     dir: &Path,
-    depth: Depth,
-    pass_percent: u8,
+    (depth, pass_percent, has_exam): (Depth, u8, bool),
     ctx: &mut Ctx,
     order: &Order,
     report: &mut Report,
@@ -272,6 +272,22 @@ fn load_modules(
                     .with_help("every module of a course needs its own id"),
                 );
                 continue;
+            }
+            // The exam's results name each question `module/question`, and its own questions
+            // `exam/question` (`exam::Drawn::key`): a module called `exam` would share those names.
+            if has_exam && module_id == "exam" {
+                report.push(
+                    Diagnostic::at(
+                        Code::DuplicateId,
+                        &module_path,
+                        &module_source,
+                        id_span,
+                        "module id `exam` is the name of the course's exam",
+                    )
+                    .with_help(
+                        "the exam keeps its own questions' results under `exam`: give the module another id, such as `exam-practice`",
+                    ),
+                );
             }
             read.ids.insert(module_id, module_path.clone());
         }

@@ -534,6 +534,122 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A number, whole or decimal, that is finite (TOML also knows `inf` and `nan`, which no
+    /// learner can type and no range can hold).
+    pub(super) fn number(&mut self, fields: &Fields, key: &str) -> Option<(f64, Range<usize>)> {
+        let (_, value) = fields.get(key)?;
+        let number = match value.get_ref() {
+            DeValue::Integer(number) => {
+                i64::from_str_radix(&number.as_str().replace('_', ""), number.radix())
+                    .ok()
+                    .map(|n| n as f64)
+            }
+            DeValue::Float(number) => number.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => {
+                self.wrong_type(key, value, "a number such as 42 or 3.5");
+                return None;
+            }
+        };
+        match number {
+            Some(n) if n.is_finite() => Some((n, value.span())),
+            _ => {
+                self.push(
+                    self.diag(
+                        Code::WrongType,
+                        value.span(),
+                        format!("`{key}` must be a finite number"),
+                    )
+                    .with_help("write a number such as 42 or 3.5; `inf` and `nan` are no answers a learner can type"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A `credit`: the percent of a question's point, a whole number from 0 to 100 (E042).
+    pub(super) fn credit(&mut self, fields: &Fields, key: &str) -> Option<(u8, Range<usize>)> {
+        let (_, value) = fields.get(key)?;
+        let DeValue::Integer(number) = value.get_ref() else {
+            self.wrong_type(key, value, "a whole number from 0 to 100");
+            return None;
+        };
+        let parsed = i64::from_str_radix(&number.as_str().replace('_', ""), number.radix());
+        match parsed.ok().and_then(|n| u8::try_from(n).ok()) {
+            Some(n) if n <= 100 => Some((n, value.span())),
+            _ => {
+                self.push(
+                    self.diag(
+                        Code::CreditRange,
+                        value.span(),
+                        format!(
+                            "`{key}` must be between 0 and 100, found {}",
+                            number.as_str()
+                        ),
+                    )
+                    .with_help("give the percent of the question's point it earns, such as 50"),
+                );
+                None
+            }
+        }
+    }
+
+    /// The accepted answers of a text question: texts in quotes (fully right) or tables
+    /// `{ text = "…", credit = 50 }`, each with its place and credit. Empty ones are reported.
+    pub(super) fn accepted(
+        &mut self,
+        fields: &Fields,
+        key: &str,
+    ) -> Option<Vec<(String, Range<usize>, u8)>> {
+        let (_, value) = fields.get(key)?;
+        let DeValue::Array(array) = value.get_ref() else {
+            self.wrong_type(
+                key,
+                value,
+                "an array of texts such as [\"a\", \"b\"], or of tables such as { text = \"a\", credit = 50 }",
+            );
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in array.iter() {
+            match item.get_ref() {
+                DeValue::String(text) => {
+                    self.unsafe_characters(text, item.span());
+                    if text.trim().is_empty() {
+                        self.push(self.diag(
+                            Code::EmptyText,
+                            item.span(),
+                            "an accepted answer is empty",
+                        ));
+                    }
+                    let text = text.replace("\r\n", "\n");
+                    self.markup_in_plain(key, &text, item.span());
+                    out.push((text, item.span(), 100));
+                }
+                DeValue::Table(table) => {
+                    let entry = Fields::new(table, item.span(), "accepted answer");
+                    let text = self.text(&entry, "text", Need::NonEmpty);
+                    if let Some((text, span)) = &text {
+                        self.markup_in_plain(key, text, span.clone());
+                    }
+                    let credit = self.credit(&entry, "credit");
+                    if entry.get("credit").is_none() {
+                        self.missing(&entry, "credit");
+                    }
+                    self.unknown_keys(&entry, crate::course::format::keys::ACCEPT);
+                    if let (Some((text, span)), Some((credit, _))) = (text, credit) {
+                        out.push((text, span, credit));
+                    }
+                }
+                _ => self.wrong_entry(
+                    key,
+                    item,
+                    "text in quotes, or a table such as { text = \"a\", credit = 50 }",
+                ),
+            }
+        }
+        Some(out)
+    }
+
     /// A whole number within `range`; one outside it is reported as `code` with `help`.
     pub(super) fn whole_number(
         &mut self,
@@ -570,21 +686,27 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// An id, checked. A malformed id is reported (E006) and still returned, so that the
+    /// duplicate check sees it too ("every problem"); the caller builds nothing from a file with
+    /// errors. A blank id is reported as empty and not returned: two blanks are one mistake.
     pub(super) fn id(&mut self, fields: &Fields, key: &str) -> Option<(String, Range<usize>)> {
         let id = self.text(fields, key, Need::NonEmpty)?;
-        self.check_id(&id.0, id.1.clone()).then_some(id)
+        self.check_id(&id.0, id.1.clone());
+        (!id.0.trim().is_empty()).then_some(id)
     }
 
+    /// An id that may be left out; as [`Ctx::id`] when it is given.
     pub(super) fn id_optional(
         &mut self,
         fields: &Fields,
         key: &str,
     ) -> Option<(String, Range<usize>)> {
         let id = self.text(fields, key, Need::NonEmptyIfGiven)?;
-        self.check_id(&id.0, id.1.clone()).then_some(id)
+        self.check_id(&id.0, id.1.clone());
+        (!id.0.trim().is_empty()).then_some(id)
     }
 
-    fn check_id(&mut self, id: &str, span: Range<usize>) -> bool {
+    fn check_id(&mut self, id: &str, span: Range<usize>) {
         let good = !id.is_empty()
             && id.split('-').all(|part| {
                 !part.is_empty()
@@ -604,7 +726,6 @@ impl<'a> Ctx<'a> {
             };
             self.push(d);
         }
-        good
     }
 
     /// An array of strings.

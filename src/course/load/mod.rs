@@ -139,28 +139,35 @@ pub fn load_each(
     depth: Depth,
     mut on_course: impl FnMut(Option<Course>, Report),
 ) {
-    let mut course_ids: HashMap<String, PathBuf> = HashMap::new();
-    let mut deliver = |(course, mut report, place): Loaded| {
-        let course = course.filter(|course| match course_ids.get(&course.id) {
-            Some(first) => {
-                if let Some(place) = &place {
+    // Each course id with the folder that has it first, and whether a course with it is shown.
+    let mut course_ids: HashMap<String, (PathBuf, bool)> = HashMap::new();
+    let mut deliver = |(mut course, mut report, place): Loaded| {
+        // Every course id written is compared, also of a course with errors (a malformed id
+        // twice is two problems: the form, and the duplicate).
+        if let Some(place) = &place {
+            let folder = place.file.parent().unwrap_or(&place.file);
+            match course_ids.get_mut(&place.id) {
+                Some((first, shown)) => {
                     report.push(place.with_code(
                         Code::DuplicateId,
                         format!(
                             "course id `{}` is already used by `{}`",
-                            course.id,
+                            place.id,
                             first.display()
                         ),
                         "every course in a library needs its own id",
                     ));
+                    // The first course shown wins; one that could not be read hides no other.
+                    if *shown {
+                        course = None;
+                    }
+                    *shown |= course.is_some();
                 }
-                false
+                None => {
+                    course_ids.insert(place.id.clone(), (folder.to_path_buf(), course.is_some()));
+                }
             }
-            None => {
-                course_ids.insert(course.id.clone(), course.path.clone());
-                true
-            }
-        });
+        }
         on_course(course, report);
     };
     let load_target = |target: &Target| match target {
@@ -225,8 +232,10 @@ fn outside_library(dir: &Path, library: &Path) -> Report {
     report
 }
 
-/// A place remembered for a diagnostic that can only be decided later (duplicate ids across files).
+/// A place remembered for a diagnostic that can only be decided later (duplicate ids across
+/// files): the id written there, and where.
 struct Place {
+    id: String,
     file: PathBuf,
     source: String,
     span: Range<usize>,
@@ -313,5 +322,37 @@ mod tests {
         let (course, codes) = loaded_with_base("http://kurse.example.org/c");
         assert!(course.is_none());
         assert!(codes.contains(&Code::WrongType), "{codes:?}");
+    }
+
+    #[test]
+    fn a_course_id_used_again_is_reported_even_where_the_first_course_has_errors() {
+        let mut files = Memory::default();
+        let module = "id = \"m\"\ntitle = \"M\"\n[[section]]\ntitle = \"S\"\nbody = \"B\"\n";
+        // The first course has an error (no title); the second is whole.
+        files.insert(
+            "lib/a/course.toml",
+            "id = \"same\"\nmodules = [\"m.toml\"]\n",
+        );
+        files.insert("lib/a/m.toml", module);
+        files.insert(
+            "lib/b/course.toml",
+            "id = \"same\"\ntitle = \"B\"\nmodules = [\"m.toml\"]\n",
+        );
+        files.insert("lib/b/m.toml", module);
+        let targets = [
+            Target::Course(PathBuf::from("lib/a")),
+            Target::Course(PathBuf::from("lib/b")),
+        ];
+        let (library, report) = load_targets(&files, &targets, Depth::Full);
+        let duplicate: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::DuplicateId)
+            .map(|d| d.file.clone())
+            .collect();
+        assert_eq!(duplicate, vec![PathBuf::from("lib/b/course.toml")]);
+        // The player still shows the whole course: one that cannot be read hides no other.
+        let titles: Vec<_> = library.courses.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles, vec!["B"]);
     }
 }

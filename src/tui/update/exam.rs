@@ -5,14 +5,14 @@
 
 use std::time::{Duration, Instant};
 
-use super::quiz::{answer_from, choice_count, edit_answer};
+use super::quiz::{answer_from, choice_count, edit_answer, partial_match};
 use super::{record, saved, text};
 use crate::exam::{EXTENSION_MINUTES, ExamRun, WARNING_SECONDS};
 use crate::i18n::{self, T};
 use crate::profile::Profile;
 use crate::session::{
-    certificate_due, certificate_facts, closed_text, exam_gate, exam_title, issue_certificate,
-    read_course, retime_text, terms_text,
+    CertificateStatus, certificate_status, closed_text, exam_gate, exam_title, read_course,
+    retime_text, terms_text,
 };
 use crate::tui::action::Action;
 use crate::tui::state::{
@@ -115,7 +115,7 @@ pub fn open_exam(state: &mut State, course: usize) {
             (run, phase, said)
         }
     };
-    let input = input_at(&run, run.current);
+    let input = input_at(&run, run.current, lang);
     state.screen = Screen::Exam(Box::new(ExamScreen {
         course,
         title,
@@ -135,12 +135,13 @@ pub fn open_exam(state: &mut State, course: usize) {
 }
 
 /// The input of question `position`, showing the answer given there.
-fn input_at(run: &ExamRun, position: usize) -> AnswerInput {
+fn input_at(run: &ExamRun, position: usize, lang: i18n::Lang) -> AnswerInput {
     match run.drawn.get(position) {
         Some(drawn) => AnswerInput::with_answer(
             &drawn.question.kind,
             &drawn.order,
             run.answers.get(position).and_then(Option::as_ref),
+            lang,
         ),
         None => AnswerInput::TrueFalse {
             cursor: 0,
@@ -288,7 +289,7 @@ fn question(state: &mut State, action: Action) {
             Ok(answer) => {
                 screen.run.answer(pos, answer);
                 match next_open(&screen.run, pos) {
-                    Some(next) => go(screen, next),
+                    Some(next) => go(screen, next, lang),
                     None => screen.phase = ExamPhase::Summary,
                 }
                 save(state);
@@ -303,7 +304,7 @@ fn question(state: &mut State, action: Action) {
             } else {
                 (pos + n - 1) % n
             };
-            go(screen, to);
+            go(screen, to, lang);
             save(state);
         }
         Action::Flag => {
@@ -349,18 +350,24 @@ fn keep_changed_answer(screen: &mut ExamScreen, lang: i18n::Lang) {
         &drawn.question.kind,
         &drawn.order,
         screen.run.answers[pos].as_ref(),
+        lang,
     );
     if screen.input == untouched {
         return;
     }
-    if let Ok(answer) = answer_from(&screen.input, &drawn.order, lang) {
+    // A match answer is kept with the items given a partner so far: in an exam every pair
+    // counts on its own.
+    if let Some(answer) = answer_from(&screen.input, &drawn.order, lang)
+        .ok()
+        .or_else(|| partial_match(&screen.input, &drawn.order))
+    {
         screen.run.answer(pos, answer);
     }
 }
 
-fn go(screen: &mut ExamScreen, position: usize) {
+fn go(screen: &mut ExamScreen, position: usize, lang: i18n::Lang) {
     screen.run.go(position);
-    screen.input = input_at(&screen.run, screen.run.current);
+    screen.input = input_at(&screen.run, screen.run.current, lang);
     screen.scroll = 0;
 }
 
@@ -373,6 +380,7 @@ fn next_open(run: &ExamRun, pos: usize) -> Option<usize> {
 }
 
 fn summary(state: &mut State, action: Action) {
+    let lang = state.lang();
     let Screen::Exam(screen) = &mut state.screen else {
         return;
     };
@@ -383,7 +391,7 @@ fn summary(state: &mut State, action: Action) {
             let back_to = (0..run.len())
                 .find(|&i| run.answers[i].is_none() || run.flagged[i])
                 .unwrap_or(run.current);
-            go(screen, back_to);
+            go(screen, back_to, lang);
             screen.phase = ExamPhase::Question;
             save(state);
         }
@@ -409,9 +417,12 @@ fn hand_in(state: &mut State, timed_out: bool) {
             .courses
             .get(course)
             .is_some_and(|c| c.certificate.is_some());
+    // Issued before or not, a passed exam gives a certificate with the best results.
     let certificate = if !wants_certificate {
         Vec::new()
-    } else if !certificate_due(&state.library, state.store.progress(), course) {
+    } else if certificate_status(&state.library, state.store.progress(), course)
+        == CertificateStatus::NotYet
+    {
         vec![T::ExamCertificateNotYet.get(lang).to_owned()]
     } else {
         match Profile::load(state.store.path()) {
@@ -436,26 +447,18 @@ fn hand_in(state: &mut State, timed_out: bool) {
     }
 }
 
-/// Issues the certificate; the lines say where its files are, or why it could not be issued.
-fn issue(state: &State, course: usize, profile: &Profile) -> Vec<String> {
+/// Issues the certificate and records it (`certified_at`, and a learning record when an LRS is
+/// set); the lines say where its files are, or why it could not be issued. The full-screen
+/// quiz's result issues it the same way.
+pub(super) fn issue(state: &mut State, course: usize, profile: &Profile) -> Vec<String> {
     let lang = state.lang();
-    let Some(certify) = &state.certify else {
+    let Some(certify) = state.certify.clone() else {
         return Vec::new();
     };
-    let Some(facts) = certificate_facts(&state.library, state.store.progress(), course, profile)
-    else {
-        return Vec::new();
-    };
-    let text = match issue_certificate(&facts, certify) {
-        Ok(issued) => i18n::certificate_written(
-            lang,
-            &issued.pdf.display().to_string(),
-            &issued.credential.display().to_string(),
-            &issued.code,
-        ),
-        Err(error) => i18n::certificate_failed(lang, &error.to_string()),
-    };
-    text.lines().map(str::to_owned).collect()
+    let outcome = record(state).certificate(course, profile, &certify);
+    let lines = outcome.lines(lang);
+    saved(state, outcome.notice);
+    lines
 }
 
 /// Name and birth date: typed, checked as `kurs profile set` checks them, saved, then the

@@ -11,7 +11,7 @@ mod result;
 mod search;
 mod text;
 
-pub use exam::{open_exam, tick};
+pub use exam::open_exam;
 pub use module::open_module;
 pub use reload::reload;
 
@@ -54,6 +54,13 @@ pub fn update(state: &mut State, action: Action) {
         },
     }
     settle(state);
+}
+
+/// A second without a key: the exam's time left is counted, and a section number being typed
+/// on the module screen is complete.
+pub fn tick(state: &mut State) {
+    exam::tick(state);
+    module::pause(state);
 }
 
 /// Help longer than the window scrolls; `view::help` keeps the last line in view.

@@ -38,6 +38,7 @@ pub fn open_module(state: &mut State, at: ModuleRef, section: Option<usize>) {
         focus,
         scroll: 0,
         highlight: None,
+        number: None,
     });
     focus_visible(state);
 }
@@ -52,6 +53,16 @@ pub(super) fn back_to_module(state: &mut State, at: ModuleRef) {
 }
 
 pub(super) fn update(state: &mut State, action: Action) {
+    // A number being typed ends with any key but its next digit: Enter opens its section at
+    // once, any other key leaves it.
+    let typed = match &mut state.screen {
+        Screen::Module(screen) => screen.number.take(),
+        _ => return,
+    };
+    if let (Some(number), Action::Activate) = (typed, &action) {
+        jump_to(state, number - 1);
+        return;
+    }
     let Screen::Module(screen) = &state.screen else {
         return;
     };
@@ -89,7 +100,7 @@ pub(super) fn update(state: &mut State, action: Action) {
             activate(state, focus);
         }
         Action::ToggleAll => toggle_all(state),
-        Action::Digit(section) => jump_to(state, section),
+        Action::Number(digit) => type_digit(state, typed, digit),
         Action::Search => super::search::open(state),
         Action::Practice => quiz::start_quiz(state, at, None),
         Action::Learned => toggle_learned(state, at),
@@ -244,15 +255,47 @@ fn activate(state: &mut State, focus: Focus) {
     }
 }
 
+/// One more digit of a section number, joined to the digit typed just before (`1` then `2` is
+/// section 12). A number that a further digit could still make a section number waits, said in
+/// the notice, until that digit, Enter or a second without a key (`pause`); any other number
+/// opens its section at once, so in a module of up to nine sections every digit does.
+fn type_digit(state: &mut State, typed: Option<usize>, digit: usize) {
+    let Screen::Module(screen) = &mut state.screen else {
+        return;
+    };
+    let count = screen.expanded.len();
+    let number = typed.map_or(digit, |before| before * 10 + digit);
+    if number > 0 && number <= count && number * 10 <= count {
+        screen.number = Some(number);
+        let last = count.min(number * 10 + 9);
+        state.notice = Some(i18n::section_number_typed(state.lang(), number, last));
+        return;
+    }
+    match number.checked_sub(1) {
+        Some(section) if section < count => jump_to(state, section),
+        _ => state.notice = Some(i18n::no_such_section(state.lang(), count)),
+    }
+}
+
+/// A second without a key: the section number being typed is complete, and its section opens.
+pub fn pause(state: &mut State) {
+    let typed = match &mut state.screen {
+        Screen::Module(screen) => screen.number.take(),
+        _ => None,
+    };
+    if let Some(number) = typed {
+        state.notice = None;
+        jump_to(state, number - 1);
+    }
+}
+
 /// Section `section` (from 0) opened, focused and shown from its header: the table of
-/// contents is the module itself, and a digit jumps in it.
+/// contents is the module itself, and a number jumps in it.
 fn jump_to(state: &mut State, section: usize) {
     let Screen::Module(screen) = &mut state.screen else {
         return;
     };
     let Some(open) = screen.expanded.get_mut(section) else {
-        let count = screen.expanded.len();
-        state.notice = Some(i18n::no_such_section(state.lang(), count));
         return;
     };
     *open = true;

@@ -7,11 +7,11 @@ use super::module::back_to_module;
 use super::{record, saved, text};
 use crate::course::{QuestionKind, Quiz};
 use crate::i18n::T;
-use crate::quiz::{Answer, Outcome, Run};
+use crate::quiz::{Answer, Outcome, Run, parse_number};
 use crate::session::ModuleRef;
 use crate::tui::action::Action;
 use crate::tui::state::{AnswerInput, QuizScreen, ResultFocus, ResultScreen, Screen, State};
-use crate::tui::view::quiz::QuizTarget;
+use crate::tui::view::quiz::{QuizTarget, partner_letter};
 use crate::tui::view::{self, body_height, scroll_to};
 
 /// Starts a run: over every question, or repeating a previous run's wrong ones.
@@ -89,10 +89,10 @@ pub(super) fn update(state: &mut State, action: Action) {
     match action {
         Action::Activate => check_answer(state),
         Action::Click { row, .. } => {
-            if let Some(position) = clicked_choice(state, row)
+            if let Some(target) = clicked_choice(state, row)
                 && let Screen::Quiz(screen) = &mut state.screen
             {
-                edit_answer(&mut screen.input, Action::Digit(position), choices);
+                click_answer(&mut screen.input, target, choices);
             }
         }
         Action::ScrollUp => screen.scroll = screen.scroll.saturating_sub(1),
@@ -103,8 +103,8 @@ pub(super) fn update(state: &mut State, action: Action) {
     }
 }
 
-/// The choice (or item, or true/false) on the screen row `row` that was clicked, if any.
-fn clicked_choice(state: &State, row: u16) -> Option<usize> {
+/// The choice (or item, or true/false, or partner) on the screen row `row` that was clicked.
+fn clicked_choice(state: &State, row: u16) -> Option<QuizTarget> {
     let Screen::Quiz(screen) = &state.screen else {
         return None;
     };
@@ -116,18 +116,34 @@ fn clicked_choice(state: &State, row: u16) -> Option<usize> {
     let line = screen.scroll + usize::from(row.checked_sub(body.y)?);
     let doc = view::quiz::document(state, screen, view::content_width(state.width));
     match doc.targets.get(line).copied().flatten()? {
-        QuizTarget::Choice(position) => Some(position),
+        target @ (QuizTarget::Choice(_) | QuizTarget::Partner(_)) => Some(target),
         _ => None,
     }
 }
 
-/// How many things the cursor can stand on: choices, items, or true and false.
+/// A click on a choice picks it, as its digit does; on a match question's item it chooses the
+/// item, on a partner it gives the chosen item that partner, as its letter does.
+fn click_answer(input: &mut AnswerInput, target: QuizTarget, choices: usize) {
+    match target {
+        QuizTarget::Choice(position) => edit_answer(input, Action::Digit(position), choices),
+        QuizTarget::Partner(position) => {
+            if let Some(letter) = partner_letter(position) {
+                edit_answer(input, Action::Input(letter), choices);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// How many things the cursor can stand on or pick: choices, items, true and false, or a
+/// match question's partners (its items are counted by its input).
 pub(super) fn choice_count(kind: &QuestionKind) -> usize {
     match kind {
         QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => choices.len(),
         QuestionKind::Order { items } => items.len(),
         QuestionKind::TrueFalse { .. } => 2,
-        QuestionKind::Text { .. } => 0,
+        QuestionKind::Match { pairs, distractors } => pairs.len() + distractors.len(),
+        QuestionKind::Text { .. } | QuestionKind::Numeric { .. } => 0,
     }
 }
 
@@ -135,7 +151,12 @@ pub(super) fn choice_count(kind: &QuestionKind) -> usize {
 pub(super) fn edit_answer(input: &mut AnswerInput, action: Action, choices: usize) {
     let last = choices.saturating_sub(1);
     match (input, action) {
-        (AnswerInput::Text { text, cursor }, action) => text::edit(text, cursor, action),
+        (AnswerInput::Text { text, cursor } | AnswerInput::Number { text, cursor, .. }, action) => {
+            text::edit(text, cursor, action)
+        }
+        (AnswerInput::Match { cursor, picked }, action) => {
+            edit_match(cursor, picked, action, choices)
+        }
         (
             AnswerInput::Choice { cursor, .. }
             | AnswerInput::Order { cursor, .. }
@@ -182,6 +203,38 @@ pub(super) fn edit_answer(input: &mut AnswerInput, action: Action, choices: usiz
             *cursor += 1;
         }
         (AnswerInput::Order { cursor, .. }, Action::Digit(d)) if d < choices => *cursor = d,
+        _ => {}
+    }
+}
+
+/// A match question's keys: ↑/↓ (and a digit) choose an item, ←/→ and Space change its
+/// partner, a letter gives it that partner and goes on to the next item, Backspace takes the
+/// partner away. `partners`: how many are offered.
+fn edit_match(cursor: &mut usize, picked: &mut [Option<usize>], action: Action, partners: usize) {
+    let last = picked.len().saturating_sub(1);
+    let Some(slot) = picked.get_mut(*cursor) else {
+        return;
+    };
+    match action {
+        Action::Up => *cursor = cursor.saturating_sub(1),
+        Action::Down => *cursor = (*cursor + 1).min(last),
+        Action::Home => *cursor = 0,
+        Action::End => *cursor = last,
+        Action::Digit(d) if d <= last => *cursor = d,
+        Action::Right | Action::Toggle if partners > 0 => {
+            *slot = Some(slot.map_or(0, |p| (p + 1) % partners));
+        }
+        Action::Left if partners > 0 => {
+            *slot = Some(slot.map_or(partners - 1, |p| (p + partners - 1) % partners));
+        }
+        Action::Input(c) if c.is_ascii_alphabetic() => {
+            let position = usize::from(c.to_ascii_lowercase() as u8 - b'a');
+            if position < partners {
+                *slot = Some(position);
+                *cursor = (*cursor + 1).min(last);
+            }
+        }
+        Action::Backspace | Action::Delete => *slot = None,
         _ => {}
     }
 }
@@ -244,7 +297,36 @@ pub(super) fn answer_from(
             }
         }
         AnswerInput::Order { order, .. } => Ok(Answer::Order(order.clone())),
+        AnswerInput::Match { picked, .. } => {
+            if picked.iter().any(Option::is_none) {
+                return Err(T::MatchEveryItemFirst.get(lang));
+            }
+            match partial_match(input, order) {
+                Some(answer) => Ok(answer),
+                None => Err(""),
+            }
+        }
+        AnswerInput::Number { text, unit, .. } => parse_number(text, unit.as_deref())
+            .map(Answer::Number)
+            .map_err(|problem| crate::i18n::number_problem(lang, problem)),
     }
+}
+
+/// A match answer with the items given a partner so far (the others `None`), as partner
+/// indexes; `None` when no item has one yet, or for another kind of input.
+pub(super) fn partial_match(input: &AnswerInput, order: &[usize]) -> Option<Answer> {
+    let AnswerInput::Match { picked, .. } = input else {
+        return None;
+    };
+    if picked.iter().all(Option::is_none) {
+        return None;
+    }
+    Some(Answer::Match(
+        picked
+            .iter()
+            .map(|p| p.and_then(|p| order.get(p).copied()))
+            .collect(),
+    ))
 }
 
 fn check_answer(state: &mut State) {
@@ -270,15 +352,15 @@ fn check_answer(state: &mut State) {
     let Some(question) = quiz.questions.get(screen.run.asked[position].question) else {
         return;
     };
-    let Some(correct) = screen.run.answer(&quiz, position, answer.clone()) else {
+    let Some(credit) = screen.run.answer(&quiz, position, answer.clone()) else {
         return;
     };
     screen.checked = Some(Outcome {
         answer: answer.clone(),
-        correct,
+        credit,
     });
     screen.scroll = 0;
-    let notice = record(state).answer(at, question, &answer, correct);
+    let notice = record(state).answer(at, question, &answer, credit);
     saved(state, notice);
     verdict_into_view(state);
 }
@@ -320,6 +402,11 @@ fn next_question(state: &mut State) {
     let run = screen.run.clone();
     let notice = record(state).attempt(at, &quiz, &run);
     saved(state, notice);
+    let certificate = if run.passed(&quiz) {
+        certificate_after_pass(state, at.course)
+    } else {
+        Vec::new()
+    };
     // After a pass, the way on: the next module of the course not passed yet.
     let next = run
         .passed(&quiz)
@@ -336,5 +423,112 @@ fn next_question(state: &mut State) {
         focus,
         open: Default::default(),
         next,
+        certificate,
     });
+}
+
+/// The certificate, when this pass completed its requirement (the exam may have come first):
+/// issued at once when there is a profile, else one sentence on how to give one.
+fn certificate_after_pass(state: &mut State, course: usize) -> Vec<String> {
+    if state.certify.is_none()
+        || !crate::session::certificate_now_due(&mut state.library, state.store.progress(), course)
+    {
+        return Vec::new();
+    }
+    let lang = state.lang();
+    match crate::profile::Profile::load(state.store.path()) {
+        Ok(Some(profile)) => super::exam::issue(state, course, &profile),
+        Ok(None) => vec![T::CertificateNeedsProfile.get(lang).to_owned()],
+        Err(error) => vec![error.text(lang)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn matching() -> AnswerInput {
+        AnswerInput::Match {
+            cursor: 0,
+            picked: vec![None; 3],
+        }
+    }
+
+    #[test]
+    fn a_letter_gives_the_item_its_partner_and_goes_on_to_the_next_item() {
+        let mut input = matching();
+        edit_answer(&mut input, Action::Input('b'), 4);
+        edit_answer(&mut input, Action::Input('D'), 4);
+        edit_answer(&mut input, Action::Input('e'), 4);
+        assert_eq!(
+            input,
+            AnswerInput::Match {
+                cursor: 2,
+                picked: vec![Some(1), Some(3), None],
+            },
+            "`e` names no partner of four"
+        );
+    }
+
+    #[test]
+    fn the_arrows_change_the_partner_round_and_backspace_takes_it_away() {
+        let mut input = matching();
+        edit_answer(&mut input, Action::Left, 4);
+        edit_answer(&mut input, Action::Down, 4);
+        edit_answer(&mut input, Action::Right, 4);
+        edit_answer(&mut input, Action::Toggle, 4);
+        edit_answer(&mut input, Action::Digit(2), 4);
+        edit_answer(&mut input, Action::Right, 4);
+        edit_answer(&mut input, Action::Backspace, 4);
+        assert_eq!(
+            input,
+            AnswerInput::Match {
+                cursor: 2,
+                picked: vec![Some(3), Some(1), None],
+            }
+        );
+    }
+
+    #[test]
+    fn a_match_answer_is_checked_only_once_every_item_has_a_partner() {
+        let order = [2, 0, 3, 1];
+        let open = AnswerInput::Match {
+            cursor: 0,
+            picked: vec![Some(1), None, Some(0)],
+        };
+        assert_eq!(
+            answer_from(&open, &order, Lang::En),
+            Err(T::MatchEveryItemFirst.get(Lang::En))
+        );
+        assert_eq!(
+            partial_match(&open, &order),
+            Some(Answer::Match(vec![Some(0), None, Some(2)]))
+        );
+        let done = AnswerInput::Match {
+            cursor: 0,
+            picked: vec![Some(1), Some(3), Some(0)],
+        };
+        assert_eq!(
+            answer_from(&done, &order, Lang::En),
+            Ok(Answer::Match(vec![Some(0), Some(1), Some(2)]))
+        );
+    }
+
+    #[test]
+    fn a_number_is_read_with_its_unit_and_anything_else_gets_the_reason() {
+        let typed = |text: &str| AnswerInput::Number {
+            text: text.into(),
+            cursor: 0,
+            unit: Some("GB".into()),
+        };
+        assert_eq!(
+            answer_from(&typed("4,7 GB"), &[], Lang::De),
+            Ok(Answer::Number(4.7))
+        );
+        assert_eq!(
+            answer_from(&typed("1.234,5"), &[], Lang::De),
+            Err(T::NumberSeveralMarks.get(Lang::De))
+        );
+    }
 }

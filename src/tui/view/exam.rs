@@ -12,7 +12,7 @@ use super::{Areas, Document, draw_document, draw_title_fitting};
 use crate::exam::{EXTENSION_MINUTES, WARNING_SECONDS};
 use crate::i18n::{self, T};
 use crate::markdown;
-use crate::quiz::{Asked, Outcome};
+use crate::quiz::{Asked, Credit, Outcome};
 use crate::safe_text::single_line;
 use crate::session::terms_text;
 use crate::tui::action::Action;
@@ -130,11 +130,11 @@ fn question_lines(
     }
     doc.markdown(&drawn.question.prompt, width, 1, theme, None);
     doc.blank();
-    doc.push(
-        Line::from(Span::styled(
-            format!(" {}", how_to_answer(&drawn.question.kind).get(lang)),
-            theme.dim(),
-        )),
+    doc.wrapped(
+        how_to_answer(&drawn.question.kind).get(lang),
+        width,
+        vec![Span::raw(" ")],
+        theme.dim(),
         None,
     );
     answer_lines(
@@ -149,10 +149,7 @@ fn question_lines(
     );
     if let Some(hint) = screen.hint {
         doc.blank();
-        doc.push(
-            Line::from(Span::styled(format!(" {hint}"), theme.warning())),
-            None,
-        );
+        doc.wrapped(hint, width, vec![Span::raw(" ")], theme.warning(), None);
     } else if screen.run.answers[pos].is_some() {
         doc.blank();
         doc.push(
@@ -342,12 +339,8 @@ fn result_lines(
     }
     doc.blank();
     for (n, drawn) in run.drawn.iter().enumerate() {
-        let right = result.correct.get(n).copied().unwrap_or(false);
-        let (mark, style) = if right {
-            ("✓", theme.right())
-        } else {
-            ("✗", theme.wrong())
-        };
+        let credit = result.credits.get(n).copied().unwrap_or(Credit::NONE);
+        let (mark, style) = (i18n::verdict_symbol(credit), theme.verdict(credit));
         doc.wrapped(
             &prompt_line(&drawn.question.prompt),
             width,
@@ -361,7 +354,7 @@ fn result_lines(
         };
         let outcome = run.answers[n].as_ref().map(|answer| Outcome {
             answer: answer.clone(),
-            correct: right,
+            credit,
         });
         super::result::detail_lines(
             doc,
@@ -416,22 +409,35 @@ pub fn draw(state: &State, screen: &ExamScreen, frame: &mut Frame, areas: &Areas
     draw_document(frame, areas.body, &doc, screen.scroll);
     // The text cursor, where the learner types.
     let typed = match (&screen.phase, &screen.input) {
-        (ExamPhase::Question, crate::tui::state::AnswerInput::Text { text, cursor }) => {
-            Some((text.as_str(), *cursor))
-        }
+        (ExamPhase::Question, input) => input.typed().map(|(text, cursor)| {
+            let room = screen
+                .run
+                .drawn
+                .get(screen.run.current)
+                .map_or(width, |d| super::quiz::input_room(&d.question, width));
+            (text, cursor, room)
+        }),
         (ExamPhase::Profile(form), _) => Some(if form.field == 0 {
-            (form.name.as_str(), form.cursor)
+            (
+                form.name.as_str(),
+                form.cursor,
+                width.saturating_sub(INPUT_PREFIX),
+            )
         } else {
-            (form.birth_date.as_str(), form.cursor)
+            (
+                form.birth_date.as_str(),
+                form.cursor,
+                width.saturating_sub(INPUT_PREFIX),
+            )
         }),
         _ => None,
     };
-    if let Some((text, cursor)) = typed
+    if let Some((text, cursor, room)) = typed
         && let Some(line) = doc.first_line_of(QuizTarget::Input)
         && line >= screen.scroll
     {
         let row = (line - screen.scroll) as u16;
-        let (_, at) = input_window(text, cursor, width.saturating_sub(INPUT_PREFIX));
+        let (_, at) = input_window(text, cursor, room);
         let column = (INPUT_PREFIX + at) as u16;
         if row < areas.body.height && column < areas.body.width {
             frame.set_cursor_position(Position::new(areas.body.x + column, areas.body.y + row));

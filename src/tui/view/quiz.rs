@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Areas, Document, draw_document, draw_title};
 use std::collections::BTreeSet;
 
-use crate::course::{Choice, Module, Question, QuestionKind, Quiz};
+use crate::course::{Choice, Module, Question, QuestionKind, Quiz, partner};
 use crate::i18n::{self, Lang, T};
 use crate::quiz::Outcome;
 use crate::quiz::{Answer, right_answer};
@@ -18,11 +18,13 @@ use crate::safe_text::single_line;
 use crate::tui::state::{AnswerInput, QuizScreen, State};
 use crate::tui::theme::Theme;
 
-/// What a line of the quiz stands for: a choice (by display position), the text input, or the
-/// verdict after checking (which `update` scrolls into view).
+/// What a line of the quiz stands for: a choice (by display position; a match question's item),
+/// a match question's partner (by display position), the text input, or the verdict after
+/// checking (which `update` scrolls into view).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuizTarget {
     Choice(usize),
+    Partner(usize),
     Input,
     Verdict,
 }
@@ -39,10 +41,14 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
     doc.blank();
     let hint = how_to_answer(&question.kind);
     let answering = screen.checked.is_none();
-    // How to answer, while answering; once checked the feedback takes its place.
+    // How to answer, while answering; once checked the feedback takes its place. Hints wrap,
+    // so that a narrow window shows them whole.
     if answering {
-        doc.push(
-            Line::from(Span::styled(format!(" {}", hint.get(lang)), theme.dim())),
+        doc.wrapped(
+            hint.get(lang),
+            width,
+            vec![Span::raw(" ")],
+            theme.dim(),
             None,
         );
     }
@@ -58,10 +64,7 @@ pub fn document(state: &State, screen: &QuizScreen, width: usize) -> Document<Qu
     );
     if let Some(hint) = screen.hint {
         doc.blank();
-        doc.push(
-            Line::from(Span::styled(format!(" {}", hint), theme.warning())),
-            None,
-        );
+        doc.wrapped(hint, width, vec![Span::raw(" ")], theme.warning(), None);
     }
     if let Some(outcome) = &screen.checked {
         feedback_lines(&mut doc, question, order, outcome, theme, lang, width);
@@ -77,6 +80,8 @@ pub fn how_to_answer(kind: &QuestionKind) -> T {
         QuestionKind::TrueFalse { .. } => T::TrueFalseHint,
         QuestionKind::Text { .. } => T::TypeAnswer,
         QuestionKind::Order { .. } => T::OrderHint,
+        QuestionKind::Match { .. } => T::MatchHint,
+        QuestionKind::Numeric { .. } => T::NumericHint,
     }
 }
 
@@ -113,10 +118,75 @@ pub fn answer_lines(
             true_false_lines(doc, answer, cursor, picked, answering, theme, lang);
         }
         (QuestionKind::Text { .. }, AnswerInput::Text { text, cursor }) => {
-            text_line(doc, text, cursor, width);
+            text_line(doc, text, cursor, None, width);
+        }
+        (QuestionKind::Numeric { unit, .. }, AnswerInput::Number { text, cursor, .. }) => {
+            text_line(doc, text, cursor, unit.as_deref(), width);
         }
         (QuestionKind::Order { items }, AnswerInput::Order { cursor, order }) => {
             order_lines(doc, items, order, cursor, answering, theme, width);
+        }
+        (QuestionKind::Match { pairs, distractors }, AnswerInput::Match { cursor, picked }) => {
+            let partners: Vec<&str> = order
+                .iter()
+                .filter_map(|&i| partner(pairs, distractors, i))
+                .collect();
+            for (item, pair) in pairs.iter().enumerate() {
+                let chosen = picked.get(item).copied().flatten();
+                let focused = answering && *cursor == item;
+                // Right when the partner shown at the chosen place is this item's own.
+                let right = chosen.and_then(|p| order.get(p)) == Some(&item);
+                let verdict = match (answering, right) {
+                    (true, _) => "",
+                    (false, true) => " ✓",
+                    (false, false) => " ✗",
+                };
+                let style = match (focused, answering, right) {
+                    (true, _, _) => theme.focused(),
+                    (false, false, true) => theme.right(),
+                    (false, false, false) => theme.wrong(),
+                    _ => Style::new(),
+                };
+                let marker = if focused { "›" } else { " " };
+                let partner_text = match chosen.and_then(|p| Some((p, partners.get(p)?))) {
+                    Some((p, text)) => format!(
+                        "{}) {}",
+                        partner_letter(p).unwrap_or(' '),
+                        single_line(text)
+                    ),
+                    None => "–".to_owned(),
+                };
+                doc.wrapped(
+                    &format!("{} → {partner_text}", single_line(&pair.left)),
+                    width,
+                    vec![Span::styled(
+                        format!("{marker}{}.{verdict} ", item + 1),
+                        style,
+                    )],
+                    style,
+                    Some(QuizTarget::Choice(item)),
+                );
+            }
+            if answering {
+                doc.blank();
+                doc.push(
+                    Line::from(Span::styled(
+                        format!(" {}:", T::MatchPartners.get(lang)),
+                        theme.dim(),
+                    )),
+                    None,
+                );
+                for (pos, text) in partners.iter().enumerate() {
+                    let letter = partner_letter(pos).map_or("   ".to_owned(), |l| format!("{l})"));
+                    doc.wrapped(
+                        &single_line(text),
+                        width,
+                        vec![Span::raw(format!("   {letter} "))],
+                        Style::new(),
+                        Some(QuizTarget::Partner(pos)),
+                    );
+                }
+            }
         }
         _ => {}
     }
@@ -226,19 +296,42 @@ fn true_false_lines(
     }
 }
 
-/// The typed answer on one line, scrolled sideways so the cursor stays visible.
-fn text_line(doc: &mut Document<QuizTarget>, text: &str, cursor: &usize, width: usize) {
-    let (shown, _) = input_window(text, *cursor, width.saturating_sub(INPUT_PREFIX));
-    doc.push(
-        Line::from(vec![
-            Span::raw(" > "),
-            Span::styled(
-                shown,
-                Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
-            ),
-        ]),
-        Some(QuizTarget::Input),
-    );
+/// The typed answer on one line, scrolled sideways so the cursor stays visible; a number's
+/// unit after it.
+fn text_line(
+    doc: &mut Document<QuizTarget>,
+    text: &str,
+    cursor: &usize,
+    unit: Option<&str>,
+    width: usize,
+) {
+    let unit = unit
+        .map(|u| format!(" {}", single_line(u)))
+        .unwrap_or_default();
+    let room = width.saturating_sub(INPUT_PREFIX + unit.width());
+    let (shown, _) = input_window(text, *cursor, room);
+    let mut spans = vec![
+        Span::raw(" > "),
+        Span::styled(
+            shown,
+            Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
+        ),
+    ];
+    if !unit.is_empty() {
+        spans.push(Span::raw(unit));
+    }
+    doc.push(Line::from(spans), Some(QuizTarget::Input));
+}
+
+/// The columns a typed answer has on its line: the width less " > " and the unit.
+pub fn input_room(question: &Question, width: usize) -> usize {
+    let unit = match &question.kind {
+        QuestionKind::Numeric {
+            unit: Some(unit), ..
+        } => single_line(unit).width() + 1,
+        _ => 0,
+    };
+    width.saturating_sub(INPUT_PREFIX + unit)
 }
 
 /// Items in their current order, numbered; after checking ✓/✗ per place.
@@ -294,23 +387,13 @@ fn feedback_lines(
     width: usize,
 ) {
     doc.blank();
-    if outcome.correct {
-        doc.push(
-            Line::from(Span::styled(
-                format!(" {}", T::Correct.get(lang)),
-                theme.right(),
-            )),
-            Some(QuizTarget::Verdict),
-        );
-    } else {
-        doc.push(
-            Line::from(Span::styled(
-                format!(" {}", T::Wrong.get(lang)),
-                theme.wrong(),
-            )),
-            Some(QuizTarget::Verdict),
-        );
-    }
+    doc.wrapped(
+        &i18n::verdict(lang, outcome.credit),
+        width,
+        vec![Span::raw(" ")],
+        theme.verdict(outcome.credit),
+        Some(QuizTarget::Verdict),
+    );
     // Feedback of every picked choice.
     if let (QuestionKind::Single { choices } | QuestionKind::Multiple { choices }, Some(picked)) =
         (&question.kind, picked_choices(&outcome.answer))
@@ -329,7 +412,7 @@ fn feedback_lines(
             }
         }
     }
-    if !outcome.correct {
+    if !outcome.is_right() {
         doc.blank();
         doc.push(
             Line::from(Span::styled(
@@ -338,14 +421,9 @@ fn feedback_lines(
             )),
             None,
         );
-        let answers = right_answer(question, order);
+        let answers = right_answer(question, order, lang);
         for (i, answer) in answers.iter().enumerate() {
-            let text = match &question.kind {
-                QuestionKind::TrueFalse { answer } => (if *answer { T::True } else { T::False })
-                    .get(lang)
-                    .to_string(),
-                _ => single_line(answer),
-            };
+            let text = single_line(answer);
             let prefix = match &question.kind {
                 QuestionKind::Order { .. } => format!("   {}. ", i + 1),
                 _ => "   • ".to_string(),
@@ -402,6 +480,15 @@ pub fn input_window(text: &str, cursor: usize, width: usize) -> (String, usize) 
     (shown, at)
 }
 
+/// The letter that names a match question's partner at display position `position`: `a`, `b`,
+/// … `z` (the loader allows no more partners than that).
+pub fn partner_letter(position: usize) -> Option<char> {
+    u8::try_from(position)
+        .ok()
+        .filter(|&p| p < 26)
+        .map(|p| char::from(b'a' + p))
+}
+
 /// "1 " … "9 " for the choices digits can pick; nothing beyond.
 fn number(pos: usize) -> String {
     if pos < 9 {
@@ -434,13 +521,16 @@ pub fn draw(state: &State, screen: &QuizScreen, frame: &mut Frame, areas: &Areas
     let doc = document(state, screen, super::content_width(areas.body.width));
     draw_document(frame, areas.body, &doc, screen.scroll);
     // The text cursor, where the learner types.
-    if let (AnswerInput::Text { text, cursor }, None) = (&screen.input, &screen.checked)
-        && let Some(line) = doc.first_line_of(QuizTarget::Input)
+    if let (Some((text, cursor)), None, Some(question)) = (
+        screen.input.typed(),
+        &screen.checked,
+        state.question_of(screen),
+    ) && let Some(line) = doc.first_line_of(QuizTarget::Input)
         && line >= screen.scroll
     {
         let row = (line - screen.scroll) as u16;
         let width = super::content_width(areas.body.width);
-        let (_, at) = input_window(text, *cursor, width.saturating_sub(INPUT_PREFIX));
+        let (_, at) = input_window(text, cursor, input_room(question, width));
         let column = (INPUT_PREFIX + at) as u16;
         if row < areas.body.height && column < areas.body.width {
             frame.set_cursor_position(Position::new(areas.body.x + column, areas.body.y + row));

@@ -1,6 +1,6 @@
 //! The result screen: points and percent, passed or not against the pass mark, each question
 //! right or wrong — each opens to the learner's answer, the right one and the explanation — and
-//! after a passed quiz the next module to go on with.
+//! after a passed quiz the certificate it completed and the next module to go on with.
 
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -10,7 +10,7 @@ use super::{Areas, Document, draw_document, draw_title};
 use crate::course::{Course, Question, QuestionKind};
 use crate::i18n::{self, Lang, T};
 use crate::markdown;
-use crate::quiz::{Answer, Asked, Outcome, right_answer};
+use crate::quiz::{Answer, Asked, Credit, Outcome, match_words, right_answer};
 use crate::safe_text::single_line;
 use crate::tui::state::{ResultFocus, ResultScreen, State};
 use crate::tui::theme::Theme;
@@ -44,6 +44,18 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
         ]),
         None,
     );
+    if !screen.certificate.is_empty() {
+        doc.blank();
+        for line in &screen.certificate {
+            doc.wrapped(
+                &single_line(line),
+                width,
+                vec![Span::raw(" ")],
+                theme.heading(),
+                None,
+            );
+        }
+    }
     if let Some(next) = screen.next.and_then(|at| state.module(at)) {
         doc.blank();
         let focused = screen.focus == ResultFocus::Next;
@@ -78,12 +90,8 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
         let target = ResultFocus::Question(n);
         let focused = screen.focus == target;
         let open = screen.open.contains(&n);
-        let right = outcome.as_ref().is_some_and(|o| o.correct);
-        let (mark, style) = if right {
-            ("✓", theme.right())
-        } else {
-            ("✗", theme.wrong())
-        };
+        let credit = outcome.as_ref().map_or(Credit::NONE, |o| o.credit);
+        let (mark, style) = (i18n::verdict_symbol(credit), theme.verdict(credit));
         let prompt = markdown::render(&question.prompt, 10_000, markdown::Style::PLAIN)
             .first()
             .map(|l| l.text())
@@ -162,7 +170,16 @@ pub fn detail_lines<F: Copy + PartialEq>(
             Some(target),
         );
     }
-    if !outcome.is_some_and(|o| o.correct) {
+    if let Some(outcome) = outcome.filter(|o| o.credit.is_partial()) {
+        doc.wrapped(
+            &i18n::verdict(lang, outcome.credit),
+            width,
+            vec![Span::raw(indent)],
+            theme.partly(),
+            Some(target),
+        );
+    }
+    if !outcome.is_some_and(Outcome::is_right) {
         label(doc, T::RightAnswer);
         for text in right_texts(question, asked, lang) {
             doc.wrapped(
@@ -206,6 +223,11 @@ fn answer_texts(question: &Question, answer: &Answer, lang: Lang) -> Vec<String>
             .enumerate()
             .filter_map(|(pos, &i)| items.get(i).map(|item| format!("{}. {item}", pos + 1)))
             .collect(),
+        (QuestionKind::Match { .. }, Answer::Match(picked)) => match_words(question, picked),
+        (QuestionKind::Numeric { unit, .. }, Answer::Number(value)) => {
+            let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            vec![format!("{}{unit}", i18n::number(lang, *value))]
+        }
         _ => Vec::new(),
     }
     .into_iter()
@@ -213,19 +235,16 @@ fn answer_texts(question: &Question, answer: &Answer, lang: Lang) -> Vec<String>
     .collect()
 }
 
-/// The right answer as the quiz screen gives it, true/false in words, items numbered.
+/// The right answer as the quiz screen gives it, items numbered.
 fn right_texts(question: &Question, asked: &Asked, lang: Lang) -> Vec<String> {
+    let right = right_answer(question, &asked.order, lang);
     match &question.kind {
-        QuestionKind::TrueFalse { answer } => vec![bool_word(*answer, lang)],
-        QuestionKind::Order { .. } => right_answer(question, &asked.order)
+        QuestionKind::Order { .. } => right
             .iter()
             .enumerate()
             .map(|(pos, item)| format!("{}. {}", pos + 1, single_line(item)))
             .collect(),
-        _ => right_answer(question, &asked.order)
-            .iter()
-            .map(|t| single_line(t))
-            .collect(),
+        _ => right.iter().map(|t| single_line(t)).collect(),
     }
 }
 
