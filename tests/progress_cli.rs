@@ -85,8 +85,14 @@ fn a_passed_module_marked_learned_shows_the_mark_and_its_date_in_table_and_json(
     };
     // The status word says "bestanden"; the mark is not hidden behind it.
     assert!(line("C2 Messenger").contains("bestanden"), "{text}");
-    assert!(line("C2 Messenger").contains("Gelernt am 2026-11-29"), "{text}");
-    assert!(line("C3 Videokonferenzen").contains("Gelernt am 2026-11-28"), "{text}");
+    assert!(
+        line("C2 Messenger").contains("Gelernt am 2026-11-29"),
+        "{text}"
+    );
+    assert!(
+        line("C3 Videokonferenzen").contains("Gelernt am 2026-11-28"),
+        "{text}"
+    );
 
     let output = kurs(&["progress", "--json", "--progress", progress, &course()]);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
