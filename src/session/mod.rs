@@ -13,7 +13,7 @@ pub use exam::{
     Certify, certificate_due, certificate_due_after_quiz, certificate_facts, closed_text,
     exam_gate, exam_state, issue_certificate, module_done, read_course, terms_text,
 };
-pub use overview::{CourseFacts, ModuleFacts, day_of, next_unpassed, overview};
+pub use overview::{CourseFacts, ModuleFacts, course_facts, day_of, next_unpassed, overview};
 pub use record::Record;
 
 use crate::course::{Course, Depth, Library, Source, load};

@@ -48,7 +48,9 @@ pub fn overview(library: &Library, progress: &Progress) -> Vec<CourseFacts> {
         .collect()
 }
 
-fn course_facts(c: usize, course: &Course, progress: &Progress) -> CourseFacts {
+/// The facts of the modules of one course, course `c` of its library, read from `progress`
+/// (which needs to hold only that course).
+pub fn course_facts(c: usize, course: &Course, progress: &Progress) -> CourseFacts {
     let modules = course
         .modules
         .iter()
