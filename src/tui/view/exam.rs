@@ -325,18 +325,7 @@ fn result_lines(
             None,
         );
     }
-    if !done.certificate.is_empty() {
-        doc.blank();
-        for line in &done.certificate {
-            doc.wrapped(
-                &single_line(line),
-                width,
-                vec![Span::raw(" ")],
-                theme.heading(),
-                None,
-            );
-        }
-    }
+    super::result::certificate_lines(doc, &done.certificate, width, theme);
     doc.blank();
     for (n, drawn) in run.drawn.iter().enumerate() {
         let credit = result.credits.get(n).copied().unwrap_or(Credit::NONE);

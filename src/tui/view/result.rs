@@ -44,18 +44,7 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
         ]),
         None,
     );
-    if !screen.certificate.is_empty() {
-        doc.blank();
-        for line in &screen.certificate {
-            doc.wrapped(
-                &single_line(line),
-                width,
-                vec![Span::raw(" ")],
-                theme.heading(),
-                None,
-            );
-        }
-    }
+    certificate_lines(&mut doc, &screen.certificate, width, theme);
     if let Some(next) = screen.next.and_then(|at| state.module(at)) {
         doc.blank();
         let focused = screen.focus == ResultFocus::Next;
@@ -131,6 +120,29 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
         doc.push(Line::from(Span::styled(text, theme.right())), None);
     }
     doc
+}
+
+/// What became of the certificate (where its files are, or why not), after a quiz's or an
+/// exam's result alike.
+pub fn certificate_lines<F: Copy + PartialEq>(
+    doc: &mut Document<F>,
+    lines: &[String],
+    width: usize,
+    theme: &Theme,
+) {
+    if lines.is_empty() {
+        return;
+    }
+    doc.blank();
+    for line in lines {
+        doc.wrapped(
+            &single_line(line),
+            width,
+            vec![Span::raw(" ")],
+            theme.heading(),
+            None,
+        );
+    }
 }
 
 /// One question opened: the learner's answer, the right answer (choices in the order they were
