@@ -69,6 +69,14 @@ pub(super) fn settle(state: &mut State) {
     // fit; for the first row that is the very top.
     let (first, context) = (place.line, place.context.min(height.saturating_sub(1)));
     let scroll = scroll_to(screen.scroll, first - context, first, height, place.len);
+    // Never past the library's end: a last row whose place reaches beyond it (the exam and
+    // certificate lines under a course) must not leave the screen half empty.
+    let scroll = if scroll > first.saturating_sub(context) {
+        let total = view::library::document(state, screen, width).len();
+        scroll.min(total.saturating_sub(height))
+    } else {
+        scroll
+    };
     if let Screen::Library(screen) = &mut state.screen {
         screen.selected = selected;
         screen.scroll = scroll;
