@@ -6,6 +6,7 @@ pub mod credential;
 pub mod facts;
 pub mod files;
 pub mod key;
+pub mod page_text;
 pub mod pdf;
 pub mod printable;
 pub mod verify;

@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::credential::{self, JWS_TYPE};
 use super::facts::CertificateFacts;
 use super::key::{kid_of, verifying_key_from_did};
+use super::page_text;
 use super::pdf::{self, EMBEDDED_NAME};
 
 /// The largest file `kurs verify` reads: a certificate kurs makes is some 60 KiB.
@@ -178,8 +179,7 @@ fn verify_pdf(bytes: &[u8]) -> Result<Verified, Invalid> {
         )));
     }
     for (number, page) in (1u32..).zip(&layout) {
-        let text = document
-            .extract_text_with_limit(&[number], MAX_DECOMPRESSED)
+        let text = page_text::page_text(&document, number, MAX_DECOMPRESSED)
             .map_err(|error| Invalid::Broken(format!("page {number} cannot be read ({error})")))?;
         let text = normalise(&text);
         if let Some(line) = page
