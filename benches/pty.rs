@@ -1,5 +1,7 @@
 //! The real `kurs` binary in a pseudo-terminal: from process start to the first drawn library
-//! screen (large and small library), and from one key press to the finished frame.
+//! screen (small, large and huge library, with and without a large progress), and from one key
+//! press to the finished frame. The targets of the start are ratios, measured paired: both
+//! starts in turns, round by round.
 
 mod support;
 
@@ -10,7 +12,10 @@ use criterion::SamplingMode;
 use kurs::course::Library as Model;
 use kurs::progress::Progress;
 use support::pty::{DOWN, ENTER, UP};
-use support::{LIBRARY_DRAWN, Library, full_progress, measuring, median, ms, start_kurs, verdict};
+use support::{
+    LIBRARY_DRAWN, Library, Paired, ProgressKind, full_progress, measuring, median, ms, rounds,
+    start_kurs, verdict,
+};
 
 /// The library screen is drawn once the title and the first module row are on it.
 fn library_drawn(text: &str) -> bool {
@@ -36,40 +41,53 @@ fn progress_file(model: &Model, dir: &Path, name: &str, resume: Option<(usize, u
     file.to_str().expect("UTF-8 path").to_string()
 }
 
+/// Process start → the library screen drawn, once.
+fn start_once(folder: &str, progress: &str) -> Duration {
+    let kurs = start_kurs(&[folder, "--progress", progress]);
+    let drawn = kurs.wait(library_drawn);
+    let took = drawn - kurs.started;
+    kurs.stop();
+    took
+}
+
 fn main() {
     let large = Library::large();
     let small = Library::small();
+    let huge = Library::huge();
     let large_model = large.load();
     let small_model = small.load();
     let dir = tempfile::tempdir().expect("temp folder");
+    // No progress yet: a file that does not exist (the player writes nothing until a move).
+    let none = dir.path().join("none").join("progress.toml");
+    let none = none.to_str().expect("UTF-8 path").to_string();
+    let large_full = large.progress(ProgressKind::Full);
+    let large_full = large_full.to_str().expect("UTF-8 path").to_string();
+    let huge_history = huge.progress(ProgressKind::History);
+    let huge_history = huge_history.to_str().expect("UTF-8 path").to_string();
 
     let mut c = support::criterion();
     let mut group = c.benchmark_group("pty");
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(6));
-    for (name, library, model) in [
-        ("large", &large, &large_model),
-        ("small", &small, &small_model),
-    ] {
-        let progress = progress_file(model, dir.path(), &format!("start-{name}.toml"), None);
-        let folder = library.dir.to_str().expect("UTF-8 path").to_string();
-        group.bench_function(format!("start_{name}"), |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let kurs = start_kurs(&[&folder, "--progress", &progress]);
-                    let drawn = kurs.wait(library_drawn);
-                    total += drawn - kurs.started;
-                    kurs.stop();
-                }
-                total
-            })
+    let starts = [
+        ("start_large", large.folder(), large_full.clone()),
+        (
+            "start_small",
+            small.folder(),
+            progress_file(&small_model, dir.path(), "start-small.toml", None),
+        ),
+        ("start_large_no_progress", large.folder(), none.clone()),
+        ("start_huge_no_progress", huge.folder(), none.clone()),
+        ("start_huge_history", huge.folder(), huge_history.clone()),
+    ];
+    for (name, folder, progress) in &starts {
+        group.bench_function(*name, |b| {
+            b.iter_custom(|iters| (0..iters).map(|_| start_once(folder, progress)).sum())
         });
     }
-
     // Keys: each press is timed from writing its bytes to the frame that shows its effect.
-    let folder = large.dir.to_str().expect("UTF-8 path").to_string();
+    let folder = large.folder();
     type Step = (&'static str, fn(&str) -> bool);
     let scenarios: [(&str, Option<&str>, [Step; 2]); 3] = [
         (
@@ -131,7 +149,68 @@ fn main() {
     c.final_summary();
 
     if measuring() {
-        println!("\npseudo-terminal:");
+        println!("\npseudo-terminal, paired: 15 rounds, median (min–max):");
+        let (large_dir, huge_dir) = (large.folder(), huge.folder());
+        let scale = Paired::run(
+            rounds(15),
+            || start_once(&huge_dir, &none),
+            || start_once(&large_dir, &none),
+        );
+        let huge_time = scale.a_time();
+        verdict(
+            "start → library screen, huge (10,000 modules)",
+            &huge_time.millis(),
+            "≤ 100 ms",
+            Some(huge_time.median <= 0.100),
+        );
+        println!("      large (1,000 modules) {}", scale.b_time().millis());
+        let ratio = scale.ratio();
+        verdict(
+            "start, huge ÷ large (no progress)",
+            &ratio.ratio(),
+            "≤ 1.3×",
+            Some(ratio.median <= 1.3),
+        );
+        let with_progress = Paired::run(
+            rounds(15),
+            || start_once(&large_dir, &large_full),
+            || start_once(&large_dir, &none),
+        );
+        let ratio = with_progress.ratio();
+        verdict(
+            &format!(
+                "start, large: with {} progress ÷ without",
+                support::mb(support::progress_bytes(std::path::Path::new(&large_full)))
+            ),
+            &ratio.ratio(),
+            "≤ 1.2×",
+            Some(ratio.median <= 1.2),
+        );
+        println!(
+            "      with {}, without {}",
+            with_progress.a_time().millis(),
+            with_progress.b_time().millis()
+        );
+        let history = Paired::run(
+            rounds(9),
+            || start_once(&huge_dir, &huge_history),
+            || start_once(&huge_dir, &none),
+        );
+        verdict(
+            &format!(
+                "start, huge: with ten years ({}) ÷ without",
+                support::mb(support::progress_bytes(std::path::Path::new(&huge_history)))
+            ),
+            &history.ratio().ratio(),
+            "(reported)",
+            Some(true),
+        );
+        println!(
+            "      with {}, without {}",
+            history.a_time().millis(),
+            history.b_time().millis()
+        );
+        println!("criterion medians (separate runs, not paired):");
         let parse = median("load", "parse_only");
         if let Some(start) = median("pty", "start_large") {
             verdict(
@@ -154,13 +233,20 @@ fn main() {
                 None => verdict("start ÷ parse-only (run the load bench)", "-", "≤ 1×", None),
             }
         }
-        if let Some(start) = median("pty", "start_small") {
-            verdict(
-                "start → library screen, small",
-                &ms(start),
-                "(reported)",
-                Some(true),
-            );
+        for name in [
+            "start_small",
+            "start_large_no_progress",
+            "start_huge_no_progress",
+            "start_huge_history",
+        ] {
+            if let Some(start) = median("pty", name) {
+                verdict(
+                    &format!("{name} → library screen"),
+                    &ms(start),
+                    "(reported)",
+                    Some(true),
+                );
+            }
         }
         for name in [
             "key_library_down_up",

@@ -1,19 +1,32 @@
 //! Writes a synthetic course library for the benchmarks: German Markdown with umlauts, lists,
-//! links and every question type. The same seed and shape always give byte-identical files.
+//! links and every question type; and, if asked, a learner's progress over it: ten years of
+//! history. The same seed and shape always give byte-identical files.
 //!
 //! ```text
 //! cargo run --release --example generate_library -- --seed 1 --courses 50 --modules 20 OUT_DIR
+//! cargo run --release --example generate_library -- --shape huge --history PROGRESS_FILE OUT_DIR
 //! ```
 //!
-//! The benchmarks include this file as a module and call [`library`] directly.
+//! The benchmarks include this file as a module and call [`library`] and [`history`] directly.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+use kurs::progress::{Attempt, Progress, ProgressStore};
 
 /// The large library of the benchmarks: 50 courses × 20 modules.
 pub const LARGE: (usize, usize) = (50, 20);
 /// The small library of the benchmarks: 1 course × 10 modules.
 pub const SMALL: (usize, usize) = (1, 10);
+/// The huge library: 500 courses × 20 modules, 10,000 modules and about 200 MB. Courses keep
+/// the size trainers give them; a library grows by courses.
+pub const HUGE: (usize, usize) = (500, 20);
+/// Quiz attempts per module in the history of [`history`].
+pub const HISTORY_ATTEMPTS: usize = 5;
+/// Raised whenever what [`library`] or [`history`] writes changes, so that copies kept on
+/// disk by the benchmarks (keyed by shape, seed and this) are made anew.
+pub const GENERATOR_VERSION: u32 = 1;
 /// Sections per module and the length each section body grows to.
 pub const SECTIONS: usize = 8;
 pub const SECTION_BYTES: usize = 1500;
@@ -54,6 +67,90 @@ pub fn write(dir: &Path, files: &[(PathBuf, String)]) -> std::io::Result<()> {
         std::fs::write(path, text)?;
     }
     Ok(())
+}
+
+/// Ten years of a diligent learner over `library` (read in full): every section of every module
+/// opened, every quiz taken `attempts` times (every question answered each time, the last
+/// attempt passed), every module marked learned. The learner works through the library in
+/// order from 2016-12-01 to 2026-11-30, a module's attempts in the weeks after it was begun.
+pub fn history(seed: u64, library: &kurs::course::Library, attempts: usize) -> Progress {
+    // 2016-12-01T00:00:00Z, and ten years of days after it.
+    const START: i64 = 1_480_550_400;
+    const TEN_YEARS: i64 = 3652 * 86_400;
+    const DAY: i64 = 86_400;
+    let mut random = Random::new(seed ^ 0x6869_7374_6f72_7921);
+    let total = library
+        .courses
+        .iter()
+        .map(|c| c.modules.len())
+        .sum::<usize>()
+        .max(1);
+    let mut progress = Progress::default();
+    let mut n = 0;
+    for course in &library.courses {
+        for module in &course.modules {
+            let begun = START + TEN_YEARS * n as i64 / total as i64;
+            n += 1;
+            let time = |offset: i64| {
+                jiff::Timestamp::from_second(begun + offset)
+                    .map(|t| t.to_string())
+                    .unwrap_or_default()
+            };
+            for s in 0..module.sections.len() {
+                progress.open_section(&course.id, &module.id, s);
+            }
+            if let Some(quiz) = &module.quiz {
+                for a in 0..attempts {
+                    let at = time((a as i64 + 1) * 3 * DAY + (random.next() % DAY as u64) as i64);
+                    let last = a + 1 == attempts;
+                    let mut results = BTreeMap::new();
+                    for question in &quiz.questions {
+                        let correct = last || !random.next().is_multiple_of(3);
+                        progress.record_answer(
+                            &course.id,
+                            &module.id,
+                            &question.id,
+                            &question.fingerprint(),
+                            if correct { 100 } else { 0 },
+                            &at,
+                        );
+                        results.insert(question.id.clone(), correct);
+                    }
+                    let points = results.values().filter(|r| **r).count() as u32;
+                    let max = results.len() as u32;
+                    progress.record_attempt(
+                        &course.id,
+                        &module.id,
+                        Attempt {
+                            at,
+                            points: kurs::progress::Points::whole(points),
+                            max,
+                            passed: points * 100 >= max * u32::from(quiz.pass_percent),
+                            results,
+                        },
+                    );
+                }
+            }
+            let learned = time((attempts as i64 + 1) * 3 * DAY);
+            progress.set_learned(&course.id, &module.id, true, &learned);
+        }
+    }
+    progress
+}
+
+/// Writes `progress` to the progress file `path` the way the player does (one file per
+/// course and the index), replacing what was there.
+pub fn write_progress(path: &Path, progress: &Progress) {
+    let _ = std::fs::remove_file(path);
+    let _ = std::fs::remove_dir_all(ProgressStore::courses_folder(path));
+    let (mut store, _) = ProgressStore::open(path);
+    for (id, course) in &progress.courses {
+        let saved = store.update(id, |p| {
+            p.courses.insert(id.clone(), course.clone());
+            p.last_course.clone_from(&progress.last_course);
+        });
+        assert!(saved.is_none(), "progress saved: {saved:?}");
+    }
 }
 
 fn course_file(random: &mut Random, c: usize, names: &[String]) -> String {
@@ -345,18 +442,32 @@ fn main() {
     let mut seed = 1;
     let (mut courses, mut modules) = LARGE;
     let mut out = None;
+    let mut history_file = None;
     let mut args = std::env::args().skip(1);
-    let usage = "usage: generate_library [--seed N] [--courses N] [--modules N] OUT_DIR";
+    let usage = "usage: generate_library [--seed N] [--shape small|large|huge] [--courses N] \
+                 [--modules N] [--history PROGRESS_FILE] OUT_DIR";
     while let Some(arg) = args.next() {
-        let mut number = |name: &str| -> u64 {
+        let mut value = |name: &str| -> String {
             args.next()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or_else(|| panic!("{name} needs a number; {usage}"))
+                .unwrap_or_else(|| panic!("{name} needs a value; {usage}"))
+        };
+        let number = |name: &str, text: String| -> u64 {
+            text.parse()
+                .unwrap_or_else(|_| panic!("{name} needs a number; {usage}"))
         };
         match arg.as_str() {
-            "--seed" => seed = number("--seed"),
-            "--courses" => courses = number("--courses") as usize,
-            "--modules" => modules = number("--modules") as usize,
+            "--seed" => seed = number("--seed", value("--seed")),
+            "--courses" => courses = number("--courses", value("--courses")) as usize,
+            "--modules" => modules = number("--modules", value("--modules")) as usize,
+            "--shape" => {
+                (courses, modules) = match value("--shape").as_str() {
+                    "small" => SMALL,
+                    "large" => LARGE,
+                    "huge" => HUGE,
+                    other => panic!("unknown shape {other:?}; {usage}"),
+                }
+            }
+            "--history" => history_file = Some(PathBuf::from(value("--history"))),
             "-h" | "--help" => {
                 println!("{usage}");
                 return;
@@ -383,4 +494,14 @@ fn main() {
         bytes as f64 / 1e6,
         out.display()
     );
+    if let Some(file) = history_file {
+        drop(files);
+        let source = kurs::course::Source::Path(out.clone());
+        let (model, _) = kurs::course::load(&source, kurs::course::Depth::Full);
+        write_progress(&file, &history(seed, &model, HISTORY_ATTEMPTS));
+        println!(
+            "ten years of progress, {HISTORY_ATTEMPTS} attempts per module, in {}",
+            file.display()
+        );
+    }
 }

@@ -1,5 +1,7 @@
-//! What the benchmarks share: the synthetic libraries on disk and in memory, a progress file for
-//! a whole library, criterion's settings, and the figures printed against the targets.
+//! What the benchmarks share: the synthetic libraries on disk (kept between runs, keyed by shape
+//! and seed) and in memory, progress files for a whole library, criterion's settings, paired
+//! measurements (two things timed in turns, so that a ratio holds on a busy machine), and the
+//! figures printed against the targets.
 
 #![allow(dead_code)] // each benchmark uses a different part
 
@@ -16,30 +18,56 @@ use criterion::Criterion;
 use kurs::course::files::Memory;
 use kurs::course::{Depth, Library as Model, Source, load};
 use kurs::progress::{Attempt, Progress, ProgressStore};
+use std::time::Instant;
 
-pub use generator::{LARGE, SMALL};
+pub use generator::{GENERATOR_VERSION, HISTORY_ATTEMPTS, HUGE, LARGE, SMALL};
 use pty::Pty;
 
 pub const SEED: u64 = 1;
 
-/// A generated library: its files (relative paths) and the folder they were written to.
+/// A generated library on disk: its name, shape and the folder it lies in.
 pub struct Library {
     pub name: &'static str,
     pub dir: PathBuf,
-    pub files: Vec<(PathBuf, String)>,
+    pub shape: (usize, usize),
+    bytes: usize,
+    files: usize,
+}
+
+/// Where generated things are kept between runs: `target/tmp/`.
+fn kept(folder: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(folder)
 }
 
 impl Library {
-    /// Generates the library and writes it under `target/tmp/bench-library/NAME`, replacing
-    /// what an earlier run left there.
-    pub fn on_disk(name: &'static str, (courses, modules): (usize, usize)) -> Library {
-        let files = generator::library(SEED, courses, modules);
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join("bench-library")
-            .join(name);
-        let _ = std::fs::remove_dir_all(&dir);
-        generator::write(&dir, &files).expect("the benchmark library is written");
-        Library { name, dir, files }
+    /// The library of this shape, generated and written under `target/tmp/bench-library/` the
+    /// first time and found there on later runs (200 MB take a while to write). A copy is known
+    /// complete by the mark written after its last file.
+    pub fn on_disk(name: &'static str, shape: (usize, usize)) -> Library {
+        let (courses, modules) = shape;
+        let dir = kept("bench-library").join(format!(
+            "{name}-{courses}x{modules}-seed{SEED}-v{GENERATOR_VERSION}"
+        ));
+        let mark = dir.join(".complete");
+        let known = std::fs::read_to_string(&mark).ok().and_then(|text| {
+            let (bytes, files) = text.trim().split_once(' ')?;
+            Some((bytes.parse().ok()?, files.parse().ok()?))
+        });
+        let (bytes, files) = known.unwrap_or_else(|| {
+            let files = generator::library(SEED, courses, modules);
+            let _ = std::fs::remove_dir_all(&dir);
+            generator::write(&dir, &files).expect("the benchmark library is written");
+            let bytes: usize = files.iter().map(|(_, text)| text.len()).sum();
+            std::fs::write(&mark, format!("{bytes} {}\n", files.len())).expect("mark written");
+            (bytes, files.len())
+        });
+        Library {
+            name,
+            dir,
+            shape,
+            bytes,
+            files,
+        }
     }
 
     pub fn large() -> Library {
@@ -50,16 +78,62 @@ impl Library {
         Library::on_disk("small", SMALL)
     }
 
+    /// 10,000 modules, about 200 MB.
+    pub fn huge() -> Library {
+        Library::on_disk("huge", HUGE)
+    }
+
+    /// Every file of the library, relative to its folder (generated again, not read).
+    pub fn files(&self) -> Vec<(PathBuf, String)> {
+        generator::library(SEED, self.shape.0, self.shape.1)
+    }
+
+    /// How many files the library has.
+    pub fn file_count(&self) -> usize {
+        self.files
+    }
+
+    /// The folder as a string, for command lines.
+    pub fn folder(&self) -> String {
+        self.dir.to_str().expect("UTF-8 path").to_string()
+    }
+
+    /// A progress file for the whole library, kept under `target/tmp/bench-progress/` between
+    /// runs like the library: `Full` is one attempt at every quiz, `History` ten years.
+    pub fn progress(&self, kind: ProgressKind) -> PathBuf {
+        let folder = kept("bench-progress").join(format!(
+            "{}-{kind:?}",
+            self.dir.file_name().expect("named").to_string_lossy()
+        ));
+        let file = folder.join("progress.toml");
+        let mark = folder.join(".complete");
+        if !mark.exists() {
+            let _ = std::fs::remove_dir_all(&folder);
+            std::fs::create_dir_all(&folder).expect("progress folder");
+            let model = self.load();
+            let mut progress = match kind {
+                ProgressKind::Full => full_progress(&model),
+                ProgressKind::History => generator::history(SEED, &model, HISTORY_ATTEMPTS),
+            };
+            // The player starts on the library screen, not in the last module.
+            progress.last_course = None;
+            drop(model);
+            write_progress(&file, &progress);
+            std::fs::write(&mark, "").expect("mark written");
+        }
+        file
+    }
+
     /// Bytes of all course files: the library's size on disk.
     pub fn bytes(&self) -> usize {
-        self.files.iter().map(|(_, text)| text.len()).sum()
+        self.bytes
     }
 
     /// The same files in memory, so loading is measured without the disk.
     pub fn memory(&self) -> Memory {
         let mut memory = Memory::default();
-        for (path, text) in &self.files {
-            memory.insert(path.clone(), text.as_bytes().to_vec());
+        for (path, text) in self.files() {
+            memory.insert(path, text.into_bytes());
         }
         memory
     }
@@ -74,6 +148,15 @@ impl Library {
         );
         library
     }
+}
+
+/// Which progress a benchmark gives the player.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProgressKind {
+    /// Everything done once: [`full_progress`].
+    Full,
+    /// Ten years: every quiz taken five times ([`generator::history`]).
+    History,
 }
 
 /// Progress for every module of the library: all sections opened, learned, every question
@@ -120,16 +203,7 @@ pub fn full_progress(library: &Model) -> Progress {
 
 /// Writes `progress` to `path` the way the player does.
 pub fn write_progress(path: &Path, progress: &Progress) {
-    let _ = std::fs::remove_file(path);
-    let _ = std::fs::remove_dir_all(ProgressStore::courses_folder(path));
-    let (mut store, _) = ProgressStore::open(path);
-    for (id, course) in &progress.courses {
-        let saved = store.update(id, |p| {
-            p.courses.insert(id.clone(), course.clone());
-            p.last_course.clone_from(&progress.last_course);
-        });
-        assert!(saved.is_none(), "progress saved: {saved:?}");
-    }
+    generator::write_progress(path, progress);
 }
 
 /// Bytes of the progress at `path`: the index and every course file.
@@ -217,4 +291,113 @@ pub fn us(d: Duration) -> String {
 
 pub fn mb(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
+/// Two things timed in turns, round after round, so that both meet the same load of a shared
+/// machine: their ratio holds where each time alone moves by a fifth from run to run.
+pub struct Paired {
+    pub a: Vec<Duration>,
+    pub b: Vec<Duration>,
+}
+
+/// A median with the smallest and largest value it is the median of.
+#[derive(Clone, Copy, Debug)]
+pub struct Spread {
+    pub median: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+impl Spread {
+    pub fn of(mut values: Vec<f64>) -> Spread {
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        let median = if n == 0 {
+            f64::NAN
+        } else if n % 2 == 1 {
+            values[n / 2]
+        } else {
+            (values[n / 2 - 1] + values[n / 2]) / 2.0
+        };
+        Spread {
+            median,
+            min: values.first().copied().unwrap_or(f64::NAN),
+            max: values.last().copied().unwrap_or(f64::NAN),
+        }
+    }
+
+    /// `1.23× (1.10–1.31)`
+    pub fn ratio(&self) -> String {
+        format!("{:.2}× ({:.2}–{:.2})", self.median, self.min, self.max)
+    }
+
+    /// `12.3 ms (11.0–14.1)`, for seconds.
+    pub fn millis(&self) -> String {
+        format!(
+            "{:.1} ms ({:.1}–{:.1})",
+            self.median * 1e3,
+            self.min * 1e3,
+            self.max * 1e3
+        )
+    }
+}
+
+impl Paired {
+    /// `rounds` rounds of one run of `a` and one of `b`, the order changing every round.
+    pub fn run(
+        rounds: usize,
+        mut a: impl FnMut() -> Duration,
+        mut b: impl FnMut() -> Duration,
+    ) -> Paired {
+        let mut paired = Paired {
+            a: Vec::with_capacity(rounds),
+            b: Vec::with_capacity(rounds),
+        };
+        for round in 0..rounds {
+            if round % 2 == 0 {
+                paired.a.push(a());
+                paired.b.push(b());
+            } else {
+                paired.b.push(b());
+                paired.a.push(a());
+            }
+        }
+        paired
+    }
+
+    /// a ÷ b, round by round.
+    pub fn ratio(&self) -> Spread {
+        Spread::of(
+            self.a
+                .iter()
+                .zip(&self.b)
+                .map(|(a, b)| a.as_secs_f64() / b.as_secs_f64())
+                .collect(),
+        )
+    }
+
+    pub fn a_time(&self) -> Spread {
+        Spread::of(self.a.iter().map(Duration::as_secs_f64).collect())
+    }
+
+    pub fn b_time(&self) -> Spread {
+        Spread::of(self.b.iter().map(Duration::as_secs_f64).collect())
+    }
+}
+
+/// How long `command` takes to run to its end, its output thrown away; it must succeed.
+pub fn time_process(command: &mut std::process::Command) -> Duration {
+    let started = Instant::now();
+    let status = command
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("the command runs");
+    let took = started.elapsed();
+    assert!(status.success(), "{command:?} failed");
+    took
+}
+
+/// Rounds of a paired measurement: fewer when only trying the benchmarks.
+pub fn rounds(wanted: usize) -> usize {
+    if measuring() { wanted } else { 1 }
 }

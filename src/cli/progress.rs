@@ -2,6 +2,7 @@
 //! course's final exam and certificate, as a table or JSON, and `kurs progress reset`, which
 //! asks before it clears anything.
 
+use std::collections::HashMap;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,7 +16,7 @@ use crate::i18n::ExamState;
 use crate::i18n::{self, Lang, T};
 use crate::progress::{ModuleStatus, Progress, ProgressStore, StoreMode};
 use crate::safe_text::sanitize;
-use crate::session::{course_end_lines, overview};
+use crate::session::{CourseFacts, course_end_lines, course_facts};
 
 #[derive(Serialize)]
 struct ProgressJson {
@@ -104,12 +105,27 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    // Only looking: nothing is locked, moved aside or written, whatever the files hold.
-    let (store, notices) = ProgressStore::inspect(&file);
+    // Only looking: nothing is locked, moved aside or written, whatever the files hold. Each
+    // course's progress is summed up as it is read and then dropped: years of it over
+    // thousands of modules are never held at once.
+    let by_id: HashMap<&str, usize> = library
+        .courses
+        .iter()
+        .enumerate()
+        .map(|(c, course)| (course.id.as_str(), c))
+        .collect();
+    let mut facts: Vec<Option<CourseFacts>> = vec![None; library.courses.len()];
+    let notices = ProgressStore::inspect_each(&file, |id, course| {
+        if let Some(&c) = by_id.get(id.as_str()) {
+            let mut one = Progress::default();
+            one.courses.insert(id, course);
+            facts[c] = Some(course_facts(&library, c, &library.courses[c], &one));
+        }
+    });
     for notice in &notices {
         say_error!("kurs: {}", i18n::store_notice(Lang::En, notice));
     }
-    let summary = summarise(&library, store.progress());
+    let summary = summarise(&library, facts);
     let mut out = std::io::stdout().lock();
     let text = if args.json {
         let json = ProgressJson {
@@ -128,9 +144,15 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
     }
 }
 
-fn summarise(library: &Library, progress: &Progress) -> Vec<CourseJson> {
-    overview(library, progress)
+/// The facts of every course (those without progress as the empty progress gives them).
+fn summarise(library: &Library, facts: Vec<Option<CourseFacts>>) -> Vec<CourseJson> {
+    let empty = Progress::default();
+    facts
         .into_iter()
+        .enumerate()
+        .map(|(c, facts)| {
+            facts.unwrap_or_else(|| course_facts(library, c, &library.courses[c], &empty))
+        })
         .map(|course| CourseJson {
             end_lines: course_end_lines(
                 Lang::from_tag(&course.language).unwrap_or(Lang::En),

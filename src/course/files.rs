@@ -2,7 +2,9 @@
 //! Reading is bounded and confined: a file is read only when it lies inside the folder it belongs
 //! to once symbolic links are followed, is a regular file (no device, pipe or socket, which
 //! could block or never end) and is within the size limit, checked before reading and again
-//! while reading (files such as those in `/proc` claim to be empty).
+//! while reading (files such as those in `/proc` claim to be empty). A course folder is resolved
+//! once ([`Files::folder`]) and every module file of it is checked against that, and a file can be
+//! read only up to a limit ([`Files::read_in`]): the player's start needs only each module's start.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -32,10 +34,78 @@ pub enum Kind {
     Dir,
 }
 
+/// A folder files are read from, its real place (symbolic links followed) resolved once, so
+/// that the many module files of a course are not each checked by resolving the folder again.
+pub struct Folder {
+    /// The folder as it was given.
+    given: PathBuf,
+    /// Where it really is; why not, when it cannot be resolved (each read then says so).
+    real: Result<PathBuf, ReadError>,
+    /// The folder held open (on disk, on Unix), so that a file lying directly in it is opened
+    /// relative to it without following a link: such a file is inside by construction.
+    #[cfg(unix)]
+    handle: Option<std::os::fd::OwnedFd>,
+}
+
+impl Folder {
+    /// A folder whose files are checked by their paths alone (files in memory, the samples).
+    pub fn by_path(dir: &Path) -> Folder {
+        Folder {
+            given: dir.to_path_buf(),
+            real: Ok(dir.to_path_buf()),
+            #[cfg(unix)]
+            handle: None,
+        }
+    }
+
+    /// The folder as it was given.
+    pub fn path(&self) -> &Path {
+        &self.given
+    }
+}
+
+/// The start of a file, or all of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Start {
+    pub bytes: Vec<u8>,
+    /// `bytes` is the whole file.
+    pub whole: bool,
+}
+
+impl Start {
+    /// The first `limit` bytes of `bytes` (all of them without a limit).
+    fn of(bytes: &[u8], limit: Option<usize>) -> Start {
+        let end = limit.map_or(bytes.len(), |limit| limit.min(bytes.len()));
+        Start {
+            bytes: bytes[..end].to_vec(),
+            whole: end == bytes.len(),
+        }
+    }
+}
+
 pub trait Files: Sync {
     /// The bytes of the file at `path`, which must lie inside the folder `root` once symbolic
     /// links are followed (an empty `root` is the current folder).
-    fn read(&self, root: &Path, path: &Path) -> Result<Vec<u8>, ReadError>;
+    fn read(&self, root: &Path, path: &Path) -> Result<Vec<u8>, ReadError> {
+        self.read_in(&self.folder(root), path, None)
+            .map(|start| start.bytes)
+    }
+    /// The folder `dir`, resolved once for the reads and checks of the files in it.
+    fn folder(&self, dir: &Path) -> Folder {
+        Folder::by_path(dir)
+    }
+    /// At most `limit` bytes from the start of the file at `path` (all of it for `None`), under
+    /// the rules of [`Files::read`]: inside `folder`, a regular file, within the size limit.
+    fn read_in(
+        &self,
+        folder: &Folder,
+        path: &Path,
+        limit: Option<usize>,
+    ) -> Result<Start, ReadError>;
+    /// Whether an existing `path` lies inside `folder` once symbolic links are followed.
+    fn inside(&self, folder: &Folder, path: &Path) -> bool {
+        self.stays_inside(folder.path(), path)
+    }
     fn kind(&self, path: &Path) -> Option<Kind>;
     /// Entries of a folder, sorted by name.
     fn list(&self, dir: &Path) -> Result<Vec<PathBuf>, String>;
@@ -46,9 +116,30 @@ pub trait Files: Sync {
 pub struct Disk;
 
 impl Files for Disk {
-    fn read(&self, root: &Path, path: &Path) -> Result<Vec<u8>, ReadError> {
+    fn folder(&self, dir: &Path) -> Folder {
+        let real = std::fs::canonicalize(current_if_empty(dir)).map_err(io_error);
+        Folder {
+            given: dir.to_path_buf(),
+            #[cfg(unix)]
+            handle: real.as_ref().ok().and_then(|real| open_folder(real)),
+            real,
+        }
+    }
+
+    fn read_in(
+        &self,
+        folder: &Folder,
+        path: &Path,
+        limit: Option<usize>,
+    ) -> Result<Start, ReadError> {
+        // A file directly in the folder is opened relative to the folder held open, refusing a
+        // link: no path is resolved at all. A link, or a file deeper down, takes the long way.
+        #[cfg(unix)]
+        if let Some(file) = open_directly_in(folder, path) {
+            return read_opened(file, limit);
+        }
+        let real_root = folder.real.clone()?;
         let real = std::fs::canonicalize(path).map_err(io_error)?;
-        let real_root = std::fs::canonicalize(current_if_empty(root)).map_err(io_error)?;
         if !real.starts_with(&real_root) {
             return Err(ReadError::Outside);
         }
@@ -57,24 +148,18 @@ impl Files for Disk {
             return Err(ReadError::NotAFile);
         }
         // The resolved path is opened, so no link is followed now that was not checked above.
-        let file = open_for_reading(&real)?;
-        // The metadata of the opened file, not of the path: what is read is what was checked.
-        let meta = file.metadata().map_err(io_error)?;
-        if !meta.is_file() {
-            return Err(ReadError::NotAFile);
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(ReadError::TooLarge(meta.len()));
-        }
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        // The file may have grown since, or claim a size of 0 as files in `/proc` do.
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io_error)?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(ReadError::TooLarge(bytes.len() as u64));
-        }
-        Ok(bytes)
+        read_opened(open_for_reading(&real)?, limit)
+    }
+
+    fn inside(&self, folder: &Folder, path: &Path) -> bool {
+        // An entry directly in the folder that is no link lies in it; nothing to resolve.
+        let directly = path.parent() == Some(folder.path())
+            && std::fs::symlink_metadata(path).is_ok_and(|meta| !meta.file_type().is_symlink());
+        directly
+            || match (&folder.real, std::fs::canonicalize(path)) {
+                (Ok(dir), Ok(path)) => path.starts_with(dir),
+                _ => false,
+            }
     }
 
     fn kind(&self, path: &Path) -> Option<Kind> {
@@ -115,6 +200,69 @@ fn current_if_empty(dir: &Path) -> &Path {
     }
 }
 
+/// Reads an opened file: only a regular file within the size limit, at most `limit` bytes.
+fn read_opened(mut file: std::fs::File, limit: Option<usize>) -> Result<Start, ReadError> {
+    // The metadata of the opened file, not of the path: what is read is what was checked.
+    let meta = file.metadata().map_err(io_error)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    let wanted = limit.map_or(MAX_FILE_BYTES + 1, |limit| {
+        (limit as u64).min(MAX_FILE_BYTES + 1)
+    });
+    let mut bytes = Vec::with_capacity(meta.len().min(wanted) as usize);
+    // The file may have grown since, or claim a size of 0 as files in `/proc` do.
+    (&mut file)
+        .take(wanted)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    let whole = match limit {
+        Some(limit) if bytes.len() >= limit => {
+            // Exactly `limit` bytes: the file may end there or go on; one byte more tells.
+            let mut one = [0u8; 1];
+            matches!(file.read(&mut one), Ok(0))
+        }
+        _ => true,
+    };
+    Ok(Start { bytes, whole })
+}
+
+/// The folder held open for [`open_directly_in`]; `None` where that is not possible.
+#[cfg(unix)]
+fn open_folder(real: &Path) -> Option<std::os::fd::OwnedFd> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    rustix::fs::open(real, flags, Mode::empty()).ok()
+}
+
+/// The file `path` opened relative to the folder held open, when it lies directly in it and is
+/// no symbolic link (the link is refused, not followed); `None`: take the long way.
+#[cfg(unix)]
+fn open_directly_in(folder: &Folder, path: &Path) -> Option<std::fs::File> {
+    use rustix::fs::{Mode, OFlags};
+    let handle = folder.handle.as_ref()?;
+    if path.parent() != Some(folder.path()) {
+        return None;
+    }
+    let name = path.file_name()?;
+    // Not even opened unless a regular file (as on the long way): opening some devices has
+    // effects of its own. A link, a folder or a device is left to the long way to report.
+    let stat = rustix::fs::statat(handle, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).ok()?;
+    if rustix::fs::FileType::from_raw_mode(stat.st_mode) != rustix::fs::FileType::RegularFile {
+        return None;
+    }
+    let flags =
+        OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOFOLLOW | OFlags::NOCTTY | OFlags::CLOEXEC;
+    let fd = rustix::fs::openat(handle, name, flags, Mode::empty()).ok()?;
+    Some(std::fs::File::from(fd))
+}
+
 /// Opens a file without blocking on a pipe (opening one waits for a writer) and without
 /// following a link put in place after the path was resolved; read only, never as a terminal.
 #[cfg(unix)]
@@ -143,15 +291,20 @@ fn io_error(error: std::io::Error) -> ReadError {
 pub struct Embedded(pub &'static Dir<'static>);
 
 impl Files for Embedded {
-    fn read(&self, root: &Path, path: &Path) -> Result<Vec<u8>, ReadError> {
-        if !path.starts_with(root) {
+    fn read_in(
+        &self,
+        folder: &Folder,
+        path: &Path,
+        limit: Option<usize>,
+    ) -> Result<Start, ReadError> {
+        if !path.starts_with(folder.path()) {
             return Err(ReadError::Outside);
         }
         match self.0.get_file(path) {
             Some(file) if file.contents().len() as u64 > MAX_FILE_BYTES => {
                 Err(ReadError::TooLarge(file.contents().len() as u64))
             }
-            Some(file) => Ok(file.contents().to_vec()),
+            Some(file) => Ok(Start::of(file.contents(), limit)),
             None if self.0.get_dir(path).is_some() => Err(ReadError::NotAFile),
             None => Err(ReadError::NotFound),
         }
@@ -201,15 +354,20 @@ impl Memory {
 }
 
 impl Files for Memory {
-    fn read(&self, root: &Path, path: &Path) -> Result<Vec<u8>, ReadError> {
-        if !path.starts_with(root) {
+    fn read_in(
+        &self,
+        folder: &Folder,
+        path: &Path,
+        limit: Option<usize>,
+    ) -> Result<Start, ReadError> {
+        if !path.starts_with(folder.path()) {
             return Err(ReadError::Outside);
         }
         match self.files.get(path) {
             Some(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
                 Err(ReadError::TooLarge(bytes.len() as u64))
             }
-            Some(bytes) => Ok(bytes.clone()),
+            Some(bytes) => Ok(Start::of(bytes, limit)),
             None if self.kind(path) == Some(Kind::Dir) => Err(ReadError::NotAFile),
             None => Err(ReadError::NotFound),
         }

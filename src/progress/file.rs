@@ -43,15 +43,23 @@ pub(super) struct ProgressFile {
     pub(super) fail_writes: bool,
 }
 
-/// The store's lock, taken the first time a file needs it and held until dropped.
+/// The store's lock, taken the first time a file needs it and held until dropped; and what
+/// opening the store's files has found out about their folder meanwhile.
 pub(super) struct Lock<'a> {
     file: &'a Path,
     held: Option<File>,
+    /// A temporary file could be made beside a course file: all course files lie in one folder,
+    /// so the others need not try again (at start, once for hundreds of courses).
+    course_folder_takes_temp_files: bool,
 }
 
 impl<'a> Lock<'a> {
     pub(super) fn new(file: &'a Path) -> Self {
-        Lock { file, held: None }
+        Lock {
+            file,
+            held: None,
+            course_folder_takes_temp_files: false,
+        }
     }
 
     /// Err says why the lock could not be had, in words for a notice.
@@ -109,16 +117,34 @@ impl ProgressFile {
         self.mode = StoreMode::ReadOnly;
     }
 
-    pub(super) fn path(&self) -> &Path {
-        &self.path
-    }
-
     pub(super) fn mode(&self) -> &StoreMode {
         &self.mode
     }
 
     pub(super) fn progress(&self) -> &Progress {
         &self.progress
+    }
+
+    /// The progress read, given up (the file is not saved again through this value).
+    pub(super) fn into_progress(self) -> Progress {
+        self.progress
+    }
+
+    /// The id of the course this course file is for: the course it holds whose file name it
+    /// has. `None` for a file named for another course (renamed by hand), which is left alone.
+    pub(super) fn own_course_id(&self) -> Option<String> {
+        self.progress
+            .courses
+            .keys()
+            .find(|id| self.path.file_name() == Some(super::store::file_name(id).as_ref()))
+            .cloned()
+    }
+
+    /// The progress of the course this file is for (see [`ProgressFile::own_course_id`]).
+    pub(super) fn into_own_course(mut self) -> Option<(String, super::model::CourseProgress)> {
+        let id = self.own_course_id()?;
+        let course = self.progress.courses.remove(&id)?;
+        Some((id, course))
     }
 
     /// Nothing waits in memory after a failed save, and the file is one kurs writes.
@@ -370,7 +396,7 @@ impl ProgressFile {
         if access == Access::Inspect {
             return self.inspect(read);
         }
-        let reason = match self.take(&file, read) {
+        let reason = match self.take(&file, read, &mut lock.course_folder_takes_temp_files) {
             Ok(notice) => return notice,
             Err(reason) => reason,
         };
@@ -381,7 +407,8 @@ impl ProgressFile {
                 "the file is damaged ({reason}) and cannot be moved aside: {error}"
             )));
         }
-        let reason = match self.take(&file, read_file(&file, self.kind)) {
+        let probed = &mut lock.course_folder_takes_temp_files;
+        let reason = match self.take(&file, read_file(&file, self.kind), probed) {
             Ok(notice) => return notice,
             Err(reason) => reason,
         };
@@ -398,10 +425,15 @@ impl ProgressFile {
     }
 
     /// Takes what was read at open; Err is the reason the file is damaged (and must be moved aside).
-    fn take(&mut self, file: &Path, read: OnDisk) -> Result<Option<StoreNotice>, String> {
+    fn take(
+        &mut self,
+        file: &Path,
+        read: OnDisk,
+        probed: &mut bool,
+    ) -> Result<Option<StoreNotice>, String> {
         Ok(match read {
             OnDisk::Missing | OnDisk::Unchanged => None,
-            OnDisk::Good(progress, hash) => self.take_good(file, progress, hash),
+            OnDisk::Good(progress, hash) => self.take_good(file, progress, hash, probed),
             OnDisk::Newer(version) => Some(self.read_only_newer(version)),
             OnDisk::Unreadable(reason) => Some(self.read_only_unreadable(reason)),
             OnDisk::Foreign(what) => Some(StoreNotice::NotOurs {
@@ -425,17 +457,20 @@ impl ProgressFile {
             OnDisk::Damaged(_) => Some(StoreNotice::Damaged {
                 path: self.path.clone(),
             }),
-            other => self.take(&self.path.clone(), other).unwrap_or(None),
+            other => self
+                .take(&self.path.clone(), other, &mut false)
+                .unwrap_or(None),
         }
     }
 
     /// Takes the progress of an intact file and says now, not after an hour of work, when it
-    /// cannot be saved.
+    /// cannot be saved. `probed`: a temporary file was made beside another course file already.
     fn take_good(
         &mut self,
         file: &Path,
         progress: Progress,
         hash: [u8; 32],
+        probed: &mut bool,
     ) -> Option<StoreNotice> {
         self.on_disk = Some(hash);
         self.progress = progress;
@@ -445,9 +480,13 @@ impl ProgressFile {
         }
         // Saving needs a temporary file next to the file; a folder that refuses one fails every
         // save. Stay ready to write: the learner may fix the folder while kurs runs.
+        if self.kind == Kind::Course && *probed {
+            return None;
+        }
         if let Err(error) = new_temp_file(file) {
             return Some(self.not_saved(error.to_string()));
         }
+        *probed = self.kind == Kind::Course;
         None
     }
 

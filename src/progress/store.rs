@@ -156,19 +156,43 @@ impl ProgressStore {
         Self::open_with(path.into(), Access::Inspect)
     }
 
+    /// For commands that show the progress of a whole library (`kurs progress`): reads as
+    /// [`ProgressStore::inspect`] does, changing nothing, but hands each course's progress to
+    /// `each` as soon as its file is read and keeps none of it, so that years of progress over
+    /// thousands of modules are never held at once. Returns the notices `inspect` gives.
+    pub fn inspect_each(
+        path: impl Into<PathBuf>,
+        mut each: impl FnMut(String, super::model::CourseProgress),
+    ) -> Vec<StoreNotice> {
+        let path = path.into();
+        let lock_file = disk::real_path(&path);
+        let mut lock = Lock::new(&lock_file);
+        let (index, mut notices, course_files) =
+            Self::open_index(&path, &mut lock, Access::Inspect);
+        let mut seen = std::collections::HashSet::new();
+        for file in course_files {
+            let (course, notice) =
+                ProgressFile::open(file, Kind::Course, &mut lock, Access::Inspect);
+            notices.extend(notice);
+            if let Some((id, progress)) = course.into_own_course() {
+                seen.insert(id.clone());
+                each(id, progress);
+            }
+        }
+        // Courses still held in the index count where no course file has them.
+        for (id, progress) in index.into_progress().courses {
+            if !seen.contains(&id) {
+                each(id, progress);
+            }
+        }
+        notices
+    }
+
     fn open_with(path: PathBuf, access: Access) -> (ProgressStore, Vec<StoreNotice>) {
         let lock_file = disk::real_path(&path);
         let mut lock = Lock::new(&lock_file);
-        let mut notices = Vec::new();
-        let (index, notice) = ProgressFile::open(path.clone(), Kind::Index, &mut lock, access);
-        // A store that cannot write the index reads no course file either: the index may come
-        // from a newer kurs whose course files this one must not touch. Only looking, the
-        // course files are read whenever the player would read them.
-        let read_courses = match access {
-            Access::Play => index.mode() == &StoreMode::ReadWrite,
-            Access::Inspect => matches!(notice, None | Some(StoreNotice::Damaged { .. })),
-        };
-        notices.extend(notice);
+        let (index, notices, paths) = Self::open_index(&path, &mut lock, access);
+        let mut notices = notices;
         let mut store = ProgressStore {
             courses: BTreeMap::new(),
             view: Progress::default(),
@@ -179,29 +203,43 @@ impl ProgressStore {
             path,
             index,
         };
-        let folder = Self::courses_folder(&store.path);
-        if read_courses && let Some(problem) = disk::folder_problem(&folder) {
-            notices.push(StoreNotice::FolderRefused { folder, problem });
-            store.index.set_read_only();
-        } else if read_courses {
-            let paths = course_files(&folder);
-            for (course, notice) in ProgressFile::open_many(paths, &mut lock, access) {
-                notices.extend(notice);
-                let ids: Vec<String> = course
-                    .progress()
-                    .courses
-                    .keys()
-                    .filter(|id| course.path().file_name() == Some(file_name(id).as_ref()))
-                    .cloned()
-                    .collect();
-                // A file named for another course (renamed by hand) is left as it is.
-                if let Some(id) = ids.into_iter().next() {
-                    store.courses.insert(id, course);
-                }
+        for (course, notice) in ProgressFile::open_many(paths, &mut lock, access) {
+            notices.extend(notice);
+            // A file named for another course (renamed by hand) is left as it is.
+            if let Some(id) = course.own_course_id() {
+                store.courses.insert(id, course);
             }
         }
         store.rebuild_view();
         (store, notices)
+    }
+
+    /// Opens the index and says which course files to read: none when the index cannot be
+    /// written (it may come from a newer kurs whose course files this one must not touch) or the
+    /// folder of the course files is not one kurs trusts (the index is then read only).
+    fn open_index(
+        path: &Path,
+        lock: &mut Lock,
+        access: Access,
+    ) -> (ProgressFile, Vec<StoreNotice>, Vec<PathBuf>) {
+        let mut notices = Vec::new();
+        let (mut index, notice) = ProgressFile::open(path.to_path_buf(), Kind::Index, lock, access);
+        // Only looking, the course files are read whenever the player would read them.
+        let read_courses = match access {
+            Access::Play => index.mode() == &StoreMode::ReadWrite,
+            Access::Inspect => matches!(notice, None | Some(StoreNotice::Damaged { .. })),
+        };
+        notices.extend(notice);
+        let folder = Self::courses_folder(path);
+        if !read_courses {
+            return (index, notices, Vec::new());
+        }
+        if let Some(problem) = disk::folder_problem(&folder) {
+            notices.push(StoreNotice::FolderRefused { folder, problem });
+            index.set_read_only();
+            return (index, notices, Vec::new());
+        }
+        (index, notices, course_files(&folder))
     }
 
     pub fn path(&self) -> &Path {

@@ -16,8 +16,8 @@ pub use exam::{
     terms_text,
 };
 pub use overview::{
-    CourseFacts, EndLine, ExamFacts, ModuleFacts, course_end_lines, day_of, exam_facts,
-    next_unpassed, overview,
+    CourseFacts, EndLine, ExamFacts, ModuleFacts, course_end_lines, course_facts, day_of,
+    exam_facts, next_unpassed, overview,
 };
 pub use record::Record;
 

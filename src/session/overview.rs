@@ -92,7 +92,14 @@ pub fn exam_facts(library: &Library, progress: &Progress, c: usize) -> Option<Ex
     })
 }
 
-fn course_facts(library: &Library, c: usize, course: &Course, progress: &Progress) -> CourseFacts {
+/// The facts of one course, course `c` of `library`, read from `progress` (which needs to hold
+/// only that course).
+pub fn course_facts(
+    library: &Library,
+    c: usize,
+    course: &Course,
+    progress: &Progress,
+) -> CourseFacts {
     let modules = course
         .modules
         .iter()

@@ -9,10 +9,10 @@ use toml::de::DeTable;
 
 use super::exam::{check_exam, parse_certificate, parse_exam};
 use super::fields::{Ctx, Fields, Need};
-use super::module_file::parse_module;
+use super::module_file::read_module;
 use super::read::read_source;
 use super::{Depth, Loaded, Place};
-use crate::course::files::{Files, Kind};
+use crate::course::files::{Files, Folder, Kind};
 use crate::course::format::keys;
 use crate::course::model::{Area, Course, Module};
 use crate::diagnostic::{Code, Diagnostic, Report};
@@ -50,7 +50,9 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
     let path = dir.join("course.toml");
     let mut report = Report::default();
     report.files = 1;
-    let Some(source) = read_source(files, dir, &path, &mut report) else {
+    // Resolved once: every module file of the course is checked against it.
+    let folder = files.folder(dir);
+    let Some(source) = read_source(files, &folder, &path, &mut report) else {
         return (None, report, None);
     };
     let mut ctx = Ctx::new(&path, &source);
@@ -101,7 +103,7 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
 
     let read = load_modules(
         files,
-        dir,
+        &folder,
         (depth, pass_percent, exam.is_some()),
         &mut ctx,
         &order,
@@ -229,7 +231,7 @@ fn parse_area(
 /// it has an exam). A module id used twice keeps its first module.
 fn load_modules(
     files: &dyn Files,
-    dir: &Path,
+    folder: &Folder,
     (depth, pass_percent, has_exam): (Depth, u8, bool),
     ctx: &mut Ctx,
     order: &Order,
@@ -246,15 +248,15 @@ fn load_modules(
         if super::gate::gave_up() {
             break;
         }
-        let Some(module_path) = listed_file(files, dir, ctx, listed, &mut read.files) else {
+        let Some(module_path) = listed_file(files, folder, ctx, listed, &mut read.files) else {
             continue;
         };
         report.files += 1;
-        let Some(module_source) = read_source(files, dir, &module_path, report) else {
+        let Some(((module, diagnostics, module_id), module_source)) =
+            read_module(files, folder, &module_path, pass_percent, depth, report)
+        else {
             continue;
         };
-        let (module, diagnostics, module_id) =
-            parse_module(&module_path, &module_source, pass_percent, depth);
         report.absorb(diagnostics);
         if let Some((module_id, id_span)) = module_id {
             if let Some(first) = read.ids.get(&module_id) {
@@ -316,7 +318,7 @@ fn load_modules(
 /// is a file; `seen` remembers it for the checks that follow.
 fn listed_file(
     files: &dyn Files,
-    dir: &Path,
+    folder: &Folder,
     ctx: &mut Ctx,
     listed: &Listed,
     seen: &mut HashMap<PathBuf, Range<usize>>,
@@ -336,7 +338,7 @@ fn listed_file(
         return None;
     }
     seen.insert(relative.clone(), span.clone());
-    let module_path = dir.join(&relative);
+    let module_path = folder.path().join(&relative);
     match files.kind(&module_path) {
         None => {
             ctx.push(
@@ -362,7 +364,7 @@ fn listed_file(
         }
         Some(Kind::File) => {}
     }
-    if !files.stays_inside(dir, &module_path) {
+    if !files.inside(folder, &module_path) {
         ctx.push(
             ctx.diag(
                 Code::PathOutsideCourse,

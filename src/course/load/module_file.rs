@@ -1,5 +1,6 @@
 //! Module files: the start the library shows (`id`, `code`, `title`), then the sections and the
-//! `[quiz]` table; a module file given on its own plays as a one-module course.
+//! `[quiz]` table; a module file given on its own plays as a one-module course. For the
+//! player's start only the beginning of a module file is read, up to its first table.
 
 use std::ops::Range;
 use std::path::Path;
@@ -8,9 +9,9 @@ use toml::de::DeTable;
 
 use super::fields::{Ctx, Fields, Need};
 use super::question::parse_questions;
-use super::read::read_source;
+use super::read::{TextStart, read_source, read_text_start};
 use super::{Depth, Loaded};
-use crate::course::files::Files;
+use crate::course::files::{Files, Folder};
 use crate::course::format::keys;
 use crate::course::model::{Area, Course, Module, Quiz, Section};
 use crate::diagnostic::{Code, Diagnostic, Report, Severity};
@@ -27,7 +28,7 @@ pub(super) fn load_standalone_module(files: &dyn Files, path: &Path, depth: Dept
     report.files = 1;
     // A module file given on its own must stay inside the folder it lies in.
     let folder = path.parent().unwrap_or(Path::new(""));
-    let Some(source) = read_source(files, folder, path, &mut report) else {
+    let Some(source) = read_source(files, &files.folder(folder), path, &mut report) else {
         return (None, report, None);
     };
     let (module, diagnostics, _) = parse_module(path, &source, 60, depth);
@@ -66,7 +67,7 @@ pub fn load_body(
     // The library checked that the file lies inside its course folder; a body read later must
     // still lie inside the folder the file is in.
     let folder = module.path.parent().unwrap_or(Path::new(""));
-    let Some(source) = read_source(files, folder, &module.path, &mut report) else {
+    let Some(source) = read_source(files, &files.folder(folder), &module.path, &mut report) else {
         return Err(report.diagnostics);
     };
     let (loaded, diagnostics, _) =
@@ -93,6 +94,50 @@ pub fn load_body(
             .filter(|d| d.severity() == Severity::Error)
             .collect()),
     }
+}
+
+/// How much of a module file is read first to find its start; four times more each time the
+/// start goes on beyond what was read. Most starts (id, code, title, intro) fit in the first.
+const START_BYTES: usize = 4096;
+
+/// Reads and parses the module file at `path` as deep as asked, or reports why it cannot be
+/// read. Also returns the text read, for diagnostics placed in it later (its id's place).
+///
+/// For [`Depth::Headers`] only the start of the file is read when that start is complete in
+/// what was read and parses alone; otherwise the whole file is read, as for every other depth.
+pub(super) fn read_module(
+    files: &dyn Files,
+    folder: &Folder,
+    path: &Path,
+    course_pass_percent: u8,
+    depth: Depth,
+    report: &mut Report,
+) -> Option<(ParsedModule, String)> {
+    if depth == Depth::Headers {
+        let mut limit = START_BYTES;
+        loop {
+            match read_text_start(files, folder, path, limit, report)? {
+                TextStart::Whole(source) => {
+                    let parsed = parse_module(path, &source, course_pass_percent, depth);
+                    return Some((parsed, source));
+                }
+                TextStart::Part(part) => {
+                    if let Some(start) = header_prefix(&part) {
+                        // The start is complete; when it does not parse alone, the whole file decides.
+                        match parse_module_header(path, start) {
+                            Some(parsed) => return Some((parsed, start.to_string())),
+                            None => break,
+                        }
+                    }
+                    limit = limit.saturating_mul(4);
+                }
+                TextStart::ReadWhole => break,
+            }
+        }
+    }
+    let source = read_source(files, folder, path, report)?;
+    let parsed = parse_module(path, &source, course_pass_percent, depth);
+    Some((parsed, source))
 }
 
 /// The start of a module file up to its first table header: in TOML every key of the root table
@@ -135,10 +180,10 @@ fn unopened(id: &str, code: Text, title: String, path: &Path) -> Module {
     }
 }
 
-/// Only the start of a module (see [`Depth::Headers`]); `None` when the start alone cannot be
-/// read without errors, so that the whole file is read and every error is found.
-fn parse_module_header(path: &Path, source: &str) -> Option<ParsedModule> {
-    let prefix = header_prefix(source)?;
+/// Only the start of a module (see [`Depth::Headers`]), given as the text before its first
+/// table; `None` when it cannot be read without errors, so that the whole file is read and
+/// every error is found.
+fn parse_module_header(path: &Path, prefix: &str) -> Option<ParsedModule> {
     let mut ctx = Ctx::new(path, prefix);
     let root = ctx.parse()?;
     let fields = Fields::root(&root, "module");
@@ -161,7 +206,8 @@ pub(super) fn parse_module(
     depth: Depth,
 ) -> ParsedModule {
     if depth == Depth::Headers
-        && let Some(parsed) = parse_module_header(path, source)
+        && let Some(parsed) =
+            header_prefix(source).and_then(|start| parse_module_header(path, start))
     {
         return parsed;
     }

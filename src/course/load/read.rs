@@ -1,24 +1,25 @@
 //! Reading one course file as text: inside the folder it belongs to once symbolic links are
 //! followed, a regular file, within the size limit, UTF-8. Every reason a file cannot be read
-//! becomes a diagnostic on that file.
+//! becomes a diagnostic on that file. The start of a file can be read alone
+//! ([`read_text_start`]), for the player, which shows only what a module file begins with.
 
 use std::path::Path;
 
-use crate::course::files::{Files, MAX_FILE_BYTES, ReadError};
+use crate::course::files::{Files, Folder, MAX_FILE_BYTES, ReadError};
 use crate::diagnostic::{Code, Diagnostic, Report};
 
-/// Reads the file at `path`, which must lie inside the folder `root`, as UTF-8 text within the
-/// size limit, or reports why not.
+/// Reads the file at `path`, which must lie inside `folder`, as UTF-8 text within the size
+/// limit, or reports why not.
 pub(super) fn read_source(
     files: &dyn Files,
-    root: &Path,
+    folder: &Folder,
     path: &Path,
     report: &mut Report,
 ) -> Option<String> {
-    let bytes = match files.read(root, path) {
-        Ok(bytes) => bytes,
+    let bytes = match files.read_in(folder, path, None) {
+        Ok(start) => start.bytes,
         Err(error) => {
-            report.push(unreadable(root, path, error));
+            report.push(unreadable(folder.path(), path, error));
             return None;
         }
     };
@@ -41,6 +42,49 @@ pub(super) fn read_source(
             None
         }
     }
+}
+
+/// The start of a text file: what [`read_text_start`] found.
+pub(super) enum TextStart {
+    /// The first bytes of a longer file, cut to whole characters; all valid UTF-8.
+    Part(String),
+    /// The whole file, as [`read_source`] reads it.
+    Whole(String),
+    /// Only the whole file can say what is wrong with it (a byte that is not UTF-8 in its start):
+    /// read it with [`read_source`], which reports it.
+    ReadWhole,
+}
+
+/// At most `limit` bytes of the file at `path` as text; `None` when it cannot be read at all
+/// (reported, as [`read_source`] reports it).
+pub(super) fn read_text_start(
+    files: &dyn Files,
+    folder: &Folder,
+    path: &Path,
+    limit: usize,
+    report: &mut Report,
+) -> Option<TextStart> {
+    let start = match files.read_in(folder, path, Some(limit)) {
+        Ok(start) => start,
+        Err(error) => {
+            report.push(unreadable(folder.path(), path, error));
+            return None;
+        }
+    };
+    if start.whole {
+        return Some(match String::from_utf8(start.bytes) {
+            Ok(text) => TextStart::Whole(text),
+            Err(_) => TextStart::ReadWhole,
+        });
+    }
+    let mut bytes = start.bytes;
+    match std::str::from_utf8(&bytes) {
+        Ok(_) => {}
+        // A character cut at the end of the part read: the part ends before it.
+        Err(e) if e.error_len().is_none() => bytes.truncate(e.valid_up_to()),
+        Err(_) => return Some(TextStart::ReadWhole),
+    }
+    Some(String::from_utf8(bytes).map_or(TextStart::ReadWhole, TextStart::Part))
 }
 
 /// Why the file at `path` (inside `root`) could not be read, as the trainer should hear it.

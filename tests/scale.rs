@@ -1,0 +1,186 @@
+//! What the player and `kurs progress` read at scale gives what a full read gives: the start of
+//! each module file read alone shows the library a full read shows, and `kurs progress`, which
+//! reads one course's progress at a time, prints what the whole progress says.
+
+#[path = "../examples/generate_library.rs"]
+#[allow(dead_code)] // the generator's own `main` and what only the benchmarks use
+mod generator;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use kurs::course::{Depth, Library, Source, load};
+use kurs::progress::ProgressStore;
+
+const KURS: &str = env!("CARGO_BIN_EXE_kurs");
+
+/// What the library screen shows of a library: courses, areas, and each module's id, code,
+/// title and file.
+fn shown(library: &Library) -> Vec<String> {
+    let mut lines = Vec::new();
+    for course in &library.courses {
+        lines.push(format!(
+            "{} {} {:?}",
+            course.id, course.title, course.description
+        ));
+        for area in &course.areas {
+            lines.push(format!(
+                "  {:?} {:?} {:?}",
+                area.code, area.title, area.modules
+            ));
+        }
+        for module in &course.modules {
+            lines.push(format!(
+                "    {} {:?} {} {}",
+                module.id,
+                module.code,
+                module.title,
+                module.path.display()
+            ));
+        }
+    }
+    lines
+}
+
+/// A generated library with the starts that make reading a start alone hard: one longer than
+/// the first piece read, with an umlaut cut by that piece's end, and a module file that is a
+/// link to another file inside the course folder.
+fn awkward_library(dir: &Path) -> PathBuf {
+    let root = dir.join("bibliothek");
+    generator::write(&root, &generator::library(7, 3, 6)).expect("written");
+    let course = root.join("kurs-001");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&course)
+        .expect("course folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().is_some_and(|n| n != "course.toml"))
+        .collect();
+    names.sort();
+    // An intro longer than the first piece read (4 KiB), whose last byte is the first of a "ü".
+    let long = &names[0];
+    let text = std::fs::read_to_string(long).expect("module");
+    let opening = "intro = '''\n";
+    let at = text.find(opening).expect("an intro") + opening.len();
+    let filler = format!("{}ü{}\n", "x".repeat(4095 - at), "y".repeat(6000));
+    let text = text.replacen(opening, &format!("{opening}{filler}"), 1);
+    std::fs::write(long, text).expect("written");
+    #[cfg(unix)]
+    {
+        let linked = &names[1];
+        let real = course.join("echt").join("modul.toml");
+        std::fs::create_dir_all(real.parent().expect("folder")).expect("folder");
+        std::fs::rename(linked, &real).expect("moved");
+        std::os::unix::fs::symlink(&real, linked).expect("linked");
+    }
+    root
+}
+
+#[test]
+fn the_start_of_each_module_read_alone_shows_the_library_a_full_read_shows() {
+    let dir = tempfile::tempdir().expect("temp folder");
+    let root = awkward_library(dir.path());
+    let (full, full_report) = load(&Source::Path(root.clone()), Depth::Full);
+    let (starts, starts_report) = load(&Source::Path(root), Depth::Headers);
+    assert_eq!(shown(&starts), shown(&full));
+    assert_eq!(starts_report.diagnostics, full_report.diagnostics);
+    assert_eq!(starts_report.files, full_report.files);
+    assert!(full.courses.iter().all(|c| c.modules.len() == 6));
+    assert!(
+        starts
+            .courses
+            .iter()
+            .flat_map(|c| &c.modules)
+            .all(|m| !m.loaded),
+        "only starts were read"
+    );
+}
+
+#[test]
+fn a_module_file_that_is_not_utf8_after_its_start_is_told_when_it_is_opened() {
+    let dir = tempfile::tempdir().expect("temp folder");
+    let root = dir.path().join("bibliothek");
+    generator::write(&root, &generator::library(7, 1, 2)).expect("written");
+    let module = std::fs::read_dir(root.join("kurs-001"))
+        .expect("course folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().is_some_and(|n| n != "course.toml"))
+        .min()
+        .expect("a module file");
+    let mut bytes = std::fs::read(&module).expect("module");
+    bytes.extend_from_slice(b"\n# \xff\n");
+    std::fs::write(&module, bytes).expect("written");
+    let (mut library, report) = load(&Source::Path(root.clone()), Depth::Headers);
+    assert_eq!(
+        report.errors(),
+        0,
+        "the start is fine: {:?}",
+        report.diagnostics
+    );
+    let errors = kurs::course::load_module(&mut library, 0, 0).expect_err("not UTF-8");
+    assert_eq!(errors[0].code, kurs::diagnostic::Code::NotUtf8);
+    let (_, full_report) = load(&Source::Path(root), Depth::Full);
+    assert_eq!(
+        full_report.diagnostics, errors,
+        "the same words as a full read"
+    );
+}
+
+#[test]
+fn kurs_progress_prints_what_the_whole_progress_says_though_it_reads_one_course_at_a_time() {
+    let dir = tempfile::tempdir().expect("temp folder");
+    let root = dir.path().join("bibliothek");
+    generator::write(&root, &generator::library(3, 4, 5)).expect("written");
+    let (model, _) = load(&Source::Path(root.clone()), Depth::Full);
+    let mut history = generator::history(3, &model, 2);
+    // One course without progress, one module of another unlearned: every status shows.
+    history.courses.remove("kurs-002");
+    if let Some(course) = history.courses.get_mut("kurs-003") {
+        let first = course.modules.keys().next().cloned().expect("a module");
+        course.modules.remove(&first);
+    }
+    let file = dir.path().join("progress.toml");
+    generator::write_progress(&file, &history);
+
+    let output = Command::new(KURS)
+        .args(["progress", "--json", "--progress"])
+        .arg(&file)
+        .arg(&root)
+        .output()
+        .expect("kurs runs");
+    assert!(output.status.success(), "{output:?}");
+    let printed: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+
+    let (store, notices) = ProgressStore::inspect(&file);
+    assert!(notices.is_empty());
+    let expected = kurs::session::overview(&model, store.progress());
+    let courses = printed["courses"].as_array().expect("courses");
+    assert_eq!(courses.len(), expected.len());
+    for (course, facts) in courses.iter().zip(&expected) {
+        assert_eq!(course["id"], facts.id.as_str());
+        let modules = course["modules"].as_array().expect("modules");
+        assert_eq!(modules.len(), facts.modules.len());
+        for (module, facts) in modules.iter().zip(&facts.modules) {
+            assert_eq!(module["id"], facts.id.as_str());
+            assert_eq!(module["attempts"], facts.attempts);
+            assert_eq!(
+                module["best_percent"],
+                serde_json::json!(facts.best_percent)
+            );
+            assert_eq!(module["learned_at"], serde_json::json!(facts.learned_at));
+            assert_eq!(module["passed"], facts.passed);
+            assert_eq!(
+                module["status"],
+                serde_json::to_value(facts.status).expect("status")
+            );
+        }
+    }
+    assert!(
+        courses[1]["modules"]
+            .as_array()
+            .expect("modules")
+            .iter()
+            .all(|m| m["attempts"] == 0),
+        "the course without progress"
+    );
+}
