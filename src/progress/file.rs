@@ -41,6 +41,9 @@ pub(super) struct ProgressFile {
     remove_pending: bool,
     /// Set by fault-injection tests to make every save fail as a full disk would.
     pub(super) fail_writes: bool,
+    /// The course's progress is lent to the store's view (moved, not copied: years of progress
+    /// are held once); the store gives it back before the file is changed or saved.
+    lent: bool,
 }
 
 /// The store's lock, taken the first time a file needs it and held until dropped; and what
@@ -88,6 +91,7 @@ impl ProgressFile {
             unsaved: false,
             remove_pending: false,
             fail_writes: false,
+            lent: false,
         }
     }
 
@@ -123,6 +127,28 @@ impl ProgressFile {
 
     pub(super) fn progress(&self) -> &Progress {
         &self.progress
+    }
+
+    /// Lends the progress of `course` to the store's view until [`ProgressFile::give_back`].
+    pub(super) fn lend(&mut self, course: &str) -> Option<super::model::CourseProgress> {
+        let progress = self.progress.courses.remove(course)?;
+        self.lent = true;
+        Some(progress)
+    }
+
+    /// Takes back what [`ProgressFile::lend`] lent.
+    pub(super) fn give_back(&mut self, course: &str, progress: super::model::CourseProgress) {
+        self.progress.courses.insert(course.to_owned(), progress);
+        self.lent = false;
+    }
+
+    pub(super) fn is_lent(&self) -> bool {
+        self.lent
+    }
+
+    /// Whether the file has progress of `course`, here or lent.
+    pub(super) fn holds(&self, course: &str) -> bool {
+        self.lent || self.progress.courses.contains_key(course)
     }
 
     /// The progress read, given up (the file is not saved again through this value).

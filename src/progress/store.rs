@@ -36,7 +36,8 @@ pub struct ProgressStore {
     index: ProgressFile,
     /// The course files read or written, by course id.
     courses: BTreeMap<String, ProgressFile>,
-    /// Everything together, as the front ends see it.
+    /// Everything together, as the front ends see it. A course file's progress is moved here
+    /// (lent), not copied; it goes back to its file while that file is changed or saved.
     view: Progress,
     /// Set by fault-injection tests to make every save fail as a full disk would.
     fail_writes: bool,
@@ -298,12 +299,12 @@ impl ProgressStore {
         };
         let notice = match self.begin() {
             Ok((_lock, earlier)) => {
-                let notice = self.course_file(course).update(apply);
+                let notice = self.with_file(course, |file| file.update(apply));
                 let place = self.save_place(&last_course);
                 earlier.or(notice).or(place)
             }
             Err(notice) => {
-                self.course_file(course).keep_unsaved(apply);
+                self.with_file(course, |file| file.keep_unsaved(apply));
                 self.index
                     .keep_unsaved(|doc| doc.last_course.clone_from(&last_course));
                 notice
@@ -329,13 +330,13 @@ impl ProgressStore {
         let notice = match self.begin() {
             Ok((_lock, mut notice)) => {
                 for id in &ids {
-                    notice = notice.or(self.course_file(id).remove());
+                    notice = notice.or(self.with_file(id, ProgressFile::remove));
                 }
                 notice.or(self.save_place(&last))
             }
             Err(notice) => {
                 for id in &ids {
-                    self.course_file(id).keep_unsaved(|doc| doc.courses.clear());
+                    self.with_file(id, |file| file.keep_unsaved(|doc| doc.courses.clear()));
                 }
                 self.index
                     .keep_unsaved(|doc| doc.last_course.clone_from(&last));
@@ -405,15 +406,15 @@ impl ProgressStore {
             return Err(index);
         }
         let mut notice = index.or(self.move_courses_out_of_index());
-        let mut flushed = Vec::new();
-        for (id, file) in &mut self.courses {
-            if !file.all_saved() && file.mode() == &StoreMode::ReadWrite {
-                notice = notice.or(file.flush());
-                flushed.push(id.clone());
-            }
-        }
-        for id in flushed {
-            self.rebuild_course(&id);
+        let unsaved: Vec<String> = self
+            .courses
+            .iter()
+            .filter(|(_, file)| !file.all_saved() && file.mode() == &StoreMode::ReadWrite)
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in &unsaved {
+            notice = notice.or(self.with_file(id, ProgressFile::flush));
+            self.rebuild_course(id);
         }
         Ok((lock, notice))
     }
@@ -425,6 +426,22 @@ impl ProgressStore {
             return None;
         }
         self.index.update(|doc| doc.last_course.clone_from(last))
+    }
+
+    /// Runs `act` on the file of `course` (known or new) with the course's progress given back
+    /// to it from the view; [`ProgressStore::rebuild_course`] lends it to the view again.
+    fn with_file<T>(&mut self, course: &str, act: impl FnOnce(&mut ProgressFile) -> T) -> T {
+        let lent = self
+            .courses
+            .get(course)
+            .is_some_and(ProgressFile::is_lent)
+            .then(|| self.view.courses.remove(course))
+            .flatten();
+        let file = self.course_file(course);
+        if let Some(progress) = lent {
+            file.give_back(course, progress);
+        }
+        act(file)
     }
 
     /// The file of one course, known or new.
@@ -446,19 +463,19 @@ impl ProgressStore {
         }
         let held = self.index.progress().courses.clone();
         for (id, course) in held {
-            let has_file = self
-                .courses
-                .get(&id)
-                .is_some_and(|file| file.progress().courses.contains_key(&id));
+            let has_file = self.courses.get(&id).is_some_and(|file| file.holds(&id));
             if has_file {
                 continue;
             }
             // A course file another kurs wrote meanwhile is newer than the index's copy: it wins.
-            let file = self.course_file(&id);
-            let notice = file.update(|doc| {
-                doc.courses.entry(id.clone()).or_insert(course);
+            let (notice, saved) = self.with_file(&id, |file| {
+                let notice = file.update(|doc| {
+                    doc.courses.entry(id.clone()).or_insert(course);
+                });
+                (notice, file.all_saved())
             });
-            if !file.all_saved() {
+            self.rebuild_course(&id);
+            if !saved {
                 // The index keeps the course until its file is written.
                 return notice;
             }
@@ -467,31 +484,34 @@ impl ProgressStore {
     }
 
     /// The view after one course's file changed.
+    /// The view after one course's file changed: the file lends the course to it again.
     fn rebuild_course(&mut self, course: &str) {
         self.generation += 1;
-        let own = self
-            .courses
-            .get(course)
-            .and_then(|file| file.progress().courses.get(course))
-            .or_else(|| self.index.progress().courses.get(course))
-            .cloned();
+        self.view.last_course = self.index.progress().last_course.clone();
+        let file = self.courses.get_mut(course);
+        if file.as_ref().is_some_and(|file| file.is_lent()) {
+            // Never given back: the view holds it as it is.
+            return;
+        }
+        let own = file
+            .and_then(|file| file.lend(course))
+            .or_else(|| self.index.progress().courses.get(course).cloned());
         match own {
             Some(progress) => self.view.courses.insert(course.to_owned(), progress),
             None => self.view.courses.remove(course),
         };
-        self.view.last_course = self.index.progress().last_course.clone();
     }
 
-    /// The whole view: courses still held in the index, then each course file over them.
+    /// The whole view: courses still held in the index, then each course file's lent over them.
     fn rebuild_view(&mut self) {
         let mut view = Progress {
             last_course: self.index.progress().last_course.clone(),
             courses: self.index.progress().courses.clone(),
             ..Progress::default()
         };
-        for (id, file) in &self.courses {
-            if let Some(course) = file.progress().courses.get(id) {
-                view.courses.insert(id.clone(), course.clone());
+        for (id, file) in &mut self.courses {
+            if let Some(course) = file.lend(id) {
+                view.courses.insert(id.clone(), course);
             }
         }
         self.view = view;
