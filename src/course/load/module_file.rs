@@ -9,7 +9,7 @@ use toml::de::DeTable;
 
 use super::fields::{Ctx, Fields, Need};
 use super::question::parse_questions;
-use super::read::{TextStart, read_source, read_text_start};
+use super::read::{TextStart, read_source, read_text_start, text_of};
 use super::{Depth, Loaded};
 use crate::course::files::{Files, Folder};
 use crate::course::format::keys;
@@ -122,10 +122,14 @@ pub(super) fn read_module(
                     return Some((parsed, source));
                 }
                 TextStart::Part(part) => {
-                    if let Some(start) = header_prefix(&part) {
+                    // Cut on bytes ('[' and line ends are ASCII): only the start is checked
+                    // for UTF-8 and parsed, not the rest of what was read.
+                    if let Some(cut) = header_cut(&part) {
                         // The start is complete; when it does not parse alone, the whole file decides.
-                        match parse_module_header(path, start) {
-                            Some(parsed) => return Some((parsed, start.to_string())),
+                        let parsed = text_of(&part[..cut])
+                            .and_then(|start| parse_module_header(path, start).map(|p| (p, start)));
+                        match parsed {
+                            Some((parsed, start)) => return Some((parsed, start.to_string())),
                             None => break,
                         }
                     }
@@ -148,10 +152,16 @@ pub(super) fn read_module(
 /// leaves an unterminated string or array, which fails to parse, and the caller reads the whole
 /// file instead. So a start that parses is always exactly the root table's keys.
 fn header_prefix(source: &str) -> Option<&str> {
+    header_cut(source.as_bytes()).map(|cut| &source[..cut])
+}
+
+/// Where [`header_prefix`] ends, found in bytes: the start of the first line whose first
+/// character other than blanks is `[`. A line not ended within `bytes` counts as it is.
+fn header_cut(bytes: &[u8]) -> Option<usize> {
     let mut at = 0;
-    for line in source.split_inclusive('\n') {
-        if line.trim_start().starts_with('[') {
-            return Some(&source[..at]);
+    for line in bytes.split_inclusive(|b| *b == b'\n') {
+        if line.trim_ascii_start().first() == Some(&b'[') {
+            return Some(at);
         }
         at += line.len();
     }

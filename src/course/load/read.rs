@@ -46,16 +46,17 @@ pub(super) fn read_source(
 
 /// The start of a text file: what [`read_text_start`] found.
 pub(super) enum TextStart {
-    /// The first bytes of a longer file, cut to whole characters; all valid UTF-8.
-    Part(String),
+    /// The first bytes of a longer file, not checked for UTF-8 yet: the caller checks only the
+    /// part it uses (see [`text_of`]).
+    Part(Vec<u8>),
     /// The whole file, as [`read_source`] reads it.
     Whole(String),
-    /// Only the whole file can say what is wrong with it (a byte that is not UTF-8 in its start):
+    /// Only the whole file can say what is wrong with it (a byte that is not UTF-8 in it):
     /// read it with [`read_source`], which reports it.
     ReadWhole,
 }
 
-/// At most `limit` bytes of the file at `path` as text; `None` when it cannot be read at all
+/// At most `limit` bytes of the file at `path`; `None` when it cannot be read at all
 /// (reported, as [`read_source`] reports it).
 pub(super) fn read_text_start(
     files: &dyn Files,
@@ -71,20 +72,19 @@ pub(super) fn read_text_start(
             return None;
         }
     };
-    if start.whole {
-        return Some(match String::from_utf8(start.bytes) {
-            Ok(text) => TextStart::Whole(text),
-            Err(_) => TextStart::ReadWhole,
-        });
+    if !start.whole {
+        return Some(TextStart::Part(start.bytes));
     }
-    let mut bytes = start.bytes;
-    match std::str::from_utf8(&bytes) {
-        Ok(_) => {}
-        // A character cut at the end of the part read: the part ends before it.
-        Err(e) if e.error_len().is_none() => bytes.truncate(e.valid_up_to()),
-        Err(_) => return Some(TextStart::ReadWhole),
-    }
-    Some(String::from_utf8(bytes).map_or(TextStart::ReadWhole, TextStart::Part))
+    Some(match String::from_utf8(start.bytes) {
+        Ok(text) => TextStart::Whole(text),
+        Err(_) => TextStart::ReadWhole,
+    })
+}
+
+/// The bytes of a part as text, when they are UTF-8 (the caller cuts a part on an ASCII byte,
+/// so no character is cut by it).
+pub(super) fn text_of(bytes: &[u8]) -> Option<&str> {
+    std::str::from_utf8(bytes).ok()
 }
 
 /// Why the file at `path` (inside `root`) could not be read, as the trainer should hear it.
