@@ -2,7 +2,6 @@
 //! course's final exam and certificate, as a table or JSON, and `kurs progress reset`, which
 //! asks before it clears anything.
 
-use std::collections::HashMap;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,18 +10,12 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::{ProgressArgs, ProgressCommand, course_path, progress_path};
-use crate::course::{Course, Depth, Library, Source, load};
+use crate::course::{Course, Depth, Source, load_streaming};
 use crate::i18n::ExamState;
 use crate::i18n::{self, Lang, T};
 use crate::progress::{ModuleStatus, Progress, ProgressStore, StoreMode};
 use crate::safe_text::sanitize;
 use crate::session::{CourseFacts, course_end_lines, course_facts};
-
-#[derive(Serialize)]
-struct ProgressJson {
-    progress_file: String,
-    courses: Vec<CourseJson>,
-}
 
 #[derive(Serialize)]
 struct CourseJson {
@@ -93,11 +86,34 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
     };
     let path = course_path(args.path.as_ref());
     // Only the titles are printed: of each module file only its start is read.
-    let (library, _) = match &path {
-        Some(path) => load(&Source::Path(path.clone()), Depth::Headers),
-        None => load(&Source::Samples, Depth::Headers),
+    // Only looking: nothing is locked, moved aside or written, whatever the files hold. Each
+    // course's progress is cut to what the overview shows as it is read (years of history
+    // shrink to their attempts' scores), and the library is read, printed and dropped course by
+    // course: memory does not grow with the library's size.
+    let mut progress = Progress::default();
+    let notices = ProgressStore::inspect_each(&file, |id, course| {
+        progress.courses.insert(id, course.for_overview());
+    });
+    for notice in &notices {
+        say_error!("kurs: {}", i18n::store_notice(Lang::En, notice));
+    }
+    let source = path.clone().map_or(Source::Samples, Source::Path);
+    let mut printer = Printer {
+        out: std::io::BufWriter::new(std::io::stdout().lock()),
+        file: &file,
+        json: args.json,
+        courses: 0,
+        failed: None,
     };
-    if library.courses.is_empty() {
+    let found = load_streaming(&source, Depth::Headers, |one| {
+        let mut own = Progress::default();
+        if let Some((id, course)) = progress.courses.remove_entry(&one.courses[0].id) {
+            own.courses.insert(id, course);
+        }
+        let facts = course_facts(&one, 0, &one.courses[0], &own);
+        printer.course(&one.courses[0], course_json(facts));
+    });
+    if found.is_err() || printer.courses == 0 {
         say_error!(
             "kurs: no course found{}; run `kurs check` on it to see why",
             path.map(|p| format!(" in {}", p.display()))
@@ -105,142 +121,156 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    // Only looking: nothing is locked, moved aside or written, whatever the files hold. Each
-    // course's progress is summed up as it is read and then dropped: years of it over
-    // thousands of modules are never held at once.
-    let by_id: HashMap<&str, usize> = library
-        .courses
-        .iter()
-        .enumerate()
-        .map(|(c, course)| (course.id.as_str(), c))
-        .collect();
-    let mut facts: Vec<Option<CourseFacts>> = vec![None; library.courses.len()];
-    let notices = ProgressStore::inspect_each(&file, |id, course| {
-        if let Some(&c) = by_id.get(id.as_str()) {
-            let mut one = Progress::default();
-            one.courses.insert(id, course);
-            facts[c] = Some(course_facts(&library, c, &library.courses[c], &one));
-        }
-    });
-    for notice in &notices {
-        say_error!("kurs: {}", i18n::store_notice(Lang::En, notice));
-    }
-    let summary = summarise(&library, facts);
-    let mut out = std::io::stdout().lock();
-    let text = if args.json {
-        let json = ProgressJson {
-            progress_file: file.display().to_string(),
-            courses: summary,
-        };
-        crate::diagnostic::escape_controls_in_json(
-            &serde_json::to_string_pretty(&json).unwrap_or_default(),
-        ) + "\n"
-    } else {
-        table(&file, &library, &summary)
-    };
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match printer.finish() {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => super::output_failed(&error),
     }
 }
 
-/// The facts of every course (those without progress as the empty progress gives them).
-fn summarise(library: &Library, facts: Vec<Option<CourseFacts>>) -> Vec<CourseJson> {
-    let empty = Progress::default();
-    facts
-        .into_iter()
-        .enumerate()
-        .map(|(c, facts)| {
-            facts.unwrap_or_else(|| course_facts(library, c, &library.courses[c], &empty))
-        })
-        .map(|course| CourseJson {
-            end_lines: course_end_lines(
-                Lang::from_tag(&course.language).unwrap_or(Lang::En),
-                &course,
-            )
-            .into_iter()
-            .map(|line| format!("{}  {}", line.symbol, line.text))
-            .collect(),
-            exam: course.exam.map(|exam| ExamJson {
-                status: match exam.state {
-                    ExamState::Locked => "locked",
-                    ExamState::Open => "open",
-                    ExamState::Running => "running",
-                    ExamState::Passed(_) => "passed",
-                    ExamState::Failed(_) => "not_passed",
-                },
-                attempts: exam.attempts,
-                best_percent: exam.best_percent,
-                best_at: exam.best_at,
-                passed: exam.passed,
-                time_adjusted: exam.time_adjusted,
-            }),
-            certificate: course.certificate.map(|issued_at| CertificateJson {
-                issued: issued_at.is_some(),
-                issued_at,
-            }),
-            id: course.id,
-            title: course.title,
-            modules: course
-                .modules
-                .into_iter()
-                .map(|module| ModuleJson {
-                    id: module.id,
-                    code: module.code,
-                    title: module.title,
-                    status: module.status,
-                    learned: module.learned_at.is_some(),
-                    learned_at: module.learned_at,
-                    attempts: module.attempts,
-                    best_percent: module.best_percent,
-                    passed: module.passed,
-                })
-                .collect(),
-        })
-        .collect()
+/// Writes the table or the JSON (`{"progress_file": …, "courses": [CourseJson, …]}`) one
+/// course at a time, as the courses are read; the first
+/// course writes the head. A failed write stops the writing and is told at the end.
+struct Printer<'a, W: Write> {
+    out: W,
+    file: &'a std::path::Path,
+    json: bool,
+    courses: usize,
+    failed: Option<std::io::Error>,
 }
 
-fn table(file: &std::path::Path, library: &Library, summary: &[CourseJson]) -> String {
-    let mut out = format!("progress file: {}\n", sanitize(&file.display().to_string()));
-    for (course, json) in library.courses.iter().zip(summary) {
-        let lang = Lang::from_tag(&course.language).unwrap_or(Lang::En);
-        let passed = json.modules.iter().filter(|m| m.passed).count();
-        out.push_str(&format!(
-            "\n{} ({})  {}\n",
-            sanitize(&course.title),
-            course.id,
-            i18n::passed_of(lang, passed, json.modules.len())
-        ));
-        let labels: Vec<String> = course
-            .modules
-            .iter()
-            .map(|m| sanitize(&Course::module_label(m)).into_owned())
-            .collect();
-        let width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
-        for (label, module) in labels.iter().zip(&json.modules) {
-            let status = T::status(module.status).get(lang);
-            let best = module
-                .best_percent
-                .map_or("-".to_string(), |p| i18n::percent(lang, p));
-            let pad = width - label.width();
-            // A passed module keeps its status word; the mark would hide behind it otherwise.
-            let learned = module.learned_at.as_deref().map_or(String::new(), |at| {
-                format!("  {}", i18n::learned_on(lang, &sanitize(learned_day(at))))
-            });
-            let line = format!(
-                "  {}  {label}{}  {status:<15} {best:>5}  {:<10}{learned}",
-                i18n::status_symbol(module.status),
-                " ".repeat(pad),
-                i18n::attempts(lang, module.attempts)
-            );
-            out.push_str(line.trim_end());
-            out.push('\n');
+impl<W: Write> Printer<'_, W> {
+    fn course(&mut self, course: &Course, json: CourseJson) {
+        if self.failed.is_some() {
+            return;
         }
-        for line in &json.end_lines {
-            out.push_str(&format!("  {}\n", sanitize(line)));
+        let mut text = String::new();
+        if self.json {
+            // What `serde_json::to_string_pretty` writes for the whole document, in pieces:
+            // each course's object indented to its depth in the `courses` array.
+            if self.courses == 0 {
+                let file = self.file.display().to_string();
+                text.push_str("{\n  \"progress_file\": ");
+                text.push_str(&serde_json::to_string(&file).unwrap_or_default());
+                text.push_str(",\n  \"courses\": [\n    ");
+            } else {
+                text.push_str(",\n    ");
+            }
+            let object = serde_json::to_string_pretty(&json).unwrap_or_default();
+            text.push_str(&object.replace('\n', "\n    "));
+            text = crate::diagnostic::escape_controls_in_json(&text);
+        } else {
+            if self.courses == 0 {
+                text = format!(
+                    "progress file: {}\n",
+                    sanitize(&self.file.display().to_string())
+                );
+            }
+            table_course(&mut text, course, &json);
+        }
+        self.courses += 1;
+        if let Err(error) = self.out.write_all(text.as_bytes()) {
+            self.failed = Some(error);
         }
     }
-    out
+
+    fn finish(mut self) -> std::io::Result<()> {
+        if let Some(error) = self.failed {
+            return Err(error);
+        }
+        if self.json {
+            self.out.write_all(b"\n  ]\n}\n")?;
+        }
+        self.out.flush()
+    }
+}
+
+/// The facts of one course as `kurs progress --json` gives them.
+fn course_json(course: CourseFacts) -> CourseJson {
+    CourseJson {
+        end_lines: course_end_lines(
+            Lang::from_tag(&course.language).unwrap_or(Lang::En),
+            &course,
+        )
+        .into_iter()
+        .map(|line| format!("{}  {}", line.symbol, line.text))
+        .collect(),
+        exam: course.exam.map(|exam| ExamJson {
+            status: match exam.state {
+                ExamState::Locked => "locked",
+                ExamState::Open => "open",
+                ExamState::Running => "running",
+                ExamState::Passed(_) => "passed",
+                ExamState::Failed(_) => "not_passed",
+            },
+            attempts: exam.attempts,
+            best_percent: exam.best_percent,
+            best_at: exam.best_at,
+            passed: exam.passed,
+            time_adjusted: exam.time_adjusted,
+        }),
+        certificate: course.certificate.map(|issued_at| CertificateJson {
+            issued: issued_at.is_some(),
+            issued_at,
+        }),
+        id: course.id,
+        title: course.title,
+        modules: course
+            .modules
+            .into_iter()
+            .map(|module| ModuleJson {
+                id: module.id,
+                code: module.code,
+                title: module.title,
+                status: module.status,
+                learned: module.learned_at.is_some(),
+                learned_at: module.learned_at,
+                attempts: module.attempts,
+                best_percent: module.best_percent,
+                passed: module.passed,
+            })
+            .collect(),
+    }
+}
+
+/// One course's lines of the table: its title and count, a line per module, the exam's and
+/// the certificate's lines.
+fn table_course(out: &mut String, course: &Course, json: &CourseJson) {
+    let lang = Lang::from_tag(&course.language).unwrap_or(Lang::En);
+    let passed = json.modules.iter().filter(|m| m.passed).count();
+    out.push_str(&format!(
+        "\n{} ({})  {}\n",
+        sanitize(&course.title),
+        course.id,
+        i18n::passed_of(lang, passed, json.modules.len())
+    ));
+    let labels: Vec<String> = course
+        .modules
+        .iter()
+        .map(|m| sanitize(&Course::module_label(m)).into_owned())
+        .collect();
+    let width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+    for (label, module) in labels.iter().zip(&json.modules) {
+        let status = T::status(module.status).get(lang);
+        let best = module
+            .best_percent
+            .map_or("-".to_string(), |p| i18n::percent(lang, p));
+        let pad = width - label.width();
+        // A passed module keeps its status word; the mark would hide behind it otherwise.
+        let learned = module.learned_at.as_deref().map_or(String::new(), |at| {
+            format!("  {}", i18n::learned_on(lang, &sanitize(learned_day(at))))
+        });
+        let line = format!(
+            "  {}  {label}{}  {status:<15} {best:>5}  {:<10}{learned}",
+            i18n::status_symbol(module.status),
+            " ".repeat(pad),
+            i18n::attempts(lang, module.attempts)
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    for line in &json.end_lines {
+        out.push_str(&format!("  {}\n", sanitize(line)));
+    }
 }
 
 /// The day of a stored time (`2026-11-28T11:00:00Z` → `2026-11-28`), as the module screen shows it.

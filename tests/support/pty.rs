@@ -19,6 +19,8 @@ pub const KURS: &str = env!("CARGO_BIN_EXE_kurs");
 pub const PATIENCE: Duration = Duration::from_secs(30);
 /// The pause after each key, so a lone Esc is read as Esc and not as the start of a sequence.
 pub const KEY_PAUSE: Duration = Duration::from_millis(80);
+/// How long the output must stay quiet before [`Pty::wait_for`] takes a frame as complete.
+pub const SETTLE: Duration = Duration::from_millis(60);
 /// The unprivileged user the permission tests run kurs as when the tests run as root.
 pub const NOBODY: u32 = 65534;
 
@@ -236,9 +238,25 @@ impl Pty {
         sent
     }
 
-    /// Waits until the screen shows `needle`; returns the screen.
+    /// Waits until the screen shows `needle`; returns the screen once the frame that drew it is
+    /// complete (no output for [`SETTLE`], at most a second more), so that what a test checks
+    /// beside `needle` is not taken from a frame half written. Where the rest of the frame
+    /// already holds no needle any more, the screen as it first showed it is returned.
     pub fn wait_for(&self, needle: &str) -> String {
-        self.wait_text(needle, true)
+        let found = self.wait_text(needle, true);
+        let give_up = Instant::now() + Duration::from_secs(1);
+        while Instant::now() < give_up {
+            match self.chunks.recv_timeout(SETTLE) {
+                Ok(()) => {}
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        let settled = self.text();
+        if settled.contains(needle) {
+            settled
+        } else {
+            found
+        }
     }
 
     /// Waits until the screen no longer shows `needle`; returns the screen.

@@ -70,6 +70,33 @@ pub fn load(source: &Source, depth: Depth) -> (Library, Report) {
     (library, report)
 }
 
+/// Loads the library `source` names course by course, on every core, and hands each course
+/// shown to `on_course` in library order, keeping none of them: for a command that prints a
+/// library and forgets it (`kurs progress`), so that its memory does not grow with the
+/// library's size. The courses' problems are not collected. Err: why there is no library.
+pub fn load_streaming(
+    source: &Source,
+    depth: Depth,
+    mut on_course: impl FnMut(Library),
+) -> Result<(), Box<Diagnostic>> {
+    let (origin, path) = match source {
+        Source::Path(path) => (Origin::Disk, path.as_path()),
+        Source::Samples => (Origin::Samples, Path::new("")),
+    };
+    let files = files_of(origin);
+    let targets = discover(files, path)?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    load_each(files, &targets, threads, depth, |course, _| {
+        if let Some(course) = course {
+            on_course(Library {
+                courses: vec![course],
+                origin,
+            });
+        }
+    });
+    Ok(())
+}
+
 /// Reads the body of module `module` of course `course` if it is not read yet.
 /// Err: the problems that keep it from being shown (errors only).
 pub fn load_module(
