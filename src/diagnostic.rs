@@ -97,6 +97,7 @@ codes! {
     InvisibleCharacter = "W006", Warning, "text holds a bidirectional control or invisible character, which kurs replaces by U+FFFD";
     MarkupInPlainText = "W007", Warning, "a plain-text field (a title, choice, order item or accepted answer) holds Markdown markup, which the learner sees as typed";
     AnswerLooksLikeCommand = "W008", Warning, "an accepted answer starts with `/` and a command word, so plain mode takes it for that command";
+    NotPrintable = "W009", Warning, "a text the certificate prints (course, module or exam title, issuer) holds characters the certificate cannot show, so no certificate of the course could be issued";
     ImportUnreadable = "E101", Error, "`kurs import`: a question of a GIFT or Aiken file cannot be read (an answer block without its closing brace, an answer without text, an Aiken question without its ANSWER line, …)";
     ImportNothing = "E102", Error, "`kurs import`: the file holds no question";
     ImportKeptAsSection = "W101", Warning, "`kurs import`: an item kurs cannot grade (an essay question, or a numerical or matching question kurs cannot take as it is) or a description is kept as a section";

@@ -32,7 +32,7 @@ pub fn not_shown(text: &str) -> Option<NotShown> {
     let text = normal_form(text);
     let mut right_to_left = Vec::new();
     let mut other = Vec::new();
-    let fonts = Fonts::new();
+    let fonts = Fonts::get();
     for c in text.chars() {
         let list = if is_right_to_left(c) {
             &mut right_to_left
@@ -55,6 +55,12 @@ pub fn not_shown(text: &str) -> Option<NotShown> {
         right_to_left: false,
         characters: other,
     })
+}
+
+/// Whether `c` is drawn as something one can point at in a message (not a mark, a format or a
+/// control character), so that a diagnostic may quote it rather than only name its code.
+pub fn is_visible(c: char) -> bool {
+    !is_apart(c)
 }
 
 /// Letters of scripts written right to left, and the digits that go with Arabic.
@@ -82,6 +88,12 @@ struct Fonts {
 }
 
 impl Fonts {
+    /// The fonts, read once: `kurs check` asks of every title of a course with a certificate.
+    fn get() -> &'static Fonts {
+        static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
+        FONTS.get_or_init(Fonts::new)
+    }
+
     fn new() -> Fonts {
         // The fonts are part of kurs; a font that cannot be read shows nothing, so nothing passes.
         let faces = [REGULAR, BOLD]

@@ -10,6 +10,7 @@ use toml::de::DeTable;
 use super::exam::{check_exam, parse_certificate, parse_exam};
 use super::fields::{Ctx, Fields, Need};
 use super::module_file::read_module;
+use super::printed::{self, check_printed};
 use super::read::read_source;
 use super::{Depth, Loaded, Place};
 use crate::course::files::{Files, Folder, Kind};
@@ -88,6 +89,14 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
     let order = module_order(&mut ctx, &fields);
     let mut exam = parse_exam(&mut ctx, &fields, pass_percent);
     let certificate = parse_certificate(&mut ctx, &fields, fields.get("exam").is_some());
+    if certificate.is_some() {
+        if let Some((text, span)) = &title {
+            check_printed(&mut ctx, "the course title", text, span.clone());
+        }
+        if let Some((text, span)) = exam.as_ref().and_then(|e| e.title.as_ref()) {
+            check_printed(&mut ctx, "the exam's title", text, span.clone());
+        }
+    }
     ctx.unknown_keys(&fields, keys::COURSE);
     let first_key = fields.missing_span(ctx.source);
     // Everything needed of the parsed table is taken out: it can be large, and the modules are
@@ -104,7 +113,7 @@ pub(super) fn load_course(files: &dyn Files, dir: &Path, depth: Depth) -> Loaded
     let read = load_modules(
         files,
         &folder,
-        (depth, pass_percent, exam.is_some()),
+        (depth, pass_percent, exam.is_some(), certificate.is_some()),
         &mut ctx,
         &order,
         &mut report,
@@ -232,7 +241,7 @@ fn parse_area(
 fn load_modules(
     files: &dyn Files,
     folder: &Folder,
-    (depth, pass_percent, has_exam): (Depth, u8, bool),
+    (depth, pass_percent, has_exam, has_certificate): (Depth, u8, bool, bool),
     ctx: &mut Ctx,
     order: &Order,
     report: &mut Report,
@@ -292,6 +301,14 @@ fn load_modules(
                 );
             }
             read.ids.insert(module_id, module_path.clone());
+        }
+        // Printed on the certificate with its score: a module with a quiz (known when read whole).
+        if has_certificate
+            && let Some(module) = module.as_ref().filter(|m| m.quiz.is_some())
+            && let Some(warning) =
+                printed::module_title(&module_path, &module_source, &module.title)
+        {
+            report.push(warning);
         }
         if let Some(module) = module {
             read.quiz_questions += module.quiz.as_ref().map_or(0, |q| q.questions.len());

@@ -20,6 +20,8 @@ pub(super) struct ReadExam {
     pub exam: Exam,
     /// The count the trainer wrote and its place; `None` when the default applies.
     pub count: Option<(usize, Range<usize>)>,
+    /// The title the trainer wrote and its place (printed on a certificate).
+    pub title: Option<(String, Range<usize>)>,
     pub header: Range<usize>,
 }
 
@@ -52,7 +54,7 @@ fn exam_table(ctx: &mut Ctx, table: &DeTable, header: Range<usize>, pass: u8) ->
     ctx.unknown_keys(&fields, keys::EXAM);
     ReadExam {
         exam: Exam {
-            title: title.map(|t| t.0),
+            title: title.as_ref().map(|t| t.0.clone()),
             questions: count
                 .as_ref()
                 .map_or(DEFAULT_QUESTIONS, |(n, _)| *n as usize),
@@ -62,6 +64,7 @@ fn exam_table(ctx: &mut Ctx, table: &DeTable, header: Range<usize>, pass: u8) ->
             own,
         },
         count: count.map(|(n, span)| (n as usize, span)),
+        title,
         header,
     }
 }
@@ -115,6 +118,9 @@ pub(super) fn parse_certificate(
     let issuer = ctx.plain(&fields, "issuer", Need::NonEmptyIfGiven);
     let requires = ctx.strings(&fields, "requires");
     ctx.unknown_keys(&fields, keys::CERTIFICATE);
+    if let Some((text, span)) = &issuer {
+        super::printed::check_printed(ctx, "the issuer", text, span.clone());
+    }
     let mut rule = CertificateRule {
         requires_exam: has_exam,
         requires_modules: true,

@@ -8,6 +8,7 @@ mod fields;
 mod gate;
 mod markup;
 mod module_file;
+mod printed;
 mod question;
 mod read;
 mod suggest;
