@@ -6,6 +6,7 @@
 //!
 //! - inline code: two backticks with something other than spaces between them (`` `P@ss` ``);
 //! - bold: `**…**` or `__…__` around text that neither starts nor ends with a space;
+//! - struck-out text: `~~…~~` in the same way (GitHub's strikethrough, which kurs renders);
 //! - emphasis: `*…*` around a word or words with a letter in them, the first `*` at the start
 //!   of the text or after a space or opening bracket, the last one at the end or before a space
 //!   or punctuation (`P@ss*1*` and `2*3*4` do not count);
@@ -19,6 +20,7 @@ use std::ops::Range;
 pub(super) enum Markup {
     Code,
     Bold,
+    Strikethrough,
     Emphasis,
     Link,
     Heading,
@@ -30,6 +32,7 @@ impl Markup {
         match self {
             Markup::Code => "the backticks of Markdown code (`…`)",
             Markup::Bold => "the stars or underscores of Markdown bold (**…**)",
+            Markup::Strikethrough => "the tildes of struck-out Markdown text (~~…~~)",
             Markup::Emphasis => "the stars of Markdown emphasis (*…*)",
             Markup::Link => "the brackets of a Markdown link ([…](…))",
             Markup::Heading => "the `#` of a Markdown heading",
@@ -43,7 +46,8 @@ pub(super) fn markup_in_plain(text: &str) -> Option<(Markup, Range<usize>)> {
     [
         heading(text),
         code(text),
-        bold(text),
+        paired(text, &["**", "__"], Markup::Bold),
+        paired(text, &["~~"], Markup::Strikethrough),
         link(text),
         emphasis(text),
     ]
@@ -84,17 +88,19 @@ fn code(text: &str) -> Option<(Markup, Range<usize>)> {
     None
 }
 
-fn bold(text: &str) -> Option<(Markup, Range<usize>)> {
-    ["**", "__"]
-        .into_iter()
+/// Text between two of the same `marks` (`**…**`), the text neither empty nor starting or
+/// ending with a space, and holding no `*`, `_` or `~`.
+fn paired(text: &str, marks: &[&str], kind: Markup) -> Option<(Markup, Range<usize>)> {
+    marks
+        .iter()
         .filter_map(|mark| {
             let mut from = 0;
             while let Some(open) = text[from..].find(mark).map(|i| from + i) {
                 let inner_start = open + mark.len();
                 let close = text[inner_start..].find(mark).map(|i| inner_start + i)?;
                 let inner = &text[inner_start..close];
-                if !inner.is_empty() && inner.trim() == inner && !inner.contains(['*', '_']) {
-                    return Some((Markup::Bold, open..close + mark.len()));
+                if !inner.is_empty() && inner.trim() == inner && !inner.contains(['*', '_', '~']) {
+                    return Some((kind, open..close + mark.len()));
                 }
                 from = inner_start;
             }
@@ -183,6 +189,7 @@ mod tests {
     fn bold_emphasis_links_and_headings_are_markup() {
         assert_eq!(kind("a **strong** word"), Some(Markup::Bold));
         assert_eq!(kind("__strong__"), Some(Markup::Bold));
+        assert_eq!(kind("nicht ~~123456~~ nehmen"), Some(Markup::Strikethrough));
         assert_eq!(kind("a *really* good idea"), Some(Markup::Emphasis));
         assert_eq!(kind("*Nie* das Passwort nennen."), Some(Markup::Emphasis));
         assert_eq!(
@@ -213,6 +220,9 @@ mod tests {
             "**",
             "*1*",
             "Sommer2024!",
+            "~/.ssh/id_rsa",
+            "Pa~~",
+            "~~ ~~",
         ] {
             assert_eq!(markup_in_plain(text), None, "{text:?}");
         }
