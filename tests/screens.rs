@@ -1396,6 +1396,17 @@ fn quiz_numeric_before_checking_with_its_unit() {
     snapshots("quiz_numeric_en", "types-en", Lang::En, "\npadc\n\n4.5");
 }
 
+/// A learner who types the unit too sees it once: "> 4,5 GB", not "> 4,5 GB GB".
+#[test]
+fn quiz_numeric_typed_with_its_unit_shows_the_unit_once() {
+    snapshots(
+        "quiz_numeric_typed_unit_de",
+        "types-de",
+        Lang::De,
+        "\npadc\n\n4,5 gb",
+    );
+}
+
 #[test]
 fn quiz_numeric_in_a_range_of_partial_credit_after_checking() {
     snapshots(

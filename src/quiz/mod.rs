@@ -15,7 +15,7 @@ use crate::course::{Question, QuestionKind, Quiz};
 use crate::i18n::{self, Lang, T};
 use crate::progress::{Attempt, Points};
 
-pub use number::{NumberProblem, parse_number};
+pub use number::{NumberProblem, parse_number, unit_at_end};
 
 /// A learner's answer. Choice and item numbers are indexes into the question as written,
 /// whatever order they were shown in.

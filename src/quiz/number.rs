@@ -15,6 +15,15 @@ pub enum NumberProblem {
 /// Longest answer read as a number; longer is not one anyone types.
 const MAX_CHARS: usize = 40;
 
+/// Where `unit` begins at the end of `text` (any case), when it ends with it: the learner typed
+/// the unit too, so the player does not show it a second time after the input.
+pub fn unit_at_end(text: &str, unit: Option<&str>) -> Option<usize> {
+    let text = text.trim_end();
+    let unit = unit.map(str::trim).filter(|u| !u.is_empty())?;
+    let cut = text.len().checked_sub(unit.len())?;
+    (text.is_char_boundary(cut) && text[cut..].to_lowercase() == unit.to_lowercase()).then_some(cut)
+}
+
 /// The number in `typed`: digits with at most one decimal mark (`,` or `.`), a sign (`+`,
 /// `-` or `−`) before them, and `unit` after them if the question has one (any case, with or
 /// without a space).
@@ -26,11 +35,7 @@ pub fn parse_number(typed: &str, unit: Option<&str>) -> Result<f64, NumberProble
     if text.chars().count() > MAX_CHARS {
         return Err(NumberProblem::NotANumber);
     }
-    if let Some(unit) = unit.map(str::trim).filter(|u| !u.is_empty())
-        && let Some(cut) = text.len().checked_sub(unit.len())
-        && text.is_char_boundary(cut)
-        && text[cut..].to_lowercase() == unit.to_lowercase()
-    {
+    if let Some(cut) = unit_at_end(text, unit) {
         text = text[..cut].trim_end();
     }
     let (negative, digits) = match text.chars().next() {
@@ -81,6 +86,15 @@ mod tests {
         assert_eq!(parse_number("-2,5", None), Ok(-2.5));
         assert_eq!(parse_number("−2", None), Ok(-2.0));
         assert_eq!(parse_number("+4", None), Ok(4.0));
+    }
+
+    #[test]
+    fn a_unit_typed_at_the_end_is_found_in_any_case() {
+        assert_eq!(unit_at_end("85 %", Some("%")), Some(3));
+        assert_eq!(unit_at_end("16gb ", Some("GB")), Some(2));
+        assert_eq!(unit_at_end("16", Some("GB")), None);
+        assert_eq!(unit_at_end("16 GB", None), None);
+        assert_eq!(unit_at_end("ü", Some("GB")), None);
     }
 
     #[test]

@@ -309,6 +309,12 @@ fn text_line(
         .map(|u| format!(" {}", single_line(u)))
         .unwrap_or_default();
     let room = width.saturating_sub(INPUT_PREFIX + unit.width());
+    // Typed with its unit ("85 %"): the unit is not shown a second time.
+    let unit = if crate::quiz::unit_at_end(text, Some(unit.as_str())).is_some() {
+        String::new()
+    } else {
+        unit
+    };
     let (shown, _) = input_window(text, *cursor, room);
     let mut spans = vec![
         Span::raw(" > "),
