@@ -1,7 +1,7 @@
 //! The learner's profile: the name and birth date that certificates are issued to, and an
 //! optional email. What is valid (`check.rs`) and the file beside the progress index (`store.rs`).
 //!
-//! Knows nothing of terminals or the command line; the sentences for learners are in `i18n.rs`.
+//! Knows nothing of terminals or the command line; the sentences for learners are in `i18n/profile.rs`.
 
 mod check;
 mod store;
