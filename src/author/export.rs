@@ -48,7 +48,7 @@ pub fn gift(course: &Course) -> (String, Vec<Omission>) {
                     why,
                 })
             };
-            let mut marker = "";
+            let mut marker = String::new();
             let answers = match &question.kind {
                 QuestionKind::Single { choices } => single(choices),
                 QuestionKind::Multiple { choices }
@@ -59,7 +59,7 @@ pub fn gift(course: &Course) -> (String, Vec<Omission>) {
                 QuestionKind::Multiple { choices } => {
                     // GIFT weights are partial credit in Moodle; the comment keeps kurs's all or
                     // nothing when the file comes back.
-                    marker = "// kurs: all or nothing\n";
+                    marker = format!("// {}\n", super::import::ALL_OR_NOTHING);
                     multiple(choices)
                 }
                 QuestionKind::TrueFalse { answer } => {

@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::course::{Accepted, CreditRange, MatchPair, NumberRange};
 
 pub use aiken::parse as parse_aiken;
-pub use gift::{escape as gift_escape, parse as parse_gift};
+pub use gift::{ALL_OR_NOTHING, escape as gift_escape, parse as parse_gift};
 pub use write::{Destination, Imported, build};
 
 /// Input files larger than this are refused before they are read, like course files.
