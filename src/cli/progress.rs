@@ -13,6 +13,7 @@ use super::{ProgressArgs, ProgressCommand, course_path, progress_path};
 use crate::course::{Course, Depth, Source, load_streaming};
 use crate::i18n::ExamState;
 use crate::i18n::{self, Lang, T};
+use crate::progress::store::StoreNotice;
 use crate::progress::{ModuleStatus, Progress, ProgressStore, StoreMode};
 use crate::safe_text::sanitize;
 use crate::session::{CourseFacts, course_end_lines, course_facts};
@@ -86,17 +87,16 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
     };
     let path = course_path(args.path.as_ref());
     // Only the titles are printed: of each module file only its start is read.
-    // Only looking: nothing is locked, moved aside or written, whatever the files hold. Each
-    // course's progress is cut to what the overview shows as it is read (years of history
-    // shrink to their attempts' scores), and the library is read, printed and dropped course by
-    // course: memory does not grow with the library's size.
-    let mut progress = Progress::default();
-    let notices = ProgressStore::inspect_each(&file, |id, course| {
-        progress.courses.insert(id, course.for_overview());
-    });
-    for notice in &notices {
-        say_error!("kurs: {}", i18n::store_notice(Lang::En, notice));
-    }
+    // Only looking: nothing is locked, moved aside or written, whatever the files hold. The
+    // library is read, printed and dropped course by course, and each course's progress is
+    // read when its course comes: memory grows neither with the library nor with the history.
+    let mut progress = ProgressStore::inspect_lazily(&file);
+    let tell = |notices: Vec<StoreNotice>| {
+        for notice in &notices {
+            say_error!("kurs: {}", i18n::store_notice(Lang::En, notice));
+        }
+    };
+    tell(progress.take_notices());
     let source = path.clone().map_or(Source::Samples, Source::Path);
     let mut printer = Printer {
         out: std::io::BufWriter::new(std::io::stdout().lock()),
@@ -107,9 +107,11 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
     };
     let found = load_streaming(&source, Depth::Headers, |one| {
         let mut own = Progress::default();
-        if let Some((id, course)) = progress.courses.remove_entry(&one.courses[0].id) {
-            own.courses.insert(id, course);
+        let id = &one.courses[0].id;
+        if let Some(course) = progress.course(id) {
+            own.courses.insert(id.clone(), course);
         }
+        tell(progress.take_notices());
         let facts = course_facts(&one, 0, &one.courses[0], &own);
         printer.course(&one.courses[0], course_json(facts));
     });

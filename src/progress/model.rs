@@ -84,23 +84,6 @@ pub struct ExamProgress {
     pub attempts: Vec<ExamAttempt>,
 }
 
-impl CourseProgress {
-    /// Only what an overview of the course shows (`kurs progress`): each attempt without its
-    /// per-question results, and of the answers to questions only whether there is one (which
-    /// makes a module "in progress"). Years of history shrink to a small part of themselves.
-    pub fn for_overview(mut self) -> CourseProgress {
-        for module in self.modules.values_mut() {
-            for attempt in &mut module.attempts {
-                attempt.results = BTreeMap::new();
-            }
-            if let Some(first) = module.questions.pop_first() {
-                module.questions = BTreeMap::from([first]);
-            }
-        }
-        self
-    }
-}
-
 /// An exam under way.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunningExam {

@@ -157,40 +157,25 @@ impl ProgressStore {
         Self::open_with(path.into(), Access::Inspect)
     }
 
-    /// For commands that show the progress of a whole library (`kurs progress`): reads as
-    /// [`ProgressStore::inspect`] does, changing nothing, but hands each course's progress to
-    /// `each` as soon as its file is read and keeps none of it, so that years of progress over
-    /// thousands of modules are never held at once. Returns the notices `inspect` gives.
-    pub fn inspect_each(
-        path: impl Into<PathBuf>,
-        mut each: impl FnMut(String, super::model::CourseProgress),
-    ) -> Vec<StoreNotice> {
+    /// For commands that show the progress of a library one course at a time (`kurs
+    /// progress`): looks as [`ProgressStore::inspect`] does, changing nothing, but reads a
+    /// course's file only when [`Inspection::course`] asks for it, and keeps none of it, so that
+    /// years of progress over thousands of modules are never held at once.
+    pub fn inspect_lazily(path: impl Into<PathBuf>) -> Inspection {
         let path = path.into();
         let lock_file = disk::real_path(&path);
         let mut lock = Lock::new(&lock_file);
-        let (index, mut notices, course_files) =
-            Self::open_index(&path, &mut lock, Access::Inspect);
-        let mut seen = std::collections::HashSet::new();
-        // A few files at a time, read and parsed on every core: memory holds only those.
-        let batch = 4 * std::thread::available_parallelism().map_or(1, |n| n.get());
-        for files in course_files.chunks(batch) {
-            for (course, notice) in
-                ProgressFile::open_many(files.to_vec(), &mut lock, Access::Inspect)
-            {
-                notices.extend(notice);
-                if let Some((id, progress)) = course.into_own_course() {
-                    seen.insert(id.clone());
-                    each(id, progress);
-                }
-            }
+        let (index, notices, course_files) = Self::open_index(&path, &mut lock, Access::Inspect);
+        let files = course_files
+            .into_iter()
+            .filter_map(|file| Some((file.file_name()?.to_string_lossy().into_owned(), file)))
+            .collect();
+        Inspection {
+            lock_file: lock_file.clone(),
+            files,
+            index: index.into_progress(),
+            notices,
         }
-        // Courses still held in the index count where no course file has them.
-        for (id, progress) in index.into_progress().courses {
-            if !seen.contains(&id) {
-                each(id, progress);
-            }
-        }
-        notices
     }
 
     fn open_with(path: PathBuf, access: Access) -> (ProgressStore, Vec<StoreNotice>) {
@@ -539,6 +524,42 @@ fn course_files(folder: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// The progress opened by [`ProgressStore::inspect_lazily`]: the index read, the course files
+/// found, each read when its course is asked for.
+pub struct Inspection {
+    lock_file: PathBuf,
+    /// The course files not read yet, by file name.
+    files: std::collections::HashMap<String, PathBuf>,
+    /// The courses the index itself still holds (a store written before course files).
+    index: Progress,
+    notices: Vec<StoreNotice>,
+}
+
+impl Inspection {
+    /// The progress of course `id`, read from its file now (or, where no file of its own has
+    /// it, from the index); `None` when nothing is stored. Asked once per course: what was
+    /// read is handed over, not kept.
+    pub fn course(&mut self, id: &str) -> Option<super::model::CourseProgress> {
+        if let Some(path) = self.files.remove(&file_name(id)) {
+            let mut lock = Lock::new(&self.lock_file);
+            for (file, notice) in ProgressFile::open_many(vec![path], &mut lock, Access::Inspect) {
+                self.notices.extend(notice);
+                if let Some((own, progress)) = file.into_own_course()
+                    && own == id
+                {
+                    return Some(progress);
+                }
+            }
+        }
+        self.index.courses.remove(id)
+    }
+
+    /// What was found while reading, since it was last asked (a damaged file, a newer one).
+    pub fn take_notices(&mut self) -> Vec<StoreNotice> {
+        std::mem::take(&mut self.notices)
+    }
 }
 
 /// The file name of a course's progress: its id when the id is a plain name (course ids are
