@@ -105,16 +105,23 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
         courses: 0,
         failed: None,
     };
-    let found = load_streaming(&source, Depth::Headers, |one| {
-        let mut own = Progress::default();
-        let id = &one.courses[0].id;
-        if let Some(course) = progress.course(id) {
-            own.courses.insert(id.clone(), course);
-        }
-        tell(progress.take_notices());
-        let facts = course_facts(&one, 0, &one.courses[0], &own);
-        printer.course(&one.courses[0], course_json(facts));
-    });
+    // Each course's progress is read on the thread that read the course, on every core.
+    let found = load_streaming(
+        &source,
+        Depth::Headers,
+        |course| course.map(|course| progress.course(&course.id)),
+        |one, read| {
+            let (stored, notices) = read.unwrap_or_default();
+            tell(notices);
+            let course = &one.courses[0];
+            let mut own = Progress::default();
+            if let Some(stored) = stored {
+                own.courses.insert(course.id.clone(), stored);
+            }
+            let facts = course_facts(&one, 0, course, &own);
+            printer.course(course, course_json(facts));
+        },
+    );
     if found.is_err() || printer.courses == 0 {
         say_error!(
             "kurs: no course found{}; run `kurs check` on it to see why",

@@ -530,7 +530,7 @@ fn course_files(folder: &Path) -> Vec<PathBuf> {
 /// found, each read when its course is asked for.
 pub struct Inspection {
     lock_file: PathBuf,
-    /// The course files not read yet, by file name.
+    /// The course files, by file name.
     files: std::collections::HashMap<String, PathBuf>,
     /// The courses the index itself still holds (a store written before course files).
     index: Progress,
@@ -539,24 +539,27 @@ pub struct Inspection {
 
 impl Inspection {
     /// The progress of course `id`, read from its file now (or, where no file of its own has
-    /// it, from the index); `None` when nothing is stored. Asked once per course: what was
-    /// read is handed over, not kept.
-    pub fn course(&mut self, id: &str) -> Option<super::model::CourseProgress> {
-        if let Some(path) = self.files.remove(&file_name(id)) {
+    /// it, from the index; `None` when nothing is stored), with what reading it found (a
+    /// damaged file, a newer one). Nothing of it is kept; many courses may be read at once.
+    pub fn course(&self, id: &str) -> (Option<super::model::CourseProgress>, Vec<StoreNotice>) {
+        let mut notices = Vec::new();
+        if let Some(path) = self.files.get(&file_name(id)) {
             let mut lock = Lock::new(&self.lock_file);
-            for (file, notice) in ProgressFile::open_many(vec![path], &mut lock, Access::Inspect) {
-                self.notices.extend(notice);
+            for (file, notice) in
+                ProgressFile::open_many(vec![path.clone()], &mut lock, Access::Inspect)
+            {
+                notices.extend(notice);
                 if let Some((own, progress)) = file.into_own_course()
                     && own == id
                 {
-                    return Some(progress);
+                    return (Some(progress), notices);
                 }
             }
         }
-        self.index.courses.remove(id)
+        (self.index.courses.get(id).cloned(), notices)
     }
 
-    /// What was found while reading, since it was last asked (a damaged file, a newer one).
+    /// What opening the index found (a damaged index, a folder kurs does not trust).
     pub fn take_notices(&mut self) -> Vec<StoreNotice> {
         std::mem::take(&mut self.notices)
     }

@@ -74,11 +74,13 @@ pub fn load(source: &Source, depth: Depth) -> (Library, Report) {
 /// Loads the library `source` names course by course, on every core, and hands each course
 /// shown to `on_course` in library order, keeping none of them: for a command that prints a
 /// library and forgets it (`kurs progress`), so that its memory does not grow with the
-/// library's size. The courses' problems are not collected. Err: why there is no library.
-pub fn load_streaming(
+/// library's size; `prepare` as in [`load_each_with`]. The courses' problems are not
+/// collected. Err: why there is no library.
+pub fn load_streaming<T: Send>(
     source: &Source,
     depth: Depth,
-    mut on_course: impl FnMut(Library),
+    prepare: impl Fn(Option<&Course>) -> T + Sync,
+    mut on_course: impl FnMut(Library, T),
 ) -> Result<(), Box<Diagnostic>> {
     let (origin, path) = match source {
         Source::Path(path) => (Origin::Disk, path.as_path()),
@@ -87,14 +89,24 @@ pub fn load_streaming(
     let files = files_of(origin);
     let targets = discover(files, path)?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    load_each(files, &targets, threads, depth, |course, _| {
-        if let Some(course) = course {
-            on_course(Library {
-                courses: vec![course],
-                origin,
-            });
-        }
-    });
+    load_each_with(
+        files,
+        &targets,
+        threads,
+        depth,
+        prepare,
+        |course, _, prepared| {
+            if let Some(course) = course {
+                on_course(
+                    Library {
+                        courses: vec![course],
+                        origin,
+                    },
+                    prepared,
+                );
+            }
+        },
+    );
     Ok(())
 }
 
@@ -167,9 +179,30 @@ pub fn load_each(
     depth: Depth,
     mut on_course: impl FnMut(Option<Course>, Report),
 ) {
+    load_each_with(
+        files,
+        targets,
+        threads,
+        depth,
+        |_| (),
+        |course, report, ()| on_course(course, report),
+    );
+}
+
+/// As [`load_each`], and `prepare` runs on each course as soon as it is loaded, on the thread
+/// that loaded it: its result comes with the course (work per course that can use every core,
+/// such as reading that course's progress for `kurs progress`).
+pub fn load_each_with<T: Send>(
+    files: &dyn Files,
+    targets: &[Target],
+    threads: usize,
+    depth: Depth,
+    prepare: impl Fn(Option<&Course>) -> T + Sync,
+    mut on_course: impl FnMut(Option<Course>, Report, T),
+) {
     // Each course id with the folder that has it first, and whether a course with it is shown.
     let mut course_ids: HashMap<String, (PathBuf, bool)> = HashMap::new();
-    let mut deliver = |(mut course, mut report, place): Loaded| {
+    let mut deliver = |((mut course, mut report, place), prepared): (Loaded, T)| {
         // Every course id written is compared, also of a course with errors (a malformed id
         // twice is two problems: the form, and the duplicate).
         if let Some(place) = &place {
@@ -196,13 +229,18 @@ pub fn load_each(
                 }
             }
         }
-        on_course(course, report);
+        on_course(course, report, prepared);
     };
-    let load_target = |target: &Target| match target {
+    let load_only = |target: &Target| match target {
         Target::Course(dir) => load_course(files, dir, depth),
         Target::Module(path) => load_standalone_module(files, path, depth),
         Target::Outside(dir, library) => (None, outside_library(dir, library), None),
     };
+    let prepared = |loaded: Loaded| {
+        let prepared = prepare(loaded.0.as_ref());
+        (loaded, prepared)
+    };
+    let load_target = |target: &Target| prepared(load_only(target));
     if threads <= 1 || targets.len() <= 1 {
         for target in targets {
             deliver(load_target(target));
@@ -211,19 +249,22 @@ pub fn load_each(
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     // `None`: the worker met a large file, which only this thread loads (see `gate`).
-    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Option<Loaded>)>();
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Option<(Loaded, T)>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads.min(targets.len()) {
             let sender = sender.clone();
             let next = &next;
-            let load_target = &load_target;
+            let load_only = &load_only;
+            let prepared = &prepared;
             scope.spawn(move || {
                 let _worker = gate::Worker::enter();
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(target) = targets.get(i) else { break };
-                    let loaded = load_target(target);
-                    let loaded = (!gate::take_gave_up()).then_some(loaded);
+                    let loaded = load_only(target);
+                    // What a worker that gave up on a large file read is loaded again, and
+                    // prepared then.
+                    let loaded = (!gate::take_gave_up()).then(|| prepared(loaded));
                     if sender.send((i, loaded)).is_err() {
                         break;
                     }
