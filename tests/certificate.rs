@@ -916,7 +916,12 @@ fn the_full_screen_quiz_result_shows_the_certificate_it_completed() {
     use ratatui::backend::TestBackend;
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-    for with_profile in [true, false] {
+    // A profile stored; none, then given in the form; none, and the form skipped with Esc.
+    for (with_profile, typed) in [
+        (true, ""),
+        (false, "Erika Mustermann\t1990-01-31\n"),
+        (false, "\x1b"),
+    ] {
         let dir = tempfile::tempdir().expect("tempdir");
         let progress = dir.path().join("progress.toml");
         let course = exam_first();
@@ -960,11 +965,13 @@ fn the_full_screen_quiz_result_shows_the_certificate_it_completed() {
             folder: dir.path().to_path_buf(),
             key_file: None,
         });
-        let mut events = "\np1\n\n1\n\n"
+        let mut events = format!("\np1\n\n1\n\n{typed}")
             .chars()
             .map(|c| {
                 let code = match c {
                     '\n' => KeyCode::Enter,
+                    '\t' => KeyCode::Tab,
+                    '\x1b' => KeyCode::Esc,
                     c => KeyCode::Char(c),
                 };
                 Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
@@ -982,13 +989,21 @@ fn the_full_screen_quiz_result_shows_the_certificate_it_completed() {
                     + "\n"
             })
             .collect();
-        if with_profile {
+        if with_profile || typed.starts_with("Erika") {
             assert!(text.contains("Zertifikat ausgestellt (Prüfcode"), "{text}");
+            assert!(text.contains("Bestanden"), "{text}");
             assert_eq!(certificate_files(dir.path()).len(), 2);
         } else {
             assert!(text.contains("Damit ist das Zertifikat fällig."), "{text}");
             assert!(certificate_files(dir.path()).is_empty());
         }
+        // The profile given in the form is stored as `kurs profile set` would store it.
+        let (_, shown, _) = kurs(&progress, &["profile"], &[], "");
+        assert_eq!(
+            !shown.contains("No profile is stored"),
+            with_profile || typed.starts_with("Erika"),
+            "{shown}"
+        );
     }
 }
 

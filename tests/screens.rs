@@ -73,6 +73,43 @@ fn snapshots(name: &str, course: &str, lang: Lang, events: &str) {
     }
 }
 
+/// The quiz that completes a course's certificate, passed without a profile stored: the form
+/// over the result asks for name and birth date (the birth date being typed, a name given).
+#[test]
+fn quiz_result_asks_for_the_profile_its_certificate_needs() {
+    for (name, course, lang, typed) in [
+        (
+            "result_profile_de",
+            "certificate-modules",
+            Lang::De,
+            "Erika Mustermann\t19",
+        ),
+        (
+            "result_profile_en",
+            "certificate-modules-en",
+            Lang::En,
+            "Erika Mustermann\t19",
+        ),
+    ] {
+        for (width, height) in [(80, 24), (40, 12)] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut s = state(course, lang, dir.path());
+            s.certify = Some(kurs::session::Certify {
+                folder: dir.path().to_path_buf(),
+                key_file: None,
+            });
+            // Open the module, practise, "true" twice (checked, then on).
+            let mut events = keys("\np1\n\n1\n\n");
+            events.extend(typed.chars().map(|c| match c {
+                '\t' => key(KeyCode::Tab),
+                c => key(KeyCode::Char(c)),
+            }));
+            let text = screen(&mut s, width, height, events);
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+        }
+    }
+}
+
 #[test]
 fn library_screen() {
     snapshots("library_de", "kurs-de", Lang::De, "");

@@ -225,12 +225,17 @@ pub struct ResultScreen {
     pub next: Option<ModuleRef>,
     /// The certificate this pass completed: where its files are, or why there are none yet.
     pub certificate: Vec<String>,
+    /// Name and birth date, asked over the result when this pass made a certificate due and
+    /// no profile is stored yet; `None` once given or skipped.
+    pub profile: Option<ProfileForm>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ResultFocus {
     Question(usize),
     Next,
+    /// The line of the profile form being typed (never focused by keys: where the cursor goes).
+    ProfileField,
 }
 
 impl State {

@@ -255,6 +255,7 @@ pub fn screen_bindings(state: &State) -> &'static [Binding] {
         },
         // Without a wrong answer there is nothing to repeat but all: `r` is not offered; `n`
         // only when there is a next module to go on with.
+        Screen::Result(result) if result.profile.is_some() => EXAM_PROFILE,
         Screen::Result(result) => match (result.next.is_some(), result.run.has_wrong()) {
             (true, true) => RESULT_NEXT_WRONG,
             (false, true) => &RESULT_NEXT_WRONG[1..],

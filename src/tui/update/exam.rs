@@ -5,8 +5,9 @@
 
 use std::time::{Duration, Instant};
 
+use super::profile::FormStep;
 use super::quiz::{answer_from, choice_count, edit_answer, partial_match};
-use super::{record, saved, text};
+use super::{record, saved};
 use crate::exam::{EXTENSION_MINUTES, ExamRun, WARNING_SECONDS};
 use crate::i18n::{self, T};
 use crate::profile::Profile;
@@ -472,54 +473,29 @@ fn profile(state: &mut State, action: Action) {
     let ExamPhase::Profile(form) = &mut screen.phase else {
         return;
     };
-    let switch = |form: &mut ProfileForm, field: usize| {
-        form.field = field;
-        form.cursor = if field == 0 {
-            form.name.len()
-        } else {
-            form.birth_date.len()
-        };
-    };
-    match action {
-        Action::Back => {
+    let certificate = match super::profile::edit(form, action, lang) {
+        FormStep::Editing => return,
+        FormStep::Skipped => vec![T::CertificateLater.get(lang).to_owned()],
+        FormStep::Entered(profile) => {
             let result = form.result.take();
-            if let Some(result) = result {
+            let certificate = match profile.save(state.store.path()) {
+                Ok(()) => issue(state, course, &profile),
+                Err(error) => vec![error.text(lang)],
+            };
+            if let (Screen::Exam(screen), Some(result)) = (&mut state.screen, result) {
                 screen.phase = ExamPhase::Result(ExamDone {
                     result,
-                    certificate: vec![T::CertificateLater.get(lang).to_owned()],
+                    certificate,
                 });
             }
+            return;
         }
-        Action::NextField | Action::Down | Action::Up => switch(form, 1 - form.field.min(1)),
-        Action::Activate if form.field == 0 => switch(form, 1),
-        Action::Activate => {
-            let parsed =
-                Profile::parse_input(&form.name, &form.birth_date, None, crate::profile::today());
-            match parsed {
-                Err(problems) => form.problems = problems.iter().map(|p| p.text(lang)).collect(),
-                Ok(profile) => {
-                    let result = form.result.take();
-                    let certificate = match profile.save(state.store.path()) {
-                        Ok(()) => issue(state, course, &profile),
-                        Err(error) => vec![error.text(lang)],
-                    };
-                    if let (Screen::Exam(screen), Some(result)) = (&mut state.screen, result) {
-                        screen.phase = ExamPhase::Result(ExamDone {
-                            result,
-                            certificate,
-                        });
-                    }
-                }
-            }
-        }
-        action => {
-            let field = if form.field == 0 {
-                &mut form.name
-            } else {
-                &mut form.birth_date
-            };
-            text::edit(field, &mut form.cursor, action);
-        }
+    };
+    if let Some(result) = form.result.take() {
+        screen.phase = ExamPhase::Result(ExamDone {
+            result,
+            certificate,
+        });
     }
 }
 
@@ -534,16 +510,8 @@ fn field_into_view(state: &mut State) {
         return;
     }
     let doc = crate::tui::view::exam::document(state, screen, width);
-    let Some(line) = doc.first_line_of(crate::tui::view::quiz::QuizTarget::Input) else {
-        return;
-    };
-    let scroll = crate::tui::view::scroll_to(
-        screen.scroll,
-        line.saturating_sub(1),
-        line,
-        height,
-        doc.len(),
-    );
+    let line = doc.first_line_of(crate::tui::view::quiz::QuizTarget::Input);
+    let scroll = super::profile::field_scroll(screen.scroll, line, height, doc.len());
     if let Screen::Exam(screen) = &mut state.screen {
         screen.scroll = scroll;
     }

@@ -5,6 +5,7 @@ mod exam;
 mod library;
 mod module;
 mod overview;
+mod profile;
 mod quiz;
 mod reload;
 mod result;

@@ -10,7 +10,9 @@ use crate::i18n::T;
 use crate::quiz::{Answer, Outcome, Run, parse_number};
 use crate::session::ModuleRef;
 use crate::tui::action::Action;
-use crate::tui::state::{AnswerInput, QuizScreen, ResultFocus, ResultScreen, Screen, State};
+use crate::tui::state::{
+    AnswerInput, ProfileForm, QuizScreen, ResultFocus, ResultScreen, Screen, State,
+};
 use crate::tui::view::quiz::{QuizTarget, partner_letter};
 use crate::tui::view::{self, body_height, scroll_to};
 
@@ -402,10 +404,10 @@ fn next_question(state: &mut State) {
     let run = screen.run.clone();
     let notice = record(state).attempt(at, &quiz, &run);
     saved(state, notice);
-    let certificate = if run.passed(&quiz) {
+    let (certificate, profile) = if run.passed(&quiz) {
         certificate_after_pass(state, at.course)
     } else {
-        Vec::new()
+        (Vec::new(), None)
     };
     // After a pass, the way on: the next module of the course not passed yet.
     let next = run
@@ -424,22 +426,25 @@ fn next_question(state: &mut State) {
         open: Default::default(),
         next,
         certificate,
+        profile,
     });
+    super::result::field_into_view(state);
 }
 
 /// The certificate, when this pass completed its requirement (the exam may have come first):
-/// issued at once when there is a profile, else one sentence on how to give one.
-fn certificate_after_pass(state: &mut State, course: usize) -> Vec<String> {
+/// issued at once when there is a profile; else the profile form, asked over the result as
+/// after a passed exam.
+fn certificate_after_pass(state: &mut State, course: usize) -> (Vec<String>, Option<ProfileForm>) {
     if state.certify.is_none()
         || !crate::session::certificate_now_due(&mut state.library, state.store.progress(), course)
     {
-        return Vec::new();
+        return (Vec::new(), None);
     }
     let lang = state.lang();
     match crate::profile::Profile::load(state.store.path()) {
-        Ok(Some(profile)) => super::exam::issue(state, course, &profile),
-        Ok(None) => vec![T::CertificateNeedsProfile.get(lang).to_owned()],
-        Err(error) => vec![error.text(lang)],
+        Ok(Some(profile)) => (super::exam::issue(state, course, &profile), None),
+        Ok(None) => (Vec::new(), Some(ProfileForm::default())),
+        Err(error) => (vec![error.text(lang)], None),
     }
 }
 

@@ -2,7 +2,9 @@
 //! given, the right one and the explanation; on to the next module; repeating wrong ones or all.
 
 use super::module::{back_to_module, open_module};
+use super::profile::{FormStep, edit, field_scroll};
 use super::quiz::start_quiz;
+use crate::i18n::T;
 use crate::tui::action::Action;
 use crate::tui::state::{ResultFocus, Screen, State};
 use crate::tui::view::{self, body_height, scroll_to};
@@ -12,6 +14,11 @@ pub(super) fn update(state: &mut State, action: Action) {
     let Screen::Result(screen) = &mut state.screen else {
         return;
     };
+    if screen.profile.is_some() {
+        profile(state, action);
+        field_into_view(state);
+        return;
+    }
     let at = screen.at;
     let order = focus_order(screen.next.is_some(), screen.run.asked.len());
     let index = order.iter().position(|f| *f == screen.focus).unwrap_or(0);
@@ -99,6 +106,49 @@ fn activate(state: &mut State, focus: ResultFocus) {
             }
             focus_visible(state, true);
         }
+        ResultFocus::ProfileField => {}
+    }
+}
+
+/// The field of the profile form being typed stays on screen.
+pub(super) fn field_into_view(state: &mut State) {
+    let height = body_height(state);
+    let width = view::content_width(state.width);
+    let Screen::Result(screen) = &state.screen else {
+        return;
+    };
+    let doc = view::result::document(state, screen, width);
+    let line = doc.first_line_of(ResultFocus::ProfileField);
+    let scroll = field_scroll(screen.scroll, line, height, doc.len());
+    if let Screen::Result(screen) = &mut state.screen {
+        screen.scroll = scroll;
+    }
+}
+
+/// The profile form over the result: saved and the certificate issued on Enter, or skipped
+/// with Esc; then the result as after any pass, with the certificate's lines.
+fn profile(state: &mut State, action: Action) {
+    let lang = state.lang();
+    let Screen::Result(screen) = &mut state.screen else {
+        return;
+    };
+    let course = screen.at.course;
+    let Some(form) = screen.profile.as_mut() else {
+        return;
+    };
+    let certificate = match edit(form, action, lang) {
+        FormStep::Editing => return,
+        // A quiz passed again issues none: how to have it issued later.
+        FormStep::Skipped => vec![T::CertificateNeedsProfile.get(lang).to_owned()],
+        FormStep::Entered(profile) => match profile.save(state.store.path()) {
+            Ok(()) => super::exam::issue(state, course, &profile),
+            Err(error) => vec![error.text(lang)],
+        },
+    };
+    if let Screen::Result(screen) = &mut state.screen {
+        screen.profile = None;
+        screen.certificate = certificate;
+        screen.scroll = 0;
     }
 }
 

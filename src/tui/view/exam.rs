@@ -4,10 +4,9 @@
 //! summary before handing in, the profile form, and the result with every question's answers.
 
 use ratatui::Frame;
-use ratatui::layout::Position;
 use ratatui::text::{Line, Span};
 
-use super::quiz::{INPUT_PREFIX, QuizTarget, answer_lines, how_to_answer, input_window};
+use super::quiz::{QuizTarget, answer_lines, how_to_answer};
 use super::{Areas, Document, draw_document, draw_title_fitting};
 use crate::exam::{EXTENSION_MINUTES, WARNING_SECONDS};
 use crate::i18n::{self, T};
@@ -17,7 +16,7 @@ use crate::safe_text::single_line;
 use crate::session::terms_text;
 use crate::tui::action::Action;
 use crate::tui::keys;
-use crate::tui::state::{ExamPhase, ExamScreen, ProfileForm, State};
+use crate::tui::state::{ExamPhase, ExamScreen, State};
 
 /// Seconds left now, counting the time since the exam last took it off.
 pub fn left_now(screen: &ExamScreen) -> Option<u64> {
@@ -30,7 +29,9 @@ pub fn document(state: &State, screen: &ExamScreen, width: usize) -> Document<Qu
         ExamPhase::Start => start_lines(state, screen, &mut doc, width),
         ExamPhase::Question => question_lines(state, screen, &mut doc, width),
         ExamPhase::Summary => summary_lines(state, screen, &mut doc, width),
-        ExamPhase::Profile(form) => profile_lines(state, form, &mut doc, width),
+        ExamPhase::Profile(form) => {
+            super::profile::form_lines(state, form, &mut doc, width, QuizTarget::Input);
+        }
         ExamPhase::Result(done) => result_lines(state, screen, done, &mut doc, width),
     }
     doc
@@ -212,74 +213,6 @@ fn summary_lines(state: &State, screen: &ExamScreen, doc: &mut Document<QuizTarg
     );
 }
 
-fn profile_lines(state: &State, form: &ProfileForm, doc: &mut Document<QuizTarget>, width: usize) {
-    let theme = &state.theme;
-    let lang = state.lang();
-    doc.blank();
-    // The result comes first: the form is there because the exam was passed.
-    if let Some(result) = &form.result {
-        let score = i18n::score(
-            lang,
-            result.points,
-            result.max,
-            Some(u32::from(result.percent)),
-        );
-        doc.push(
-            Line::from(Span::styled(
-                format!(" ✓ {}: {score}", T::Passed.get(lang)),
-                theme.right(),
-            )),
-            None,
-        );
-        doc.blank();
-    }
-    doc.wrapped(
-        T::CertificateWhy.get(lang),
-        width,
-        vec![Span::raw(" ")],
-        ratatui::style::Style::new(),
-        None,
-    );
-    for (field, (label, value)) in [
-        (T::ExamProfileName, &form.name),
-        (T::ExamProfileBirthDate, &form.birth_date),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        doc.blank();
-        let focused = form.field == field;
-        let style = if focused {
-            theme.focused()
-        } else {
-            theme.heading()
-        };
-        doc.push(
-            Line::from(Span::styled(
-                format!("{}{}:", if focused { "›" } else { " " }, label.get(lang)),
-                style,
-            )),
-            None,
-        );
-        let cursor = if focused { form.cursor } else { value.len() };
-        let (shown, _) = input_window(value, cursor, width.saturating_sub(INPUT_PREFIX));
-        doc.push(
-            Line::from(vec![
-                Span::raw(" > "),
-                Span::styled(
-                    shown,
-                    ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
-                ),
-            ]),
-            focused.then_some(QuizTarget::Input),
-        );
-    }
-    for problem in &form.problems {
-        doc.blank();
-        doc.wrapped(problem, width, vec![Span::raw(" ")], theme.warning(), None);
-    }
-}
-
 fn result_lines(
     state: &State,
     screen: &ExamScreen,
@@ -406,30 +339,11 @@ pub fn draw(state: &State, screen: &ExamScreen, frame: &mut Frame, areas: &Areas
                 .map_or(width, |d| super::quiz::input_room(&d.question, width));
             (text, cursor, room)
         }),
-        (ExamPhase::Profile(form), _) => Some(if form.field == 0 {
-            (
-                form.name.as_str(),
-                form.cursor,
-                width.saturating_sub(INPUT_PREFIX),
-            )
-        } else {
-            (
-                form.birth_date.as_str(),
-                form.cursor,
-                width.saturating_sub(INPUT_PREFIX),
-            )
-        }),
+        (ExamPhase::Profile(form), _) => Some(super::profile::typed(form, width)),
         _ => None,
     };
-    if let Some((text, cursor, room)) = typed
-        && let Some(line) = doc.first_line_of(QuizTarget::Input)
-        && line >= screen.scroll
-    {
-        let row = (line - screen.scroll) as u16;
-        let (_, at) = input_window(text, cursor, room);
-        let column = (INPUT_PREFIX + at) as u16;
-        if row < areas.body.height && column < areas.body.width {
-            frame.set_cursor_position(Position::new(areas.body.x + column, areas.body.y + row));
-        }
+    if let Some(typed) = typed {
+        let line = doc.first_line_of(QuizTarget::Input);
+        super::quiz::place_cursor(frame, areas.body, line, screen.scroll, typed);
     }
 }

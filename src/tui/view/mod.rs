@@ -6,6 +6,7 @@ pub mod help;
 pub mod library;
 pub mod module;
 pub mod overview;
+pub mod profile;
 pub mod quiz;
 pub mod result;
 pub mod search;

@@ -531,16 +531,32 @@ pub fn draw(state: &State, screen: &QuizScreen, frame: &mut Frame, areas: &Areas
         screen.input.typed(),
         &screen.checked,
         state.question_of(screen),
-    ) && let Some(line) = doc.first_line_of(QuizTarget::Input)
-        && line >= screen.scroll
+    ) {
+        let room = input_room(question, super::content_width(areas.body.width));
+        let line = doc.first_line_of(QuizTarget::Input);
+        place_cursor(frame, areas.body, line, screen.scroll, (text, cursor, room));
+    }
+}
+
+/// Puts the terminal's cursor where the learner types: at byte `cursor` of `text` (shown in
+/// `room` columns after " > ") on document line `line` of `body`, when that line is on screen.
+pub fn place_cursor(
+    frame: &mut Frame,
+    body: ratatui::layout::Rect,
+    line: Option<usize>,
+    scroll: usize,
+    (text, cursor, room): (&str, usize, usize),
+) {
+    let Some(row) = line.and_then(|line| line.checked_sub(scroll)) else {
+        return;
+    };
+    let (_, at) = input_window(text, cursor, room);
+    let column = INPUT_PREFIX + at;
+    if let (Ok(row), Ok(column)) = (u16::try_from(row), u16::try_from(column))
+        && row < body.height
+        && column < body.width
     {
-        let row = (line - screen.scroll) as u16;
-        let width = super::content_width(areas.body.width);
-        let (_, at) = input_window(text, cursor, input_room(question, width));
-        let column = (INPUT_PREFIX + at) as u16;
-        if row < areas.body.height && column < areas.body.width {
-            frame.set_cursor_position(Position::new(areas.body.x + column, areas.body.y + row));
-        }
+        frame.set_cursor_position(Position::new(body.x + column, body.y + row));
     }
 }
 

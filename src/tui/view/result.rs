@@ -44,6 +44,11 @@ pub fn document(state: &State, screen: &ResultScreen, width: usize) -> Document<
         ]),
         None,
     );
+    // This pass made the certificate due: name and birth date first, the rest after.
+    if let Some(form) = &screen.profile {
+        super::profile::form_lines(state, form, &mut doc, width, ResultFocus::ProfileField);
+        return doc;
+    }
     certificate_lines(&mut doc, &screen.certificate, width, theme);
     if let Some(next) = screen.next.and_then(|at| state.module(at)) {
         doc.blank();
@@ -266,13 +271,19 @@ pub fn draw(state: &State, screen: &ResultScreen, frame: &mut Frame, areas: &Are
         return;
     };
     let label = super::quiz::quiz_label(module, quiz, lang);
-    draw_title(
-        frame,
-        areas.title,
-        &label,
-        T::Result.get(lang),
-        &state.theme,
-    );
-    let doc = document(state, screen, super::content_width(areas.body.width));
+    let right = if screen.profile.is_some() {
+        T::ExamProfileTitle
+    } else {
+        T::Result
+    };
+    draw_title(frame, areas.title, &label, right.get(lang), &state.theme);
+    let width = super::content_width(areas.body.width);
+    let doc = document(state, screen, width);
     draw_document(frame, areas.body, &doc, screen.scroll);
+    // The text cursor, in the field of the profile form being typed.
+    if let Some(form) = &screen.profile {
+        let line = doc.first_line_of(ResultFocus::ProfileField);
+        let typed = super::profile::typed(form, width);
+        super::quiz::place_cursor(frame, areas.body, line, screen.scroll, typed);
+    }
 }
