@@ -261,3 +261,43 @@ fn a_new_user_passes_c2_of_the_built_in_course_and_finds_it_again() {
     again.send("q");
     assert!(again.wait_exit().success());
 }
+
+/// A library of more courses than the player reads before its first screen: the first screen
+/// shows the first course, and the first key already acts on all twelve (End selects the last
+/// course's module).
+#[test]
+fn a_large_library_opens_with_its_first_courses_and_the_first_key_sees_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("bibliothek");
+    for n in 1..=12 {
+        let course = library.join(format!("kurs-{n:02}"));
+        std::fs::create_dir_all(&course).unwrap();
+        std::fs::write(
+            course.join("course.toml"),
+            format!("id = \"kurs-{n:02}\"\ntitle = \"Kurs {n}\"\nlanguage = \"de\"\nmodules = [\"m.toml\"]\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            course.join("m.toml"),
+            format!("id = \"m\"\ntitle = \"Modul von Kurs {n}\"\n[[section]]\ntitle = \"Text\"\nbody = \"Text.\"\n"),
+        )
+        .unwrap();
+    }
+    let progress = dir.path().join("progress.toml");
+    let mut kurs = Pty::kurs(&[
+        library.to_str().unwrap(),
+        "--progress",
+        progress.to_str().unwrap(),
+    ])
+    .start();
+    kurs.wait_for("Modul von Kurs 1 ");
+    kurs.send("\x1b[F");
+    let screen = kurs.wait_for("Modul von Kurs 12");
+    let selected = screen
+        .lines()
+        .find(|l| l.starts_with('›'))
+        .unwrap_or_default();
+    assert!(selected.contains("Modul von Kurs 12"), "{screen}");
+    kurs.send("q");
+    assert!(kurs.wait_exit().success(), "{}", kurs.text());
+}

@@ -184,3 +184,108 @@ fn kurs_progress_prints_what_the_whole_progress_says_though_it_reads_one_course_
         "the course without progress"
     );
 }
+
+/// The full-screen player reads the first courses of a large library before its first screen
+/// and the rest on a thread (`Session::open_first`): together they are the library a full read
+/// gives, course for course; and a learner who left off in a later course gets the whole
+/// library at once, so that the player opens where they were.
+#[test]
+fn the_first_courses_and_the_rest_are_the_whole_library() {
+    use kurs::session::{FIRST_COURSES, RestRead, Session, Sources};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("bibliothek");
+    generator::write(&root, &generator::library(3, FIRST_COURSES + 4, 3)).expect("written");
+    let sources = Sources {
+        courses: Some(root.clone()),
+        progress: dir.path().join("progress.toml"),
+    };
+    let whole = Session::open(&sources).expect("opened");
+    assert!(whole.rest.is_none());
+    let first = Session::open_first(&sources).expect("opened");
+    assert_eq!(first.library.courses.len(), FIRST_COURSES);
+    let rest = first.rest.as_ref().expect("the rest is read on a thread");
+    let RestRead::Ready { courses, notices } = rest.take(true) else {
+        panic!("the rest was not read");
+    };
+    assert!(notices.is_empty());
+    let mut joined = first.library.clone();
+    joined.courses.extend(courses);
+    assert_eq!(shown(&joined), shown(&whole.library));
+
+    // Left off in the last course: that course must be there at the start.
+    let last = whole.library.courses.last().expect("a course").clone();
+    let (mut store, _) = ProgressStore::open(&sources.progress);
+    assert!(
+        store
+            .update(&last.id, |p| {
+                p.last_course = Some(last.id.clone());
+                p.set_place(&last.id, &last.modules[1].id, None);
+            })
+            .is_none()
+    );
+    drop(store);
+    let resumed = Session::open_first(&sources).expect("opened");
+    assert!(resumed.rest.is_none());
+    assert_eq!(shown(&resumed.library), shown(&whole.library));
+    let place = resumed.start_place().expect("the place");
+    assert_eq!(place.at.course, whole.library.courses.len() - 1);
+}
+
+/// Errors in a course after the first ones are counted on the first screen's notice once the
+/// rest is read, as a full read counts them.
+#[test]
+fn errors_in_the_rest_of_the_library_are_counted_with_it() {
+    use kurs::session::{FIRST_COURSES, Notice, RestRead, Session, Sources};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("bibliothek");
+    generator::write(&root, &generator::library(4, FIRST_COURSES + 2, 2)).expect("written");
+    let last = root.join(format!("kurs-{:03}", FIRST_COURSES + 2));
+    std::fs::write(last.join("course.toml"), "id = \"kaputt\"\ntitle = \n").expect("broken");
+    let sources = Sources {
+        courses: Some(root),
+        progress: dir.path().join("progress.toml"),
+    };
+    let first = Session::open_first(&sources).expect("opened");
+    assert!(first.notices.is_empty());
+    let RestRead::Ready { courses, notices } = first.rest.as_ref().expect("rest").take(true) else {
+        panic!("the rest was not read");
+    };
+    assert_eq!(courses.len(), 1);
+    assert!(
+        matches!(notices.as_slice(), [Notice::CourseErrors(1)]),
+        "{:?}",
+        notices
+            .iter()
+            .map(|n| n.text(kurs::i18n::Lang::En))
+            .collect::<Vec<_>>()
+    );
+}
+
+/// In the player, the first key waits for the rest of the library: End then selects the last
+/// module of the last course, not of the last of the first courses.
+#[test]
+fn the_first_key_in_the_player_acts_on_the_whole_library() {
+    use kurs::session::{FIRST_COURSES, Options, Session, Sources};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("bibliothek");
+    generator::write(&root, &generator::library(5, FIRST_COURSES + 3, 2)).expect("written");
+    let sources = Sources {
+        courses: Some(root),
+        progress: dir.path().join("progress.toml"),
+    };
+    let session = Session::open_first(&sources).expect("opened");
+    assert!(session.rest.is_some());
+    let mut state = kurs::tui::start(session, Options::default());
+    let mut events = vec![Event::Key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE))].into_iter();
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    kurs::tui::run(&mut terminal, &mut state, || Ok(events.next())).expect("the loop");
+    assert!(state.rest.is_none());
+    assert_eq!(state.library.courses.len(), FIRST_COURSES + 3);
+    let kurs::tui::state::Screen::Library(library) = &state.screen else {
+        panic!("the library");
+    };
+    let selected = state.library_row(library.selected).expect("a row");
+    assert_eq!(selected.course, FIRST_COURSES + 2);
+}

@@ -419,6 +419,7 @@ fn the_next_start_resumes_in_the_last_module_and_section() {
         open: None,
         certify: None,
         journal: None,
+        rest: None,
     };
     let options = kurs::session::Options {
         lang: Some(Lang::De),

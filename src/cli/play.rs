@@ -33,7 +33,18 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let mut session = match Session::open(&sources) {
+    let full_screen = !args.plain
+        && !std::env::var("TERM").is_ok_and(|t| t == "dumb")
+        && io::stdout().is_terminal()
+        && io::stdin().is_terminal();
+    // The full-screen player shows the first courses while the rest are read; plain mode lists
+    // every course at once and reads them all first.
+    let opened = if full_screen {
+        Session::open_first(&sources)
+    } else {
+        Session::open(&sources)
+    };
+    let mut session = match opened {
         Ok(session) => session,
         Err(error) => {
             say_error!("kurs: {error}");
@@ -44,8 +55,7 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
         certify.key_file = super::issuer_key_file();
     }
     session.journal = super::lrs::journal(&sources.progress);
-    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if args.plain || dumb || !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+    if !full_screen {
         if args.watch {
             say_error!(
                 "kurs: --watch reloads in the full-screen player only; plain mode reads the course once"

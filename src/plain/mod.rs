@@ -407,6 +407,7 @@ mod tests {
             open: None,
             certify: None,
             journal: None,
+            rest: None,
         }
     }
 

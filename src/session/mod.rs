@@ -114,6 +114,72 @@ pub struct Session {
     pub certify: Option<Certify>,
     /// The learning records of this session, when an LRS is configured (set by the command line).
     pub journal: Option<crate::xapi::journal::Journal>,
+    /// The courses after the first few, still being read ([`Session::open_first`]); `None`
+    /// when `library` is the whole library.
+    pub rest: Option<Rest>,
+}
+
+/// How many courses [`Session::open_first`] reads before the first screen: more than a screen
+/// of modules in any library whose courses have a few each.
+pub const FIRST_COURSES: usize = 8;
+
+/// The rest of a library whose first courses are shown already: read on a thread of its own.
+pub struct Rest {
+    receiver: std::sync::mpsc::Receiver<(Library, Report)>,
+    /// Set once the whole library is read, so the player can wake for it.
+    read: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// How many courses the player has: the first ones of the whole library.
+    shown: usize,
+    /// The progress notices already told, to be told again with the courses' errors.
+    store_notices: Vec<Notice>,
+}
+
+/// What [`Rest::take`] found.
+pub enum RestRead {
+    /// Still being read.
+    Pending,
+    /// The courses after the ones shown, and the notices for the whole library (the progress
+    /// notices and the count of errors in every course file), when there are any.
+    Ready {
+        courses: Vec<Course>,
+        notices: Vec<Notice>,
+    },
+    /// The thread reading them ended without them: the first courses stay all there is.
+    Lost,
+}
+
+impl Rest {
+    /// The courses after those shown, once read; with `wait`, waits until they are.
+    pub fn take(&self, wait: bool) -> RestRead {
+        let received = if wait {
+            self.receiver.recv().ok()
+        } else {
+            match self.receiver.try_recv() {
+                Ok(read) => Some(read),
+                Err(std::sync::mpsc::TryRecvError::Empty) => return RestRead::Pending,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+            }
+        };
+        let Some((mut library, report)) = received else {
+            return RestRead::Lost;
+        };
+        let mut notices = self.store_notices.clone();
+        let errors = error_count(&report);
+        if errors > 0 {
+            notices.push(Notice::CourseErrors(errors));
+        }
+        RestRead::Ready {
+            courses: library
+                .courses
+                .split_off(self.shown.min(library.courses.len())),
+            notices,
+        }
+    }
+
+    /// A flag that turns true once the rest is read (for a loop that sleeps between keys).
+    pub fn read_flag(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.read.clone()
+    }
 }
 
 /// Why no session could start: nothing to show.
@@ -146,18 +212,72 @@ impl Session {
     /// Loads courses and progress. Module bodies are read when a module is opened.
     pub fn open(sources: &Sources) -> Result<Session, OpenError> {
         let path = sources.courses.as_ref();
-        // Progress is read while the courses load: the first screen needs both.
-        let ((library, report), (store, store_notices)) = std::thread::scope(|scope| {
-            let progress = scope.spawn(|| ProgressStore::open(sources.progress.clone()));
-            let loaded = match path {
-                Some(path) => load(&Source::Path(path.clone()), Depth::Headers),
-                None => load(&Source::Samples, Depth::Headers),
-            };
-            let opened = progress
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (loaded, opened)
+        let ((library, report), (store, store_notices)) = with_progress(sources, || match path {
+            Some(path) => load(&Source::Path(path.clone()), Depth::Headers),
+            None => load(&Source::Samples, Depth::Headers),
         });
+        Self::of(sources, library, report, store, store_notices)
+    }
+
+    /// As [`Session::open`], for the full-screen player: of a library of more than
+    /// [`FIRST_COURSES`] courses only the first are read before the first screen, and the whole
+    /// library on a thread meanwhile (`rest`), so that the first screen of ten thousand modules
+    /// comes as soon as that of a hundred. The whole library is read first when the learner
+    /// goes back to a course further on, or when none of the first courses can be shown.
+    pub fn open_first(sources: &Sources) -> Result<Session, OpenError> {
+        let Some(path) = sources.courses.as_ref().filter(|path| path.is_dir()) else {
+            return Self::open(sources);
+        };
+        let files = &crate::course::Disk;
+        let targets = match crate::course::discover(files, path) {
+            Ok(targets) if targets.len() > FIRST_COURSES => targets,
+            _ => return Self::open(sources),
+        };
+        let ((first, first_report), (store, store_notices)) = with_progress(sources, || {
+            crate::course::load_targets(files, &targets[..FIRST_COURSES], Depth::Headers)
+        });
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let read = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = read.clone();
+        // The whole library again, the first courses included: which course of a later one
+        // shares an id with one of the first is decided as when all is read at once.
+        std::thread::spawn(move || {
+            let whole = crate::course::load_targets(files, &targets, Depth::Headers);
+            let _ = sender.send(whole);
+            flag.store(true, std::sync::atomic::Ordering::Release);
+        });
+        let goes_further = store
+            .progress()
+            .last_course
+            .as_deref()
+            .is_some_and(|last| !first.courses.iter().any(|c| c.id == last));
+        if first.courses.is_empty() || goes_further {
+            return match receiver.recv() {
+                Ok((library, report)) => Self::of(sources, library, report, store, store_notices),
+                Err(_) => Self::of(sources, first, first_report, store, store_notices),
+            };
+        }
+        let shown = first.courses.len();
+        let notices = store_notices.clone();
+        let mut session = Self::of(sources, first, first_report, store, store_notices)?;
+        session.rest = Some(Rest {
+            receiver,
+            read,
+            shown,
+            store_notices: notices.into_iter().map(Notice::Progress).collect(),
+        });
+        Ok(session)
+    }
+
+    /// The session of a library and a store read, with the notices for the first screen.
+    fn of(
+        sources: &Sources,
+        library: Library,
+        report: Report,
+        store: ProgressStore,
+        store_notices: Vec<StoreNotice>,
+    ) -> Result<Session, OpenError> {
+        let path = sources.courses.as_ref();
         if library.courses.is_empty() {
             let first = first_error(&report.diagnostics);
             return Err(OpenError::NoCourse {
@@ -169,11 +289,7 @@ impl Session {
             Some(path) => module_given(library, path),
             None => (library, None),
         };
-        let errors = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity() == Severity::Error)
-            .count();
+        let errors = error_count(&report);
         let mut notices: Vec<Notice> = store_notices.into_iter().map(Notice::Progress).collect();
         if errors > 0 {
             notices.push(Notice::CourseErrors(errors));
@@ -191,6 +307,7 @@ impl Session {
             open,
             certify,
             journal: None,
+            rest: None,
         })
     }
 
@@ -207,6 +324,31 @@ impl Session {
             None => last_place(&self.library, self.store.progress()),
         }
     }
+}
+
+/// The progress store opened on a thread while `load` reads the courses: the first screen needs
+/// both.
+fn with_progress<T: Send>(
+    sources: &Sources,
+    load: impl FnOnce() -> T + Send,
+) -> (T, (ProgressStore, Vec<StoreNotice>)) {
+    std::thread::scope(|scope| {
+        let progress = scope.spawn(|| ProgressStore::open(sources.progress.clone()));
+        let loaded = load();
+        let opened = progress
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, opened)
+    })
+}
+
+/// How many errors `report` holds (a notice on the first screen says so).
+fn error_count(report: &Report) -> usize {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .count()
 }
 
 /// The courses read again for `--watch`: the same library as at the start (the module file

@@ -27,6 +27,8 @@ pub enum Input {
     Reloaded(Result<Library, String>),
     /// A second without a key: the exam's time left is shown anew.
     Tick,
+    /// Nothing for the learner: the loop draws again (the rest of the library may be read).
+    Wake,
 }
 
 impl From<Event> for Input {
@@ -54,13 +56,19 @@ where
     let (width, height) = terminal::clamp_size(size.width, size.height);
     update::update(state, action::Action::Resize { width, height });
     loop {
+        update::take_rest(state, false);
         terminal
             .draw(|frame| view::view(state, frame))
             .map_err(io::Error::other)?;
         if state.quit {
             return Ok(());
         }
-        let event = match next_event()?.map(Into::into) {
+        let input = next_event()?.map(Into::into);
+        // A key, a click or a reload acts on the whole library: the rest is waited for.
+        if matches!(input, Some(Input::Terminal(_) | Input::Reloaded(_))) {
+            update::take_rest(state, true);
+        }
+        let event = match input {
             None => return Ok(()),
             Some(Input::Reloaded(reloaded)) => {
                 update::reload(state, reloaded);
@@ -73,6 +81,7 @@ where
                 update::tick(state);
                 continue;
             }
+            Some(Input::Wake) => continue,
             Some(Input::Terminal(event)) => event,
         };
         // A new size (or the redraw after a stop) draws every cell again: what the shell or a
@@ -104,6 +113,7 @@ pub fn start(session: Session, options: Options) -> State {
     let notices = session.notice_texts(&options);
     let place = session.start_place();
     let mut state = State::new(session.library, session.store, options.lang, options.seed);
+    state.rest = session.rest;
     state.journal = session.journal;
     state.time = options.time;
     state.certify = session.certify;
@@ -142,6 +152,17 @@ fn run_state_terminal(
     watch: Option<(&Sources, crate::watch::CourseWatcher)>,
 ) -> io::Result<Ending> {
     let signals = terminal::Signals::watch();
+    // While the rest of the library is read, the loop wakes often, to draw it when it comes.
+    let mut rest_read = state.rest.as_ref().map(crate::session::Rest::read_flag);
+    let mut wake = move || {
+        let read = rest_read
+            .as_ref()
+            .map(|flag| flag.load(std::sync::atomic::Ordering::Acquire))?;
+        if read {
+            rest_read = None;
+        }
+        Some(Input::Wake)
+    };
     let mut screen = terminal::enter()?;
     // Reliability tests set KURS_TEST_PANIC to prove the terminal is restored before a panic's message.
     let test_panic = std::env::var_os("KURS_TEST_PANIC").is_some();
@@ -150,10 +171,12 @@ fn run_state_terminal(
             panic!("KURS_TEST_PANIC is set: a deliberate panic while a screen is shown");
         }
         let Some((sources, watcher)) = &watch else {
-            return Ok(Some(
-                terminal::next_event_within(&signals, CLOCK_TICK)?
+            return Ok(Some(match wake() {
+                Some(wake_input) => terminal::next_event_within(&signals, WATCH_TICK)?
+                    .map_or(wake_input, Input::Terminal),
+                None => terminal::next_event_within(&signals, CLOCK_TICK)?
                     .map_or(Input::Tick, Input::Terminal),
-            ));
+            }));
         };
         let mut waited = std::time::Duration::ZERO;
         loop {
@@ -166,6 +189,9 @@ fn run_state_terminal(
             }
             if let Some(event) = terminal::next_event_within(&signals, WATCH_TICK)? {
                 return Ok(Some(Input::Terminal(event)));
+            }
+            if let Some(wake_input) = wake() {
+                return Ok(Some(wake_input));
             }
         }
     });

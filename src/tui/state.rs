@@ -43,6 +43,9 @@ pub struct State {
     pub certify: Option<crate::session::Certify>,
     /// The library screen's line count per course, kept between frames (see `view::library`).
     pub course_heights: std::cell::RefCell<super::view::library::CourseHeights>,
+    /// The courses after the first ones, while they are still being read
+    /// (`Session::open_first`): added before the next key is handled (`update::take_rest`).
+    pub rest: Option<crate::session::Rest>,
 }
 
 pub enum Screen {
@@ -264,6 +267,7 @@ impl State {
             certify: None,
             course_heights: Default::default(),
             journal: None,
+            rest: None,
         }
     }
 

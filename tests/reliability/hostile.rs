@@ -636,6 +636,7 @@ fn plain_mode_neutralises_control_characters_that_did_not_come_through_the_loade
             open: None,
             certify: None,
             journal: None,
+            rest: None,
         };
         let options = kurs::session::Options {
             lang: Some(Lang::En),

@@ -57,6 +57,33 @@ pub fn update(state: &mut State, action: Action) {
     settle(state);
 }
 
+/// The rest of the library, once read, joins the first courses (their places do not move: they
+/// are the first of the whole library too); with `wait`, waits for it, as before any key is
+/// handled, so every key acts on the whole library.
+pub fn take_rest(state: &mut State, wait: bool) {
+    let Some(rest) = &state.rest else {
+        return;
+    };
+    match rest.take(wait) {
+        crate::session::RestRead::Pending => return,
+        crate::session::RestRead::Ready { courses, notices } => {
+            state.library.courses.extend(courses);
+            // The courses' errors are counted anew over the whole library.
+            if notices
+                .iter()
+                .any(|n| matches!(n, crate::session::Notice::CourseErrors(_)))
+            {
+                let lang = state.lang();
+                let texts: Vec<String> = notices.iter().map(|n| n.text(lang)).collect();
+                state.notice = Some(texts.join(" "));
+            }
+        }
+        crate::session::RestRead::Lost => {}
+    }
+    state.rest = None;
+    settle(state);
+}
+
 /// A second without a key: the exam's time left is counted, and a section number being typed
 /// on the module screen is complete.
 pub fn tick(state: &mut State) {
