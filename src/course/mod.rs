@@ -10,7 +10,7 @@ pub mod search;
 
 pub use files::{Disk, Embedded, Files, SAMPLE_LIBRARY};
 pub use load::{
-    Depth, Source, Target, discover, load, load_bodies, load_body, load_each, load_module,
-    load_streaming, load_targets,
+    Depth, Source, Target, discover, library_targets, load, load_bodies, load_body, load_each,
+    load_module, load_streaming, load_targets,
 };
 pub use model::*;

@@ -126,6 +126,9 @@ pub const FIRST_COURSES: usize = 8;
 /// The rest of a library whose first courses are shown already: read on a thread of its own.
 pub struct Rest {
     receiver: std::sync::mpsc::Receiver<(Library, Report)>,
+    /// Lets the thread begin reading: after the first screen is drawn, so that the two do not
+    /// share the cores ([`Rest::begin`]); `None` once given.
+    begin: std::cell::Cell<Option<std::sync::mpsc::Sender<()>>>,
     /// Set once the whole library is read, so the player can wake for it.
     read: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// How many courses the player has: the first ones of the whole library.
@@ -149,8 +152,19 @@ pub enum RestRead {
 }
 
 impl Rest {
-    /// The courses after those shown, once read; with `wait`, waits until they are.
+    /// Lets the reading begin (the first screen is drawn); asked again, does nothing.
+    pub fn begin(&self) {
+        if let Some(begin) = self.begin.take() {
+            let _ = begin.send(());
+        }
+    }
+
+    /// The courses after those shown, once read; with `wait`, waits until they are (and lets
+    /// the reading begin, if it has not).
     pub fn take(&self, wait: bool) -> RestRead {
+        if wait {
+            self.begin();
+        }
         let received = if wait {
             self.receiver.recv().ok()
         } else {
@@ -229,20 +243,32 @@ impl Session {
             return Self::open(sources);
         };
         let files = &crate::course::Disk;
-        let targets = match crate::course::discover(files, path) {
-            Ok(targets) if targets.len() > FIRST_COURSES => targets,
+        // A library folder: its first course folders are found without looking at the rest.
+        let first_targets: Vec<_> = match crate::course::library_targets(files, path) {
+            Ok(targets) if !path.join("course.toml").is_file() => {
+                targets.take(FIRST_COURSES + 1).collect()
+            }
             _ => return Self::open(sources),
         };
+        if first_targets.len() <= FIRST_COURSES {
+            return Self::open(sources);
+        }
         let ((first, first_report), (store, store_notices)) = with_progress(sources, || {
-            crate::course::load_targets(files, &targets[..FIRST_COURSES], Depth::Headers)
+            crate::course::load_targets(files, &first_targets[..FIRST_COURSES], Depth::Headers)
         });
+        let whole_path = path.clone();
         let (sender, receiver) = std::sync::mpsc::channel();
+        let (begin, begun) = std::sync::mpsc::channel::<()>();
         let read = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let flag = read.clone();
         // The whole library again, the first courses included: which course of a later one
-        // shares an id with one of the first is decided as when all is read at once.
+        // shares an id with one of the first is decided as when all is read at once. It waits
+        // for the first screen; a `Rest` dropped unused reads nothing.
         std::thread::spawn(move || {
-            let whole = crate::course::load_targets(files, &targets, Depth::Headers);
+            if begun.recv().is_err() {
+                return;
+            }
+            let whole = load(&Source::Path(whole_path), Depth::Headers);
             let _ = sender.send(whole);
             flag.store(true, std::sync::atomic::Ordering::Release);
         });
@@ -252,6 +278,7 @@ impl Session {
             .as_deref()
             .is_some_and(|last| !first.courses.iter().any(|c| c.id == last));
         if first.courses.is_empty() || goes_further {
+            let _ = begin.send(());
             return match receiver.recv() {
                 Ok((library, report)) => Self::of(sources, library, report, store, store_notices),
                 Err(_) => Self::of(sources, first, first_report, store, store_notices),
@@ -262,6 +289,7 @@ impl Session {
         let mut session = Self::of(sources, first, first_report, store, store_notices)?;
         session.rest = Some(Rest {
             receiver,
+            begin: std::cell::Cell::new(Some(begin)),
             read,
             shown,
             store_notices: notices.into_iter().map(Notice::Progress).collect(),

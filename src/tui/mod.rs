@@ -60,6 +60,10 @@ where
         terminal
             .draw(|frame| view::view(state, frame))
             .map_err(io::Error::other)?;
+        // The first screen is there: the rest of the library may be read now.
+        if let Some(rest) = &state.rest {
+            rest.begin();
+        }
         if state.quit {
             return Ok(());
         }

@@ -36,23 +36,14 @@ pub fn discover(files: &dyn Files, path: &Path) -> Result<Vec<Target>, Box<Diagn
             if files.kind(&path.join("course.toml")) == Some(Kind::File) {
                 return Ok(vec![Target::Course(path.to_path_buf())]);
             }
-            let entries = files.list(path).map_err(|e| {
-                Box::new(Diagnostic::file(
-                    Code::Unreadable,
-                    path,
-                    format!("cannot read the folder `{}`: {e}", path.display()),
-                ))
-            })?;
-            let courses: Vec<Target> = entries
-                .into_iter()
-                .filter(|p| files.kind(&p.join("course.toml")) == Some(Kind::File))
-                .map(|p| {
-                    if files.stays_inside(path, &p) {
-                        Target::Course(p)
-                    } else {
-                        Target::Outside(p, path.to_path_buf())
-                    }
-                })
+            let courses: Vec<Target> = library_targets(files, path)
+                .map_err(|e| {
+                    Box::new(Diagnostic::file(
+                        Code::Unreadable,
+                        path,
+                        format!("cannot read the folder `{}`: {e}", path.display()),
+                    ))
+                })?
                 .collect();
             if courses.is_empty() {
                 Err(Box::new(Diagnostic::file(
@@ -68,6 +59,26 @@ pub fn discover(files: &dyn Files, path: &Path) -> Result<Vec<Target>, Box<Diagn
             }
         }
     }
+}
+
+/// The course folders of the library folder `path`, in the order `discover` gives them, each
+/// looked at only when the iterator comes to it (the player needs the first few before its
+/// first screen). Err: why the folder cannot be listed.
+pub fn library_targets<'a>(
+    files: &'a dyn Files,
+    path: &'a Path,
+) -> Result<impl Iterator<Item = Target> + 'a, String> {
+    Ok(files
+        .list(path)?
+        .into_iter()
+        .filter(|p| files.kind(&p.join("course.toml")) == Some(Kind::File))
+        .map(|p| {
+            if files.stays_inside(path, &p) {
+                Target::Course(p)
+            } else {
+                Target::Outside(p, path.to_path_buf())
+            }
+        }))
 }
 
 /// The folder holding `path`; for a bare `course.toml`, the current folder (an empty path).

@@ -22,7 +22,7 @@ use super::files::{Disk, Embedded, Files, SAMPLE_LIBRARY};
 use super::model::{Course, Library, Origin};
 use crate::diagnostic::{Code, Diagnostic, Report};
 use course_file::load_course;
-pub use discover::{Target, discover};
+pub use discover::{Target, discover, library_targets};
 pub use module_file::load_body;
 use module_file::load_standalone_module;
 
