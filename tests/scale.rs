@@ -204,13 +204,50 @@ fn the_first_courses_and_the_rest_are_the_whole_library() {
     let first = Session::open_first(&sources).expect("opened");
     assert_eq!(first.library.courses.len(), FIRST_COURSES);
     let rest = first.rest.as_ref().expect("the rest is read on a thread");
-    let RestRead::Ready { courses, notices } = rest.take(true) else {
+    let RestRead::Ready {
+        courses,
+        store,
+        notices,
+    } = rest.take(true)
+    else {
         panic!("the rest was not read");
     };
     assert!(notices.is_empty());
+    assert!(store.is_some(), "the whole store comes with the rest");
     let mut joined = first.library.clone();
     joined.courses.extend(courses);
     assert_eq!(shown(&joined), shown(&whole.library));
+
+    // With progress in the first and in a later course, but no place to go back to: the first
+    // screen has the first courses' progress, the rest brings the whole.
+    let (first_id, later_id) = (
+        whole.library.courses[0].id.clone(),
+        whole.library.courses[FIRST_COURSES + 1].id.clone(),
+    );
+    let (mut store, _) = ProgressStore::open(&sources.progress);
+    for (course, id) in [(0, &first_id), (FIRST_COURSES + 1, &later_id)] {
+        let module = whole.library.courses[course].modules[0].id.clone();
+        assert!(
+            store
+                .update(id, |p| p.set_learned(
+                    id,
+                    &module,
+                    true,
+                    "2026-12-01T10:00:00Z"
+                ))
+                .is_none()
+        );
+    }
+    drop(store);
+    let first = Session::open_first(&sources).expect("opened");
+    assert!(first.store.progress().courses.contains_key(&first_id));
+    assert!(!first.store.progress().courses.contains_key(&later_id));
+    let RestRead::Ready { store, .. } = first.rest.as_ref().expect("rest").take(true) else {
+        panic!("the rest was not read");
+    };
+    let store = store.expect("the whole store");
+    assert!(store.progress().courses.contains_key(&first_id));
+    assert!(store.progress().courses.contains_key(&later_id));
 
     // Left off in the last course: that course must be there at the start.
     let last = whole.library.courses.last().expect("a course").clone();
@@ -247,7 +284,10 @@ fn errors_in_the_rest_of_the_library_are_counted_with_it() {
     };
     let first = Session::open_first(&sources).expect("opened");
     assert!(first.notices.is_empty());
-    let RestRead::Ready { courses, notices } = first.rest.as_ref().expect("rest").take(true) else {
+    let RestRead::Ready {
+        courses, notices, ..
+    } = first.rest.as_ref().expect("rest").take(true)
+    else {
         panic!("the rest was not read");
     };
     assert_eq!(courses.len(), 1);

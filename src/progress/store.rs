@@ -147,14 +147,32 @@ impl ProgressStore {
     /// Never fails: missing files are an empty progress; damaged ones are moved aside
     /// (never overwritten or deleted) and reported.
     pub fn open(path: impl Into<PathBuf>) -> (ProgressStore, Vec<StoreNotice>) {
-        Self::open_with(path.into(), Access::Play)
+        Self::open_with(path.into(), Access::Play, None)
+    }
+
+    /// As [`ProgressStore::open`], but of the course files only those of `courses` are read:
+    /// the progress the first screen of a large library shows, while the whole store is opened
+    /// later ([`crate::session::Session::open_first`]). Meant to be replaced by the whole store
+    /// before the learner changes anything.
+    pub fn open_courses(
+        path: impl Into<PathBuf>,
+        courses: &[&str],
+    ) -> (ProgressStore, Vec<StoreNotice>) {
+        let names: std::collections::HashSet<String> =
+            courses.iter().map(|id| file_name(id)).collect();
+        Self::open_with(path.into(), Access::Play, Some(&names))
+    }
+
+    /// Whether the index names a course the learner was last in (the player then reopens it).
+    pub fn has_last_course(&self) -> bool {
+        self.index.progress().last_course.is_some()
     }
 
     /// For commands that only show the progress (`kurs progress`): reads what the player would
     /// read and says what it would say, but locks, creates, moves and writes nothing; a damaged
     /// file is left where it is (`StoreNotice::Damaged`). The store is read-only.
     pub fn inspect(path: impl Into<PathBuf>) -> (ProgressStore, Vec<StoreNotice>) {
-        Self::open_with(path.into(), Access::Inspect)
+        Self::open_with(path.into(), Access::Inspect, None)
     }
 
     /// For commands that show the progress of a library one course at a time (`kurs
@@ -178,10 +196,20 @@ impl ProgressStore {
         }
     }
 
-    fn open_with(path: PathBuf, access: Access) -> (ProgressStore, Vec<StoreNotice>) {
+    fn open_with(
+        path: PathBuf,
+        access: Access,
+        only: Option<&std::collections::HashSet<String>>,
+    ) -> (ProgressStore, Vec<StoreNotice>) {
         let lock_file = disk::real_path(&path);
         let mut lock = Lock::new(&lock_file);
-        let (index, notices, paths) = Self::open_index(&path, &mut lock, access);
+        let (index, notices, mut paths) = Self::open_index(&path, &mut lock, access);
+        if let Some(only) = only {
+            paths.retain(|file| {
+                file.file_name()
+                    .is_some_and(|name| only.contains(name.to_string_lossy().as_ref()))
+            });
+        }
         let mut notices = notices;
         let mut store = ProgressStore {
             courses: BTreeMap::new(),

@@ -125,7 +125,9 @@ pub const FIRST_COURSES: usize = 8;
 
 /// The rest of a library whose first courses are shown already: read on a thread of its own.
 pub struct Rest {
-    receiver: std::sync::mpsc::Receiver<(Library, Report)>,
+    /// The whole library, and the whole progress store when the first screen had only the
+    /// first courses' progress.
+    receiver: std::sync::mpsc::Receiver<(WholeLibrary, Option<OpenedStore>)>,
     /// Lets the thread begin reading: after the first screen is drawn, so that the two do not
     /// share the cores ([`Rest::begin`]); `None` once given.
     begin: std::cell::Cell<Option<std::sync::mpsc::Sender<()>>>,
@@ -134,8 +136,14 @@ pub struct Rest {
     /// How many courses the player has: the first ones of the whole library.
     shown: usize,
     /// The progress notices already told, to be told again with the courses' errors.
-    store_notices: Vec<Notice>,
+    store_notices: Vec<StoreNotice>,
 }
+
+/// A library read whole, with its report.
+type WholeLibrary = (Library, Report);
+
+/// A progress store opened, with what opening it found.
+type OpenedStore = (ProgressStore, Vec<StoreNotice>);
 
 /// What [`Rest::take`] found.
 pub enum RestRead {
@@ -145,6 +153,8 @@ pub enum RestRead {
     /// notices and the count of errors in every course file), when there are any.
     Ready {
         courses: Vec<Course>,
+        /// The whole progress store, to use from now on, when the first screen had a part.
+        store: Option<Box<ProgressStore>>,
         notices: Vec<Notice>,
     },
     /// The thread reading them ended without them: the first courses stay all there is.
@@ -174,10 +184,17 @@ impl Rest {
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
             }
         };
-        let Some((mut library, report)) = received else {
+        let Some(((mut library, report), whole_store)) = received else {
             return RestRead::Lost;
         };
-        let mut notices = self.store_notices.clone();
+        let (store, store_notices) = match whole_store {
+            Some((store, notices)) => (
+                Some(Box::new(store)),
+                merged(self.store_notices.clone(), notices),
+            ),
+            None => (None, self.store_notices.clone()),
+        };
+        let mut notices: Vec<Notice> = store_notices.into_iter().map(Notice::Progress).collect();
         let errors = error_count(&report);
         if errors > 0 {
             notices.push(Notice::CourseErrors(errors));
@@ -186,6 +203,7 @@ impl Rest {
             courses: library
                 .courses
                 .split_off(self.shown.min(library.courses.len())),
+            store,
             notices,
         }
     }
@@ -253,10 +271,21 @@ impl Session {
         if first_targets.len() <= FIRST_COURSES {
             return Self::open(sources);
         }
-        let ((first, first_report), (store, store_notices)) = with_progress(sources, || {
-            crate::course::load_targets(files, &first_targets[..FIRST_COURSES], Depth::Headers)
-        });
+        let (first, first_report) =
+            crate::course::load_targets(files, &first_targets[..FIRST_COURSES], Depth::Headers);
+        // Of the progress only what the first courses need; the whole store comes with the
+        // rest. A learner who comes back to a place gets the whole store at once: the player
+        // opens that place and records it before any key.
+        let ids: Vec<&str> = first.courses.iter().map(|c| c.id.as_str()).collect();
+        let (mut store, mut store_notices) =
+            ProgressStore::open_courses(sources.progress.clone(), &ids);
+        let partial = !store.has_last_course();
+        if !partial {
+            drop(store);
+            (store, store_notices) = ProgressStore::open(sources.progress.clone());
+        }
         let whole_path = path.clone();
+        let progress_path = partial.then(|| sources.progress.clone());
         let (sender, receiver) = std::sync::mpsc::channel();
         let (begin, begun) = std::sync::mpsc::channel::<()>();
         let read = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -269,7 +298,8 @@ impl Session {
                 return;
             }
             let whole = load(&Source::Path(whole_path), Depth::Headers);
-            let _ = sender.send(whole);
+            let store = progress_path.map(ProgressStore::open);
+            let _ = sender.send((whole, store));
             flag.store(true, std::sync::atomic::Ordering::Release);
         });
         let goes_further = store
@@ -280,7 +310,13 @@ impl Session {
         if first.courses.is_empty() || goes_further {
             let _ = begin.send(());
             return match receiver.recv() {
-                Ok((library, report)) => Self::of(sources, library, report, store, store_notices),
+                Ok(((library, report), whole_store)) => {
+                    let (store, notices) = match whole_store {
+                        Some((whole, notices)) => (whole, merged(store_notices, notices)),
+                        None => (store, store_notices),
+                    };
+                    Self::of(sources, library, report, store, notices)
+                }
                 Err(_) => Self::of(sources, first, first_report, store, store_notices),
             };
         }
@@ -292,7 +328,7 @@ impl Session {
             begin: std::cell::Cell::new(Some(begin)),
             read,
             shown,
-            store_notices: notices.into_iter().map(Notice::Progress).collect(),
+            store_notices: notices,
         });
         Ok(session)
     }
@@ -368,6 +404,20 @@ fn with_progress<T: Send>(
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (loaded, opened)
     })
+}
+
+/// The notices of the first courses' progress and of the whole store, each told once: a
+/// damaged file the first store moved aside is not found again by the second.
+fn merged(mut first: Vec<StoreNotice>, whole: Vec<StoreNotice>) -> Vec<StoreNotice> {
+    for notice in whole {
+        let told = first
+            .iter()
+            .any(|n| i18n::store_notice(Lang::En, n) == i18n::store_notice(Lang::En, &notice));
+        if !told {
+            first.push(notice);
+        }
+    }
+    first
 }
 
 /// How many errors `report` holds (a notice on the first screen says so).

@@ -66,16 +66,27 @@ pub fn take_rest(state: &mut State, wait: bool) {
     };
     match rest.take(wait) {
         crate::session::RestRead::Pending => return,
-        crate::session::RestRead::Ready { courses, notices } => {
+        crate::session::RestRead::Ready {
+            courses,
+            store,
+            notices,
+        } => {
             state.library.courses.extend(courses);
-            // The courses' errors are counted anew over the whole library.
-            if notices
-                .iter()
-                .any(|n| matches!(n, crate::session::Notice::CourseErrors(_)))
+            // The whole progress replaces the first courses' part; nothing was changed yet.
+            let whole_store = store.is_some();
+            if let Some(store) = store {
+                state.store = *store;
+            }
+            // The courses' errors are counted anew over the whole library, and the whole
+            // progress may have more to tell.
+            if whole_store
+                || notices
+                    .iter()
+                    .any(|n| matches!(n, crate::session::Notice::CourseErrors(_)))
             {
                 let lang = state.lang();
                 let texts: Vec<String> = notices.iter().map(|n| n.text(lang)).collect();
-                state.notice = Some(texts.join(" "));
+                state.notice = (!texts.is_empty()).then(|| texts.join(" "));
             }
         }
         crate::session::RestRead::Lost => {}
