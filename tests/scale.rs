@@ -201,7 +201,11 @@ fn the_first_courses_and_the_rest_are_the_whole_library() {
     };
     let whole = Session::open(&sources).expect("opened");
     assert!(whole.rest.is_none());
-    let first = Session::open_first(&sources).expect("opened");
+    // Courses of three modules take six lines each: two courses fill a window of ten rows.
+    let few = Session::open_first(&sources, 10).expect("opened");
+    assert_eq!(few.library.courses.len(), 2);
+    assert!(few.rest.is_some());
+    let first = Session::open_first(&sources, 1000).expect("opened");
     assert_eq!(first.library.courses.len(), FIRST_COURSES);
     let rest = first.rest.as_ref().expect("the rest is read on a thread");
     let RestRead::Ready {
@@ -239,7 +243,7 @@ fn the_first_courses_and_the_rest_are_the_whole_library() {
         );
     }
     drop(store);
-    let first = Session::open_first(&sources).expect("opened");
+    let first = Session::open_first(&sources, 1000).expect("opened");
     assert!(first.store.progress().courses.contains_key(&first_id));
     assert!(!first.store.progress().courses.contains_key(&later_id));
     let RestRead::Ready { store, .. } = first.rest.as_ref().expect("rest").take(true) else {
@@ -261,7 +265,7 @@ fn the_first_courses_and_the_rest_are_the_whole_library() {
             .is_none()
     );
     drop(store);
-    let resumed = Session::open_first(&sources).expect("opened");
+    let resumed = Session::open_first(&sources, 1000).expect("opened");
     assert!(resumed.rest.is_none());
     assert_eq!(shown(&resumed.library), shown(&whole.library));
     let place = resumed.start_place().expect("the place");
@@ -282,7 +286,7 @@ fn errors_in_the_rest_of_the_library_are_counted_with_it() {
         courses: Some(root),
         progress: dir.path().join("progress.toml"),
     };
-    let first = Session::open_first(&sources).expect("opened");
+    let first = Session::open_first(&sources, 1000).expect("opened");
     assert!(first.notices.is_empty());
     let RestRead::Ready {
         courses, notices, ..
@@ -314,7 +318,7 @@ fn the_first_key_in_the_player_acts_on_the_whole_library() {
         courses: Some(root),
         progress: dir.path().join("progress.toml"),
     };
-    let session = Session::open_first(&sources).expect("opened");
+    let session = Session::open_first(&sources, 1000).expect("opened");
     assert!(session.rest.is_some());
     let mut state = kurs::tui::start(session, Options::default());
     let mut events = vec![Event::Key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE))].into_iter();

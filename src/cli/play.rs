@@ -40,7 +40,9 @@ pub(super) fn run(args: &PlayArgs) -> ExitCode {
     // The full-screen player shows the first courses while the rest are read; plain mode lists
     // every course at once and reads them all first.
     let opened = if full_screen {
-        Session::open_first(&sources)
+        // As many courses as fill the window, read before its first screen.
+        let rows = ratatui::crossterm::terminal::size().map_or(24, |(_, rows)| rows);
+        Session::open_first(&sources, usize::from(rows))
     } else {
         Session::open(&sources)
     };

@@ -119,8 +119,8 @@ pub struct Session {
     pub rest: Option<Rest>,
 }
 
-/// How many courses [`Session::open_first`] reads before the first screen: more than a screen
-/// of modules in any library whose courses have a few each.
+/// The most courses [`Session::open_first`] reads before the first screen (when they have few
+/// modules each: fewer fill the screen otherwise).
 pub const FIRST_COURSES: usize = 8;
 
 /// The rest of a library whose first courses are shown already: read on a thread of its own.
@@ -251,28 +251,51 @@ impl Session {
         Self::of(sources, library, report, store, store_notices)
     }
 
-    /// As [`Session::open`], for the full-screen player: of a library of more than
-    /// [`FIRST_COURSES`] courses only the first are read before the first screen, and the whole
-    /// library on a thread meanwhile (`rest`), so that the first screen of ten thousand modules
-    /// comes as soon as that of a hundred. The whole library is read first when the learner
+    /// As [`Session::open`], for the full-screen player: of a large library only the first
+    /// courses (enough for `rows` lines, at most [`FIRST_COURSES`]) and their progress are read
+    /// before the first screen, and the whole library and progress on a thread after it
+    /// (`rest`), so that the first screen of ten thousand modules comes as soon as that of a
+    /// hundred. The whole library is read first when the learner
     /// goes back to a course further on, or when none of the first courses can be shown.
-    pub fn open_first(sources: &Sources) -> Result<Session, OpenError> {
+    pub fn open_first(sources: &Sources, rows: usize) -> Result<Session, OpenError> {
         let Some(path) = sources.courses.as_ref().filter(|path| path.is_dir()) else {
             return Self::open(sources);
         };
-        let files = &crate::course::Disk;
-        // A library folder: its first course folders are found without looking at the rest.
-        let first_targets: Vec<_> = match crate::course::library_targets(files, path) {
-            Ok(targets) if !path.join("course.toml").is_file() => {
-                targets.take(FIRST_COURSES + 1).collect()
-            }
-            _ => return Self::open(sources),
-        };
-        if first_targets.len() <= FIRST_COURSES {
+        if path.join("course.toml").is_file() {
             return Self::open(sources);
         }
-        let (first, first_report) =
-            crate::course::load_targets(files, &first_targets[..FIRST_COURSES], Depth::Headers);
+        let files = &crate::course::Disk;
+        // A library folder: its first course folders are found without looking at the rest,
+        // two at a time (one per core), until they fill `rows` lines of the library screen.
+        let Ok(mut targets) = crate::course::library_targets(files, path) else {
+            return Self::open(sources);
+        };
+        let mut first = Library::default();
+        let mut first_report = Report::default();
+        let mut lines = 0;
+        while first.courses.len() < FIRST_COURSES && lines < rows {
+            let batch: Vec<_> = targets.by_ref().take(2).collect();
+            if batch.is_empty() {
+                break;
+            }
+            let (read, report) = crate::course::load_targets(files, &batch, Depth::Headers);
+            // A course's lines: its title, bar and a gap, and a line per module.
+            lines += read
+                .courses
+                .iter()
+                .map(|c| c.modules.len() + 3)
+                .sum::<usize>();
+            first.courses.extend(read.courses);
+            first_report.absorb(report);
+        }
+        // A small library is read whole; so is one whose first courses share an id (which of
+        // them is shown is decided over the whole library).
+        let mut ids: Vec<&str> = first.courses.iter().map(|c| c.id.as_str()).collect();
+        ids.sort_unstable();
+        let shared_id = ids.windows(2).any(|pair| pair[0] == pair[1]);
+        if targets.next().is_none() || shared_id {
+            return Self::open(sources);
+        }
         // Of the progress only what the first courses need; the whole store comes with the
         // rest. A learner who comes back to a place gets the whole store at once: the player
         // opens that place and records it before any key.
