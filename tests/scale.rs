@@ -333,3 +333,45 @@ fn the_first_key_in_the_player_acts_on_the_whole_library() {
     let selected = state.library_row(library.selected).expect("a row");
     assert_eq!(selected.course, FIRST_COURSES + 2);
 }
+
+/// The first screen of a large library is the one a full read gives: the same courses, titles,
+/// bars and modules in every row; only the scroll bar (the last column) cannot know yet how
+/// long the library is.
+#[test]
+fn the_first_screen_of_the_first_courses_is_the_first_screen_of_the_whole_library() {
+    use kurs::session::{FIRST_COURSES, Options, Session, Sources};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("bibliothek");
+    generator::write(&root, &generator::library(6, FIRST_COURSES + 6, 4)).expect("written");
+    let sources = Sources {
+        courses: Some(root),
+        progress: dir.path().join("progress.toml"),
+    };
+    let frame = |session: Session, width: u16, height: u16| {
+        let mut state = kurs::tui::start(session, Options::default());
+        state.theme = kurs::tui::theme::Theme::PLAIN;
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+                .expect("terminal");
+        // No event: the loop draws the first frame and ends.
+        kurs::tui::run(&mut terminal, &mut state, || {
+            Ok(None::<ratatui::crossterm::event::Event>)
+        })
+        .expect("the loop");
+        let buffer = terminal.backend().buffer().clone();
+        (0..height)
+            .map(|y| {
+                (0..width - 1)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+    };
+    for (width, height) in [(80, 24), (40, 12)] {
+        let first = Session::open_first(&sources, usize::from(height)).expect("opened");
+        assert!(first.rest.is_some());
+        assert!(first.library.courses.len() < FIRST_COURSES + 6);
+        let whole = Session::open(&sources).expect("opened");
+        assert_eq!(frame(first, width, height), frame(whole, width, height));
+    }
+}
