@@ -101,7 +101,7 @@ texts! {
     CertificateWhy => "Für das Zertifikat brauchen wir deinen Namen und dein Geburtsdatum. Sie bleiben nur auf diesem Computer gespeichert.", "For the certificate we need your name and your date of birth. They are stored only on this computer.";
     CertificateAskName => "Name, wie er auf dem Zertifikat stehen soll: ", "Name as it should appear on the certificate: ";
     CertificateAskBirthDate => "Geburtsdatum (JJJJ-MM-TT): ", "Date of birth (YYYY-MM-DD): ";
-    CertificateLater => "Ohne Profil gibt es noch kein Zertifikat. Mit „kurs profile set“ kannst du es später anlegen; beim nächsten bestandenen Abschlusstest wird das Zertifikat ausgestellt.", "Without a profile there is no certificate yet. Set one later with “kurs profile set”; the certificate is issued at the next final test passed.";
+    CertificateLater => "Ohne Profil gibt es noch kein Zertifikat. Mit „kurs profile set“ kannst du es später anlegen; dann stellt „kurs certificates issue“ das Zertifikat aus (oder der nächste bestandene Abschlusstest).", "Without a profile there is no certificate yet. Set one later with “kurs profile set”; then “kurs certificates issue” issues the certificate (or the next final test you pass).";
     Library => "Kursübersicht", "Courses";
     QuizDefaultTitle => "Mein Wissen üben", "Practice what you learned";
     Learned => "Gelernt", "Learned";

@@ -4,7 +4,7 @@
 use super::{Lang, T, number, percent, points};
 use crate::progress::status::ModuleStatus;
 
-/// Strings with values in them.
+/// "Frage 3 | 10": the quiz's title bar.
 pub fn question_counter(lang: Lang, number: usize, total: usize) -> String {
     match lang {
         Lang::De => format!("Frage {number} | {total}"),

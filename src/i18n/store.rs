@@ -2,8 +2,6 @@
 
 use super::Lang;
 
-/// What the learner is told about their progress file, in one sentence on one line. File names
-/// and system messages in it may hold anything; their control characters never reach a terminal.
 /// "12 Einträge warten auf Übertragung": learning records the LRS could not be reached for.
 pub fn records_waiting(lang: Lang, n: usize) -> String {
     match (lang, n) {
@@ -27,6 +25,8 @@ pub fn records_not_saved(lang: Lang, reason: &str) -> String {
     }
 }
 
+/// What the learner is told about their progress file, in one sentence on one line. File names
+/// and system messages in it may hold anything; their control characters never reach a terminal.
 pub fn store_notice(lang: Lang, notice: &crate::progress::store::StoreNotice) -> String {
     crate::safe_text::single_line(&store_notice_sentence(lang, notice))
 }
