@@ -287,6 +287,28 @@ fn io_error(error: std::io::Error) -> ReadError {
     }
 }
 
+/// A file held in memory (`bytes`, `None` when there is none; `is_dir` says whether a folder
+/// stands there), read under the disk's rules: inside `folder`, at most `MAX_FILE_BYTES`.
+fn read_held(
+    folder: &Folder,
+    path: &Path,
+    bytes: Option<&[u8]>,
+    is_dir: impl FnOnce() -> bool,
+    limit: Option<usize>,
+) -> Result<Start, ReadError> {
+    if !path.starts_with(folder.path()) {
+        return Err(ReadError::Outside);
+    }
+    match bytes {
+        Some(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
+            Err(ReadError::TooLarge(bytes.len() as u64))
+        }
+        Some(bytes) => Ok(Start::of(bytes, limit)),
+        None if is_dir() => Err(ReadError::NotAFile),
+        None => Err(ReadError::NotFound),
+    }
+}
+
 /// The compiled-in sample library; its paths are relative to the `courses/` folder.
 pub struct Embedded(pub &'static Dir<'static>);
 
@@ -297,17 +319,14 @@ impl Files for Embedded {
         path: &Path,
         limit: Option<usize>,
     ) -> Result<Start, ReadError> {
-        if !path.starts_with(folder.path()) {
-            return Err(ReadError::Outside);
-        }
-        match self.0.get_file(path) {
-            Some(file) if file.contents().len() as u64 > MAX_FILE_BYTES => {
-                Err(ReadError::TooLarge(file.contents().len() as u64))
-            }
-            Some(file) => Ok(Start::of(file.contents(), limit)),
-            None if self.0.get_dir(path).is_some() => Err(ReadError::NotAFile),
-            None => Err(ReadError::NotFound),
-        }
+        let bytes = self.0.get_file(path).map(|file| file.contents());
+        read_held(
+            folder,
+            path,
+            bytes,
+            || self.0.get_dir(path).is_some(),
+            limit,
+        )
     }
 
     fn kind(&self, path: &Path) -> Option<Kind> {
@@ -360,17 +379,14 @@ impl Files for Memory {
         path: &Path,
         limit: Option<usize>,
     ) -> Result<Start, ReadError> {
-        if !path.starts_with(folder.path()) {
-            return Err(ReadError::Outside);
-        }
-        match self.files.get(path) {
-            Some(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
-                Err(ReadError::TooLarge(bytes.len() as u64))
-            }
-            Some(bytes) => Ok(Start::of(bytes, limit)),
-            None if self.kind(path) == Some(Kind::Dir) => Err(ReadError::NotAFile),
-            None => Err(ReadError::NotFound),
-        }
+        let bytes = self.files.get(path).map(Vec::as_slice);
+        read_held(
+            folder,
+            path,
+            bytes,
+            || self.kind(path) == Some(Kind::Dir),
+            limit,
+        )
     }
 
     fn kind(&self, path: &Path) -> Option<Kind> {
