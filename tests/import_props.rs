@@ -298,12 +298,12 @@ fn course(questions: Vec<Question>) -> Course {
             loaded: true,
             intro: None,
             sections: Vec::new(),
-            quiz: Some(Quiz {
+            quiz: Some(Box::new(Quiz {
                 title: None,
                 pass_percent: 60,
                 shuffle: true,
                 questions,
-            }),
+            })),
             path: PathBuf::from("m1.toml"),
         }],
         exam: None,

@@ -274,7 +274,7 @@ mod tests {
                 loaded: true,
                 intro: None,
                 sections: Vec::new(),
-                quiz: Some(Quiz {
+                quiz: Some(Box::new(Quiz {
                     title: None,
                     pass_percent: 60,
                     shuffle: true,
@@ -284,7 +284,7 @@ mod tests {
                         explanation: None,
                         kind,
                     }],
-                }),
+                })),
                 path: PathBuf::new(),
             }],
             exam: None,

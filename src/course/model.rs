@@ -89,7 +89,8 @@ pub struct Module {
     pub loaded: bool,
     pub intro: Option<String>,
     pub sections: Vec<Section>,
-    pub quiz: Option<Quiz>,
+    /// Boxed: a module held only as a header (see `loaded`) stays small.
+    pub quiz: Option<Box<Quiz>>,
     pub path: PathBuf,
 }
 

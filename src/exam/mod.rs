@@ -527,14 +527,14 @@ mod tests {
             loaded: true,
             intro: None,
             sections: Vec::new(),
-            quiz: Some(Quiz {
+            quiz: Some(Box::new(Quiz {
                 title: None,
                 pass_percent: 60,
                 shuffle: true,
                 questions: (0..questions)
                     .map(|i| question(&format!("q{i}"), true))
                     .collect(),
-            }),
+            })),
             path: PathBuf::new(),
         }
     }

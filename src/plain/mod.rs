@@ -367,12 +367,12 @@ mod tests {
                     body: format!("> quote {x}"),
                 },
             ],
-            quiz: Some(Quiz {
+            quiz: Some(Box::new(Quiz {
                 title: Some(format!("Quiz {x}")),
                 pass_percent: 60,
                 shuffle: false,
                 questions,
-            }),
+            })),
             path: PathBuf::from("m1.toml"),
         };
         Library {

@@ -77,7 +77,7 @@ impl<W: Write> Player<W> {
                 }
             }
         }
-        let quiz = module.quiz.as_ref().filter(|q| !q.questions.is_empty());
+        let quiz = module.quiz.as_deref().filter(|q| !q.questions.is_empty());
         if quiz.is_none() {
             self.say(T::NoQuiz.get(self.lang))?;
         }

@@ -345,7 +345,7 @@ impl State {
     }
 
     pub fn quiz(&self, at: ModuleRef) -> Option<&Quiz> {
-        self.module(at).and_then(|m| m.quiz.as_ref())
+        self.module(at).and_then(|m| m.quiz.as_deref())
     }
 
     /// Which screen is shown, and of which module: a change means a new screen.

@@ -626,7 +626,7 @@ pub(crate) mod tests {
                 title: "Einstieg".into(),
                 body: "Text".into(),
             }],
-            quiz: Some(crate::course::Quiz {
+            quiz: Some(Box::new(crate::course::Quiz {
                 title: None,
                 pass_percent: 80,
                 shuffle: false,
@@ -675,7 +675,7 @@ pub(crate) mod tests {
                         },
                     ),
                 ],
-            }),
+            })),
             path: PathBuf::new(),
         };
         Course {

@@ -440,7 +440,7 @@ fn hostile_library(p: &str) -> Library {
                 body: p.to_string(),
             },
         ],
-        quiz: Some(Quiz {
+        quiz: Some(Box::new(Quiz {
             title: Some(t("quiz")),
             pass_percent: 60,
             shuffle: false,
@@ -488,7 +488,7 @@ fn hostile_library(p: &str) -> Library {
                     },
                 ),
             ],
-        }),
+        })),
         path: PathBuf::from(format!("m{p}.toml")),
     };
     Library {

@@ -58,7 +58,7 @@ fn awkward_library() -> Library {
                 body: String::new(),
             },
         ],
-        quiz: Some(Quiz {
+        quiz: Some(Box::new(Quiz {
             title: Some(long_word.clone()),
             pass_percent: 100,
             shuffle: true,
@@ -135,7 +135,7 @@ fn awkward_library() -> Library {
                     },
                 },
             ],
-        }),
+        })),
         path: PathBuf::from("awkward.toml"),
     };
     let mut plain = module.clone();

@@ -249,7 +249,7 @@ fn load_modules(
     let mut read = Modules {
         files: HashMap::new(),
         ids: HashMap::new(),
-        modules: Vec::new(),
+        modules: Vec::with_capacity(order.listed.len()),
         by_area: vec![Vec::new(); order.areas.len()],
         quiz_questions: 0,
     };

@@ -240,7 +240,7 @@ pub(super) fn parse_module(
             loaded: true,
             intro: intro.map(|i| i.0),
             sections,
-            quiz,
+            quiz: quiz.map(Box::new),
             ..unopened(id, code, title, path)
         }),
         _ => None,
