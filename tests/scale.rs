@@ -219,7 +219,7 @@ fn the_first_courses_and_the_rest_are_the_whole_library() {
     assert!(notices.is_empty());
     assert!(store.is_some(), "the whole store comes with the rest");
     let mut joined = first.library.clone();
-    joined.courses.extend(courses);
+    courses.join_after(&mut joined.courses);
     assert_eq!(shown(&joined), shown(&whole.library));
 
     // With progress in the first and in a later course, but no place to go back to: the first

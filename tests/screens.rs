@@ -1385,7 +1385,7 @@ fn the_library_finds_every_row_where_it_draws_it_with_exam_lines_between_courses
         state.width = width;
         state.height = height;
         let text_width = kurs::tui::view::content_width(width);
-        let rows = state.library_rows().len();
+        let rows = state.library_row_count();
         for selected in 0..rows {
             let screen = kurs::tui::state::LibraryScreen {
                 selected,

@@ -152,13 +152,40 @@ pub enum RestRead {
     /// The courses after the ones shown, and the notices for the whole library (the progress
     /// notices and the count of errors in every course file), when there are any.
     Ready {
-        courses: Vec<Course>,
+        courses: RestCourses,
         /// The whole progress store, to use from now on, when the first screen had a part.
         store: Option<Box<ProgressStore>>,
         notices: Vec<Notice>,
     },
     /// The thread reading them ended without them: the first courses stay all there is.
     Lost,
+}
+
+/// The courses after the ones shown, held inside the whole library as read, so that joining
+/// them to the first courses moves the first ones in and allocates nothing (a library of
+/// 10,000 modules is 500 courses).
+#[derive(Debug)]
+pub struct RestCourses {
+    whole: Vec<Course>,
+    shown: usize,
+}
+
+impl RestCourses {
+    /// How many courses follow the ones shown.
+    pub fn len(&self) -> usize {
+        self.whole.len().saturating_sub(self.shown)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The first courses (as shown) followed by the rest: `first` becomes the whole library.
+    pub fn join_after(mut self, first: &mut Vec<Course>) {
+        let shown = self.shown.min(self.whole.len());
+        self.whole.splice(0..shown, std::mem::take(first));
+        *first = self.whole;
+    }
 }
 
 impl Rest {
@@ -200,9 +227,10 @@ impl Rest {
             notices.push(Notice::CourseErrors(errors));
         }
         RestRead::Ready {
-            courses: library
-                .courses
-                .split_off(self.shown.min(library.courses.len())),
+            courses: RestCourses {
+                whole: std::mem::take(&mut library.courses),
+                shown: self.shown,
+            },
             store,
             notices,
         }

@@ -136,7 +136,7 @@ pub enum SearchFrom {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LibraryScreen {
-    /// Index into `library_rows()`.
+    /// Row of the library, in library order (see `library_row`).
     pub selected: usize,
     pub scroll: usize,
 }
@@ -305,7 +305,7 @@ impl State {
         text.get(self.lang())
     }
 
-    /// Row `index` of `library_rows()`, found without listing every row (the library screen
+    /// Row `index` of the library (every module in library order), found without listing every row (the library screen
     /// asks on every frame, and a frame must not cost more for a larger library).
     pub fn library_row(&self, index: usize) -> Option<ModuleRef> {
         let mut first = 0;
@@ -320,20 +320,31 @@ impl State {
         None
     }
 
-    /// Every module in library order: the rows the learner can select.
-    pub fn library_rows(&self) -> Vec<ModuleRef> {
-        let mut rows = Vec::new();
+    /// How many rows the library has: every module of every course (counted, not listed,
+    /// so that a key costs no allocation growing with the library).
+    pub fn library_row_count(&self) -> usize {
+        self.library
+            .courses
+            .iter()
+            .flat_map(|course| &course.areas)
+            .map(|area| area.modules.len())
+            .sum()
+    }
+
+    /// The row of a module in library order, if the library lists it.
+    pub fn library_row_of(&self, at: ModuleRef) -> Option<usize> {
+        let mut first = 0;
         for (c, course) in self.library.courses.iter().enumerate() {
             for area in &course.areas {
-                for &m in &area.modules {
-                    rows.push(ModuleRef {
-                        course: c,
-                        module: m,
-                    });
+                if c == at.course
+                    && let Some(i) = area.modules.iter().position(|&m| m == at.module)
+                {
+                    return Some(first + i);
                 }
+                first += area.modules.len();
             }
         }
-        rows
+        None
     }
 
     pub fn course(&self, at: ModuleRef) -> Option<&Course> {

@@ -279,7 +279,7 @@ fn check_invariants(state: &State) -> Result<(), TestCaseError> {
     let width = content_width(state.width);
     match &state.screen {
         Screen::Library(screen) => {
-            let rows = state.library_rows().len();
+            let rows = state.library_row_count();
             prop_assert!(
                 rows == 0 || screen.selected < rows,
                 "selected {}",

@@ -7,12 +7,16 @@ use crate::tui::state::{Screen, State};
 use crate::tui::view::{self, body_height, scroll_to};
 
 pub(super) fn update(state: &mut State, action: Action) {
-    let rows = state.library_rows();
+    let rows = state.library_row_count();
     let page = body_height(state).saturating_sub(1).max(1);
+    let selected_module = match &state.screen {
+        Screen::Library(screen) => state.library_row(screen.selected),
+        _ => None,
+    };
     let Screen::Library(screen) = &mut state.screen else {
         return;
     };
-    let last = rows.len().saturating_sub(1);
+    let last = rows.saturating_sub(1);
     match action {
         Action::Up => screen.selected = screen.selected.saturating_sub(1),
         Action::Down => screen.selected = (screen.selected + 1).min(last),
@@ -25,7 +29,7 @@ pub(super) fn update(state: &mut State, action: Action) {
         Action::Search => super::search::open(state),
         Action::Overview => super::overview::open(state),
         Action::OpenExam => {
-            if let Some(at) = rows.get(screen.selected) {
+            if let Some(at) = selected_module {
                 let course = at.course;
                 super::open_exam(state, course);
             }
@@ -33,7 +37,7 @@ pub(super) fn update(state: &mut State, action: Action) {
         Action::ScrollUp => screen.scroll = screen.scroll.saturating_sub(3),
         Action::ScrollDown => screen.scroll += 3,
         Action::Activate | Action::Toggle => {
-            if let Some(&at) = rows.get(screen.selected) {
+            if let Some(at) = selected_module {
                 open_module(state, at, None);
             }
         }
@@ -42,7 +46,7 @@ pub(super) fn update(state: &mut State, action: Action) {
             let screen = screen.clone();
             let width = view::content_width(state.width);
             if let Some(target) = view::library::row_at(state, &screen, width, line)
-                && let Some(&at) = rows.get(target)
+                && let Some(at) = state.library_row(target)
             {
                 if screen.selected == target {
                     open_module(state, at, None);
@@ -62,7 +66,7 @@ pub(super) fn settle(state: &mut State) {
     let Screen::Library(screen) = &state.screen else {
         return;
     };
-    let rows = state.library_rows().len();
+    let rows = state.library_row_count();
     let selected = screen.selected.min(rows.saturating_sub(1));
     let place = view::library::place_of(state, screen, width, selected);
     // The headings a row stands under (course, area) come into view with it, as far as they
@@ -85,11 +89,7 @@ pub(super) fn settle(state: &mut State) {
 
 /// Puts the library's selection on a module, so going back from it lands there.
 pub(super) fn select(state: &mut State, at: ModuleRef) {
-    let selected = state
-        .library_rows()
-        .iter()
-        .position(|r| *r == at)
-        .unwrap_or(0);
+    let selected = state.library_row_of(at).unwrap_or(0);
     if let Screen::Library(screen) = &mut state.screen {
         screen.selected = selected;
     }

@@ -71,7 +71,7 @@ pub fn take_rest(state: &mut State, wait: bool) {
             store,
             notices,
         } => {
-            state.library.courses.extend(courses);
+            courses.join_after(&mut state.library.courses);
             // The whole progress replaces the first courses' part; nothing was changed yet.
             let whole_store = store.is_some();
             if let Some(store) = store {

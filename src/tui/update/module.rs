@@ -126,11 +126,7 @@ pub(super) fn update(state: &mut State, action: Action) {
 /// Back to the library, its selection on the module just left.
 fn back_to_library(state: &mut State, at: ModuleRef) {
     remember_place(state);
-    let selected = state
-        .library_rows()
-        .iter()
-        .position(|r| *r == at)
-        .unwrap_or(0);
+    let selected = state.library_row_of(at).unwrap_or(0);
     state.screen = Screen::Library(LibraryScreen {
         selected,
         scroll: 0,
