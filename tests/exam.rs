@@ -305,12 +305,14 @@ fn a_passed_exam_asks_for_the_profile_once_and_issues_a_certificate_that_verifie
     );
 
     let stored = std::fs::read_to_string(course_file(&progress)).expect("course progress");
-    assert!(stored.contains("schema_version = 4"), "{stored}");
+    // The exam's results are written in the short form of version 6.
+    assert!(stored.contains("schema_version = 6"), "{stored}");
     assert!(
         stored.contains("[[courses.pruefung.exam.attempts]]"),
         "{stored}"
     );
     assert!(stored.contains("passed = true"), "{stored}");
+    assert!(stored.contains("results = \"+"), "{stored}");
     assert!(!stored.contains("exam.running"), "handed in: {stored}");
 
     // The profile is kept: the next certificate does not ask again.

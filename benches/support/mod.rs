@@ -101,9 +101,11 @@ impl Library {
     /// A progress file for the whole library, kept under `target/tmp/bench-progress/` between
     /// runs like the library: `Full` is one attempt at every quiz, `History` ten years.
     pub fn progress(&self, kind: ProgressKind) -> PathBuf {
+        // Named with the progress format too: a new format is measured on files written in it.
         let folder = kept("bench-progress").join(format!(
-            "{}-{kind:?}",
-            self.dir.file_name().expect("named").to_string_lossy()
+            "{}-{kind:?}-format{}",
+            self.dir.file_name().expect("named").to_string_lossy(),
+            kurs::progress::SCHEMA_VERSION
         ));
         let file = folder.join("progress.toml");
         let mark = folder.join(".complete");

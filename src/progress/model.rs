@@ -21,9 +21,17 @@ pub use super::sections::SectionSet;
 /// written as version 5 (which that kurs only reads); any other is still written as version 4
 /// (see [`Progress::version_needed`]), so that a learner who never meets partial credit can
 /// go back to an older kurs.
-pub const SCHEMA_VERSION: u32 = 5;
+/// 6: a quiz attempt's results and a question's last answer each as one string
+/// (`results = "+q1 -q2"`, `q1 = "<fingerprint> right <time>"`, see `compact`), which parse
+/// about three times faster than a table each; a kurs that knows only version 5 would take them
+/// for damage, so a file holding any is written as version 6, and a file without answers (only
+/// sections opened and modules marked) keeps its older version.
+pub const SCHEMA_VERSION: u32 = super::compact::COMPACT_VERSION;
 
-/// The version of files that hold nothing of version 5.
+/// The version of files that hold partial credit but no short form.
+pub const PARTIAL_CREDIT_VERSION: u32 = 5;
+
+/// The version of files that hold nothing of version 5 or 6.
 pub const WHOLE_POINTS_VERSION: u32 = 4;
 
 pub use super::points::Points;
@@ -197,7 +205,11 @@ pub struct ExamAttempt {
     pub terms: TimeTerms,
     /// `module/question` (or `exam/question`) → answered fully right (a partly right answer
     /// is false here; its part is in `points`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        with = "super::compact::results",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub results: BTreeMap<String, bool>,
 }
 
@@ -260,7 +272,11 @@ pub struct ModuleProgress {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attempts: Vec<Attempt>,
     /// The last answer per question id.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        with = "super::compact::questions",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub questions: BTreeMap<String, QuestionRecord>,
 }
 
@@ -275,7 +291,11 @@ pub struct Attempt {
     pub passed: bool,
     /// Question id → answered fully right (a partly right answer is false here; its part is
     /// in `points`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        with = "super::compact::results",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub results: BTreeMap<String, bool>,
 }
 
@@ -300,10 +320,33 @@ pub fn now() -> String {
 }
 
 impl Progress {
-    /// The lowest version that holds everything in this progress: [`SCHEMA_VERSION`] when
-    /// anything of partial credit is in it, else [`WHOLE_POINTS_VERSION`], which older kurs
-    /// reads and writes too.
+    /// The lowest version that holds everything in this progress: [`SCHEMA_VERSION`] when a
+    /// result or an answer is written in its short form (see `compact`), else
+    /// [`PARTIAL_CREDIT_VERSION`] when anything of partial credit is in it, else
+    /// [`WHOLE_POINTS_VERSION`], which older kurs reads and writes too.
     pub fn version_needed(&self) -> u32 {
+        use super::compact::{record_is_short, results_are_short};
+        let modules = || {
+            self.courses
+                .values()
+                .flat_map(|course| course.modules.values())
+        };
+        let short = self.courses.values().any(|course| {
+            course
+                .exam
+                .attempts
+                .iter()
+                .any(|a| results_are_short(&a.results))
+        }) || modules().any(|module| {
+            module
+                .attempts
+                .iter()
+                .any(|a| results_are_short(&a.results))
+                || module.questions.values().any(record_is_short)
+        });
+        if short {
+            return SCHEMA_VERSION;
+        }
         let partial = self.courses.values().any(|course| {
             let exam = &course.exam;
             exam.attempts.iter().any(|a| !a.points.is_whole())
@@ -315,13 +358,12 @@ impl Progress {
                         )
                     })
                 })
-                || course.modules.values().any(|module| {
-                    module.attempts.iter().any(|a| !a.points.is_whole())
-                        || module.questions.values().any(|q| q.credit.is_some())
-                })
+        }) || modules().any(|module| {
+            module.attempts.iter().any(|a| !a.points.is_whole())
+                || module.questions.values().any(|q| q.credit.is_some())
         });
         if partial {
-            SCHEMA_VERSION
+            PARTIAL_CREDIT_VERSION
         } else {
             WHOLE_POINTS_VERSION
         }
@@ -598,14 +640,38 @@ pub(crate) mod tests {
         progress
     }
 
-    #[test]
-    fn progress_without_partial_credit_needs_only_the_version_older_kurs_writes() {
-        assert_eq!(full_progress().version_needed(), WHOLE_POINTS_VERSION);
+    /// Sections opened, modules marked, a place and an attempt without results: what a kurs
+    /// of version 4 reads and writes too.
+    fn marks_only() -> Progress {
+        let mut progress = Progress::default();
+        progress.open_section("c", "m", 2);
+        progress.set_learned("c", "m", true, NOW);
+        progress.record_attempt("c", "m", attempt(1, 4, false));
+        progress
     }
 
     #[test]
-    fn partial_points_a_partly_right_answer_or_a_new_exam_answer_need_version_5() {
-        let mut points = full_progress();
+    fn answers_need_version_6_and_marks_alone_the_version_older_kurs_writes() {
+        assert_eq!(full_progress().version_needed(), SCHEMA_VERSION);
+        assert_eq!(marks_only().version_needed(), WHOLE_POINTS_VERSION);
+        let mut answered = marks_only();
+        answered.record_answer("c", "m", "q", "f", 100, NOW);
+        assert_eq!(answered.version_needed(), SCHEMA_VERSION);
+        let mut exam = marks_only();
+        exam.course_mut("c").exam.attempts.push(ExamAttempt {
+            at: NOW.to_owned(),
+            points: Points::whole(1),
+            max: 1,
+            passed: true,
+            results: BTreeMap::from([("m/q".to_owned(), true)]),
+            ..ExamAttempt::default()
+        });
+        assert_eq!(exam.version_needed(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn partial_points_or_a_new_exam_answer_without_a_short_form_need_version_5() {
+        let mut points = marks_only();
         points.record_attempt(
             "c",
             "m",
@@ -614,9 +680,7 @@ pub(crate) mod tests {
                 ..attempt(0, 3, false)
             },
         );
-        let mut answer = full_progress();
-        answer.record_answer("c", "m", "q", "f", 50, NOW);
-        let mut exam = full_progress();
+        let mut exam = marks_only();
         exam.course_mut("c").exam.running = Some(RunningExam {
             questions: vec![ExamSlot {
                 answer: Some(StoredAnswer::Number(StoredNumber(3.5))),
@@ -624,8 +688,14 @@ pub(crate) mod tests {
             }],
             ..RunningExam::default()
         });
-        for progress in [points, answer, exam] {
-            assert_eq!(progress.version_needed(), SCHEMA_VERSION);
+        let mut answer = marks_only();
+        answer.record_answer("c", "m", "q", "f", 50, NOW);
+        for (progress, version) in [
+            (points, PARTIAL_CREDIT_VERSION),
+            (exam, PARTIAL_CREDIT_VERSION),
+            (answer, SCHEMA_VERSION),
+        ] {
+            assert_eq!(progress.version_needed(), version);
             // And it reads back as it was written.
             let text = toml::to_string_pretty(&progress).expect("serialize");
             let back: Progress = toml::from_str(&text).expect("deserialize");

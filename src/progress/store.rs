@@ -1474,14 +1474,14 @@ mod tests {
     fn newer_schema_version_is_read_only_and_untouched() {
         let dir = tempfile::tempdir().expect("tempdir");
         // The rest of the file follows a layout this build does not know.
-        let text = "schema_version = 6\ncourses = [\"a new layout\"]\n";
+        let text = "schema_version = 7\ncourses = [\"a new layout\"]\n";
         fs::write(file_in(&dir), text).expect("write");
         let (mut store, notices) = ProgressStore::open(file_in(&dir));
         assert_eq!(
             notices,
             vec![StoreNotice::NewerVersion {
                 path: file_in(&dir),
-                version: 6
+                version: 7
             }]
         );
         assert_eq!(store.mode(), &StoreMode::ReadOnly);
@@ -1499,20 +1499,31 @@ mod tests {
     }
 
     #[test]
-    fn only_a_course_file_with_partial_credit_is_written_as_version_5() {
+    fn only_a_course_file_with_answers_is_written_as_version_6() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
         store.update("c", |p| p.record_answer("c", "m", "q", "f", 50, NOW));
-        store.update("d", |p| p.record_answer("d", "m", "q", "f", 100, NOW));
+        store.update("d", |p| p.open_section("d", "m", 0));
         let read = |name: &str| {
             fs::read_to_string(dir.path().join("progress").join(file_name(name))).expect("read")
         };
-        assert!(read("c").contains("schema_version = 5"), "{}", read("c"));
+        assert!(read("c").contains("schema_version = 6"), "{}", read("c"));
+        assert!(read("c").contains("q = \"f 50% "), "{}", read("c"));
         assert!(read("d").contains("schema_version = 4"), "{}", read("d"));
         let index = fs::read_to_string(file_in(&dir)).expect("index");
         assert!(index.contains("schema_version = 4"), "{index}");
-        // Answered fully right now: nothing of version 5 is left in the file.
-        store.update("c", |p| p.record_answer("c", "m", "q", "f", 100, NOW));
+        // Only sections and marks left: the file is one an older kurs reads and writes.
+        store.update("c", |p| {
+            p.courses
+                .get_mut("c")
+                .expect("c")
+                .modules
+                .get_mut("m")
+                .expect("m")
+                .questions
+                .clear();
+            p.set_learned("c", "m", true, NOW);
+        });
         assert!(read("c").contains("schema_version = 4"), "{}", read("c"));
     }
 
