@@ -37,21 +37,16 @@ impl Ctx<'_> {
                     )),
             );
         }
-        self.unsafe_characters(text, span.clone());
-        // Files saved with Windows line endings keep `\r\n` inside multi-line strings.
-        let text = if text.contains('\r') {
-            text.replace("\r\n", "\n")
-        } else {
-            text.to_string()
-        };
-        Some((text, span))
+        let suspect = self.unsafe_characters(text, span.clone());
+        Some((line_breaks_as_written(text, suspect), span))
     }
 
     /// A control character in a text is an error (E020), an invisible one a warning (W006);
-    /// each is reported once per text, at the first such character.
-    pub(super) fn unsafe_characters(&mut self, text: &str, span: Range<usize>) {
+    /// each is reported once per text, at the first such character. Returns whether the text
+    /// may hold one ([`may_hold_unsafe`]): when not, it holds no carriage return either.
+    pub(super) fn unsafe_characters(&mut self, text: &str, span: Range<usize>) -> bool {
         if !may_hold_unsafe(text) {
-            return;
+            return false;
         }
         let mut chars = text.chars().peekable();
         let mut control = None;
@@ -99,6 +94,7 @@ impl Ctx<'_> {
                 .with_help("delete it (it is often pasted along from a web page or word processor)"),
             );
         }
+        true
     }
 
     /// The exact place of a character in a text: the character itself when the source holds the
@@ -296,14 +292,24 @@ impl Ctx<'_> {
         for item in array.iter() {
             match item.get_ref() {
                 DeValue::String(text) => {
-                    self.unsafe_characters(text, item.span());
-                    // As in `text`: a Windows line ending is a line break, never a lone `\r`.
-                    out.push((text.replace("\r\n", "\n"), item.span()));
+                    let suspect = self.unsafe_characters(text, item.span());
+                    out.push((line_breaks_as_written(text, suspect), item.span()));
                 }
                 _ => self.wrong_entry(key, item, "text in quotes"),
             }
         }
         Some(out)
+    }
+}
+
+/// The text to keep, each Windows line ending a line break: files saved with them keep `\r\n`
+/// inside multi-line strings. `suspect`: what [`Ctx::unsafe_characters`] said of the text; a
+/// text without a suspect byte has no `\r`, and is copied without looking for one.
+pub(super) fn line_breaks_as_written(text: &str, suspect: bool) -> String {
+    if suspect && text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
     }
 }
 
