@@ -168,45 +168,59 @@ impl<'a> Ctx<'a> {
     /// Every syntax error with its place; on any, the file's content is not checked further
     /// (follow-up errors from a half-parsed file would only mislead).
     pub(super) fn parse(&mut self) -> Option<DeTable<'a>> {
-        // Count the tokens first, streaming: only a file within the limit is parsed.
-        let mut tokens = toml_parser::Source::new(self.source).lex();
-        let mut counted = 0;
-        // The token at index `n` (counting from 0), if the file has that many.
-        let mut reach = |n: usize| {
-            let token = tokens.nth(n - counted);
-            counted = n + 1;
-            token
-        };
-        let small = reach(MAX_TOKENS_FOR_EVERY_SYNTAX_ERROR).is_none();
-        let large = !small && reach(super::gate::LARGE_TOKENS).is_some();
-        if large && !super::gate::may_load_large() {
-            // A worker thread: its course is loaded again on the thread for large files.
-            return None;
+        // Every token but the end of the file is at least one byte long, so a file of n bytes
+        // holds at most n + 1 tokens: a short file needs no counting, which would lex the whole
+        // file once more before the parse lexes it again.
+        let at_most = self.source.len() + 1;
+        // Only a file that may be large is counted before it is parsed, streaming: the count is
+        // what keeps the parse of a huge file from being started at all.
+        let mut large = false;
+        if at_most > super::gate::LARGE_TOKENS {
+            let mut tokens = toml_parser::Source::new(self.source).lex();
+            // The token at index LARGE_TOKENS, then the one at index MAX_TOKENS.
+            large = tokens.nth(super::gate::LARGE_TOKENS).is_some();
+            if large && !super::gate::may_load_large() {
+                // A worker thread: its course is loaded again on the thread for large files.
+                return None;
+            }
+            if large && let Some(past) = tokens.nth(MAX_TOKENS - super::gate::LARGE_TOKENS - 1) {
+                let at = past.span().start();
+                self.push(
+                    self.diag(
+                        Code::TooManyTokens,
+                        at..at,
+                        format!(
+                            "the file holds more than {MAX_TOKENS} TOML tokens (keys, values, punctuation, comments, line breaks), more than kurs reads from one file"
+                        ),
+                    )
+                    .with_help("split it into several module files; this many tokens make about 1.3 MB of ordinary TOML"),
+                );
+                return None;
+            }
         }
-        if large && let Some(past) = reach(MAX_TOKENS) {
-            let at = past.span().start();
-            self.push(
-                self.diag(
-                    Code::TooManyTokens,
-                    at..at,
-                    format!(
-                        "the file holds more than {MAX_TOKENS} TOML tokens (keys, values, punctuation, comments, line breaks), more than kurs reads from one file"
-                    ),
-                )
-                .with_help("split it into several module files; this many tokens make about 1.3 MB of ordinary TOML"),
-            );
-            return None;
-        }
-        let errors = if small {
+        let errors = if at_most <= MAX_TOKENS_FOR_EVERY_SYNTAX_ERROR {
             let (table, errors) = DeTable::parse_recoverable(self.source);
             if errors.is_empty() {
                 return Some(table.into_inner());
             }
             errors
         } else {
+            // Without errors both parses give the same table; which errors to report, every
+            // one or the first, is decided by the count, and only when there are any.
             match DeTable::parse(self.source) {
                 Ok(table) => return Some(table.into_inner()),
-                Err(first) => vec![first],
+                Err(first) => {
+                    let small = !large
+                        && toml_parser::Source::new(self.source)
+                            .lex()
+                            .nth(MAX_TOKENS_FOR_EVERY_SYNTAX_ERROR)
+                            .is_none();
+                    if small {
+                        DeTable::parse_recoverable(self.source).1
+                    } else {
+                        vec![first]
+                    }
+                }
             }
         };
         let mut syntax = Vec::new();
@@ -287,5 +301,46 @@ fn type_name(value: &DeValue) -> &'static str {
         DeValue::Datetime(_) => "a date",
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The codes of the problems `parse` finds in `source`.
+    fn parse_problems(source: &str) -> Vec<&'static str> {
+        let mut ctx = Ctx::new(Path::new("m.toml"), source);
+        assert!(ctx.parse().is_none(), "the file has errors");
+        let report = ctx.finish();
+        report.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    /// Two lines without a value, after `filler` and before one more key.
+    fn two_errors_after(filler: &str) -> String {
+        format!("id = \"m\"\n{filler}\na = \nb = \nc = 1\n")
+    }
+
+    #[test]
+    fn a_long_file_of_few_tokens_reports_every_syntax_error() {
+        // One comment of 30,000 bytes is a single token.
+        let source = two_errors_after(&format!("# {}", "x".repeat(30_000)));
+        assert!(source.len() > MAX_TOKENS_FOR_EVERY_SYNTAX_ERROR);
+        assert_eq!(parse_problems(&source), ["E001", "E001"]);
+    }
+
+    #[test]
+    fn a_file_of_many_tokens_reports_its_first_syntax_error() {
+        // 12,500 numbers and their commas: 25,000 tokens, more than every error is looked for in.
+        let source = two_errors_after(&format!("x = [{}]", vec!["1"; 12_500].join(",")));
+        assert_eq!(parse_problems(&source), ["E001"]);
+    }
+
+    #[test]
+    fn a_file_of_many_tokens_without_errors_is_parsed() {
+        let source = format!("id = \"m\"\nx = [{}]\n", vec!["1"; 12_500].join(","));
+        let mut ctx = Ctx::new(Path::new("m.toml"), &source);
+        assert_eq!(ctx.parse().map(|table| table.len()), Some(2));
+        assert_eq!(ctx.errors(), 0);
     }
 }

@@ -34,11 +34,11 @@ impl Ctx<'_> {
         let Some((_, value)) = fields.get(key) else {
             return Vec::new();
         };
-        let expected = format!(
-            "an array of tables (`[[{}]]`)",
-            table_path(fields.what, key)
-        );
         let DeValue::Array(array) = value.get_ref() else {
+            let expected = format!(
+                "an array of tables (`[[{}]]`)",
+                table_path(fields.what, key)
+            );
             self.wrong_type(key, value, &expected);
             return Vec::new();
         };

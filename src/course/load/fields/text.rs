@@ -37,30 +37,16 @@ impl Ctx<'_> {
                     )),
             );
         }
-        self.unsafe_characters(text, span.clone());
-        // Files saved with Windows line endings keep `\r\n` inside multi-line strings.
-        let text = if text.contains('\r') {
-            text.replace("\r\n", "\n")
-        } else {
-            text.to_string()
-        };
-        Some((text, span))
+        let suspect = self.unsafe_characters(text, span.clone());
+        Some((line_breaks_as_written(text, suspect), span))
     }
 
     /// A control character in a text is an error (E020), an invisible one a warning (W006);
-    /// each is reported once per text, at the first such character.
-    pub(super) fn unsafe_characters(&mut self, text: &str, span: Range<usize>) {
-        // Nearly all text has none: a byte scan says so at a fraction of the cost of decoding
-        // chars. Control characters are bytes below 0x20, 0x7F, or 0xC2 0x80–0x9F (C1); the
-        // invisible ones start with 0xE2 (U+2000–U+2FFF) or 0xEF (U+FEFF).
-        if !text.bytes().any(|b| {
-            (b < 0x20 && b != b'\n' && b != b'\t')
-                || b == 0x7f
-                || b == 0xc2
-                || b == 0xe2
-                || b == 0xef
-        }) {
-            return;
+    /// each is reported once per text, at the first such character. Returns whether the text
+    /// may hold one ([`may_hold_unsafe`]): when not, it holds no carriage return either.
+    pub(super) fn unsafe_characters(&mut self, text: &str, span: Range<usize>) -> bool {
+        if !may_hold_unsafe(text) {
+            return false;
         }
         let mut chars = text.chars().peekable();
         let mut control = None;
@@ -108,6 +94,7 @@ impl Ctx<'_> {
                 .with_help("delete it (it is often pasted along from a web page or word processor)"),
             );
         }
+        true
     }
 
     /// The exact place of a character in a text: the character itself when the source holds the
@@ -305,13 +292,78 @@ impl Ctx<'_> {
         for item in array.iter() {
             match item.get_ref() {
                 DeValue::String(text) => {
-                    self.unsafe_characters(text, item.span());
-                    // As in `text`: a Windows line ending is a line break, never a lone `\r`.
-                    out.push((text.replace("\r\n", "\n"), item.span()));
+                    let suspect = self.unsafe_characters(text, item.span());
+                    out.push((line_breaks_as_written(text, suspect), item.span()));
                 }
                 _ => self.wrong_entry(key, item, "text in quotes"),
             }
         }
         Some(out)
+    }
+}
+
+/// The text to keep, each Windows line ending a line break: files saved with them keep `\r\n`
+/// inside multi-line strings. `suspect`: what [`Ctx::unsafe_characters`] said of the text; a
+/// text without a suspect byte has no `\r`, and is copied without looking for one.
+pub(super) fn line_breaks_as_written(text: &str, suspect: bool) -> String {
+    if suspect && text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Whether `text` may hold a control or an invisible character. Nearly all text has none: a
+/// byte scan says so at a fraction of the cost of decoding chars. Control characters are bytes
+/// below 0x20, 0x7F, or 0xC2 0x80–0x9F (C1); the invisible ones start with 0xE2 (U+2000–U+2FFF)
+/// or 0xEF (U+FEFF).
+fn may_hold_unsafe(text: &str) -> bool {
+    fn suspect(b: u8) -> bool {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            | (b == 0x7f)
+            | (b == 0xc2)
+            | (b == 0xe2)
+            | (b == 0xef)
+    }
+    // Blocks are scanned whole, without a branch per byte, which the compiler turns into vector
+    // compares: the scan runs over every text of a course, Markdown bodies included. The last
+    // block is filled up with spaces, as most texts (titles, choices) are shorter than one.
+    const BLOCK: usize = 32;
+    let unsafe_in = |block: &[u8; BLOCK]| block.iter().fold(false, |found, &b| found | suspect(b));
+    let mut blocks = text.as_bytes().chunks_exact(BLOCK);
+    if blocks
+        .by_ref()
+        .any(|block| unsafe_in(block.try_into().expect("a whole block")))
+    {
+        return true;
+    }
+    let rest = blocks.remainder();
+    let mut last = [b' '; BLOCK];
+    last[..rest.len()].copy_from_slice(rest);
+    unsafe_in(&last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_hold_unsafe;
+
+    #[test]
+    fn a_suspect_byte_is_found_wherever_it_lies_in_the_blocks() {
+        for len in [0, 1, 31, 32, 33, 63, 64, 65, 100] {
+            let clean = "a".repeat(len);
+            assert!(!may_hold_unsafe(&clean), "{len}");
+            for at in 0..len {
+                for suspect in ["\u{1b}", "\u{7f}", "\u{85}", "\u{200b}", "\u{feff}"] {
+                    let mut text = clean.clone();
+                    text.replace_range(at..at + 1, suspect);
+                    assert!(may_hold_unsafe(&text), "{suspect:?} at {at} of {len}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn line_breaks_tabs_and_umlauts_are_not_suspect() {
+        assert!(!may_hold_unsafe("Grüße\n\tÄrger öffnen ß"));
     }
 }

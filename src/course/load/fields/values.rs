@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
+use super::text::line_breaks_as_written;
 use super::{Ctx, Fields, Need};
 use crate::diagnostic::Code;
 
@@ -137,7 +138,7 @@ impl Ctx<'_> {
         for item in array.iter() {
             match item.get_ref() {
                 DeValue::String(text) => {
-                    self.unsafe_characters(text, item.span());
+                    let suspect = self.unsafe_characters(text, item.span());
                     if text.trim().is_empty() {
                         self.push(self.diag(
                             Code::EmptyText,
@@ -145,7 +146,7 @@ impl Ctx<'_> {
                             "an accepted answer is empty",
                         ));
                     }
-                    let text = text.replace("\r\n", "\n");
+                    let text = line_breaks_as_written(text, suspect);
                     self.markup_in_plain(key, &text, item.span());
                     out.push((text, item.span(), 100));
                 }
