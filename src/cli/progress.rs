@@ -10,7 +10,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::{ProgressArgs, ProgressCommand, course_path, progress_path};
-use crate::course::{Course, Depth, Source, load_streaming};
+use crate::course::{Course, Depth, Library, Origin, Source, load_streaming};
 use crate::i18n::ExamState;
 use crate::i18n::{self, Lang, T};
 use crate::progress::store::StoreNotice;
@@ -105,21 +105,35 @@ pub(super) fn run(args: &ProgressArgs) -> ExitCode {
         courses: 0,
         failed: None,
     };
-    // Each course's progress is read on the thread that read the course, on every core.
+    let origin = match source {
+        Source::Samples => Origin::Samples,
+        Source::Path(_) => Origin::Disk,
+    };
+    // Each course's progress is read, summed up and dropped on the thread that read the course,
+    // on every core: only the facts printed come over (years of answers freed by another
+    // thread than made them would make the threads wait on each other's memory).
     let found = load_streaming(
         &source,
         Depth::Headers,
-        |course| course.map(|course| progress.course(&course.id)),
+        |course| {
+            course.map(|course| {
+                let (stored, notices) = progress.course(&course.id);
+                let mut own = Progress::default();
+                if let Some(stored) = stored {
+                    own.courses.insert(course.id.clone(), stored);
+                }
+                let one = Library {
+                    courses: vec![course.clone()],
+                    origin,
+                };
+                (course_json(course_facts(&one, 0, course, &own)), notices)
+            })
+        },
         |one, read| {
-            let (stored, notices) = read.unwrap_or_default();
-            tell(notices);
-            let course = &one.courses[0];
-            let mut own = Progress::default();
-            if let Some(stored) = stored {
-                own.courses.insert(course.id.clone(), stored);
+            if let Some((json, notices)) = read {
+                tell(notices);
+                printer.course(&one.courses[0], json);
             }
-            let facts = course_facts(&one, 0, course, &own);
-            printer.course(course, course_json(facts));
         },
     );
     if found.is_err() || printer.courses == 0 {

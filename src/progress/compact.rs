@@ -1,28 +1,31 @@
-//! The short forms of version 6: a quiz attempt's results and a question's last answer each
-//! written as one string instead of a table of their own.
+//! The short forms of version 6: a quiz attempt and a question's last answer each written as
+//! one string instead of a table of their own.
 //!
 //! Ten years of quizzes hold hundreds of thousands of them. As tables, every one is a header
 //! and a few keys the TOML parser must split, decode and look up; as one string each, a course
 //! file parses about three times faster (`BENCHMARKS.md`). The types do not change: only how
 //! the two fields are written and read.
 //!
-//! - results: `results = "+q1 +q2 -q3"`, a question answered fully right with `+`, any other
-//!   with `-`, in the map's order;
+//! - a module's quiz attempts: `attempts = ["2026-12-07T10:00:00Z 2.5/3 failed +q1 -q2 -q3"]`,
+//!   the time, the points of the most points, `passed` or `failed`, and the results: a
+//!   question answered fully right with `+`, any other with `-`, in the map's order;
+//! - the results of an exam attempt (a table, for its time terms): `results = "+m/q1 -m/q2"`;
 //! - a question's last answer: `q1 = "ed64354d2ecb1555 right 2026-12-07T10:00:00Z"`, the
 //!   fingerprint, `right`, `wrong` or the percent of a partly right one (`50%`), and the time.
 //!
 //! Each is written short only when it reads back the same (ids and times without spaces, a
-//! record in one of the three states `record_answer` makes); any other is written as the table
-//! of versions 4 and 5. Both forms are read, whatever the file's version.
+//! record in one of the three states `record_answer` makes; a module's attempts only when every
+//! one can be); any other is written as the table of versions 4 and 5. Both forms are read,
+//! whatever the file's version.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
-use serde::ser::SerializeMap;
+use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::model::QuestionRecord;
+use super::model::{Attempt, Points, QuestionRecord};
 
 /// The first version with the short forms.
 pub const COMPACT_VERSION: u32 = 6;
@@ -74,7 +77,7 @@ pub mod results {
         deserializer.deserialize_any(ResultsVisitor)
     }
 
-    struct ResultsVisitor;
+    pub(super) struct ResultsVisitor;
 
     impl<'de> Visitor<'de> for ResultsVisitor {
         type Value = BTreeMap<String, bool>;
@@ -107,6 +110,111 @@ pub mod results {
 
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
             BTreeMap::deserialize(MapAccessDeserializer::new(map))
+        }
+    }
+}
+
+/// Whether a module's quiz attempts are written as one string each: every one can be.
+pub fn attempts_are_short(attempts: &[Attempt]) -> bool {
+    !attempts.is_empty()
+        && attempts
+            .iter()
+            .all(|a| is_word(&a.at) && (a.results.is_empty() || results_are_short(&a.results)))
+}
+
+/// `serde(with)` for a module's quiz attempts: an array of strings
+/// (`"2026-12-07T10:00:00Z 7/10 passed +q1 -q2"`: the time, points of most points, `passed` or
+/// `failed`, the results) when every attempt can be one, else the array of tables.
+pub mod attempts {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(
+        attempts: &[Attempt],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        if !attempts_are_short(attempts) {
+            return attempts.serialize(serializer);
+        }
+        let mut seq = serializer.serialize_seq(Some(attempts.len()))?;
+        for attempt in attempts {
+            let verdict = if attempt.passed { "passed" } else { "failed" };
+            let mut text = format!(
+                "{} {}/{} {verdict}",
+                attempt.at, attempt.points, attempt.max
+            );
+            for (id, right) in &attempt.results {
+                text.push(' ');
+                text.push(if *right { '+' } else { '-' });
+                text.push_str(id);
+            }
+            seq.serialize_element(&text)?;
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Attempt>, D::Error> {
+        let forms = Vec::<AttemptForm>::deserialize(deserializer)?;
+        Ok(forms.into_iter().map(|form| form.0).collect())
+    }
+
+    /// An attempt as either form reads it.
+    struct AttemptForm(Attempt);
+
+    impl<'de> Deserialize<'de> for AttemptForm {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<AttemptForm, D::Error> {
+            deserializer
+                .deserialize_any(AttemptVisitor)
+                .map(AttemptForm)
+        }
+    }
+
+    struct AttemptVisitor;
+
+    impl<'de> Visitor<'de> for AttemptVisitor {
+        type Value = Attempt;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("\"time points/max passed|failed +q1 -q2\", or a table of them")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Attempt, E> {
+            let mut words = text.split_ascii_whitespace();
+            let (Some(at), Some(score), Some(verdict)) = (words.next(), words.next(), words.next())
+            else {
+                return Err(E::custom(format!(
+                    "attempt `{text}` is not \"time points/max passed|failed results\""
+                )));
+            };
+            let Some((points, max)) = score.split_once('/') else {
+                return Err(E::custom(format!("score `{score}` is not points/max")));
+            };
+            let points = points.parse::<Points>().map_err(E::custom)?;
+            let max = max
+                .parse::<u32>()
+                .map_err(|_| E::custom(format!("most points `{max}` is not a whole number")))?;
+            let passed = match verdict {
+                "passed" => true,
+                "failed" => false,
+                other => {
+                    return Err(E::custom(format!(
+                        "attempt verdict `{other}` is not passed or failed"
+                    )));
+                }
+            };
+            let rest = words.collect::<Vec<_>>().join(" ");
+            Ok(Attempt {
+                at: at.to_owned(),
+                points,
+                max,
+                passed,
+                results: results::ResultsVisitor.visit_str(&rest)?,
+            })
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Attempt, A::Error> {
+            Attempt::deserialize(MapAccessDeserializer::new(map))
         }
     }
 }
@@ -238,7 +346,10 @@ mod tests {
     fn results_and_answers_are_written_as_one_string_each_and_read_back() {
         let module = module();
         let text = toml::to_string(&module).expect("written");
-        assert!(text.contains("results = \"+q1 -q2 -q3\""), "{text}");
+        assert!(
+            text.contains("attempts = [\"2026-12-07T10:00:00Z 1.5/3 failed +q1 -q2 -q3\"]"),
+            "{text}"
+        );
         assert!(
             text.contains("q1 = \"ed64354d2ecb1555 right 2026-12-07T10:00:00Z\""),
             "{text}"
@@ -281,6 +392,35 @@ answered_at = "2026-12-07T10:00:00Z"
 "#;
         let read: ModuleProgress = toml::from_str(text).expect("read");
         assert_eq!(read, module());
+    }
+
+    #[test]
+    fn an_attempt_without_results_and_points_to_the_hundredth_read_back() {
+        let mut module = ModuleProgress::default();
+        for (hundredths, passed) in [(0, false), (233, true), (250, false), (1000, true)] {
+            module.attempts.push(Attempt {
+                at: "2026-12-07T10:00:00Z".into(),
+                points: Points::from_hundredths(hundredths),
+                max: 10,
+                passed,
+                results: BTreeMap::new(),
+            });
+        }
+        let text = toml::to_string(&module).expect("written");
+        assert!(
+            text.contains("\"2026-12-07T10:00:00Z 2.33/10 passed\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"2026-12-07T10:00:00Z 2.5/10 failed\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"2026-12-07T10:00:00Z 10/10 passed\""),
+            "{text}"
+        );
+        let back: ModuleProgress = toml::from_str(&text).expect("read back");
+        assert_eq!(back, module);
     }
 
     #[test]
@@ -332,6 +472,31 @@ answered_at = "2026-12-07T10:00:00Z"
                 "is not right, wrong or a percent",
             ),
             ("[questions]\nq1 = 5", "fingerprint right|wrong|N% time"),
+            (
+                "attempts = [\"2026-12-07T10:00:00Z 1/2\"]",
+                "is not \"time points/max",
+            ),
+            (
+                "attempts = [\"2026-12-07T10:00:00Z 1 passed\"]",
+                "is not points/max",
+            ),
+            (
+                "attempts = [\"2026-12-07T10:00:00Z x/2 passed\"]",
+                "not a number of points",
+            ),
+            (
+                "attempts = [\"2026-12-07T10:00:00Z 1/-2 passed\"]",
+                "is not a whole number",
+            ),
+            (
+                "attempts = [\"2026-12-07T10:00:00Z 1/2 maybe\"]",
+                "is not passed or failed",
+            ),
+            (
+                "attempts = [\"2026-12-07T10:00:00Z 1/2 passed q1\"]",
+                "does not begin with + or -",
+            ),
+            ("attempts = [5]", "time points/max passed|failed"),
         ] {
             let error = toml::from_str::<ModuleProgress>(text).expect_err(text);
             assert!(

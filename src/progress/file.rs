@@ -377,9 +377,15 @@ impl ProgressFile {
         lock: &mut Lock,
         access: Access,
     ) -> Vec<(ProgressFile, Option<StoreNotice>)> {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(paths.len());
+        // One file (`kurs progress` asks course by course) is read here: the number of cores
+        // is asked only when there is more than one (the question reads the cgroup files).
+        let threads = if paths.len() > 1 {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(paths.len())
+        } else {
+            1
+        };
         let mut reads: Vec<Option<OnDisk>> = Vec::new();
         reads.resize_with(paths.len(), || None);
         if threads > 1 {

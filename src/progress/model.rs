@@ -269,7 +269,11 @@ pub struct ModuleProgress {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learned_at: Option<String>,
     /// Every finished quiz attempt, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        with = "super::compact::attempts",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub attempts: Vec<Attempt>,
     /// The last answer per question id.
     #[serde(
@@ -325,7 +329,7 @@ impl Progress {
     /// [`PARTIAL_CREDIT_VERSION`] when anything of partial credit is in it, else
     /// [`WHOLE_POINTS_VERSION`], which older kurs reads and writes too.
     pub fn version_needed(&self) -> u32 {
-        use super::compact::{record_is_short, results_are_short};
+        use super::compact::{attempts_are_short, record_is_short, results_are_short};
         let modules = || {
             self.courses
                 .values()
@@ -338,10 +342,11 @@ impl Progress {
                 .iter()
                 .any(|a| results_are_short(&a.results))
         }) || modules().any(|module| {
-            module
-                .attempts
-                .iter()
-                .any(|a| results_are_short(&a.results))
+            attempts_are_short(&module.attempts)
+                || module
+                    .attempts
+                    .iter()
+                    .any(|a| results_are_short(&a.results))
                 || module.questions.values().any(record_is_short)
         });
         if short {
@@ -640,13 +645,12 @@ pub(crate) mod tests {
         progress
     }
 
-    /// Sections opened, modules marked, a place and an attempt without results: what a kurs
-    /// of version 4 reads and writes too.
+    /// Sections opened, modules marked and a place: what a kurs of version 4 reads and
+    /// writes too.
     fn marks_only() -> Progress {
         let mut progress = Progress::default();
         progress.open_section("c", "m", 2);
         progress.set_learned("c", "m", true, NOW);
-        progress.record_attempt("c", "m", attempt(1, 4, false));
         progress
     }
 
@@ -657,6 +661,9 @@ pub(crate) mod tests {
         let mut answered = marks_only();
         answered.record_answer("c", "m", "q", "f", 100, NOW);
         assert_eq!(answered.version_needed(), SCHEMA_VERSION);
+        let mut attempted = marks_only();
+        attempted.record_attempt("c", "m", attempt(1, 4, false));
+        assert_eq!(attempted.version_needed(), SCHEMA_VERSION);
         let mut exam = marks_only();
         exam.course_mut("c").exam.attempts.push(ExamAttempt {
             at: NOW.to_owned(),
@@ -671,11 +678,13 @@ pub(crate) mod tests {
 
     #[test]
     fn partial_points_or_a_new_exam_answer_without_a_short_form_need_version_5() {
+        // A time with a space cannot be a word of the short form: the attempt is a table.
         let mut points = marks_only();
         points.record_attempt(
             "c",
             "m",
             Attempt {
+                at: "7 December 2026".to_owned(),
                 points: Points::from_hundredths(250),
                 ..attempt(0, 3, false)
             },

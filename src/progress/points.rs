@@ -68,6 +68,38 @@ impl std::iter::Sum for Points {
     }
 }
 
+impl fmt::Display for Points {
+    /// As the progress file writes it: `7`, `2.5`, `2.25`.
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let (whole, hundredths) = self.parts();
+        match hundredths {
+            0 => write!(f, "{whole}"),
+            h if h % 10 == 0 => write!(f, "{whole}.{}", h / 10),
+            h => write!(f, "{whole}.{h:02}"),
+        }
+    }
+}
+
+impl std::str::FromStr for Points {
+    type Err = String;
+
+    /// What [`Display`](fmt::Display) writes, read under the rules of a number in the file.
+    fn from_str(text: &str) -> Result<Points, String> {
+        let read: Result<Points, de::value::Error> = if text.contains('.') {
+            match text.parse::<f64>() {
+                Ok(n) => PointsVisitor.visit_f64(n),
+                Err(_) => return Err(format!("`{text}` is not a number of points")),
+            }
+        } else {
+            match text.parse::<u64>() {
+                Ok(n) => PointsVisitor.visit_u64(n),
+                Err(_) => return Err(format!("`{text}` is not a number of points")),
+            }
+        };
+        read.map_err(|error| error.to_string())
+    }
+}
+
 /// Most whole points a file may claim: what the `u32` of earlier versions held.
 const MAX_WHOLE: u64 = u32::MAX as u64;
 
