@@ -377,26 +377,39 @@ impl ProgressFile {
         lock: &mut Lock,
         access: Access,
     ) -> Vec<(ProgressFile, Option<StoreNotice>)> {
+        Self::open_many_read(paths, lock, access, std::collections::HashMap::new())
+    }
+
+    /// As `open_many`, taking what `known` holds for a path (read ahead, see
+    /// `ProgressStore::read_ahead`) instead of reading it.
+    pub(super) fn open_many_read(
+        paths: Vec<PathBuf>,
+        lock: &mut Lock,
+        access: Access,
+        mut known: std::collections::HashMap<PathBuf, OnDisk>,
+    ) -> Vec<(ProgressFile, Option<StoreNotice>)> {
+        let mut reads: Vec<Option<OnDisk>> = paths.iter().map(|p| known.remove(p)).collect();
+        let missing = reads.iter().filter(|read| read.is_none()).count();
         // One file (`kurs progress` asks course by course) is read here: the number of cores
         // is asked only when there is more than one (the question reads the cgroup files).
-        let threads = if paths.len() > 1 {
+        let threads = if missing > 1 {
             std::thread::available_parallelism()
                 .map_or(1, |n| n.get())
-                .min(paths.len())
+                .min(missing)
         } else {
             1
         };
-        let mut reads: Vec<Option<OnDisk>> = Vec::new();
-        reads.resize_with(paths.len(), || None);
         if threads > 1 {
+            let unread: Vec<usize> = (0..paths.len()).filter(|&i| reads[i].is_none()).collect();
             let done: Vec<Vec<(usize, OnDisk)>> = std::thread::scope(|scope| {
                 let workers: Vec<_> = (0..threads)
                     .map(|first| {
-                        let paths = &paths;
+                        let (paths, unread) = (&paths, &unread);
                         scope.spawn(move || {
-                            (first..paths.len())
+                            unread[first..]
+                                .iter()
                                 .step_by(threads)
-                                .map(|i| (i, read_file(&paths[i], Kind::Course)))
+                                .map(|&i| (i, read_file(&paths[i], Kind::Course)))
                                 .collect()
                         })
                     })

@@ -20,11 +20,11 @@
 //! only files it wrote (they begin with the mark `# kurs progress file`), never through a
 //! symbolic link. A read-only command (`ProgressStore::inspect`) changes nothing at all.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use super::disk::{self, Kind, LockFailure, Wait};
+use super::disk::{self, Kind, LockFailure, OnDisk, Wait};
 pub use super::disk::{MAX_FILE_SIZE, file_text, read_bytes};
 use super::file::{Access, Lock, ProgressFile};
 use super::model::Progress;
@@ -116,6 +116,10 @@ pub enum FolderProblem {
     Writable,
 }
 
+/// Course files read and parsed ahead of opening the store (`ProgressStore::read_ahead`).
+#[derive(Default)]
+pub struct ReadAhead(HashMap<PathBuf, OnDisk>);
+
 impl ProgressStore {
     /// The file used when no --progress / $KURS_PROGRESS is given:
     /// `$XDG_STATE_HOME/kurs/progress.toml` on Linux, the local data folder elsewhere.
@@ -147,7 +151,7 @@ impl ProgressStore {
     /// Never fails: missing files are an empty progress; damaged ones are moved aside
     /// (never overwritten or deleted) and reported.
     pub fn open(path: impl Into<PathBuf>) -> (ProgressStore, Vec<StoreNotice>) {
-        Self::open_with(path.into(), Access::Play, None)
+        Self::open_with(path.into(), Access::Play, None, HashMap::new())
     }
 
     /// As [`ProgressStore::open`], but of the course files only those of `courses` are read:
@@ -158,9 +162,36 @@ impl ProgressStore {
         path: impl Into<PathBuf>,
         courses: &[&str],
     ) -> (ProgressStore, Vec<StoreNotice>) {
+        Self::open_courses_read(path, courses, ReadAhead::default())
+    }
+
+    /// Reads and parses the course files of `courses` without opening the store (nothing is
+    /// locked, created, moved or written), for [`ProgressStore::open_courses_read`] to take:
+    /// the player reads them while it reads the courses, by the ids it guesses.
+    pub fn read_ahead(path: &Path, courses: &[&str]) -> ReadAhead {
+        let folder = Self::courses_folder(path);
+        ReadAhead(
+            courses
+                .iter()
+                .map(|id| {
+                    let file = folder.join(file_name(id));
+                    let read = disk::read_file(&file, Kind::Course);
+                    (file, read)
+                })
+                .collect(),
+        )
+    }
+
+    /// As [`ProgressStore::open_courses`], taking the files read ahead instead of reading them
+    /// again; a file read ahead that is not one of `courses` is dropped.
+    pub fn open_courses_read(
+        path: impl Into<PathBuf>,
+        courses: &[&str],
+        ahead: ReadAhead,
+    ) -> (ProgressStore, Vec<StoreNotice>) {
         let names: std::collections::HashSet<String> =
             courses.iter().map(|id| file_name(id)).collect();
-        Self::open_with(path.into(), Access::Play, Some(&names))
+        Self::open_with(path.into(), Access::Play, Some(&names), ahead.0)
     }
 
     /// Whether the index names a course the learner was last in (the player then reopens it).
@@ -172,7 +203,7 @@ impl ProgressStore {
     /// read and says what it would say, but locks, creates, moves and writes nothing; a damaged
     /// file is left where it is (`StoreNotice::Damaged`). The store is read-only.
     pub fn inspect(path: impl Into<PathBuf>) -> (ProgressStore, Vec<StoreNotice>) {
-        Self::open_with(path.into(), Access::Inspect, None)
+        Self::open_with(path.into(), Access::Inspect, None, HashMap::new())
     }
 
     /// For commands that show the progress of a library one course at a time (`kurs
@@ -200,6 +231,7 @@ impl ProgressStore {
         path: PathBuf,
         access: Access,
         only: Option<&std::collections::HashSet<String>>,
+        known: HashMap<PathBuf, OnDisk>,
     ) -> (ProgressStore, Vec<StoreNotice>) {
         let lock_file = disk::real_path(&path);
         let mut lock = Lock::new(&lock_file);
@@ -221,7 +253,7 @@ impl ProgressStore {
             path,
             index,
         };
-        for (course, notice) in ProgressFile::open_many(paths, &mut lock, access) {
+        for (course, notice) in ProgressFile::open_many_read(paths, &mut lock, access, known) {
             notices.extend(notice);
             // A file named for another course (renamed by hand) is left as it is.
             if let Some(id) = course.own_course_id() {

@@ -298,11 +298,34 @@ impl Session {
         let Ok(mut targets) = crate::course::library_targets(files, path) else {
             return Self::open(sources);
         };
+        // The progress files of the first two course folders are read while the folders are,
+        // by the ids they most likely have: their folder names (`kurs new` names a course's
+        // folder so). A file read for a guess that misses is not used.
+        let first_batch: Vec<_> = targets.by_ref().take(2).collect();
+        let guessed: Vec<String> = first_batch
+            .iter()
+            .filter_map(|target| match target {
+                crate::course::Target::Course(dir) => {
+                    Some(dir.file_name()?.to_string_lossy().into_owned())
+                }
+                _ => None,
+            })
+            .collect();
+        let reading_ahead = {
+            let progress = sources.progress.clone();
+            std::thread::spawn(move || {
+                let ids: Vec<&str> = guessed.iter().map(String::as_str).collect();
+                ProgressStore::read_ahead(&progress, &ids)
+            })
+        };
         let mut first = Library::default();
         let mut first_report = Report::default();
         let mut lines = 0;
+        let mut next_batch = Some(first_batch);
         while first.courses.len() < FIRST_COURSES && lines < rows {
-            let batch: Vec<_> = targets.by_ref().take(2).collect();
+            let batch: Vec<_> = next_batch
+                .take()
+                .unwrap_or_else(|| targets.by_ref().take(2).collect());
             if batch.is_empty() {
                 break;
             }
@@ -328,8 +351,9 @@ impl Session {
         // rest. A learner who comes back to a place gets the whole store at once: the player
         // opens that place and records it before any key.
         let ids: Vec<&str> = first.courses.iter().map(|c| c.id.as_str()).collect();
+        let ahead = reading_ahead.join().unwrap_or_default();
         let (mut store, mut store_notices) =
-            ProgressStore::open_courses(sources.progress.clone(), &ids);
+            ProgressStore::open_courses_read(sources.progress.clone(), &ids, ahead);
         let partial = !store.has_last_course();
         if !partial {
             drop(store);
