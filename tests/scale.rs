@@ -375,3 +375,48 @@ fn the_first_screen_of_the_first_courses_is_the_first_screen_of_the_whole_librar
         assert_eq!(frame(first, width, height), frame(whole, width, height));
     }
 }
+
+/// The player reads the progress files of the first course folders ahead, by the ids their
+/// folder names suggest; a folder named otherwise than its course's id still gets its course's
+/// own progress on the first screen, and the files read for the guess are not mixed in.
+#[test]
+fn a_course_folder_named_otherwise_than_its_id_gets_its_own_progress_first() {
+    use kurs::session::{FIRST_COURSES, Session, Sources};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("bibliothek");
+    generator::write(&root, &generator::library(5, FIRST_COURSES + 2, 3)).expect("written");
+    // The second course's folder sorts first under a name that is no course's id.
+    std::fs::rename(root.join("kurs-002"), root.join("a-zweiter")).expect("renamed");
+    let sources = Sources {
+        courses: Some(root.clone()),
+        progress: dir.path().join("progress.toml"),
+    };
+    let whole = Session::open(&sources).expect("opened");
+    let ids: Vec<String> = whole.library.courses.iter().map(|c| c.id.clone()).collect();
+    assert_eq!(ids[0], "kurs-002", "{ids:?}");
+    assert_eq!(ids[1], "kurs-001", "{ids:?}");
+    let (mut store, _) = ProgressStore::open(&sources.progress);
+    for course in &whole.library.courses[..2] {
+        let (id, module) = (&course.id, &course.modules[0].id);
+        assert!(
+            store
+                .update(id, |p| p.set_learned(id, module, true, "2026-12-01T10:00:00Z"))
+                .is_none()
+        );
+    }
+    drop(store);
+    let first = Session::open_first(&sources, 1000).expect("opened");
+    assert!(first.rest.is_some(), "only the first courses are read first");
+    let progress = first.store.progress();
+    for course in &whole.library.courses[..2] {
+        let module = progress
+            .module(&course.id, &course.modules[0].id)
+            .expect("the first screen has the course's own progress");
+        assert!(module.learned_at.is_some());
+    }
+    assert_eq!(
+        progress.courses.keys().collect::<Vec<_>>(),
+        vec!["kurs-001", "kurs-002"],
+        "nothing but the first courses' progress"
+    );
+}
