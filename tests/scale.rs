@@ -400,13 +400,21 @@ fn a_course_folder_named_otherwise_than_its_id_gets_its_own_progress_first() {
         let (id, module) = (&course.id, &course.modules[0].id);
         assert!(
             store
-                .update(id, |p| p.set_learned(id, module, true, "2026-12-01T10:00:00Z"))
+                .update(id, |p| p.set_learned(
+                    id,
+                    module,
+                    true,
+                    "2026-12-01T10:00:00Z"
+                ))
                 .is_none()
         );
     }
     drop(store);
     let first = Session::open_first(&sources, 1000).expect("opened");
-    assert!(first.rest.is_some(), "only the first courses are read first");
+    assert!(
+        first.rest.is_some(),
+        "only the first courses are read first"
+    );
     let progress = first.store.progress();
     for course in &whole.library.courses[..2] {
         let module = progress
