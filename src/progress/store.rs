@@ -1531,6 +1531,64 @@ mod tests {
     }
 
     #[test]
+    fn a_course_file_of_version_5_is_read_whole_and_saved_in_the_short_forms() {
+        use crate::progress::Points;
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let folder = ProgressStore::courses_folder(&file_in(&dir));
+        fs::create_dir(&folder).expect("folder");
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o700)).expect("mode");
+        let old = "# kurs progress file: written by kurs, read back by kurs; edit it only while kurs is not running.
+schema_version = 5
+
+[courses.c.modules.m]
+learned_at = \"2026-11-01T10:00:00Z\"
+
+[[courses.c.modules.m.attempts]]
+at = \"2026-11-01T09:00:00Z\"
+points = 1.5
+max = 2
+passed = false
+
+[courses.c.modules.m.attempts.results]
+q1 = true
+q2 = false
+
+[courses.c.modules.m.questions.q1]
+fingerprint = \"aaaa\"
+correct = true
+answered_at = \"2026-11-01T09:00:00Z\"
+
+[courses.c.modules.m.questions.q2]
+fingerprint = \"bbbb\"
+correct = false
+credit = 50
+answered_at = \"2026-11-01T09:00:00Z\"
+";
+        fs::write(folder.join("c.toml"), old).expect("written");
+        let (mut store, notices) = ProgressStore::open(file_in(&dir));
+        assert!(notices.is_empty(), "{notices:?}");
+        let before = store.progress().module("c", "m").expect("read").clone();
+        assert_eq!(before.attempts[0].points, Points::from_hundredths(150));
+        assert_eq!(before.questions["q2"].credit, Some(50));
+        assert_eq!(store.update("c", |p| p.open_section("c", "m", 1)), None);
+        let text = fs::read_to_string(folder.join("c.toml")).expect("read");
+        assert!(text.contains("schema_version = 6"), "{text}");
+        assert!(
+            text.contains("\"2026-11-01T09:00:00Z 1.5/2 failed +q1 -q2\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("q2 = \"bbbb 50% 2026-11-01T09:00:00Z\""),
+            "{text}"
+        );
+        let (again, _) = ProgressStore::open(file_in(&dir));
+        let mut expected = before;
+        expected.opened_sections.insert(1);
+        assert_eq!(again.progress().module("c", "m"), Some(&expected));
+    }
+
+    #[test]
     fn only_a_course_file_with_answers_is_written_as_version_6() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (mut store, _) = ProgressStore::open(file_in(&dir));
