@@ -20,6 +20,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{self, MapAccess, Visitor, value::MapAccessDeserializer};
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -40,6 +41,14 @@ pub fn results_are_short(results: &BTreeMap<String, bool>) -> bool {
     !results.is_empty() && results.keys().all(|id| is_word(id))
 }
 
+/// Whether a module's quiz attempts are written as one string each: every one can be.
+pub fn attempts_are_short(attempts: &[Attempt]) -> bool {
+    !attempts.is_empty()
+        && attempts
+            .iter()
+            .all(|a| is_word(&a.at) && (a.results.is_empty() || results_are_short(&a.results)))
+}
+
 /// Whether a question's record is written as one string.
 pub fn record_is_short(record: &QuestionRecord) -> bool {
     let state_is_canonical = match record.credit {
@@ -47,6 +56,170 @@ pub fn record_is_short(record: &QuestionRecord) -> bool {
         Some(credit) => !record.correct && (1..100).contains(&credit),
     };
     state_is_canonical && is_word(&record.fingerprint) && is_word(&record.answered_at)
+}
+
+/// A value written either as its short string or as the table of versions 4 and 5.
+trait Short: Sized + for<'de> Deserialize<'de> {
+    /// The short form, for the message about a value that is neither.
+    const FORM: &'static str;
+    fn write_short(&self) -> String;
+    fn read_short(text: &str) -> Result<Self, String>;
+}
+
+/// Reads a `T` in either form.
+struct Either<T>(T);
+
+impl<'de, T: Short> Deserialize<'de> for Either<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Either<T>, D::Error> {
+        deserializer
+            .deserialize_any(EitherVisitor(PhantomData))
+            .map(Either)
+    }
+}
+
+struct EitherVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Short> Visitor<'de> for EitherVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}, or a table of them", T::FORM)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+        T::read_short(text).map_err(E::custom)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(map))
+    }
+}
+
+impl Short for BTreeMap<String, bool> {
+    const FORM: &'static str = "question ids each marked + or - (\"+q1 -q2\")";
+
+    fn write_short(&self) -> String {
+        let mut text = String::with_capacity(self.len() * 10);
+        for (id, right) in self {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push(if *right { '+' } else { '-' });
+            text.push_str(id);
+        }
+        text
+    }
+
+    fn read_short(text: &str) -> Result<Self, String> {
+        let mut results = BTreeMap::new();
+        for word in text.split_ascii_whitespace() {
+            let (right, id) = match word.as_bytes()[0] {
+                b'+' => (true, &word[1..]),
+                b'-' => (false, &word[1..]),
+                _ => return Err(format!("result `{word}` does not begin with + or -")),
+            };
+            if id.is_empty() {
+                return Err("a result without its question id".to_owned());
+            }
+            if results.insert(id.to_owned(), right).is_some() {
+                return Err(format!("question `{id}` has two results"));
+            }
+        }
+        Ok(results)
+    }
+}
+
+impl Short for Attempt {
+    const FORM: &'static str = "\"time points/max passed|failed +q1 -q2\"";
+
+    fn write_short(&self) -> String {
+        let verdict = if self.passed { "passed" } else { "failed" };
+        let mut text = format!("{} {}/{} {verdict}", self.at, self.points, self.max);
+        if !self.results.is_empty() {
+            text.push(' ');
+            text.push_str(&self.results.write_short());
+        }
+        text
+    }
+
+    fn read_short(text: &str) -> Result<Self, String> {
+        // The time, the score and the verdict; the results are the rest.
+        let mut words = text
+            .trim_ascii()
+            .splitn(4, |c: char| c.is_ascii_whitespace());
+        let (Some(at), Some(score), Some(verdict)) = (words.next(), words.next(), words.next())
+        else {
+            return Err(format!(
+                "attempt `{text}` is not \"time points/max passed|failed results\""
+            ));
+        };
+        if at.is_empty() || score.is_empty() || verdict.is_empty() {
+            return Err(format!(
+                "attempt `{text}` is not \"time points/max passed|failed results\""
+            ));
+        }
+        let Some((points, max)) = score.split_once('/') else {
+            return Err(format!("score `{score}` is not points/max"));
+        };
+        let points = points.parse::<Points>()?;
+        let max = max
+            .parse::<u32>()
+            .map_err(|_| format!("most points `{max}` is not a whole number"))?;
+        let passed = match verdict {
+            "passed" => true,
+            "failed" => false,
+            other => return Err(format!("attempt verdict `{other}` is not passed or failed")),
+        };
+        Ok(Attempt {
+            at: at.to_owned(),
+            points,
+            max,
+            passed,
+            results: BTreeMap::read_short(words.next().unwrap_or(""))?,
+        })
+    }
+}
+
+impl Short for QuestionRecord {
+    const FORM: &'static str = "\"fingerprint right|wrong|N% time\"";
+
+    fn write_short(&self) -> String {
+        let mark = match (self.correct, self.credit) {
+            (true, _) => "right".to_owned(),
+            (false, None) => "wrong".to_owned(),
+            (false, Some(credit)) => format!("{credit}%"),
+        };
+        format!("{} {mark} {}", self.fingerprint, self.answered_at)
+    }
+
+    fn read_short(text: &str) -> Result<Self, String> {
+        let mut words = text.split_ascii_whitespace();
+        let (Some(fingerprint), Some(mark), Some(answered_at), None) =
+            (words.next(), words.next(), words.next(), words.next())
+        else {
+            return Err(format!(
+                "answer record `{text}` is not \"fingerprint right|wrong|N% time\""
+            ));
+        };
+        let (correct, credit) = match mark {
+            "right" => (true, None),
+            "wrong" => (false, None),
+            percent => match percent.strip_suffix('%').map(str::parse::<u8>) {
+                Some(Ok(credit)) if (1..100).contains(&credit) => (false, Some(credit)),
+                _ => {
+                    return Err(format!(
+                        "answer mark `{mark}` is not right, wrong or a percent from 1% to 99%"
+                    ));
+                }
+            },
+        };
+        Ok(QuestionRecord {
+            fingerprint: fingerprint.to_owned(),
+            correct,
+            credit,
+            answered_at: answered_at.to_owned(),
+        })
+    }
 }
 
 /// `serde(with)` for a `results` map: one string when it reads back the same.
@@ -57,69 +230,18 @@ pub mod results {
         results: &BTreeMap<String, bool>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        if !results_are_short(results) {
-            return results.serialize(serializer);
+        if results_are_short(results) {
+            serializer.serialize_str(&results.write_short())
+        } else {
+            results.serialize(serializer)
         }
-        let mut text = String::with_capacity(results.len() * 10);
-        for (id, right) in results {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push(if *right { '+' } else { '-' });
-            text.push_str(id);
-        }
-        serializer.serialize_str(&text)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<BTreeMap<String, bool>, D::Error> {
-        deserializer.deserialize_any(ResultsVisitor)
+        Either::deserialize(deserializer).map(|either| either.0)
     }
-
-    pub(super) struct ResultsVisitor;
-
-    impl<'de> Visitor<'de> for ResultsVisitor {
-        type Value = BTreeMap<String, bool>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("question ids each marked + or - (\"+q1 -q2\"), or a table of them")
-        }
-
-        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-            let mut results = BTreeMap::new();
-            for word in text.split_ascii_whitespace() {
-                let (right, id) = match word.as_bytes()[0] {
-                    b'+' => (true, &word[1..]),
-                    b'-' => (false, &word[1..]),
-                    _ => {
-                        return Err(E::custom(format!(
-                            "result `{word}` does not begin with + or -"
-                        )));
-                    }
-                };
-                if id.is_empty() {
-                    return Err(E::custom("a result without its question id"));
-                }
-                if results.insert(id.to_owned(), right).is_some() {
-                    return Err(E::custom(format!("question `{id}` has two results")));
-                }
-            }
-            Ok(results)
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            BTreeMap::deserialize(MapAccessDeserializer::new(map))
-        }
-    }
-}
-
-/// Whether a module's quiz attempts are written as one string each: every one can be.
-pub fn attempts_are_short(attempts: &[Attempt]) -> bool {
-    !attempts.is_empty()
-        && attempts
-            .iter()
-            .all(|a| is_word(&a.at) && (a.results.is_empty() || results_are_short(&a.results)))
 }
 
 /// `serde(with)` for a module's quiz attempts: an array of strings
@@ -137,17 +259,7 @@ pub mod attempts {
         }
         let mut seq = serializer.serialize_seq(Some(attempts.len()))?;
         for attempt in attempts {
-            let verdict = if attempt.passed { "passed" } else { "failed" };
-            let mut text = format!(
-                "{} {}/{} {verdict}",
-                attempt.at, attempt.points, attempt.max
-            );
-            for (id, right) in &attempt.results {
-                text.push(' ');
-                text.push(if *right { '+' } else { '-' });
-                text.push_str(id);
-            }
-            seq.serialize_element(&text)?;
+            seq.serialize_element(&attempt.write_short())?;
         }
         seq.end()
     }
@@ -155,67 +267,8 @@ pub mod attempts {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Vec<Attempt>, D::Error> {
-        let forms = Vec::<AttemptForm>::deserialize(deserializer)?;
-        Ok(forms.into_iter().map(|form| form.0).collect())
-    }
-
-    /// An attempt as either form reads it.
-    struct AttemptForm(Attempt);
-
-    impl<'de> Deserialize<'de> for AttemptForm {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<AttemptForm, D::Error> {
-            deserializer
-                .deserialize_any(AttemptVisitor)
-                .map(AttemptForm)
-        }
-    }
-
-    struct AttemptVisitor;
-
-    impl<'de> Visitor<'de> for AttemptVisitor {
-        type Value = Attempt;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("\"time points/max passed|failed +q1 -q2\", or a table of them")
-        }
-
-        fn visit_str<E: de::Error>(self, text: &str) -> Result<Attempt, E> {
-            let mut words = text.split_ascii_whitespace();
-            let (Some(at), Some(score), Some(verdict)) = (words.next(), words.next(), words.next())
-            else {
-                return Err(E::custom(format!(
-                    "attempt `{text}` is not \"time points/max passed|failed results\""
-                )));
-            };
-            let Some((points, max)) = score.split_once('/') else {
-                return Err(E::custom(format!("score `{score}` is not points/max")));
-            };
-            let points = points.parse::<Points>().map_err(E::custom)?;
-            let max = max
-                .parse::<u32>()
-                .map_err(|_| E::custom(format!("most points `{max}` is not a whole number")))?;
-            let passed = match verdict {
-                "passed" => true,
-                "failed" => false,
-                other => {
-                    return Err(E::custom(format!(
-                        "attempt verdict `{other}` is not passed or failed"
-                    )));
-                }
-            };
-            let rest = words.collect::<Vec<_>>().join(" ");
-            Ok(Attempt {
-                at: at.to_owned(),
-                points,
-                max,
-                passed,
-                results: results::ResultsVisitor.visit_str(&rest)?,
-            })
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Attempt, A::Error> {
-            Attempt::deserialize(MapAccessDeserializer::new(map))
-        }
+        let read = Vec::<Either<Attempt>>::deserialize(deserializer)?;
+        Ok(read.into_iter().map(|either| either.0).collect())
     }
 }
 
@@ -231,7 +284,7 @@ pub mod questions {
         let mut map = serializer.serialize_map(Some(questions.len()))?;
         for (id, record) in questions {
             if record_is_short(record) {
-                map.serialize_entry(id, &short_record(record))?;
+                map.serialize_entry(id, &record.write_short())?;
             } else {
                 map.serialize_entry(id, record)?;
             }
@@ -242,69 +295,11 @@ pub mod questions {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<BTreeMap<String, QuestionRecord>, D::Error> {
-        let forms = BTreeMap::<String, RecordForm>::deserialize(deserializer)?;
-        Ok(forms.into_iter().map(|(id, form)| (id, form.0)).collect())
-    }
-
-    fn short_record(record: &QuestionRecord) -> String {
-        let mark = match (record.correct, record.credit) {
-            (true, _) => "right".to_owned(),
-            (false, None) => "wrong".to_owned(),
-            (false, Some(credit)) => format!("{credit}%"),
-        };
-        format!("{} {mark} {}", record.fingerprint, record.answered_at)
-    }
-
-    /// A record as either form reads it.
-    struct RecordForm(QuestionRecord);
-
-    impl<'de> Deserialize<'de> for RecordForm {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RecordForm, D::Error> {
-            deserializer.deserialize_any(RecordVisitor).map(RecordForm)
-        }
-    }
-
-    struct RecordVisitor;
-
-    impl<'de> Visitor<'de> for RecordVisitor {
-        type Value = QuestionRecord;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("\"fingerprint right|wrong|N% time\", or a table of them")
-        }
-
-        fn visit_str<E: de::Error>(self, text: &str) -> Result<QuestionRecord, E> {
-            let mut words = text.split_ascii_whitespace();
-            let (Some(fingerprint), Some(mark), Some(answered_at), None) =
-                (words.next(), words.next(), words.next(), words.next())
-            else {
-                return Err(E::custom(format!(
-                    "answer record `{text}` is not \"fingerprint right|wrong|N% time\""
-                )));
-            };
-            let (correct, credit) = match mark {
-                "right" => (true, None),
-                "wrong" => (false, None),
-                percent => match percent.strip_suffix('%').map(str::parse::<u8>) {
-                    Some(Ok(credit)) if (1..100).contains(&credit) => (false, Some(credit)),
-                    _ => {
-                        return Err(E::custom(format!(
-                            "answer mark `{mark}` is not right, wrong or a percent from 1% to 99%"
-                        )));
-                    }
-                },
-            };
-            Ok(QuestionRecord {
-                fingerprint: fingerprint.to_owned(),
-                correct,
-                credit,
-                answered_at: answered_at.to_owned(),
-            })
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<QuestionRecord, A::Error> {
-            QuestionRecord::deserialize(MapAccessDeserializer::new(map))
-        }
+        let read = BTreeMap::<String, Either<QuestionRecord>>::deserialize(deserializer)?;
+        Ok(read
+            .into_iter()
+            .map(|(id, either)| (id, either.0))
+            .collect())
     }
 }
 
@@ -497,6 +492,10 @@ answered_at = "2026-12-07T10:00:00Z"
                 "does not begin with + or -",
             ),
             ("attempts = [5]", "time points/max passed|failed"),
+            (
+                "attempts = [\"2026-12-07T10:00:00Z  1/2 passed\"]",
+                "is not \"time points/max",
+            ),
         ] {
             let error = toml::from_str::<ModuleProgress>(text).expect_err(text);
             assert!(
