@@ -170,6 +170,11 @@ impl ProgressStore {
     /// the player reads them while it reads the courses, by the ids it guesses.
     pub fn read_ahead(path: &Path, courses: &[&str]) -> ReadAhead {
         let folder = Self::courses_folder(path);
+        // Only in a folder kurs trusts, as the store itself reads (where nobody else can put a
+        // pipe in a file's place between the look and the open).
+        if disk::folder_problem(&folder).is_some() {
+            return ReadAhead::default();
+        }
         ReadAhead(
             courses
                 .iter()
@@ -1527,6 +1532,24 @@ mod tests {
             names_in(dir.path()),
             vec!["progress.toml"],
             "not even a lock file"
+        );
+    }
+
+    #[test]
+    fn nothing_is_read_ahead_in_a_folder_kurs_does_not_trust() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let folder = ProgressStore::courses_folder(&file_in(&dir));
+        fs::create_dir(&folder).expect("folder");
+        fs::write(folder.join("c.toml"), "schema_version = 4\n").expect("written");
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o700)).expect("mode");
+        assert_eq!(ProgressStore::read_ahead(&file_in(&dir), &["c"]).0.len(), 1);
+        // Others may write here: a file could be swapped for a pipe between look and open.
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o777)).expect("mode");
+        assert!(
+            ProgressStore::read_ahead(&file_in(&dir), &["c"])
+                .0
+                .is_empty()
         );
     }
 
