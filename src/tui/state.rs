@@ -305,8 +305,9 @@ impl State {
         text.get(self.lang())
     }
 
-    /// Row `index` of the library (every module in library order), found without listing every row (the library screen
-    /// asks on every frame, and a frame must not cost more for a larger library).
+    /// Row `index` of the library (every module in library order), found without listing
+    /// every row (the library screen asks on every frame, and a frame must not cost more for a
+    /// larger library).
     pub fn library_row(&self, index: usize) -> Option<ModuleRef> {
         let mut first = 0;
         for (c, course) in self.library.courses.iter().enumerate() {
